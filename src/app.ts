@@ -1,0 +1,37 @@
+import { Hono } from "hono"
+import { requestId } from "hono/request-id"
+import type { ResolvedConfig } from "./config"
+import { Registry } from "./core/container"
+import { corsFor } from "./core/cors"
+import { notFound, onError } from "./core/error-handler"
+import { health } from "./core/health"
+import { requestScope } from "./core/request-scope"
+import type { AppEnv } from "./core/types"
+import type { RequestDatabase } from "./infra/db"
+import { registerStoreModule } from "./modules/store"
+
+/** The services every request can resolve, by Medusa's names. */
+export function createRegistry(): Registry {
+  const registry = new Registry()
+  registry.register("manager", (scope) => scope.resolve<RequestDatabase>("database").db)
+  registerStoreModule(registry)
+  return registry
+}
+
+/** Builds the HTTP API from a resolved config: middleware, then each area's routes. */
+export function createApp(config: ResolvedConfig): Hono<AppEnv> {
+  const { store_cors, admin_cors, auth_cors } = config.projectConfig
+  const app = new Hono<AppEnv>()
+
+  app.use(requestId())
+  app.use("/store/*", corsFor(store_cors))
+  app.use("/admin/*", corsFor(admin_cors))
+  app.use("/auth/*", corsFor(auth_cors))
+  app.use(requestScope(config, createRegistry()))
+
+  app.get("/health", health)
+
+  app.notFound(notFound)
+  app.onError(onError)
+  return app
+}

@@ -1,0 +1,84 @@
+import { MedusaError } from "./errors"
+
+/** Builds a service from the scope it lives in, so it can resolve what it depends on. */
+export type Factory<T = unknown> = (scope: Scope) => T
+
+/**
+ * The services an app knows, by name. A Scope is made per request (or event delivery):
+ * each service is built at most once per scope and never shared between scopes.
+ */
+export class Registry {
+  private readonly factories = new Map<string, Factory>()
+
+  register<T>(name: string, factory: Factory<T>): this {
+    this.factories.set(name, factory)
+    return this
+  }
+
+  has(name: string): boolean {
+    return this.factories.has(name)
+  }
+
+  names(): string[] {
+    return [...this.factories.keys()]
+  }
+
+  factory(name: string): Factory | undefined {
+    return this.factories.get(name)
+  }
+
+  /** `values` are the request's own registrations (its database handle, request id, …). */
+  createScope(values: Record<string, unknown> = {}): Scope {
+    return new Scope(this, values)
+  }
+}
+
+export class Scope {
+  private readonly built = new Map<string, unknown>()
+  private readonly resolving = new Set<string>()
+
+  constructor(
+    private readonly registry: Registry,
+    private readonly values: Record<string, unknown>,
+  ) {}
+
+  resolve<T>(name: string): T {
+    if (name in this.values) return this.values[name] as T
+    if (this.built.has(name)) return this.built.get(name) as T
+    const factory = this.registry.factory(name)
+    if (!factory) throw unknownName(name, [...Object.keys(this.values), ...this.registry.names()])
+    if (this.resolving.has(name)) {
+      throw new MedusaError("unexpected_state", `Circular dependency while resolving "${name}": ${[...this.resolving].join(" → ")}`)
+    }
+    this.resolving.add(name)
+    try {
+      const instance = factory(this)
+      this.built.set(name, instance)
+      return instance as T
+    } finally {
+      this.resolving.delete(name)
+    }
+  }
+}
+
+function unknownName(name: string, known: string[]): MedusaError {
+  const nearest = known
+    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 3)
+    .map(({ candidate }) => candidate)
+  const hint = nearest.length ? ` Did you mean ${nearest.map((n) => `"${n}"`).join(", ")}?` : ""
+  return new MedusaError("unexpected_state", `Could not resolve "${name}": nothing is registered under that name.${hint}`)
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]!
+}

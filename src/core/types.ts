@@ -1,0 +1,13 @@
+import type { ResolvedConfig, RuntimeEnv } from "../config"
+import type { Scope } from "./container"
+
+/** Hono's environment for every route: Worker bindings and what middleware sets per request. */
+export interface AppEnv {
+  Bindings: RuntimeEnv
+  Variables: {
+    requestId: string
+    config: ResolvedConfig
+    /** the request's service container: `c.var.scope.resolve("storeService")` */
+    scope: Scope
+  }
+}

@@ -1,0 +1,37 @@
+import { Miniflare } from "miniflare"
+import { inject } from "vitest"
+import { unstable_readConfig } from "wrangler"
+import { BUNDLE, ROOT } from "../../scripts/lib/build"
+
+export interface TestWorker {
+  fetch(path: string, init?: RequestInit): Promise<Response>
+  dispose(): Promise<void>
+}
+
+const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
+
+/**
+ * Runs the built Worker bundle (dist/api.js) in workerd through Miniflare, with the
+ * compatibility settings of wrangler.toml and the test database. `bindings` override
+ * the defaults (development mode, the test database).
+ */
+export async function startWorker(bindings: Record<string, string> = {}): Promise<TestWorker> {
+  const wsProxy = inject("wsProxy")
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: BUNDLE,
+    compatibilityDate: wrangler.compatibility_date,
+    compatibilityFlags: wrangler.compatibility_flags,
+    bindings: {
+      NODE_ENV: "development",
+      DATABASE_URL: inject("databaseUrl"),
+      ...(wsProxy ? { DATABASE_WS_PROXY: wsProxy } : {}),
+      ...bindings,
+    },
+  })
+  await mf.ready
+  return {
+    fetch: (path, init) => mf.dispatchFetch(`http://localhost${path}`, init as never) as unknown as Promise<Response>,
+    dispose: () => mf.dispose(),
+  }
+}
