@@ -5,6 +5,8 @@ import { BUNDLE, ROOT } from "../../scripts/lib/build"
 
 export interface TestWorker {
   fetch(path: string, init?: RequestInit): Promise<Response>
+  /** what the Worker wrote to stdout and stderr so far */
+  output(): string
   dispose(): Promise<void>
 }
 
@@ -17,7 +19,11 @@ const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
  */
 export async function startWorker(bindings: Record<string, string> = {}): Promise<TestWorker> {
   const wsProxy = inject("wsProxy")
+  let output = ""
   const mf = new Miniflare({
+    handleRuntimeStdio(stdout, stderr) {
+      for (const stream of [stdout, stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()))
+    },
     modules: true,
     scriptPath: BUNDLE,
     compatibilityDate: wrangler.compatibility_date,
@@ -29,8 +35,14 @@ export async function startWorker(bindings: Record<string, string> = {}): Promis
       ...bindings,
     },
   })
-  await mf.ready
+  try {
+    await mf.ready
+  } catch (error) {
+    await mf.dispose().catch(() => {})
+    throw new Error(`the Worker did not start: ${(error as Error).message}\n${output}`)
+  }
   return {
+    output: () => output,
     fetch: (path, init) => mf.dispatchFetch(`http://localhost${path}`, init as never) as unknown as Promise<Response>,
     dispose: () => mf.dispose(),
   }

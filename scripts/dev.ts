@@ -1,0 +1,107 @@
+// npm run dev: embedded Postgres → WebSocket proxy → migrations → seed → wrangler dev on :9000.
+import { spawn, type ChildProcess } from "node:child_process"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { ROOT, WRANGLER_ENV } from "./lib/build"
+import { loadDotEnv } from "./lib/dotenv"
+import { startLocalDatabase, type LocalDatabase } from "./lib/local-database"
+import { runMigrations } from "./lib/migrate"
+import { freePort } from "./lib/ports"
+
+const started = performance.now()
+const PORT = Number(process.env.PORT ?? 9000)
+const STATE_DIR = `${ROOT}.medusa`
+const say = (what: string, detail: string) => console.log(`  ${what.padEnd(11)}${detail}`)
+// The Worker sees only these of the shell's variables (plus .env): the ones medusa.config.ts reads.
+const FORWARDED = /^(NODE_ENV|PUBLIC_URL|DATABASE_\w+|REDIS_URL|UPSTASH_\w+|QSTASH_\w+|JWT_\w+|COOKIE_\w+|\w+_CORS|MEDUSA_\w+)$/
+
+let database: LocalDatabase | undefined
+let wrangler: ChildProcess | undefined
+let stopping = false
+
+async function main() {
+  loadDotEnv()
+  process.env.NODE_ENV ??= "development"
+  console.log(`Medusa Edge (development)`)
+  if ((await freePort(PORT)) !== PORT) throw new Error(`port ${PORT} is in use: stop what holds it or set PORT`)
+
+  mkdirSync(STATE_DIR, { recursive: true })
+  database = await startLocalDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: `${STATE_DIR}/postgres`,
+    database: "medusa",
+    port: 54329,
+    log: (line) => say("postgres", line),
+  })
+  say("postgres", database.embedded ? `embedded, ${database.url} (data in .medusa/postgres)` : `DATABASE_URL ${redact(database.url)}`)
+  if (database.wsProxy) say("ws proxy", `ws://${database.wsProxy} → ${new URL(database.url).host}`)
+  process.env.DATABASE_URL = database.url
+  if (database.wsProxy) process.env.DATABASE_WS_PROXY = database.wsProxy
+
+  // medusa.config.ts reads process.env when imported, so only now.
+  const { loadConfig } = await import("./lib/config")
+  const { seedIfEmpty } = await import("./lib/seed")
+  const config = loadConfig()
+  await runMigrations(config.projectConfig.database_url, config.projectConfig.database_schema, (line) => say("migrate", line.replace(/^migrations: /, "")))
+  await seedIfEmpty(config, (line) => say("seed", line.replace(/^seed: /, "")))
+
+  const envFile = `${STATE_DIR}/dev.env`
+  const forwarded = Object.entries(process.env).filter(([name, value]) => FORWARDED.test(name) && value !== undefined)
+  writeFileSync(envFile, forwarded.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join("\n") + "\n")
+  const inspectorPort = await freePort(9230)
+  wrangler = spawn(
+    `${ROOT}node_modules/.bin/wrangler`,
+    ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--env-file", envFile, "--show-interactive-dev-session=false"],
+    // Its own process group, so that stopping it stops workerd too.
+    { cwd: ROOT, env: WRANGLER_ENV, stdio: ["ignore", "inherit", "inherit"], detached: true },
+  )
+  wrangler.on("exit", (code) => {
+    if (!stopping) void stop(`wrangler exited (${code})`, code ?? 1)
+  })
+  say("api", `wrangler dev (workerd) on http://localhost:${PORT}, inspector on ${inspectorPort}`)
+
+  await waitForHealth(`http://127.0.0.1:${PORT}/health`)
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  console.log(`\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.\n`)
+}
+
+async function waitForHealth(url: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+      if (attempt > 40) throw new Error(`GET /health answered ${response.status}: ${await response.text()}`)
+    } catch (error) {
+      if (attempt > 600) throw new Error(`the API did not come up: ${(error as Error).message}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+async function stop(reason: string, exitCode = 0) {
+  if (stopping) return
+  stopping = true
+  console.log(`\nStopping (${reason})…`)
+  if (wrangler?.pid && wrangler.exitCode === null) {
+    const exited = new Promise((resolve) => wrangler!.once("exit", resolve))
+    process.kill(-wrangler.pid, "SIGTERM")
+    const killed = setTimeout(() => process.kill(-wrangler!.pid!, "SIGKILL"), 5000)
+    await exited
+    clearTimeout(killed)
+  }
+  await database?.stop()
+  console.log("Stopped: API, proxy and Postgres.")
+  process.exit(exitCode)
+}
+
+function redact(url: string) {
+  const parsed = new URL(url)
+  if (parsed.password) parsed.password = "***"
+  return parsed.toString()
+}
+
+process.on("SIGINT", () => void stop("Ctrl-C"))
+process.on("SIGTERM", () => void stop("SIGTERM"))
+main().catch((error) => {
+  console.error(`\n${error instanceof Error ? error.message : error}`)
+  void stop("start-up failed", 1)
+})

@@ -1,0 +1,33 @@
+import { describe, expect, test } from "vitest"
+import { Registry } from "./container"
+import { MedusaError } from "./errors"
+
+describe("Registry and Scope", () => {
+  const registry = new Registry()
+  let built = 0
+  registry.register("counterService", () => ({ n: ++built }))
+  registry.register("reportService", (scope) => ({ counter: scope.resolve<{ n: number }>("counterService") }))
+
+  test("a service is built once per scope and never shared between scopes", () => {
+    const a = registry.createScope()
+    const b = registry.createScope()
+    expect(a.resolve("counterService")).toBe(a.resolve("counterService"))
+    expect(a.resolve("counterService")).not.toBe(b.resolve("counterService"))
+    expect(a.resolve<{ counter: unknown }>("reportService").counter).toBe(a.resolve("counterService"))
+  })
+
+  test("values given to the scope are resolvable", () => {
+    expect(registry.createScope({ requestId: "req_1" }).resolve("requestId")).toBe("req_1")
+  })
+
+  test("an unknown name is an error naming the nearest registered names", () => {
+    const scope = registry.createScope()
+    expect(() => scope.resolve("countrService")).toThrowError(MedusaError)
+    expect(() => scope.resolve("countrService")).toThrowError(/Could not resolve "countrService".*Did you mean "counterService"/)
+  })
+
+  test("a circular dependency is reported, not a stack overflow", () => {
+    const cyclic = new Registry().register("a", (s) => s.resolve("b")).register("b", (s) => s.resolve("a"))
+    expect(() => cyclic.createScope().resolve("a")).toThrowError(/Circular dependency while resolving "a": a → b/)
+  })
+})

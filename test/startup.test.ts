@@ -1,0 +1,42 @@
+import { afterAll, describe, expect, test } from "vitest"
+import { startWorker, type TestWorker } from "./helpers/worker"
+
+const workers: TestWorker[] = []
+afterAll(() => Promise.all(workers.map((worker) => worker.dispose())))
+
+describe("configuration at Worker start-up", () => {
+  test("production without secrets does not start, and says what is missing", async () => {
+    const failure = String(await startWorker({ NODE_ENV: "production" }).catch((error: Error) => error))
+    expect(failure).toMatch(/the Worker did not start/)
+    expect(failure).toContain("Invalid medusa.config.ts:")
+    expect(failure).toContain("- projectConfig.jwt_secret: is required in production")
+    expect(failure).toContain("- projectConfig.cookie_secret: is required in production")
+  })
+
+  test("production with secrets and a shared cache starts", async () => {
+    const worker = await startWorker({
+      NODE_ENV: "production",
+      JWT_SECRET: "a-long-random-jwt-secret",
+      COOKIE_SECRET: "a-long-random-cookie-secret",
+      REDIS_URL: "rediss://default:token@example.upstash.io:6379",
+    })
+    workers.push(worker)
+    const res = await worker.fetch("/health")
+    expect(await res.json()).toEqual({ status: "ok" })
+    expect(res.headers.get("x-sql-statements")).toBeNull()
+  })
+
+  test("an invalid option value stops start-up with its message", async () => {
+    const failure = String(await startWorker({ DATABASE_LOGGING: "maybe" }).catch((error: Error) => error))
+    expect(failure).toMatch(/projectConfig\.database_logging: must be true, false/)
+  })
+})
+
+describe("database_logging", () => {
+  test("logs each SQL statement the Worker runs", async () => {
+    const worker = await startWorker({ DATABASE_LOGGING: "true" })
+    workers.push(worker)
+    await worker.fetch("/health")
+    await expect.poll(() => worker.output()).toMatch(/\[sql\] select max\(created_at\)::text as applied from "public"\."__drizzle_migrations"/)
+  })
+})
