@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream"
 import { Miniflare } from "miniflare"
 import { inject } from "vitest"
 import { unstable_readConfig } from "wrangler"
@@ -21,7 +22,7 @@ export async function startWorker(bindings: Record<string, string> = {}): Promis
   const wsProxy = inject("wsProxy")
   let output = ""
   const mf = new Miniflare({
-    handleRuntimeStdio(stdout, stderr) {
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       for (const stream of [stdout, stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()))
     },
     modules: true,
