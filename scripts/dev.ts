@@ -42,7 +42,7 @@ async function main() {
   const { seedIfEmpty } = await import("./lib/seed")
   const config = loadConfig()
   await runMigrations(config.projectConfig.database_url, config.projectConfig.database_schema, (line) => say("migrate", line.replace(/^migrations: /, "")))
-  await seedIfEmpty(config, (line) => say("seed", line.replace(/^seed: /, "")))
+  const { publishableKey } = await seedIfEmpty(config, (line) => say("seed", line.replace(/^seed: /, "")))
 
   const envFile = `${STATE_DIR}/dev.env`
   const forwarded = Object.entries(process.env).filter(([name, value]) => FORWARDED.test(name) && value !== undefined)
@@ -61,7 +61,8 @@ async function main() {
 
   await waitForHealth(`http://127.0.0.1:${PORT}/health`)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  console.log(`\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.\n`)
+  console.log(`\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.`)
+  if (publishableKey) console.log(`Storefronts send the publishable key: x-publishable-api-key: ${publishableKey}\n`)
 }
 
 async function waitForHealth(url: string) {

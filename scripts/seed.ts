@@ -4,4 +4,5 @@ import { loadDotEnv } from "./lib/dotenv"
 loadDotEnv()
 const { loadConfig } = await import("./lib/config")
 const { seedIfEmpty } = await import("./lib/seed")
-await seedIfEmpty(loadConfig())
+const { publishableKey } = await seedIfEmpty(loadConfig())
+if (publishableKey) console.log(`publishable key (x-publishable-api-key): ${publishableKey}`)

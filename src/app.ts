@@ -8,13 +8,14 @@ import { health } from "./core/health"
 import { requestScope } from "./core/request-scope"
 import type { AppEnv } from "./core/types"
 import type { RequestDatabase } from "./infra/db"
-import { registerStoreModule } from "./modules/store"
+import { registerModules } from "./modules"
+import { storeApi } from "./store-api"
 
 /** The services every request can resolve, by Medusa's names. */
 export function createRegistry(): Registry {
   const registry = new Registry()
   registry.register("manager", (scope) => scope.resolve<RequestDatabase>("database").db)
-  registerStoreModule(registry)
+  registerModules(registry)
   return registry
 }
 
@@ -30,6 +31,7 @@ export function createApp(config: ResolvedConfig): Hono<AppEnv> {
   app.use(requestScope(config, createRegistry()))
 
   app.get("/health", health)
+  app.route("/store", storeApi())
 
   app.notFound(notFound)
   app.onError(onError)

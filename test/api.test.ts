@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest"
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
 import { startWorker, type TestWorker } from "./helpers/worker"
 
 let worker: TestWorker
@@ -33,10 +33,16 @@ describe("the Worker in workerd", () => {
   })
 
   test("an unknown route is a JSON 404 in Medusa's error shape, without touching the database", async () => {
-    const res = await worker.fetch("/store/nothing-here?x=1", { method: "POST" })
+    const res = await worker.fetch("/nothing-here?x=1", { method: "POST" })
     expect(res.status).toBe(404)
-    expect(await res.json()).toEqual({ type: "not_found", message: "Cannot POST /store/nothing-here" })
+    expect(await res.json()).toEqual({ type: "not_found", message: "Cannot POST /nothing-here" })
     expect(res.headers.get("x-sql-statements")).toBeNull()
+  })
+
+  test("an unknown store route with a valid key is a JSON 404 too", async () => {
+    const res = await worker.fetch("/store/nothing-here", { headers: { "x-publishable-api-key": inject("demoKey") } })
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ type: "not_found", message: "Cannot GET /store/nothing-here" })
   })
 })
 

@@ -9,5 +9,7 @@ export interface AppEnv {
     config: ResolvedConfig
     /** the request's service container: `c.var.scope.resolve("storeService")` */
     scope: Scope
+    /** the store request's publishable key, once checked */
+    publishableKey?: { id: string; sales_channel_ids: string[] }
   }
 }

@@ -1,2 +1,11 @@
-// Every domain's tables, for Drizzle's relational queries and for drizzle-kit.
+// Every domain's tables, for Drizzle and for drizzle-kit (npm run db:generate).
+export * from "./api-key/schema"
+export * from "./fulfillment/schema"
+export * from "./inventory/schema"
+export * from "./pricing/schema"
+export * from "./product/schema"
+export * from "./region/schema"
+export * from "./sales-channel/schema"
+export * from "./stock-location/schema"
 export * from "./store/schema"
+export * from "./tax/schema"

@@ -5,12 +5,15 @@ import type { TestProject } from "vitest/node"
 import { buildWorker } from "../../scripts/lib/build"
 import { startLocalDatabase } from "../../scripts/lib/local-database"
 import { runMigrations } from "../../scripts/lib/migrate"
-import { searchPathSchema } from "../../src/config"
+import { seedIfEmpty } from "../../scripts/lib/seed"
+import { resolveConfig, searchPathSchema } from "../../src/config"
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string
     wsProxy: string
+    /** the demo store's publishable key */
+    demoKey: string
   }
 }
 
@@ -27,14 +30,18 @@ export default async function setup(project: TestProject) {
     database: "medusa_test",
     persistent: false,
   })
+  let demoKey: string | undefined
   try {
     await runMigrations(database.url, searchPathSchema(database.url), () => {})
+    const config = resolveConfig({ projectConfig: { database_url: database.url } }, { DATABASE_WS_PROXY: database.wsProxy })
+    demoKey = (await seedIfEmpty(config, () => {})).publishableKey
     buildWorker({ quiet: true })
   } catch (error) {
     await database.stop()
     throw error
   }
   project.provide("databaseUrl", database.url)
+  project.provide("demoKey", demoKey ?? "")
   project.provide("wsProxy", database.wsProxy ?? "")
   return () => database.stop()
 }

@@ -2,6 +2,6 @@ import type { Registry } from "../../core/container"
 import type { Db } from "../../infra/db"
 import { StoreService } from "./service"
 
-export function registerStoreModule(registry: Registry) {
+export function register(registry: Registry) {
   registry.register("storeService", (scope) => new StoreService(scope.resolve<Db>("manager")))
 }

@@ -1,0 +1,17 @@
+import type { Scope } from "../container"
+
+/** Where prices are computed for: Medusa's pricing context plus the tax address. */
+export interface PricingContext {
+  currency_code: string
+  region_id?: string
+  country_code?: string
+  province?: string
+}
+
+/** What relation loaders know about the request they load for. */
+export interface QueryContext {
+  scope: Scope
+  /** the publishable key's sales channels (store routes) */
+  salesChannelIds?: string[]
+  pricing?: PricingContext
+}

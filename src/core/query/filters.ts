@@ -1,0 +1,13 @@
+import { ilike, or, type SQL } from "drizzle-orm"
+import type { PgColumn } from "drizzle-orm/pg-core"
+
+/** `q` is a substring, not a pattern: % and _ in it match themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
+}
+
+/** Medusa's `q`: a case-insensitive substring of any of the columns. */
+export function searchAny(columns: PgColumn[], q: string): SQL | undefined {
+  const pattern = `%${escapeLike(q)}%`
+  return or(...columns.map((column) => ilike(column, pattern)))
+}

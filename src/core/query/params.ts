@@ -1,0 +1,59 @@
+import type { Context } from "hono"
+import qs from "qs"
+import { z } from "zod"
+import { MedusaError } from "../errors"
+
+/**
+ * The query string as Medusa's clients build it (with `qs`): `id[0]=a&id[1]=b`,
+ * `created_at[$gte]=…`, and `a.b=x` meaning `{ a: { b: x } }`.
+ */
+export function parseQueryString(c: Context): Record<string, unknown> {
+  const search = new URL(c.req.url).search.slice(1)
+  return qs.parse(search, { allowDots: true, depth: 5, arrayLimit: 200, parameterLimit: 500, strictDepth: false })
+}
+
+/** Parses the query with a zod schema; a bad value is a 400 naming the parameter. */
+export function validateQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+  return schema.parse(parseQueryString(c))
+}
+
+const wholeNumber = (name: string) =>
+  z
+    .string({ error: `${name} must be a whole number` })
+    .regex(/^\d{1,9}$/, { error: `${name} must be a whole number` })
+    .transform(Number)
+
+/** One value or several: `id=a`, `id[]=a&id[]=b` → always an array. */
+export const oneOrMany = z
+  .union([z.string(), z.array(z.string())], { error: "must be a string or a list of strings" })
+  .transform((value) => (Array.isArray(value) ? value : [value]))
+
+export const listQuery = {
+  limit: wholeNumber("limit").optional(),
+  offset: wholeNumber("offset").optional(),
+  order: z.string({ error: "order must be a field name, optionally prefixed with -" }).optional(),
+  fields: z.string({ error: "fields must be a comma-separated list" }).optional(),
+}
+
+export const retrieveQuery = {
+  fields: listQuery.fields,
+}
+
+export interface Ordering {
+  field: string
+  direction: "asc" | "desc"
+}
+
+/** `order=-created_at` → created_at descending; a field not in `allowed` is refused. */
+export function parseOrder(order: string | undefined, allowed: readonly string[], fallback: Ordering): Ordering {
+  if (!order) return fallback
+  const direction = order.startsWith("-") ? "desc" : "asc"
+  const field = order.replace(/^[-+ ]/, "")
+  if (!allowed.includes(field)) throw new MedusaError("invalid_data", `Order field ${field} is not valid`)
+  return { field, direction }
+}
+
+/** Medusa's booleanString: `true`/`false` in a query string. */
+export const booleanString = z
+  .union([z.boolean(), z.enum(["true", "false"], { error: 'must be "true" or "false"' })])
+  .transform((value) => value === true || value === "true")

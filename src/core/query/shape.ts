@@ -1,0 +1,38 @@
+import { MedusaError } from "../errors"
+import type { QueryContext } from "./context"
+import { requestedFields, type RequestedFields } from "./fields"
+import { loadSelection, pick, resolveSelection, type EntityGraph, type Row } from "./graph"
+
+/** A resource's declared wire shape: default fields and how deep `fields` may reach. */
+export interface QueryConfig {
+  graph: EntityGraph<QueryContext>
+  defaults: readonly string[]
+  maxDepth: number
+}
+
+export function requestedFor(config: QueryConfig, fieldsParam: string | undefined): RequestedFields {
+  const tooDeep = (fieldsParam ?? "").split(",").filter((entry) => fieldDepth(entry) > config.maxDepth)
+  if (tooDeep.length > 0) {
+    throw new MedusaError(
+      "invalid_data",
+      `The following fields expand more than the maximum of ${config.maxDepth} allowed relations: ${tooDeep.map((f) => f.trim()).join(", ")}`,
+    )
+  }
+  return requestedFields(config.defaults, fieldsParam)
+}
+
+/** How many relations a `fields` entry expands: `variants.title` 1, `*variants.options` 2. */
+function fieldDepth(entry: string): number {
+  const field = entry.trim().replace(/^\+/, "")
+  if (field.startsWith("-") || !field) return 0
+  const star = field.startsWith("*") || field.endsWith(".*")
+  const segments = field.replace(/^\*/, "").replace(/\.\*$/, "").split(".").length
+  return star ? segments : segments - 1
+}
+
+/** Loads what `fields` asks for onto the rows and returns their JSON. */
+export async function shapeRows(config: QueryConfig, rows: Row[], requested: RequestedFields, ctx: QueryContext) {
+  const selection = resolveSelection(config.graph, requested)
+  await loadSelection(config.graph, rows, selection, ctx)
+  return rows.map((row) => pick(row, selection))
+}

@@ -1,0 +1,77 @@
+import { generateId } from "../../core/ids"
+import type { Db } from "../../infra/db"
+import {
+  fulfillmentProvider,
+  fulfillmentSet,
+  geoZone,
+  locationFulfillmentProvider,
+  locationFulfillmentSet,
+  serviceZone,
+  shippingOption,
+  shippingOptionRule,
+  shippingOptionType,
+  shippingProfile,
+} from "./schema"
+
+export interface ShippingOptionInput {
+  name: string
+  service_zone_id: string
+  shipping_profile_id: string
+  provider_id: string
+  price_type?: "flat" | "calculated"
+  type: { label: string; description?: string; code: string }
+  rules?: { attribute: string; operator: "eq" | "in" | "ne"; value: unknown }[]
+  data?: Record<string, unknown>
+}
+
+/** Where and how orders ship: profiles, fulfillment sets per location, zones, options. */
+export class FulfillmentService {
+  constructor(private readonly db: Db) {}
+
+  async createShippingProfile(input: { name: string; type?: string }) {
+    const [created] = await this.db.insert(shippingProfile).values({ id: generateId("sp"), name: input.name, type: input.type ?? "default" }).returning()
+    return created!
+  }
+
+  /** Registers a provider (e.g. manual_manual) and lets a location ship with it. */
+  async enableProviderAt(providerId: string, stockLocationId: string) {
+    await this.db.insert(fulfillmentProvider).values({ id: providerId }).onConflictDoNothing()
+    await this.db.insert(locationFulfillmentProvider).values({ stock_location_id: stockLocationId, fulfillment_provider_id: providerId }).onConflictDoNothing()
+  }
+
+  /** A shipping fulfillment set at a location, with one service zone covering the countries. */
+  async createShippingZone(input: { stock_location_id: string; set_name: string; zone_name: string; country_codes: string[] }) {
+    return this.db.transaction(async (tx) => {
+      const [set] = await tx.insert(fulfillmentSet).values({ id: generateId("fuset"), name: input.set_name, type: "shipping" }).returning()
+      await tx.insert(locationFulfillmentSet).values({ stock_location_id: input.stock_location_id, fulfillment_set_id: set!.id })
+      const [zone] = await tx.insert(serviceZone).values({ id: generateId("serzo"), name: input.zone_name, fulfillment_set_id: set!.id }).returning()
+      await tx.insert(geoZone).values(
+        input.country_codes.map((code) => ({ id: generateId("fgz"), type: "country" as const, country_code: code.toLowerCase(), service_zone_id: zone!.id })),
+      )
+      return { fulfillment_set: set!, service_zone: zone! }
+    })
+  }
+
+  async createShippingOption(input: ShippingOptionInput) {
+    return this.db.transaction(async (tx) => {
+      const [type] = await tx.insert(shippingOptionType).values({ id: generateId("sotype"), ...input.type }).returning()
+      const [option] = await tx
+        .insert(shippingOption)
+        .values({
+          id: generateId("so"),
+          name: input.name,
+          price_type: input.price_type ?? "flat",
+          service_zone_id: input.service_zone_id,
+          shipping_profile_id: input.shipping_profile_id,
+          provider_id: input.provider_id,
+          shipping_option_type_id: type!.id,
+          data: input.data ?? null,
+        })
+        .returning()
+      if (input.rules?.length) {
+        await tx.insert(shippingOptionRule).values(input.rules.map((rule) => ({ id: generateId("sorul"), shipping_option_id: option!.id, ...rule })))
+      }
+      return option!
+    })
+  }
+}

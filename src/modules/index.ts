@@ -1,0 +1,18 @@
+import type { Registry } from "../core/container"
+import * as apiKey from "./api-key"
+import * as fulfillment from "./fulfillment"
+import * as inventory from "./inventory"
+import * as pricing from "./pricing"
+import * as product from "./product"
+import * as region from "./region"
+import * as salesChannel from "./sales-channel"
+import * as stockLocation from "./stock-location"
+import * as store from "./store"
+import * as tax from "./tax"
+
+/** Registers every commerce domain's services under Medusa's names (`productService`, …). */
+export function registerModules(registry: Registry) {
+  for (const module of [apiKey, fulfillment, inventory, pricing, product, region, salesChannel, stockLocation, store, tax]) {
+    module.register(registry)
+  }
+}

@@ -1,0 +1,7 @@
+import type { Registry } from "../../core/container"
+import type { Db } from "../../infra/db"
+import { PricingService } from "./service"
+
+export function register(registry: Registry) {
+  registry.register("pricingService", (scope) => new PricingService(scope.resolve<Db>("manager")))
+}

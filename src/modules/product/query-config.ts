@@ -1,0 +1,241 @@
+import { MedusaError } from "../../core/errors"
+import { amountsWithTax, toJsonNumber } from "../../core/money"
+import type { QueryContext } from "../../core/query/context"
+import type { EntityGraph, Relation, Row } from "../../core/query/graph"
+import type { QueryConfig } from "../../core/query/shape"
+import type { InventoryService } from "../inventory/service"
+import type { PricingService } from "../pricing/service"
+import type { StockLocationService } from "../stock-location/service"
+import type { TaxService } from "../tax/service"
+import type { ProductService } from "./service"
+
+type Graph = EntityGraph<QueryContext>
+
+const products = (ctx: QueryContext) => ctx.scope.resolve<ProductService>("productService")
+const ids = (rows: Row[], key = "id") => [...new Set(rows.map((row) => row[key] as string | null).filter((id): id is string => !!id))]
+const ENTITY_DATES = ["created_at", "updated_at", "deleted_at"] as const
+
+/** A to-one relation through a foreign key column of the parent. */
+function belongsTo(key: string, target: () => Graph, load: (ids: string[], ctx: QueryContext) => Promise<Map<string, Row[]>>): Relation<QueryContext> {
+  return {
+    many: false,
+    target,
+    async load(parents, ctx) {
+      const keys = ids(parents, key)
+      if (keys.length === 0) return new Map()
+      const byId = await load(keys, ctx)
+      return new Map(parents.map((parent) => [parent.id, byId.get(parent[key] as string) ?? []]))
+    },
+  }
+}
+
+/** A to-many relation loaded by the parents' ids. */
+function hasMany(target: () => Graph, load: (ids: string[], ctx: QueryContext) => Promise<Map<string, Row[]>>): Relation<QueryContext> {
+  return { many: true, target, load: (parents, ctx) => load(ids(parents), ctx) }
+}
+
+const leaf = (fields: readonly string[]): Graph => ({ fields, relations: {} })
+
+const imageGraph = leaf(["url", "rank", "product_id", "metadata", ...ENTITY_DATES])
+const tagGraph = leaf(["value", "metadata", ...ENTITY_DATES])
+const typeGraph = leaf(["value", "metadata", ...ENTITY_DATES])
+export const collectionFields = ["title", "handle", "external_id", "metadata", ...ENTITY_DATES] as const
+const collectionGraph = leaf(collectionFields)
+export const categoryFields = [
+  "name",
+  "description",
+  "handle",
+  "rank",
+  "parent_category_id",
+  "is_active",
+  "is_internal",
+  "mpath",
+  "metadata",
+  ...ENTITY_DATES,
+] as const
+const categoryGraph = leaf(categoryFields)
+
+const optionValueGraph: Graph = {
+  fields: ["value", "option_id", "metadata", ...ENTITY_DATES],
+  relations: {
+    option: belongsTo("option_id", () => optionGraph, (optionIds, ctx) => products(ctx).optionsById(optionIds)),
+  },
+}
+
+const optionGraph: Graph = {
+  fields: ["title", "product_id", "metadata", ...ENTITY_DATES],
+  relations: {
+    values: hasMany(() => optionValueGraph, (optionIds, ctx) => products(ctx).valuesOfOptions(optionIds)),
+  },
+}
+
+const calculatedPriceGraph = leaf([
+  "currency_code",
+  "calculated_amount",
+  "raw_calculated_amount",
+  "original_amount",
+  "raw_original_amount",
+  "is_calculated_price_price_list",
+  "is_calculated_price_tax_inclusive",
+  "is_original_price_price_list",
+  "is_original_price_tax_inclusive",
+  "calculated_price",
+  "original_price",
+  "calculated_amount_with_tax",
+  "calculated_amount_without_tax",
+  "original_amount_with_tax",
+  "original_amount_without_tax",
+])
+
+export const MISSING_PRICING_CONTEXT = "Missing required pricing context to calculate prices - region_id"
+
+/**
+ * `variant.calculated_price` for the request's region; with a tax address (country_code),
+ * also the amounts with and without tax, as Medusa's store routes add them.
+ */
+const calculatedPrice: Relation<QueryContext> = {
+  many: false,
+  target: () => calculatedPriceGraph,
+  async load(variants, ctx) {
+    const pricing = ctx.pricing
+    if (!pricing) throw new MedusaError("invalid_data", MISSING_PRICING_CONTEXT)
+    const prices = await ctx.scope.resolve<PricingService>("pricingService").calculateVariantPrices(ids(variants), pricing)
+    const rate = pricing.country_code && prices.size > 0
+      ? await ctx.scope.resolve<TaxService>("taxService").rateFor({ country_code: pricing.country_code, province_code: pricing.province })
+      : undefined
+    const result = new Map<string, Row[]>()
+    for (const variant of variants) {
+      const found = prices.get(variant.id)
+      if (!found) continue
+      const { amount, ...price } = found
+      const row: Row = { ...price }
+      if (rate !== undefined) {
+        const calculated = amountsWithTax(amount, rate, price.is_calculated_price_tax_inclusive)
+        row.calculated_amount_with_tax = toJsonNumber(calculated.with_tax)
+        row.calculated_amount_without_tax = toJsonNumber(calculated.without_tax)
+        row.original_amount_with_tax = row.calculated_amount_with_tax
+        row.original_amount_without_tax = row.calculated_amount_without_tax
+      }
+      result.set(variant.id, [row])
+    }
+    return result
+  },
+}
+
+export const INVENTORY_CONTEXT_ERROR =
+  "Inventory availability cannot be calculated in the given context. Either provide a single sales channel id or configure a single sales channel in the publishable key"
+
+/** `variant.inventory_quantity`: sellable units at the locations of the key's one sales channel. */
+async function inventoryQuantity(variants: Row[], ctx: QueryContext) {
+  const channels = ctx.salesChannelIds ?? []
+  if (channels.length !== 1) throw new MedusaError("invalid_data", INVENTORY_CONTEXT_ERROR)
+  const managed = variants.filter((variant) => variant.manage_inventory)
+  const locations = await ctx.scope.resolve<StockLocationService>("stockLocationService").locationIdsForChannels(channels)
+  const available = await ctx.scope.resolve<InventoryService>("inventoryService").availability(ids(managed), locations)
+  for (const variant of variants) variant.inventory_quantity = variant.manage_inventory ? (available.get(variant.id) ?? 0) : null
+}
+
+const variantGraph: Graph = {
+  fields: [
+    "title",
+    "sku",
+    "barcode",
+    "ean",
+    "upc",
+    "allow_backorder",
+    "manage_inventory",
+    "hs_code",
+    "origin_country",
+    "mid_code",
+    "material",
+    "weight",
+    "length",
+    "height",
+    "width",
+    "variant_rank",
+    "thumbnail",
+    "product_id",
+    "metadata",
+    ...ENTITY_DATES,
+  ],
+  relations: {
+    options: hasMany(() => optionValueGraph, (variantIds, ctx) => products(ctx).optionValuesOfVariants(variantIds)),
+    calculated_price: calculatedPrice,
+    product: belongsTo("product_id", () => productGraph, (productIds, ctx) => products(ctx).productsById(productIds)),
+  },
+  computed: { inventory_quantity: inventoryQuantity },
+}
+
+export const productFields = [
+  "title",
+  "subtitle",
+  "description",
+  "handle",
+  "is_giftcard",
+  "status",
+  "discountable",
+  "thumbnail",
+  "collection_id",
+  "type_id",
+  "weight",
+  "length",
+  "height",
+  "width",
+  "hs_code",
+  "origin_country",
+  "mid_code",
+  "material",
+  "external_id",
+  "metadata",
+  ...ENTITY_DATES,
+] as const
+
+export const productGraph: Graph = {
+  fields: productFields,
+  relations: {
+    variants: hasMany(() => variantGraph, (productIds, ctx) => products(ctx).variantsOf(productIds)),
+    options: hasMany(() => optionGraph, (productIds, ctx) => products(ctx).optionsOf(productIds)),
+    images: hasMany(() => imageGraph, (productIds, ctx) => products(ctx).imagesOf(productIds)),
+    tags: hasMany(() => tagGraph, (productIds, ctx) => products(ctx).tagsOf(productIds)),
+    type: belongsTo("type_id", () => typeGraph, (typeIds, ctx) => products(ctx).typesById(typeIds)),
+    collection: belongsTo("collection_id", () => collectionGraph, (collectionIds, ctx) => products(ctx).collectionsById(collectionIds)),
+    categories: hasMany(() => categoryGraph, (productIds, ctx) => products(ctx).categoriesOf(productIds, true)),
+  },
+}
+
+export const storeProductQuery: QueryConfig = {
+  graph: productGraph,
+  defaults: [
+    "id",
+    "title",
+    "subtitle",
+    "description",
+    "handle",
+    "is_giftcard",
+    "discountable",
+    "thumbnail",
+    "collection_id",
+    "type_id",
+    "weight",
+    "length",
+    "height",
+    "width",
+    "hs_code",
+    "origin_country",
+    "mid_code",
+    "material",
+    "created_at",
+    "updated_at",
+    "*type",
+    "*collection",
+    "*options",
+    "*options.values",
+    "*tags",
+    "*images",
+    "*variants",
+    "*variants.options",
+  ],
+  maxDepth: 4,
+}
+
+export const PRODUCT_ORDER_FIELDS = ["id", "title", "handle", "created_at", "updated_at"] as const

@@ -1,0 +1,336 @@
+import { and, asc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
+import { generateId } from "../../core/ids"
+import { searchAny } from "../../core/query/filters"
+import { groupBy, type Row } from "../../core/query/graph"
+import { listPage, orderBy, type Page } from "../../core/query/page"
+import type { Ordering } from "../../core/query/params"
+import type { Db } from "../../infra/db"
+import {
+  product,
+  productCategory,
+  productCategoryProduct,
+  productCollection,
+  productImage,
+  productOption,
+  productOptionValue,
+  productSalesChannel,
+  productShippingProfile,
+  productTag,
+  productTags,
+  productType,
+  productVariant,
+  productVariantOption,
+} from "./schema"
+
+export interface ProductFilters {
+  id?: string[]
+  handle?: string[]
+  title?: string[]
+  q?: string
+  status?: ("draft" | "proposed" | "published" | "rejected")[]
+  collection_id?: string[]
+  type_id?: string[]
+  tag_id?: string[]
+  category_id?: string[]
+  sales_channel_id?: string[]
+  external_id?: string[]
+  is_giftcard?: boolean
+}
+
+/** What a storefront may see: published products in the request's sales channels. */
+export function storeProductFilters(salesChannelIds: string[]): ProductFilters {
+  return { status: ["published"], sales_channel_id: salesChannelIds }
+}
+
+const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)
+
+/** Categories a storefront may see: active and not internal. */
+export const visibleCategory = and(eq(productCategory.is_active, true), eq(productCategory.is_internal, false), isNull(productCategory.deleted_at))
+
+export class ProductService {
+  constructor(private readonly db: Db) {}
+
+  async list(filters: ProductFilters, ordering: Ordering, page: Page) {
+    return listPage(this.db, product, this.where(filters), orderBy(product, ordering, product.id), page)
+  }
+
+  async retrieve(id: string, filters: ProductFilters = {}) {
+    const [found] = await this.db.select().from(product).where(and(eq(product.id, id), this.where(filters)))
+    if (!found) throw new MedusaError("not_found", `Product with id: ${id} was not found`)
+    return found
+  }
+
+  // Batch loaders: each answers for many parents in one statement.
+
+  async variantsOf(productIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select()
+      .from(productVariant)
+      .where(and(inArray(productVariant.product_id, productIds), live(productVariant)))
+      .orderBy(asc(productVariant.variant_rank), asc(productVariant.created_at), asc(productVariant.id))
+    return groupBy(rows, "product_id")
+  }
+
+  async optionsOf(productIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select()
+      .from(productOption)
+      .where(and(inArray(productOption.product_id, productIds), live(productOption)))
+      .orderBy(asc(productOption.created_at), asc(productOption.id))
+    return groupBy(rows, "product_id")
+  }
+
+  async optionsById(optionIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db.select().from(productOption).where(inArray(productOption.id, optionIds))
+    return groupBy(rows, "id")
+  }
+
+  async valuesOfOptions(optionIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select()
+      .from(productOptionValue)
+      .where(and(inArray(productOptionValue.option_id, optionIds), live(productOptionValue)))
+      .orderBy(asc(productOptionValue.created_at), asc(productOptionValue.id))
+    return groupBy(rows, "option_id")
+  }
+
+  /** A variant's option values (Medusa's `variant.options`). */
+  async optionValuesOfVariants(variantIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select({ variant_id: productVariantOption.variant_id, value: productOptionValue })
+      .from(productVariantOption)
+      .innerJoin(productOptionValue, eq(productOptionValue.id, productVariantOption.option_value_id))
+      .where(inArray(productVariantOption.variant_id, variantIds))
+      .orderBy(asc(productOptionValue.created_at), asc(productOptionValue.id))
+    return groupBy(
+      rows.map((row) => ({ ...row.value, variant_id: row.variant_id })),
+      "variant_id",
+    )
+  }
+
+  async productsById(productIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db.select().from(product).where(inArray(product.id, productIds))
+    return groupBy(rows, "id")
+  }
+
+  async imagesOf(productIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select()
+      .from(productImage)
+      .where(and(inArray(productImage.product_id, productIds), live(productImage)))
+      .orderBy(asc(productImage.rank), asc(productImage.id))
+    return groupBy(rows, "product_id")
+  }
+
+  async tagsOf(productIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select({ product_id: productTags.product_id, tag: productTag })
+      .from(productTags)
+      .innerJoin(productTag, and(eq(productTag.id, productTags.product_tag_id), live(productTag)))
+      .where(inArray(productTags.product_id, productIds))
+      .orderBy(asc(productTag.value))
+    return groupBy(
+      rows.map((row) => ({ ...row.tag, product_id: row.product_id })),
+      "product_id",
+    )
+  }
+
+  async typesById(typeIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db.select().from(productType).where(and(inArray(productType.id, typeIds), live(productType)))
+    return groupBy(rows, "id")
+  }
+
+  async collectionsById(collectionIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select()
+      .from(productCollection)
+      .where(and(inArray(productCollection.id, collectionIds), live(productCollection)))
+    return groupBy(rows, "id")
+  }
+
+  /** A product's categories; a storefront sees only active, public ones. */
+  async categoriesOf(productIds: string[], visibleOnly: boolean): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select({ product_id: productCategoryProduct.product_id, category: productCategory })
+      .from(productCategoryProduct)
+      .innerJoin(productCategory, eq(productCategory.id, productCategoryProduct.product_category_id))
+      .where(and(inArray(productCategoryProduct.product_id, productIds), visibleOnly ? visibleCategory : live(productCategory)))
+      .orderBy(asc(productCategory.rank), asc(productCategory.id))
+    return groupBy(
+      rows.map((row) => ({ ...row.category, product_id: row.product_id })),
+      "product_id",
+    )
+  }
+
+  /** Products of collections, for `collection.products`; only those `filters` admit. */
+  async productsOfCollections(collectionIds: string[], filters: ProductFilters): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select()
+      .from(product)
+      .where(and(inArray(product.collection_id, collectionIds), this.where(filters)))
+      .orderBy(asc(product.created_at), asc(product.id))
+    return groupBy(rows, "collection_id")
+  }
+
+  /** Products of categories, for `category.products`; only those `filters` admit. */
+  async productsOfCategories(categoryIds: string[], filters: ProductFilters): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select({ category_id: productCategoryProduct.product_category_id, product })
+      .from(productCategoryProduct)
+      .innerJoin(product, eq(product.id, productCategoryProduct.product_id))
+      .where(and(inArray(productCategoryProduct.product_category_id, categoryIds), this.where(filters)))
+      .orderBy(asc(product.created_at), asc(product.id))
+    return groupBy(
+      rows.map((row) => ({ ...row.product, category_id: row.category_id })),
+      "category_id",
+    )
+  }
+
+  /** A product with its options, variants, images, tags and links, in one transaction. */
+  async create(input: CreateProductInput) {
+    return this.db.transaction(async (tx) => {
+      const productId = generateId("prod")
+      const [created] = await tx
+        .insert(product)
+        .values({
+          id: productId,
+          title: input.title,
+          handle: input.handle,
+          subtitle: input.subtitle,
+          description: input.description,
+          status: input.status ?? "draft",
+          thumbnail: input.thumbnail ?? input.images?.[0],
+          collection_id: input.collection_id,
+          type_id: input.type_id,
+        })
+        .returning()
+      const valueIds = new Map<string, string>()
+      for (const option of input.options) {
+        const optionId = generateId("opt")
+        await tx.insert(productOption).values({ id: optionId, title: option.title, product_id: productId })
+        const values = option.values.map((value) => ({ id: generateId("optval"), value, option_id: optionId }))
+        await tx.insert(productOptionValue).values(values)
+        for (const value of values) valueIds.set(`${option.title}\u0000${value.value}`, value.id)
+      }
+      const variants = input.variants.map((variant, rank) => ({
+        id: generateId("variant"),
+        title: variant.title,
+        sku: variant.sku,
+        manage_inventory: variant.manage_inventory ?? true,
+        allow_backorder: variant.allow_backorder ?? false,
+        variant_rank: rank,
+        product_id: productId,
+      }))
+      const createdVariants = variants.length ? await tx.insert(productVariant).values(variants).returning() : []
+      const links = input.variants.flatMap((variant, i) =>
+        Object.entries(variant.options).map(([title, value]) => {
+          const option_value_id = valueIds.get(`${title}\u0000${value}`)
+          if (!option_value_id) throw new MedusaError("invalid_data", `Option value ${value} of option ${title} does not exist on the product`)
+          return { variant_id: variants[i]!.id, option_value_id }
+        }),
+      )
+      if (links.length) await tx.insert(productVariantOption).values(links)
+      if (input.images?.length) {
+        await tx.insert(productImage).values(input.images.map((url, rank) => ({ id: generateId("img"), url, rank, product_id: productId })))
+      }
+      if (input.tag_ids?.length) await tx.insert(productTags).values(input.tag_ids.map((product_tag_id) => ({ product_id: productId, product_tag_id })))
+      if (input.category_ids?.length) {
+        await tx.insert(productCategoryProduct).values(input.category_ids.map((product_category_id) => ({ product_id: productId, product_category_id })))
+      }
+      if (input.sales_channel_ids?.length) {
+        await tx.insert(productSalesChannel).values(input.sales_channel_ids.map((sales_channel_id) => ({ product_id: productId, sales_channel_id })))
+      }
+      if (input.shipping_profile_id) {
+        await tx.insert(productShippingProfile).values({ product_id: productId, shipping_profile_id: input.shipping_profile_id })
+      }
+      return { product: created!, variants: createdVariants }
+    })
+  }
+
+  /** The tag with this value, created when missing. */
+  async upsertTag(value: string) {
+    const [tag] = await this.db
+      .insert(productTag)
+      .values({ id: generateId("ptag"), value })
+      .onConflictDoUpdate({ target: productTag.value, targetWhere: sql`deleted_at is null`, set: { updated_at: sql`now()` } })
+      .returning()
+    return tag!
+  }
+
+  async upsertType(value: string) {
+    const [type] = await this.db
+      .insert(productType)
+      .values({ id: generateId("ptyp"), value })
+      .onConflictDoUpdate({ target: productType.value, targetWhere: sql`deleted_at is null`, set: { updated_at: sql`now()` } })
+      .returning()
+    return type!
+  }
+
+  private where(filters: ProductFilters): SQL | undefined {
+    const conditions: (SQL | undefined)[] = [live(product)]
+    if (filters.id) conditions.push(inArray(product.id, filters.id))
+    if (filters.handle) conditions.push(inArray(product.handle, filters.handle))
+    if (filters.title) conditions.push(inArray(product.title, filters.title))
+    if (filters.status) conditions.push(inArray(product.status, filters.status))
+    if (filters.collection_id) conditions.push(inArray(product.collection_id, filters.collection_id))
+    if (filters.type_id) conditions.push(inArray(product.type_id, filters.type_id))
+    if (filters.external_id) conditions.push(inArray(product.external_id, filters.external_id))
+    if (filters.is_giftcard !== undefined) conditions.push(eq(product.is_giftcard, filters.is_giftcard))
+    if (filters.q) conditions.push(searchAny([product.title, product.subtitle, product.description, product.handle], filters.q))
+    if (filters.tag_id) {
+      const tagged = this.db
+        .select({ one: sql`1` })
+        .from(productTags)
+        .where(and(eq(productTags.product_id, product.id), inArray(productTags.product_tag_id, filters.tag_id)))
+      conditions.push(exists(tagged))
+    }
+    if (filters.category_id) {
+      const inCategory = this.db
+        .select({ one: sql`1` })
+        .from(productCategoryProduct)
+        .innerJoin(productCategory, eq(productCategory.id, productCategoryProduct.product_category_id))
+        .where(
+          and(
+            eq(productCategoryProduct.product_id, product.id),
+            inArray(productCategoryProduct.product_category_id, filters.category_id),
+            visibleCategory,
+          ),
+        )
+      conditions.push(exists(inCategory))
+    }
+    if (filters.sales_channel_id) {
+      const inChannel = this.db
+        .select({ one: sql`1` })
+        .from(productSalesChannel)
+        .where(and(eq(productSalesChannel.product_id, product.id), inArray(productSalesChannel.sales_channel_id, filters.sales_channel_id)))
+      conditions.push(exists(inChannel))
+    }
+    return and(...conditions)
+  }
+}
+
+export interface CreateProductInput {
+  title: string
+  handle: string
+  subtitle?: string
+  description?: string
+  status?: "draft" | "proposed" | "published" | "rejected"
+  thumbnail?: string
+  images?: string[]
+  collection_id?: string
+  type_id?: string
+  tag_ids?: string[]
+  category_ids?: string[]
+  sales_channel_ids?: string[]
+  shipping_profile_id?: string
+  options: { title: string; values: string[] }[]
+  variants: {
+    title: string
+    sku?: string
+    manage_inventory?: boolean
+    allow_backorder?: boolean
+    /** option title → value */
+    options: Record<string, string>
+  }[]
+}
