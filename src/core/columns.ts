@@ -1,4 +1,4 @@
-import { jsonb, text, timestamp } from "drizzle-orm/pg-core"
+import { integer, jsonb, text, timestamp } from "drizzle-orm/pg-core"
 
 /** Columns every Medusa entity has: a prefixed id, metadata and soft-delete timestamps. */
 export const entityColumns = () => ({
@@ -12,4 +12,16 @@ export const entityColumns = () => ({
 /** Columns of a link between two domains' entities (Medusa's module links). */
 export const linkColumns = () => ({
   created_at: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+})
+
+/** Customs and shipping attributes shared by variants and inventory items. */
+export const physicalColumns = () => ({
+  hs_code: text("hs_code"),
+  origin_country: text("origin_country"),
+  mid_code: text("mid_code"),
+  material: text("material"),
+  weight: integer("weight"),
+  length: integer("length"),
+  height: integer("height"),
+  width: integer("width"),
 })

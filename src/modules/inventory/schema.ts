@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm"
 import { boolean, check, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core"
-import { entityColumns, linkColumns } from "../../core/columns"
+import { entityColumns, linkColumns, physicalColumns } from "../../core/columns"
 
 export const inventoryItem = pgTable(
   "inventory_item",
@@ -10,14 +10,7 @@ export const inventoryItem = pgTable(
     title: text("title"),
     description: text("description"),
     thumbnail: text("thumbnail"),
-    origin_country: text("origin_country"),
-    hs_code: text("hs_code"),
-    mid_code: text("mid_code"),
-    material: text("material"),
-    weight: integer("weight"),
-    length: integer("length"),
-    height: integer("height"),
-    width: integer("width"),
+    ...physicalColumns(),
     requires_shipping: boolean("requires_shipping").notNull().default(true),
   },
   (t) => [uniqueIndex("inventory_item_sku_uq").on(t.sku).where(sql`deleted_at is null and sku is not null`)],

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm"
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core"
-import { entityColumns, linkColumns } from "../../core/columns"
+import { entityColumns, linkColumns, physicalColumns } from "../../core/columns"
 
 const live = sql`deleted_at is null`
 
@@ -111,14 +111,7 @@ export const productVariant = pgTable(
     upc: text("upc"),
     allow_backorder: boolean("allow_backorder").notNull().default(false),
     manage_inventory: boolean("manage_inventory").notNull().default(true),
-    hs_code: text("hs_code"),
-    origin_country: text("origin_country"),
-    mid_code: text("mid_code"),
-    material: text("material"),
-    weight: integer("weight"),
-    length: integer("length"),
-    height: integer("height"),
-    width: integer("width"),
+    ...physicalColumns(),
     variant_rank: integer("variant_rank").notNull().default(0),
     thumbnail: text("thumbnail"),
     product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
