@@ -3,9 +3,12 @@ import { Miniflare } from "miniflare"
 import { inject } from "vitest"
 import { unstable_readConfig } from "wrangler"
 import { BUNDLE, ROOT } from "../../scripts/lib/build"
+import { freePort } from "../../scripts/lib/ports"
 
 export interface TestWorker {
   fetch(path: string, init?: RequestInit): Promise<Response>
+  /** http://127.0.0.1:PORT when started with `listen`, for real HTTP clients such as @medusajs/js-sdk */
+  url: string
   /** what the Worker wrote to stdout and stderr so far */
   output(): string
   dispose(): Promise<void>
@@ -18,10 +21,12 @@ const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
  * compatibility settings of wrangler.toml and the test database. `bindings` override
  * the defaults (development mode, the test database).
  */
-export async function startWorker(bindings: Record<string, string> = {}): Promise<TestWorker> {
+export async function startWorker(bindings: Record<string, string> = {}, options: { listen?: boolean } = {}): Promise<TestWorker> {
   const wsProxy = inject("wsProxy")
+  const port = options.listen ? await freePort() : undefined
   let output = ""
   const mf = new Miniflare({
+    ...(port ? { port, host: "127.0.0.1" } : {}),
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       for (const stream of [stdout, stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()))
     },
@@ -43,6 +48,7 @@ export async function startWorker(bindings: Record<string, string> = {}): Promis
     throw new Error(`the Worker did not start: ${(error as Error).message}\n${output}`)
   }
   return {
+    url: port ? `http://127.0.0.1:${port}` : "",
     output: () => output,
     fetch: (path, init) => mf.dispatchFetch(`http://localhost${path}`, init as never) as unknown as Promise<Response>,
     dispose: () => mf.dispose(),
