@@ -7,7 +7,8 @@ import { notFound, onError } from "./core/error-handler"
 import { health } from "./core/health"
 import { requestScope } from "./core/request-scope"
 import type { AppEnv } from "./core/types"
-import type { RequestDatabase } from "./infra/db"
+import type { Db, RequestDatabase } from "./infra/db"
+import { EventOutboxService } from "./infra/event-outbox-service"
 import { registerModules } from "./modules"
 import { storeApi } from "./store-api"
 
@@ -15,6 +16,7 @@ import { storeApi } from "./store-api"
 export function createRegistry(): Registry {
   const registry = new Registry()
   registry.register("manager", (scope) => scope.resolve<RequestDatabase>("database").db)
+  registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve<Db>("manager")))
   registerModules(registry)
   return registry
 }

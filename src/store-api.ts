@@ -1,6 +1,9 @@
 import { Hono } from "hono"
 import type { AppEnv } from "./core/types"
 import { requirePublishableKey } from "./modules/api-key/publishable-key"
+import { storeCartRoutes } from "./modules/cart/store"
+import { storePaymentCollectionRoutes, storePaymentProviderRoutes, storeShippingOptionRoutes } from "./modules/cart/store-checkout"
+import { storeOrderRoutes } from "./modules/order/store"
 import { storeCategoryRoutes, storeCollectionRoutes } from "./modules/product/store-catalog"
 import { storeProductRoutes } from "./modules/product/store"
 import { storeRegionRoutes } from "./modules/region/store"
@@ -13,4 +16,9 @@ export function storeApi() {
     .route("/products", storeProductRoutes)
     .route("/product-categories", storeCategoryRoutes)
     .route("/collections", storeCollectionRoutes)
+    .route("/carts", storeCartRoutes)
+    .route("/shipping-options", storeShippingOptionRoutes)
+    .route("/payment-collections", storePaymentCollectionRoutes)
+    .route("/payment-providers", storePaymentProviderRoutes)
+    .route("/orders", storeOrderRoutes)
 }

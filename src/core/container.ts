@@ -42,6 +42,11 @@ export class Scope {
     private readonly values: Record<string, unknown>,
   ) {}
 
+  /** A scope like this one with some registrations replaced (e.g. `manager` by a transaction); nothing built is shared. */
+  fork(values: Record<string, unknown>): Scope {
+    return new Scope(this.registry, { ...this.values, ...values })
+  }
+
   resolve<T>(name: string): T {
     if (name in this.values) return this.values[name] as T
     if (this.built.has(name)) return this.built.get(name) as T

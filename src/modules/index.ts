@@ -1,7 +1,10 @@
 import type { Registry } from "../core/container"
 import * as apiKey from "./api-key"
+import * as cart from "./cart"
 import * as fulfillment from "./fulfillment"
 import * as inventory from "./inventory"
+import * as order from "./order"
+import * as payment from "./payment"
 import * as pricing from "./pricing"
 import * as product from "./product"
 import * as region from "./region"
@@ -12,7 +15,7 @@ import * as tax from "./tax"
 
 /** Registers every commerce domain's services under Medusa's names (`productService`, …). */
 export function registerModules(registry: Registry) {
-  for (const module of [apiKey, fulfillment, inventory, pricing, product, region, salesChannel, stockLocation, store, tax]) {
+  for (const module of [apiKey, cart, fulfillment, inventory, order, payment, pricing, product, region, salesChannel, stockLocation, store, tax]) {
     module.register(registry)
   }
 }

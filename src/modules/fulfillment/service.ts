@@ -1,3 +1,4 @@
+import { and, eq, inArray, isNull } from "drizzle-orm"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import {
@@ -73,5 +74,64 @@ export class FulfillmentService {
       }
       return option!
     })
+  }
+
+  /**
+   * Shipping options a cart may use: offered by a location that stocks the cart's channel, in a
+   * zone covering the shipping country, with every rule met by the store context
+   * (`is_return: "false"`, `enabled_in_store: "true"`).
+   */
+  async optionsForCart(input: { locationIds: string[]; countryCode?: string | null; optionIds?: string[] }) {
+    if (input.locationIds.length === 0) return []
+    const rows = await this.db
+      .select({ option: shippingOption, zone: serviceZone, set: fulfillmentSet, location_id: locationFulfillmentSet.stock_location_id, type: shippingOptionType })
+      .from(shippingOption)
+      .innerJoin(serviceZone, and(eq(serviceZone.id, shippingOption.service_zone_id), isNull(serviceZone.deleted_at)))
+      .innerJoin(fulfillmentSet, and(eq(fulfillmentSet.id, serviceZone.fulfillment_set_id), isNull(fulfillmentSet.deleted_at)))
+      .innerJoin(locationFulfillmentSet, eq(locationFulfillmentSet.fulfillment_set_id, fulfillmentSet.id))
+      .leftJoin(shippingOptionType, eq(shippingOptionType.id, shippingOption.shipping_option_type_id))
+      .where(
+        and(
+          isNull(shippingOption.deleted_at),
+          inArray(locationFulfillmentSet.stock_location_id, input.locationIds),
+          input.optionIds ? inArray(shippingOption.id, input.optionIds) : undefined,
+        ),
+      )
+      .orderBy(shippingOption.created_at, shippingOption.id)
+    if (rows.length === 0) return []
+    const zoneIds = [...new Set(rows.map((row) => row.zone.id))]
+    const optionIds = rows.map((row) => row.option.id)
+    const zones = await this.db.select().from(geoZone).where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
+    const rules = await this.db
+      .select()
+      .from(shippingOptionRule)
+      .where(and(inArray(shippingOptionRule.shipping_option_id, optionIds), isNull(shippingOptionRule.deleted_at)))
+    const country = input.countryCode?.toLowerCase()
+    const context: Record<string, string> = { is_return: "false", enabled_in_store: "true" }
+    return rows
+      .filter((row) => !country || zones.some((zone) => zone.service_zone_id === row.zone.id && zone.country_code === country))
+      .filter((row) =>
+        rules
+          .filter((rule) => rule.shipping_option_id === row.option.id)
+          .every((rule) => ruleHolds(rule.operator, rule.value, context[rule.attribute])),
+      )
+      .filter((row, i, all) => all.findIndex((other) => other.option.id === row.option.id) === i)
+  }
+}
+
+function ruleHolds(operator: string, expected: unknown, actual: string | undefined): boolean {
+  if (actual === undefined) return false
+  const values = Array.isArray(expected) ? expected.map(String) : [String(expected)]
+  switch (operator) {
+    case "eq":
+      return values[0] === actual
+    case "ne":
+      return values[0] !== actual
+    case "in":
+      return values.includes(actual)
+    case "nin":
+      return !values.includes(actual)
+    default:
+      return false
   }
 }

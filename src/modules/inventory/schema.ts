@@ -46,3 +46,19 @@ export const productVariantInventoryItem = pgTable(
   },
   (t) => [primaryKey({ columns: [t.variant_id, t.inventory_item_id] }), index("pvii_item_idx").on(t.inventory_item_id)],
 )
+
+/** Stock held for an order line until it ships or is canceled. */
+export const reservationItem = pgTable(
+  "reservation_item",
+  {
+    ...entityColumns(),
+    line_item_id: text("line_item_id"),
+    inventory_item_id: text("inventory_item_id").notNull().references(() => inventoryItem.id, { onDelete: "cascade" }),
+    location_id: text("location_id").notNull(),
+    quantity: integer("quantity").notNull(),
+    allow_backorder: boolean("allow_backorder").notNull().default(false),
+    description: text("description"),
+    external_id: text("external_id"),
+  },
+  (t) => [index("reservation_item_line_item_idx").on(t.line_item_id), index("reservation_item_inventory_item_idx").on(t.inventory_item_id)],
+)

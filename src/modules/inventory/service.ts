@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
-import { inventoryItem, inventoryLevel, productVariantInventoryItem } from "./schema"
+import { inventoryItem, inventoryLevel, productVariantInventoryItem, reservationItem } from "./schema"
 
 export class InventoryService {
   constructor(private readonly db: Db) {}
@@ -55,5 +56,83 @@ export class InventoryService {
         targetWhere: sql`deleted_at is null`,
         set: { stocked_quantity: stocked, updated_at: sql`now()` },
       })
+  }
+
+  /** The inventory items each variant consumes. */
+  async itemsForVariants(variantIds: string[]) {
+    if (variantIds.length === 0) return []
+    return this.db
+      .select({
+        variant_id: productVariantInventoryItem.variant_id,
+        inventory_item_id: productVariantInventoryItem.inventory_item_id,
+        required_quantity: productVariantInventoryItem.required_quantity,
+      })
+      .from(productVariantInventoryItem)
+      .where(inArray(productVariantInventoryItem.variant_id, variantIds))
+      .orderBy(asc(productVariantInventoryItem.inventory_item_id))
+  }
+
+  /**
+   * Reserves stock for order lines at one of the locations, with a conditional update that can
+   * never take (stocked − reserved) below zero, so concurrent checkouts cannot oversell. A line
+   * that allows backorders reserves regardless. Items are locked in id order, so two checkouts
+   * never wait on each other in a cycle. Throws `insufficient_inventory` when stock is short.
+   */
+  async reserve(
+    lines: { line_item_id: string; variant_id: string; quantity: number; allow_backorder: boolean }[],
+    locationIds: string[],
+  ): Promise<void> {
+    const links = await this.itemsForVariants(lines.map((line) => line.variant_id))
+    const requests = links
+      .flatMap((link) =>
+        lines
+          .filter((line) => line.variant_id === link.variant_id)
+          .map((line) => ({ ...line, inventory_item_id: link.inventory_item_id, needed: line.quantity * link.required_quantity })),
+      )
+      .sort((a, b) => (a.inventory_item_id < b.inventory_item_id ? -1 : a.inventory_item_id > b.inventory_item_id ? 1 : 0))
+    for (const request of requests) {
+      const enough = request.allow_backorder
+        ? sql`true`
+        : sql`${inventoryLevel.stocked_quantity} - ${inventoryLevel.reserved_quantity} >= ${request.needed}`
+      const candidate = this.db
+        .select({ id: inventoryLevel.id })
+        .from(inventoryLevel)
+        .where(
+          and(
+            eq(inventoryLevel.inventory_item_id, request.inventory_item_id),
+            locationIds.length ? inArray(inventoryLevel.location_id, locationIds) : sql`false`,
+            isNull(inventoryLevel.deleted_at),
+            enough,
+          ),
+        )
+        .orderBy(sql`${inventoryLevel.stocked_quantity} - ${inventoryLevel.reserved_quantity} desc`)
+        .limit(1)
+      const [level] = await this.db
+        .update(inventoryLevel)
+        .set({ reserved_quantity: sql`${inventoryLevel.reserved_quantity} + ${request.needed}`, updated_at: new Date() })
+        .where(and(eq(inventoryLevel.id, sql`(${candidate})`), enough))
+        .returning({ location_id: inventoryLevel.location_id })
+      if (!level) {
+        throw new MedusaError("not_allowed", `Some variant does not have the required inventory: ${request.variant_id}`, "insufficient_inventory")
+      }
+      await this.db.insert(reservationItem).values({
+        id: generateId("resitem"),
+        line_item_id: request.line_item_id,
+        inventory_item_id: request.inventory_item_id,
+        location_id: level.location_id,
+        quantity: request.needed,
+        allow_backorder: request.allow_backorder,
+      })
+    }
+  }
+
+  async reservations(lineItemIds: string[]) {
+    if (lineItemIds.length === 0) return []
+    return this.db.select().from(reservationItem).where(inArray(reservationItem.line_item_id, lineItemIds))
+  }
+
+  async levels(inventoryItemIds: string[]) {
+    if (inventoryItemIds.length === 0) return []
+    return this.db.select().from(inventoryLevel).where(inArray(inventoryLevel.inventory_item_id, inventoryItemIds))
   }
 }

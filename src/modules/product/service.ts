@@ -61,6 +61,38 @@ export class ProductService {
     return found
   }
 
+  /** What a cart line snapshots of its variant: the variant, its product and its option values, in two statements. */
+  async variantSnapshots(variantIds: string[]) {
+    if (variantIds.length === 0) return new Map<string, VariantSnapshot>()
+    const rows = await this.db
+      .select({ variant: productVariant, product, collection_title: productCollection.title, type_value: productType.value })
+      .from(productVariant)
+      .innerJoin(product, eq(product.id, productVariant.product_id))
+      .leftJoin(productCollection, eq(productCollection.id, product.collection_id))
+      .leftJoin(productType, eq(productType.id, product.type_id))
+      .where(and(inArray(productVariant.id, variantIds), live(productVariant), live(product)))
+    const options = await this.db
+      .select({ variant_id: productVariantOption.variant_id, title: productOption.title, value: productOptionValue.value })
+      .from(productVariantOption)
+      .innerJoin(productOptionValue, eq(productOptionValue.id, productVariantOption.option_value_id))
+      .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
+      .where(inArray(productVariantOption.variant_id, variantIds))
+    const channels = await this.db
+      .select()
+      .from(productSalesChannel)
+      .where(inArray(productSalesChannel.product_id, rows.map((row) => row.product.id)))
+    return new Map<string, VariantSnapshot>(
+      rows.map((row) => [
+        row.variant.id,
+        {
+          ...row,
+          option_values: Object.fromEntries(options.filter((o) => o.variant_id === row.variant.id).map((o) => [o.title, o.value])),
+          sales_channel_ids: channels.filter((c) => c.product_id === row.product.id).map((c) => c.sales_channel_id),
+        },
+      ]),
+    )
+  }
+
   // Batch loaders: each answers for many parents in one statement.
 
   async variantsOf(productIds: string[]): Promise<Map<string, Row[]>> {
@@ -308,6 +340,15 @@ export class ProductService {
     }
     return and(...conditions)
   }
+}
+
+export interface VariantSnapshot {
+  variant: typeof productVariant.$inferSelect
+  product: typeof product.$inferSelect
+  collection_title: string | null
+  type_value: string | null
+  option_values: Record<string, string>
+  sales_channel_ids: string[]
 }
 
 export interface CreateProductInput {

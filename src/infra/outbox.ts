@@ -1,0 +1,29 @@
+import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core"
+import { generateId } from "../core/ids"
+import type { Db } from "./db"
+
+/**
+ * Domain events, written in the same transaction as the change they describe: a rolled-back
+ * change leaves no event, and a committed one is never lost (published after commit).
+ */
+export const eventOutbox = pgTable(
+  "event_outbox",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    created_at: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    published_at: timestamp("published_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("event_outbox_unpublished_idx").on(t.created_at)],
+)
+
+export interface DomainEvent {
+  name: string
+  data: Record<string, unknown>
+}
+
+export async function appendEvents(db: Db, events: DomainEvent[]): Promise<void> {
+  if (events.length === 0) return
+  await db.insert(eventOutbox).values(events.map((event) => ({ id: generateId("evt"), name: event.name, data: event.data })))
+}

@@ -1,0 +1,114 @@
+import type { Scope } from "../../core/container"
+import { toJsonNumber } from "../../core/money"
+import { currencyDigits, documentTotals, lineTotals, totalsToJson, type LineTotals } from "../../core/totals"
+import { paymentCollectionJson } from "../payment/view"
+import type { ProductService } from "../product/service"
+import type { Region, RegionService } from "../region/service"
+import type { TaxService } from "../tax/service"
+import type { Cart, CartAddress, CartLineItem, CartService, CartShippingMethod } from "./service"
+
+type Json = Record<string, unknown>
+
+/** A cart with everything its totals depend on. */
+export interface CartState {
+  cart: Cart
+  region: Region | null
+  items: CartLineItem[]
+  shippingMethods: CartShippingMethod[]
+  shippingAddress: CartAddress | null
+  billingAddress: CartAddress | null
+  /** percent; "0" without a tax address or when the region does not compute taxes */
+  taxRate: string
+  itemTotals: LineTotals[]
+  shippingTotals: LineTotals[]
+  totals: Record<string, string>
+}
+
+export async function loadCartState(scope: Scope, cartId: string, options: { forUpdate?: boolean } = {}): Promise<CartState> {
+  const carts = scope.resolve<CartService>("cartService")
+  const cart = await carts.retrieve(cartId, options)
+  return stateOf(scope, cart)
+}
+
+export async function stateOf(scope: Scope, cart: Cart): Promise<CartState> {
+  const carts = scope.resolve<CartService>("cartService")
+  const items = await carts.items(cart.id)
+  const shippingMethods = await carts.shippingMethods(cart.id)
+  const addresses = await carts.addresses([cart.shipping_address_id, cart.billing_address_id])
+  const region = cart.region_id ? await scope.resolve<RegionService>("regionService").retrieve(cart.region_id).catch(() => null) : null
+  const shippingAddress = (cart.shipping_address_id && addresses.get(cart.shipping_address_id)) || null
+  const country = shippingAddress?.country_code
+  const taxRate =
+    region?.automatic_taxes && country
+      ? await scope.resolve<TaxService>("taxService").rateFor({ country_code: country, province_code: shippingAddress?.province ?? undefined })
+      : "0"
+  const digits = currencyDigits(cart.currency_code)
+  const itemTotals = items.map((item) => lineTotals({ ...item, tax_rate: taxRate }, digits))
+  const shippingTotals = shippingMethods.map((method) =>
+    lineTotals({ unit_price: method.amount, quantity: 1, is_tax_inclusive: method.is_tax_inclusive, tax_rate: taxRate }, digits),
+  )
+  return {
+    cart,
+    region,
+    items,
+    shippingMethods,
+    shippingAddress,
+    billingAddress: (cart.billing_address_id && addresses.get(cart.billing_address_id)) || null,
+    taxRate,
+    itemTotals,
+    shippingTotals,
+    totals: documentTotals(itemTotals, shippingTotals),
+  }
+}
+
+function taxLines(rate: string, owner: string, ownerId: string) {
+  if (Number(rate) === 0) return []
+  return [{ rate: toJsonNumber(rate), code: "default", name: "Tax", description: "Tax", provider_id: "system", [owner]: ownerId }]
+}
+
+/** The cart as Medusa's Store API shows it: totals, items with variant and product, methods, addresses, region, payment. */
+export async function cartJson(scope: Scope, state: CartState): Promise<Json> {
+  const { cart, region } = state
+  const variantIds = state.items.map((item) => item.variant_id).filter((id): id is string => !!id)
+  const snapshots = await scope.resolve<ProductService>("productService").variantSnapshots(variantIds)
+  const countries = region ? ((await scope.resolve<RegionService>("regionService").countriesOf([region.id])).get(region.id) ?? []) : []
+
+  return {
+    id: cart.id,
+    currency_code: cart.currency_code,
+    email: cart.email,
+    region_id: cart.region_id,
+    customer_id: cart.customer_id,
+    sales_channel_id: cart.sales_channel_id,
+    locale: cart.locale,
+    metadata: cart.metadata,
+    created_at: cart.created_at,
+    updated_at: cart.updated_at,
+    completed_at: cart.completed_at,
+    ...totalsToJson(state.totals),
+    items: state.items.map((item, i) => {
+      const snapshot = item.variant_id ? snapshots.get(item.variant_id) : undefined
+      return {
+        ...item,
+        unit_price: toJsonNumber(item.unit_price),
+        ...totalsToJson(state.itemTotals[i]!),
+        tax_lines: taxLines(state.taxRate, "item_id", item.id),
+        adjustments: [],
+        variant: snapshot ? { ...snapshot.variant, product: snapshot.product } : null,
+        product: snapshot?.product ?? null,
+      }
+    }),
+    shipping_methods: state.shippingMethods.map((method, i) => ({
+      ...method,
+      amount: toJsonNumber(method.amount),
+      ...totalsToJson(state.shippingTotals[i]!),
+      tax_lines: taxLines(state.taxRate, "shipping_method_id", method.id),
+      adjustments: [],
+    })),
+    shipping_address: state.shippingAddress,
+    billing_address: state.billingAddress,
+    region: region ? { ...region, countries } : null,
+    promotions: [],
+    payment_collection: cart.payment_collection_id ? await paymentCollectionJson(scope, cart.payment_collection_id) : null,
+  }
+}

@@ -1,0 +1,36 @@
+import type { Scope } from "../../core/container"
+import { MedusaError } from "../../core/errors"
+import type { PaymentService } from "../payment/service"
+import type { RegionService } from "../region/service"
+import { loadCartState } from "./cart-view"
+import type { CartService } from "./service"
+import { assertOpen } from "./workflows"
+
+/** The cart's payment collection, created for its total on first use and reused after. */
+export async function initiatePaymentCollection(scope: Scope, cartId: string): Promise<string> {
+  const state = await loadCartState(scope, cartId, { forUpdate: true })
+  assertOpen(state.cart)
+  if (state.cart.payment_collection_id) return state.cart.payment_collection_id
+  const collection = await scope.resolve<PaymentService>("paymentService").createCollection({
+    currency_code: state.cart.currency_code,
+    amount: state.totals.total!,
+    region_id: state.cart.region_id,
+  })
+  await scope.resolve<CartService>("cartService").update(cartId, { payment_collection_id: collection.id })
+  return collection.id
+}
+
+/** A payment session with a provider the cart's region offers, for the cart's current total. */
+export async function createPaymentSession(scope: Scope, collectionId: string, input: { provider_id: string; data?: Record<string, unknown> }) {
+  const cart = await scope.resolve<CartService>("cartService").retrieveByPaymentCollection(collectionId)
+  const state = await loadCartState(scope, cart.id, { forUpdate: true })
+  assertOpen(state.cart)
+  const offered = cart.region_id ? ((await scope.resolve<RegionService>("regionService").paymentProvidersOf([cart.region_id])).get(cart.region_id) ?? []) : []
+  if (!offered.some((provider) => provider.id === input.provider_id)) {
+    throw new MedusaError("invalid_data", `Payment provider ${input.provider_id} is not available in the cart's region`)
+  }
+  const payments = scope.resolve<PaymentService>("paymentService")
+  await payments.refreshAmount(collectionId, state.totals.total!)
+  await payments.replaceSession(await payments.retrieveCollection(collectionId), input)
+  return cart.id
+}

@@ -1,0 +1,102 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
+import { generateId } from "../../core/ids"
+import type { Db } from "../../infra/db"
+import { cart, cartAddress, cartLineItem, cartShippingMethod } from "./schema"
+
+export type Cart = typeof cart.$inferSelect
+export type CartLineItem = typeof cartLineItem.$inferSelect
+export type CartShippingMethod = typeof cartShippingMethod.$inferSelect
+export type CartAddress = typeof cartAddress.$inferSelect
+export type AddressInput = Partial<Omit<CartAddress, "id" | "created_at" | "updated_at" | "deleted_at">>
+export type NewLineItem = Omit<typeof cartLineItem.$inferInsert, "id" | "cart_id">
+
+/** Carts, their lines, addresses and shipping methods: the only writer of those tables. */
+export class CartService {
+  constructor(private readonly db: Db) {}
+
+  async create(input: Omit<typeof cart.$inferInsert, "id">) {
+    const [created] = await this.db.insert(cart).values({ ...input, id: generateId("cart") }).returning()
+    return created!
+  }
+
+  /** The cart, locked until the transaction ends when `forUpdate`: completion and edits serialise on it. */
+  async retrieve(id: string, options: { forUpdate?: boolean } = {}): Promise<Cart> {
+    const query = this.db.select().from(cart).where(and(eq(cart.id, id), isNull(cart.deleted_at)))
+    const [found] = options.forUpdate ? await query.for("update") : await query
+    if (!found) throw new MedusaError("not_found", `Cart with id: ${id} was not found`)
+    return found
+  }
+
+  async retrieveByPaymentCollection(collectionId: string): Promise<Cart> {
+    const [found] = await this.db.select().from(cart).where(eq(cart.payment_collection_id, collectionId))
+    if (!found) throw new MedusaError("not_found", `Payment collection with id: ${collectionId} was not found`)
+    return found
+  }
+
+  async update(id: string, patch: Partial<Omit<Cart, "id" | "created_at">>) {
+    const [updated] = await this.db.update(cart).set({ ...patch, updated_at: sql`now()` }).where(eq(cart.id, id)).returning()
+    return updated!
+  }
+
+  async createAddress(input: AddressInput): Promise<CartAddress> {
+    const [created] = await this.db
+      .insert(cartAddress)
+      .values({ ...input, id: generateId("caaddr"), country_code: input.country_code?.toLowerCase() ?? null })
+      .returning()
+    return created!
+  }
+
+  async addresses(ids: (string | null)[]): Promise<Map<string, CartAddress>> {
+    const wanted = ids.filter((id): id is string => !!id)
+    if (wanted.length === 0) return new Map()
+    const rows = await this.db.select().from(cartAddress).where(inArray(cartAddress.id, wanted))
+    return new Map(rows.map((row) => [row.id, row]))
+  }
+
+  async items(cartId: string): Promise<CartLineItem[]> {
+    return this.db
+      .select()
+      .from(cartLineItem)
+      .where(and(eq(cartLineItem.cart_id, cartId), isNull(cartLineItem.deleted_at)))
+      .orderBy(asc(cartLineItem.created_at), asc(cartLineItem.id))
+  }
+
+  async addItem(cartId: string, item: NewLineItem) {
+    const [created] = await this.db.insert(cartLineItem).values({ ...item, id: generateId("cali"), cart_id: cartId }).returning()
+    return created!
+  }
+
+  async updateItem(itemId: string, patch: Partial<Pick<CartLineItem, "quantity" | "metadata" | "unit_price" | "is_tax_inclusive">>) {
+    await this.db.update(cartLineItem).set({ ...patch, updated_at: sql`now()` }).where(eq(cartLineItem.id, itemId))
+  }
+
+  async deleteItem(itemId: string) {
+    await this.db.delete(cartLineItem).where(eq(cartLineItem.id, itemId))
+  }
+
+  async shippingMethods(cartId: string): Promise<CartShippingMethod[]> {
+    return this.db
+      .select()
+      .from(cartShippingMethod)
+      .where(and(eq(cartShippingMethod.cart_id, cartId), isNull(cartShippingMethod.deleted_at)))
+      .orderBy(asc(cartShippingMethod.created_at))
+  }
+
+  /** A cart ships each profile once: a new method replaces the one of the same profile. */
+  async setShippingMethod(cartId: string, method: Omit<typeof cartShippingMethod.$inferInsert, "id" | "cart_id">) {
+    await this.db
+      .delete(cartShippingMethod)
+      .where(
+        and(
+          eq(cartShippingMethod.cart_id, cartId),
+          method.shipping_profile_id ? eq(cartShippingMethod.shipping_profile_id, method.shipping_profile_id) : sql`true`,
+        ),
+      )
+    await this.db.insert(cartShippingMethod).values({ ...method, id: generateId("casm"), cart_id: cartId })
+  }
+
+  async deleteShippingMethods(ids: string[]) {
+    if (ids.length > 0) await this.db.delete(cartShippingMethod).where(inArray(cartShippingMethod.id, ids))
+  }
+}

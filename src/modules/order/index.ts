@@ -1,0 +1,7 @@
+import type { Registry } from "../../core/container"
+import type { Db } from "../../infra/db"
+import { OrderService } from "./service"
+
+export function register(registry: Registry) {
+  registry.register("orderService", (scope) => new OrderService(scope.resolve<Db>("manager")))
+}

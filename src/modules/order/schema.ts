@@ -1,0 +1,91 @@
+import { sql } from "drizzle-orm"
+import { boolean, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core"
+import { addressColumns } from "../../core/address-columns"
+import { entityColumns } from "../../core/columns"
+
+export const orderAddress = pgTable("order_address", { ...entityColumns(), ...addressColumns() })
+
+/** An order; its totals are snapshotted at completion so that later price or tax changes never alter it. */
+export const order = pgTable(
+  "order",
+  {
+    ...entityColumns(),
+    display_id: serial("display_id").notNull(),
+    /** the cart it was placed from: unique, so one cart can never become two orders */
+    cart_id: text("cart_id"),
+    region_id: text("region_id"),
+    customer_id: text("customer_id"),
+    sales_channel_id: text("sales_channel_id"),
+    email: text("email"),
+    currency_code: text("currency_code").notNull(),
+    locale: text("locale"),
+    status: text("status", { enum: ["pending", "completed", "draft", "archived", "canceled", "requires_action"] }).notNull().default("pending"),
+    shipping_address_id: text("shipping_address_id").references(() => orderAddress.id),
+    billing_address_id: text("billing_address_id").references(() => orderAddress.id),
+    payment_collection_id: text("payment_collection_id"),
+    totals: jsonb("totals").$type<Record<string, string>>().notNull(),
+    canceled_at: text("canceled_at"),
+  },
+  (t) => [
+    uniqueIndex("order_cart_id_uq").on(t.cart_id).where(sql`cart_id is not null`),
+    index("order_customer_idx").on(t.customer_id),
+    uniqueIndex("order_display_id_uq").on(t.display_id),
+  ],
+)
+
+export const orderLineItem = pgTable(
+  "order_line_item",
+  {
+    ...entityColumns(),
+    order_id: text("order_id").notNull().references(() => order.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    subtitle: text("subtitle"),
+    thumbnail: text("thumbnail"),
+    quantity: integer("quantity").notNull(),
+    variant_id: text("variant_id"),
+    product_id: text("product_id"),
+    product_title: text("product_title"),
+    product_description: text("product_description"),
+    product_subtitle: text("product_subtitle"),
+    product_handle: text("product_handle"),
+    product_collection: text("product_collection"),
+    product_type: text("product_type"),
+    variant_sku: text("variant_sku"),
+    variant_barcode: text("variant_barcode"),
+    variant_title: text("variant_title"),
+    variant_option_values: jsonb("variant_option_values").$type<Record<string, string> | null>(),
+    requires_shipping: boolean("requires_shipping").notNull().default(true),
+    is_discountable: boolean("is_discountable").notNull().default(true),
+    is_tax_inclusive: boolean("is_tax_inclusive").notNull().default(false),
+    unit_price: numeric("unit_price").notNull(),
+    /** the tax rate in percent applied at completion */
+    tax_rate: numeric("tax_rate").notNull().default("0"),
+    /** line totals at completion (decimal strings) */
+    totals: jsonb("totals").$type<Record<string, string>>().notNull(),
+  },
+  (t) => [index("order_line_item_order_idx").on(t.order_id)],
+)
+
+export const orderShippingMethod = pgTable(
+  "order_shipping_method",
+  {
+    ...entityColumns(),
+    order_id: text("order_id").notNull().references(() => order.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    amount: numeric("amount").notNull(),
+    is_tax_inclusive: boolean("is_tax_inclusive").notNull().default(false),
+    shipping_option_id: text("shipping_option_id"),
+    tax_rate: numeric("tax_rate").notNull().default("0"),
+    totals: jsonb("totals").$type<Record<string, string>>().notNull(),
+    data: jsonb("data").$type<Record<string, unknown> | null>(),
+  },
+  (t) => [index("order_shipping_method_order_idx").on(t.order_id)],
+)
+
+/** Idempotency-Key of a completion: the same key always answers with the same order. */
+export const idempotencyKey = pgTable("idempotency_key", {
+  key: text("key").primaryKey(),
+  cart_id: text("cart_id").notNull(),
+  order_id: text("order_id"),
+  created_at: text("created_at").notNull().default(sql`now()`),
+})

@@ -1,0 +1,92 @@
+import { and, asc, eq, inArray, isNull } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
+import { generateId } from "../../core/ids"
+import type { Db } from "../../infra/db"
+import { idempotencyKey, order, orderAddress, orderLineItem, orderShippingMethod } from "./schema"
+
+export type Order = typeof order.$inferSelect
+export type OrderLineItem = typeof orderLineItem.$inferSelect
+export type OrderShippingMethod = typeof orderShippingMethod.$inferSelect
+export type OrderAddress = typeof orderAddress.$inferSelect
+type AddressValues = Omit<typeof orderAddress.$inferInsert, "id">
+
+export interface NewOrder {
+  order: Omit<typeof order.$inferInsert, "id" | "display_id" | "shipping_address_id" | "billing_address_id">
+  shipping_address: AddressValues | null
+  billing_address: AddressValues | null
+  items: Omit<typeof orderLineItem.$inferInsert, "id" | "order_id">[]
+  shipping_methods: Omit<typeof orderShippingMethod.$inferInsert, "id" | "order_id">[]
+}
+
+export class OrderService {
+  constructor(private readonly db: Db) {}
+
+  /** Writes an order with its lines, methods and address copies; display_id comes from a sequence. */
+  async create(input: NewOrder): Promise<Order> {
+    const address = async (values: AddressValues | null) => {
+      if (!values) return null
+      const [created] = await this.db.insert(orderAddress).values({ ...values, id: generateId("ordaddr") }).returning()
+      return created!.id
+    }
+    const [created] = await this.db
+      .insert(order)
+      .values({
+        ...input.order,
+        id: generateId("order"),
+        shipping_address_id: await address(input.shipping_address),
+        billing_address_id: await address(input.billing_address),
+      })
+      .returning()
+    if (input.items.length) {
+      await this.db.insert(orderLineItem).values(input.items.map((item) => ({ ...item, id: generateId("ordli"), order_id: created!.id })))
+    }
+    if (input.shipping_methods.length) {
+      await this.db
+        .insert(orderShippingMethod)
+        .values(input.shipping_methods.map((method) => ({ ...method, id: generateId("ordsm"), order_id: created!.id })))
+    }
+    return created!
+  }
+
+  async retrieve(id: string): Promise<Order> {
+    const [found] = await this.db.select().from(order).where(and(eq(order.id, id), isNull(order.deleted_at)))
+    if (!found) throw new MedusaError("not_found", `Order with id: ${id} was not found`)
+    return found
+  }
+
+  async retrieveByCart(cartId: string): Promise<Order | undefined> {
+    const [found] = await this.db.select().from(order).where(eq(order.cart_id, cartId))
+    return found
+  }
+
+  async items(orderId: string): Promise<OrderLineItem[]> {
+    return this.db.select().from(orderLineItem).where(eq(orderLineItem.order_id, orderId)).orderBy(asc(orderLineItem.id))
+  }
+
+  async shippingMethods(orderId: string): Promise<OrderShippingMethod[]> {
+    return this.db.select().from(orderShippingMethod).where(eq(orderShippingMethod.order_id, orderId)).orderBy(asc(orderShippingMethod.id))
+  }
+
+  async addresses(ids: (string | null)[]): Promise<Map<string, OrderAddress>> {
+    const wanted = ids.filter((id): id is string => !!id)
+    if (wanted.length === 0) return new Map()
+    const rows = await this.db.select().from(orderAddress).where(inArray(orderAddress.id, wanted))
+    return new Map(rows.map((row) => [row.id, row]))
+  }
+
+  /**
+   * Claims an Idempotency-Key for a cart's completion. The key's row is taken inside the
+   * completion's transaction, so a second request with the same key waits for the first and
+   * then sees its order. A key already used for another cart is refused.
+   */
+  async claimIdempotencyKey(key: string, cartId: string): Promise<{ order_id: string | null }> {
+    await this.db.insert(idempotencyKey).values({ key, cart_id: cartId }).onConflictDoNothing()
+    const [row] = await this.db.select().from(idempotencyKey).where(eq(idempotencyKey.key, key)).for("update")
+    if (row!.cart_id !== cartId) throw new MedusaError("conflict", `Idempotency key ${key} was used for another request`)
+    return { order_id: row!.order_id }
+  }
+
+  async recordIdempotentResult(key: string, orderId: string) {
+    await this.db.update(idempotencyKey).set({ order_id: orderId }).where(eq(idempotencyKey.key, key))
+  }
+}

@@ -1,0 +1,53 @@
+import { index, jsonb, numeric, pgTable, text, timestamp, boolean } from "drizzle-orm/pg-core"
+import { entityColumns } from "../../core/columns"
+
+export const paymentProvider = pgTable("payment_provider", {
+  id: text("id").primaryKey(),
+  is_enabled: boolean("is_enabled").notNull().default(true),
+})
+
+export const paymentCollection = pgTable("payment_collection", {
+  ...entityColumns(),
+  currency_code: text("currency_code").notNull(),
+  amount: numeric("amount").notNull(),
+  authorized_amount: numeric("authorized_amount"),
+  captured_amount: numeric("captured_amount"),
+  refunded_amount: numeric("refunded_amount"),
+  region_id: text("region_id"),
+  status: text("status", { enum: ["not_paid", "awaiting", "authorized", "partially_authorized", "canceled", "failed", "completed"] })
+    .notNull()
+    .default("not_paid"),
+  completed_at: timestamp("completed_at", { withTimezone: true, mode: "date" }),
+})
+
+export const paymentSession = pgTable(
+  "payment_session",
+  {
+    ...entityColumns(),
+    payment_collection_id: text("payment_collection_id").notNull().references(() => paymentCollection.id, { onDelete: "cascade" }),
+    currency_code: text("currency_code").notNull(),
+    amount: numeric("amount").notNull(),
+    provider_id: text("provider_id").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
+    context: jsonb("context").$type<Record<string, unknown> | null>(),
+    status: text("status", { enum: ["pending", "authorized", "captured", "requires_more", "error", "canceled"] }).notNull().default("pending"),
+    authorized_at: timestamp("authorized_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("payment_session_collection_idx").on(t.payment_collection_id)],
+)
+
+export const payment = pgTable(
+  "payment",
+  {
+    ...entityColumns(),
+    payment_collection_id: text("payment_collection_id").notNull().references(() => paymentCollection.id, { onDelete: "cascade" }),
+    payment_session_id: text("payment_session_id").notNull(),
+    amount: numeric("amount").notNull(),
+    currency_code: text("currency_code").notNull(),
+    provider_id: text("provider_id").notNull(),
+    data: jsonb("data").$type<Record<string, unknown> | null>(),
+    captured_at: timestamp("captured_at", { withTimezone: true, mode: "date" }),
+    canceled_at: timestamp("canceled_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("payment_collection_idx").on(t.payment_collection_id)],
+)

@@ -1,0 +1,110 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
+import { generateId } from "../../core/ids"
+import { decimal } from "../../core/money"
+import type { Db } from "../../infra/db"
+import { payment, paymentCollection, paymentProvider, paymentSession } from "./schema"
+
+export type PaymentCollection = typeof paymentCollection.$inferSelect
+export type PaymentSession = typeof paymentSession.$inferSelect
+export type Payment = typeof payment.$inferSelect
+
+/** Payment collections, sessions and payments. The system provider authorises at once. */
+export class PaymentService {
+  constructor(private readonly db: Db) {}
+
+  async createCollection(input: { currency_code: string; amount: string; region_id: string | null }) {
+    const [created] = await this.db.insert(paymentCollection).values({ id: generateId("pay_col"), ...input }).returning()
+    return created!
+  }
+
+  async retrieveCollection(id: string): Promise<PaymentCollection> {
+    const [found] = await this.db.select().from(paymentCollection).where(eq(paymentCollection.id, id))
+    if (!found) throw new MedusaError("not_found", `Payment collection with id: ${id} was not found`)
+    return found
+  }
+
+  async sessions(collectionIds: string[]): Promise<PaymentSession[]> {
+    if (collectionIds.length === 0) return []
+    return this.db.select().from(paymentSession).where(inArray(paymentSession.payment_collection_id, collectionIds)).orderBy(asc(paymentSession.created_at))
+  }
+
+  async payments(collectionIds: string[]): Promise<Payment[]> {
+    if (collectionIds.length === 0) return []
+    return this.db.select().from(payment).where(inArray(payment.payment_collection_id, collectionIds)).orderBy(asc(payment.created_at))
+  }
+
+  async enabledProviders(ids: string[]): Promise<{ id: string; is_enabled: boolean }[]> {
+    if (ids.length === 0) return []
+    return this.db
+      .select()
+      .from(paymentProvider)
+      .where(and(inArray(paymentProvider.id, ids), eq(paymentProvider.is_enabled, true)))
+      .orderBy(asc(paymentProvider.id))
+  }
+
+  /** A new session replaces the collection's older ones. */
+  async replaceSession(collection: PaymentCollection, input: { provider_id: string; data?: Record<string, unknown> }) {
+    await this.db.delete(paymentSession).where(eq(paymentSession.payment_collection_id, collection.id))
+    const [created] = await this.db
+      .insert(paymentSession)
+      .values({
+        id: generateId("payses"),
+        payment_collection_id: collection.id,
+        currency_code: collection.currency_code,
+        amount: collection.amount,
+        provider_id: input.provider_id,
+        data: input.data ?? {},
+      })
+      .returning()
+    await this.db.update(paymentCollection).set({ status: "awaiting", updated_at: sql`now()` }).where(eq(paymentCollection.id, collection.id))
+    return created!
+  }
+
+  /** The cart's total changed: the collection follows and its sessions are dropped, so the shopper starts a new one. */
+  async refreshAmount(collectionId: string, amount: string) {
+    const [current] = await this.db.select().from(paymentCollection).where(eq(paymentCollection.id, collectionId))
+    if (!current || decimal(current.amount).eq(amount)) return
+    await this.db.delete(paymentSession).where(eq(paymentSession.payment_collection_id, collectionId))
+    await this.db
+      .update(paymentCollection)
+      .set({ amount, status: "not_paid", updated_at: sql`now()` })
+      .where(eq(paymentCollection.id, collectionId))
+  }
+
+  /**
+   * Authorises the collection's pending session for `amount`. The system provider
+   * (pp_system_default) authorises immediately; anything else is refused here.
+   */
+  async authorize(collectionId: string, amount: string): Promise<Payment> {
+    const [session] = await this.db
+      .select()
+      .from(paymentSession)
+      .where(and(eq(paymentSession.payment_collection_id, collectionId), eq(paymentSession.status, "pending")))
+    if (!session) throw new MedusaError("invalid_data", "Payment sessions are required to complete cart")
+    if (session.provider_id !== "pp_system_default") {
+      throw new MedusaError("payment_authorization_error", `Payment provider ${session.provider_id} is not available`)
+    }
+    if (!decimal(session.amount).eq(amount)) {
+      throw new MedusaError("payment_authorization_error", "The payment session's amount does not match the cart's total")
+    }
+    await this.db.update(paymentSession).set({ status: "authorized", authorized_at: new Date() }).where(eq(paymentSession.id, session.id))
+    await this.db
+      .update(paymentCollection)
+      .set({ status: "authorized", authorized_amount: amount, updated_at: sql`now()` })
+      .where(eq(paymentCollection.id, collectionId))
+    const [created] = await this.db
+      .insert(payment)
+      .values({
+        id: generateId("pay"),
+        payment_collection_id: collectionId,
+        payment_session_id: session.id,
+        amount,
+        currency_code: session.currency_code,
+        provider_id: session.provider_id,
+        data: session.data,
+      })
+      .returning()
+    return created!
+  }
+}
