@@ -14,9 +14,12 @@ import { runMigrations } from "./lib/migrate"
 import { freePort } from "./lib/ports"
 import { seedIfEmpty } from "./lib/seed"
 
-const { values } = parseArgs({ options: { duration: { type: "string", default: "20" }, connections: { type: "string", default: "50" } } })
+const { values } = parseArgs({
+  options: { duration: { type: "string", default: "20" }, connections: { type: "string", default: "50" }, shoppers: { type: "string", default: "10" } },
+})
 const duration = Number(values.duration)
 const connections = Number(values.connections)
+const shoppers = Number(values.shoppers)
 
 const workDir = mkdtempSync(join(tmpdir(), "medusa-edge-bench-"))
 chmodSync(workDir, 0o755)
@@ -77,10 +80,64 @@ try {
     })
     console.log(`${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`)
   }
+  const checkout = await checkouts(api, headers, regions.regions[0]!.id)
+  rows.push({
+    request: `complete checkouts, ${shoppers} concurrent shoppers (8 requests each)`,
+    "req/s": Number((checkout.completed / duration).toFixed(1)),
+    "p50 ms": checkout.p50,
+    "p99 ms": checkout.p99,
+    errors: checkout.failed,
+    "non-2xx": checkout.failed,
+    requests: checkout.completed,
+  })
+  console.log(`checkouts: ${(checkout.completed / duration).toFixed(1)}/s completed, p50 ${checkout.p50} ms per checkout, ${checkout.failed} failed`)
   console.log()
   console.table(rows)
 } finally {
   await Promise.all(miniflares.map((mf) => mf.dispose()))
   await database.stop()
   rmSync(workDir, { recursive: true, force: true })
+}
+
+/**
+ * Shoppers each running Medusa's checkout (create cart with a line, address, shipping options,
+ * shipping method, payment collection, session, complete) over and over for the duration.
+ */
+async function checkouts(api: string, key: Record<string, string>, regionId: string) {
+  const headers = { ...key, "content-type": "application/json" }
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${api}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+    return (await res.json()) as Record<string, any>
+  }
+  const { products } = await call("GET", "/store/products?fields=id,*variants&limit=50")
+  const variants: string[] = products.flatMap((p: any) => p.variants.map((v: any) => v.id))
+  const address = { first_name: "Bench", last_name: "Shopper", address_1: "Street 1", city: "Copenhagen", country_code: "dk", postal_code: "2200" }
+  const timings: number[] = []
+  let failed = 0
+  let n = 0
+  const until = Date.now() + duration * 1000
+  const shopper = async () => {
+    while (Date.now() < until) {
+      const started = performance.now()
+      try {
+        const { cart } = await call("POST", "/store/carts", { region_id: regionId, items: [{ variant_id: variants[n++ % variants.length], quantity: 1 }] })
+        await call("POST", `/store/carts/${cart.id}`, { email: "bench@example.com", shipping_address: address })
+        const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`)
+        await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
+        const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id })
+        await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+        const result = await call("POST", `/store/carts/${cart.id}/complete`)
+        if (result.type !== "order") throw new Error(result.error?.message)
+        timings.push(performance.now() - started)
+      } catch (error) {
+        failed++
+        if (failed <= 3) console.error(`checkout failed: ${(error as Error).message}`)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: shoppers }, shopper))
+  timings.sort((a, b) => a - b)
+  const at = (q: number) => Math.round(timings[Math.min(timings.length - 1, Math.floor(q * timings.length))] ?? 0)
+  return { completed: timings.length, failed, p50: at(0.5), p99: at(0.99) }
 }

@@ -194,6 +194,21 @@ describe("the standard checkout", () => {
   })
 })
 
+describe("bounded queries", () => {
+  test("reading a cart costs the same number of statements with 1 line or 4", async () => {
+    const count = async (id: string) => Number((await worker.fetch(`/store/carts/${id}`, { headers: { "x-publishable-api-key": fx.key } })).headers.get("x-sql-statements"))
+    const small = await readyCart([{ variant_id: fx.variants.tee, quantity: 1 }])
+    const large = await readyCart([
+      { variant_id: fx.variants.tee, quantity: 1 },
+      { variant_id: fx.variants.unmanaged, quantity: 1 },
+      { variant_id: fx.variants.backorder, quantity: 1 },
+      { variant_id: fx.variants.limited, quantity: 1 },
+    ])
+    expect(await count(large)).toBe(await count(small))
+    expect(await count(small)).toBeLessThanOrEqual(15)
+  })
+})
+
 describe("completion is idempotent", () => {
   test("completing again returns the same order", async () => {
     const id = await readyCart([{ variant_id: fx.variants.unmanaged, quantity: 1 }])

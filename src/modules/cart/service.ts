@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
-import { generateId } from "../../core/ids"
+import { generateUnguessableId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { cart, cartAddress, cartLineItem, cartShippingMethod } from "./schema"
 
@@ -16,7 +16,7 @@ export class CartService {
   constructor(private readonly db: Db) {}
 
   async create(input: Omit<typeof cart.$inferInsert, "id">) {
-    const [created] = await this.db.insert(cart).values({ ...input, id: generateId("cart") }).returning()
+    const [created] = await this.db.insert(cart).values({ ...input, id: generateUnguessableId("cart") }).returning()
     return created!
   }
 
@@ -42,7 +42,7 @@ export class CartService {
   async createAddress(input: AddressInput): Promise<CartAddress> {
     const [created] = await this.db
       .insert(cartAddress)
-      .values({ ...input, id: generateId("caaddr"), country_code: input.country_code?.toLowerCase() ?? null })
+      .values({ ...input, id: generateUnguessableId("caaddr"), country_code: input.country_code?.toLowerCase() ?? null })
       .returning()
     return created!
   }
@@ -63,7 +63,7 @@ export class CartService {
   }
 
   async addItem(cartId: string, item: NewLineItem) {
-    const [created] = await this.db.insert(cartLineItem).values({ ...item, id: generateId("cali"), cart_id: cartId }).returning()
+    const [created] = await this.db.insert(cartLineItem).values({ ...item, id: generateUnguessableId("cali"), cart_id: cartId }).returning()
     return created!
   }
 
@@ -93,7 +93,7 @@ export class CartService {
           method.shipping_profile_id ? eq(cartShippingMethod.shipping_profile_id, method.shipping_profile_id) : sql`true`,
         ),
       )
-    await this.db.insert(cartShippingMethod).values({ ...method, id: generateId("casm"), cart_id: cartId })
+    await this.db.insert(cartShippingMethod).values({ ...method, id: generateUnguessableId("casm"), cart_id: cartId })
   }
 
   async deleteShippingMethods(ids: string[]) {

@@ -14,62 +14,64 @@ import { addLines, createCart, refreshCart, removeLine, updateCart, updateLine }
 import type { CartService } from "./service"
 import type { Scope } from "../../core/container"
 
-/** Answers `{ cart }` as it is after the change, shaped by `fields`. */
+/** Answers `{ cart }` as stored, shaped by `fields`. */
 async function respondCart(c: Context<AppEnv>, cartId: string) {
   const { fields } = validateQuery(c, cartQuery)
   const state = await loadCartState(c.var.scope, cartId)
   return c.json({ cart: selectJson(await cartJson(c.var.scope, state), fields) })
 }
 
-/** Runs a change to a cart in one transaction, with the cart locked, then refreshes it. */
-function changeCart(c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: Awaited<ReturnType<CartService["retrieve"]>>) => Promise<unknown>) {
-  return transaction(c.var.scope, async (tx) => {
-    const cart = await tx.resolve<CartService>("cartService").retrieve(cartId, { forUpdate: true })
-    await change(tx, cart)
-    await refreshCart(tx, cartId)
+type LockedCart = Awaited<ReturnType<CartService["retrieve"]>>
+
+/**
+ * Runs a change to a cart in one transaction, with the cart locked, refreshes it, and returns
+ * the cart's JSON as the transaction ends. The query is checked first, so a bad one changes nothing.
+ */
+async function applyChange(c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: LockedCart) => Promise<unknown>) {
+  const { fields } = validateQuery(c, cartQuery)
+  const cart = await transaction(c.var.scope, async (tx) => {
+    const locked = await tx.resolve<CartService>("cartService").retrieve(cartId, { forUpdate: true })
+    await change(tx, locked)
+    return cartJson(tx, await refreshCart(tx, cartId))
   })
+  return selectJson(cart, fields)
 }
+
+const changeCart = async (c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: LockedCart) => Promise<unknown>) =>
+  c.json({ cart: await applyChange(c, cartId, change) })
 
 const keyChannels = (c: Context<AppEnv>) => c.var.publishableKey?.sales_channel_ids ?? []
 
 export const storeCartRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const body = await validateBody(c, createCartBody)
-    const cartId = await transaction(c.var.scope, async (tx) => {
+    const { fields } = validateQuery(c, cartQuery)
+    const cart = await transaction(c.var.scope, async (tx) => {
       const id = await createCart(tx, body, { salesChannelIds: keyChannels(c) })
-      await refreshCart(tx, id)
-      return id
+      return cartJson(tx, await refreshCart(tx, id))
     })
-    return respondCart(c, cartId)
+    return c.json({ cart: selectJson(cart, fields) })
   })
   .get("/:id", async (c) => respondCart(c, c.req.param("id")))
   .post("/:id", async (c) => {
     const body = await validateBody(c, updateCartBody)
-    await changeCart(c, c.req.param("id"), (tx, cart) => updateCart(tx, cart, body, keyChannels(c)))
-    return respondCart(c, c.req.param("id"))
+    return changeCart(c, c.req.param("id"), (tx, cart) => updateCart(tx, cart, body, keyChannels(c)))
   })
   .post("/:id/line-items", async (c) => {
     const body = await validateBody(c, lineItemBody)
-    await changeCart(c, c.req.param("id"), (tx, cart) => addLines(tx, cart, [body]))
-    return respondCart(c, c.req.param("id"))
+    return changeCart(c, c.req.param("id"), (tx, cart) => addLines(tx, cart, [body]))
   })
   .post("/:id/line-items/:line_id", async (c) => {
     const body = await validateBody(c, updateLineItemBody)
-    await changeCart(c, c.req.param("id"), (tx, cart) => updateLine(tx, cart, c.req.param("line_id"), body))
-    return respondCart(c, c.req.param("id"))
+    return changeCart(c, c.req.param("id"), (tx, cart) => updateLine(tx, cart, c.req.param("line_id"), body))
   })
   .delete("/:id/line-items/:line_id", async (c) => {
-    await changeCart(c, c.req.param("id"), (tx, cart) => removeLine(tx, cart, c.req.param("line_id")))
-    const state = await loadCartState(c.var.scope, c.req.param("id"))
-    return c.json({ id: c.req.param("line_id"), object: "line-item", deleted: true, parent: await cartJson(c.var.scope, state) })
+    const parent = await applyChange(c, c.req.param("id"), (tx, cart) => removeLine(tx, cart, c.req.param("line_id")))
+    return c.json({ id: c.req.param("line_id"), object: "line-item", deleted: true, parent })
   })
   .post("/:id/shipping-methods", async (c) => {
     const body = await validateBody(c, addShippingMethodBody)
-    await changeCart(c, c.req.param("id"), async (tx, cart) => {
-      const state = await loadCartState(tx, cart.id)
-      await addShippingMethod(tx, state, body)
-    })
-    return respondCart(c, c.req.param("id"))
+    return changeCart(c, c.req.param("id"), async (tx, cart) => addShippingMethod(tx, await loadCartState(tx, cart.id), body))
   })
   .post("/:id/complete", async (c) => {
     const { fields } = validateQuery(c, cartQuery)

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
-import { generateId } from "../../core/ids"
+import { generateUnguessableId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { idempotencyKey, order, orderAddress, orderLineItem, orderShippingMethod } from "./schema"
 
@@ -25,25 +25,25 @@ export class OrderService {
   async create(input: NewOrder): Promise<Order> {
     const address = async (values: AddressValues | null) => {
       if (!values) return null
-      const [created] = await this.db.insert(orderAddress).values({ ...values, id: generateId("ordaddr") }).returning()
+      const [created] = await this.db.insert(orderAddress).values({ ...values, id: generateUnguessableId("ordaddr") }).returning()
       return created!.id
     }
     const [created] = await this.db
       .insert(order)
       .values({
         ...input.order,
-        id: generateId("order"),
+        id: generateUnguessableId("order"),
         shipping_address_id: await address(input.shipping_address),
         billing_address_id: await address(input.billing_address),
       })
       .returning()
     if (input.items.length) {
-      await this.db.insert(orderLineItem).values(input.items.map((item) => ({ ...item, id: generateId("ordli"), order_id: created!.id })))
+      await this.db.insert(orderLineItem).values(input.items.map((item) => ({ ...item, id: generateUnguessableId("ordli"), order_id: created!.id })))
     }
     if (input.shipping_methods.length) {
       await this.db
         .insert(orderShippingMethod)
-        .values(input.shipping_methods.map((method) => ({ ...method, id: generateId("ordsm"), order_id: created!.id })))
+        .values(input.shipping_methods.map((method) => ({ ...method, id: generateUnguessableId("ordsm"), order_id: created!.id })))
     }
     return created!
   }

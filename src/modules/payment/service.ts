@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
-import { generateId } from "../../core/ids"
+import { generateUnguessableId } from "../../core/ids"
 import { decimal } from "../../core/money"
 import type { Db } from "../../infra/db"
 import { payment, paymentCollection, paymentProvider, paymentSession } from "./schema"
@@ -14,7 +14,7 @@ export class PaymentService {
   constructor(private readonly db: Db) {}
 
   async createCollection(input: { currency_code: string; amount: string; region_id: string | null }) {
-    const [created] = await this.db.insert(paymentCollection).values({ id: generateId("pay_col"), ...input }).returning()
+    const [created] = await this.db.insert(paymentCollection).values({ id: generateUnguessableId("pay_col"), ...input }).returning()
     return created!
   }
 
@@ -49,7 +49,7 @@ export class PaymentService {
     const [created] = await this.db
       .insert(paymentSession)
       .values({
-        id: generateId("payses"),
+        id: generateUnguessableId("payses"),
         payment_collection_id: collection.id,
         currency_code: collection.currency_code,
         amount: collection.amount,
@@ -96,7 +96,7 @@ export class PaymentService {
     const [created] = await this.db
       .insert(payment)
       .values({
-        id: generateId("pay"),
+        id: generateUnguessableId("pay"),
         payment_collection_id: collectionId,
         payment_session_id: session.id,
         amount,
