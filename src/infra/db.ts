@@ -1,9 +1,9 @@
 import { neonConfig, Pool } from "@neondatabase/serverless"
 import { drizzle, type NeonDatabase } from "drizzle-orm/neon-serverless"
 import type { ResolvedConfig } from "../config"
-import * as schema from "../modules/schema"
 
-export type Db = NeonDatabase<typeof schema>
+/** Drizzle over the request's Pool. No relational schema is attached: building one costs every request milliseconds. */
+export type Db = NeonDatabase
 
 /**
  * The database handle of one request: the Pool (a WebSocket per connection) opens on first
@@ -35,7 +35,7 @@ export function openDatabase(project: ProjectConfig): RequestDatabase {
       if (!db) {
         routeThroughLocalProxy(project.database_ws_proxy)
         pool = new Pool({ connectionString: project.database_url, ...project.database_extra })
-        db = drizzle({ client: pool, schema, logger })
+        db = drizzle({ client: pool, logger })
       }
       return db
     },
