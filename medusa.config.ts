@@ -15,6 +15,11 @@ export default defineConfig({
     store_cors: env.STORE_CORS,
     admin_cors: env.ADMIN_CORS,
     auth_cors: env.AUTH_CORS,
+    auth_rate_limit: {
+      per_ip: env.AUTH_RATE_LIMIT_PER_IP,
+      per_email: env.AUTH_RATE_LIMIT_PER_EMAIL,
+      window_seconds: env.AUTH_RATE_LIMIT_WINDOW_SECONDS,
+    },
   },
   plugins: [],
   modules: {

@@ -62,7 +62,8 @@ async function main() {
   await waitForHealth(`http://127.0.0.1:${PORT}/health`)
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(`\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.`)
-  if (publishableKey) console.log(`Storefronts send the publishable key: x-publishable-api-key: ${publishableKey}\n`)
+  if (publishableKey) console.log(`Storefronts send the publishable key: x-publishable-api-key: ${publishableKey}`)
+  console.log(`Create an admin user (in another terminal): npm run user -- -e admin@example.com -p secret\n`)
 }
 
 async function waitForHealth(url: string) {

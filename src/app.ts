@@ -2,6 +2,7 @@ import { Hono } from "hono"
 import { requestId } from "hono/request-id"
 import type { ResolvedConfig } from "./config"
 import { Registry } from "./core/container"
+import { adminApi } from "./admin-api"
 import { corsFor } from "./core/cors"
 import { notFound, onError } from "./core/error-handler"
 import { health } from "./core/health"
@@ -9,12 +10,17 @@ import { requestScope } from "./core/request-scope"
 import type { AppEnv } from "./core/types"
 import type { Db, RequestDatabase } from "./infra/db"
 import { EventOutboxService } from "./infra/event-outbox-service"
+import { createRateLimiter } from "./infra/rate-limit"
 import { registerModules } from "./modules"
+import { authRoutes } from "./modules/auth/routes"
 import { storeApi } from "./store-api"
 
 /** The services every request can resolve, by Medusa's names. */
-export function createRegistry(): Registry {
+export function createRegistry(config?: ResolvedConfig): Registry {
   const registry = new Registry()
+  // One limiter per app: an Upstash client holds no connection; the memory one is the point of sharing.
+  const limiter = config ? createRateLimiter(config) : undefined
+  registry.register("rateLimiterService", () => limiter)
   registry.register("manager", (scope) => scope.resolve<RequestDatabase>("database").db)
   registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve<Db>("manager")))
   registerModules(registry)
@@ -30,10 +36,12 @@ export function createApp(config: ResolvedConfig): Hono<AppEnv> {
   app.use("/store/*", corsFor(store_cors))
   app.use("/admin/*", corsFor(admin_cors))
   app.use("/auth/*", corsFor(auth_cors))
-  app.use(requestScope(config, createRegistry()))
+  app.use(requestScope(config, createRegistry(config)))
 
   app.get("/health", health)
   app.route("/store", storeApi())
+  app.route("/auth", authRoutes)
+  app.route("/admin", adminApi())
 
   app.notFound(notFound)
   app.onError(onError)

@@ -3,6 +3,7 @@ import type { AppEnv } from "./core/types"
 import { requirePublishableKey } from "./modules/api-key/publishable-key"
 import { storeCartRoutes } from "./modules/cart/store"
 import { storePaymentCollectionRoutes, storePaymentProviderRoutes, storeShippingOptionRoutes } from "./modules/cart/store-checkout"
+import { storeCustomerRoutes } from "./modules/customer/store"
 import { storeOrderRoutes } from "./modules/order/store"
 import { storeCategoryRoutes, storeCollectionRoutes } from "./modules/product/store-catalog"
 import { storeProductRoutes } from "./modules/product/store"
@@ -21,4 +22,5 @@ export function storeApi() {
     .route("/payment-collections", storePaymentCollectionRoutes)
     .route("/payment-providers", storePaymentProviderRoutes)
     .route("/orders", storeOrderRoutes)
+    .route("/customers", storeCustomerRoutes)
 }

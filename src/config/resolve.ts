@@ -30,6 +30,7 @@ export interface ResolvedConfig {
     store_cors: OriginRule[]
     admin_cors: OriginRule[]
     auth_cors: OriginRule[]
+    auth_rate_limit: { per_ip: number; per_email: number; window_seconds: number }
   }
   plugins: { resolve: string; options: Record<string, unknown> }[]
   modules: { eventBus: EventBusModule; cache: CacheModule }
@@ -102,6 +103,11 @@ export function resolveConfig(input: unknown, env: RuntimeEnv = {}): ResolvedCon
       admin_cors: origins("admin_cors", project.admin_cors),
       // /auth serves both the storefront and the admin unless told otherwise.
       auth_cors: origins("auth_cors", project.auth_cors ?? `${project.store_cors},${project.admin_cors}`),
+      auth_rate_limit: {
+        per_ip: project.auth_rate_limit.per_ip ?? 20,
+        per_email: project.auth_rate_limit.per_email ?? 10,
+        window_seconds: project.auth_rate_limit.window_seconds ?? 60,
+      },
     },
     plugins: plugins.map((plugin) => (typeof plugin === "string" ? { resolve: plugin, options: {} } : plugin)),
     modules: { eventBus: resolveEventBus(modules.eventBus, issues), cache },

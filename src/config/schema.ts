@@ -13,6 +13,13 @@ const envBoolean = z.union(
   { error: 'must be true or false (or the strings "true"/"false")' },
 )
 
+/** A whole number above 0, also as a string from the environment; unset keeps the default. */
+const envInteger = (name: string) =>
+  z.preprocess(
+    (value) => (value === "" ? undefined : typeof value === "string" ? Number(value) : value),
+    z.number({ error: `${name} must be a whole number above 0` }).int({ error: `${name} must be a whole number above 0` }).positive({ error: `${name} must be a whole number above 0` }).optional(),
+  )
+
 const LOG_LEVELS = ["query", "schema", "error", "warn", "info", "log", "migration"] as const
 
 /** `true`, `"all"` or a list naming "query" turns on logging of every SQL statement. */
@@ -83,6 +90,14 @@ export const projectConfigSchema = z.strictObject({
   store_cors: corsList.default("http://localhost:8000"),
   admin_cors: corsList.default("http://localhost:7000,http://localhost:7001"),
   auth_cors: corsList.optional(),
+  /** login, register and password reset attempts allowed per window, per client IP and per email */
+  auth_rate_limit: z
+    .strictObject({
+      per_ip: envInteger("per_ip").default(20),
+      per_email: envInteger("per_email").default(10),
+      window_seconds: envInteger("window_seconds").default(60),
+    })
+    .default({ per_ip: 20, per_email: 10, window_seconds: 60 }),
 })
 
 const pluginSchema = z.union(

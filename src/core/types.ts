@@ -1,4 +1,5 @@
 import type { ResolvedConfig, RuntimeEnv } from "../config"
+import type { AuthContext } from "./auth/jwt"
 import type { Scope } from "./container"
 
 /** Hono's environment for every route: Worker bindings and what middleware sets per request. */
@@ -11,5 +12,7 @@ export interface AppEnv {
     scope: Scope
     /** the store request's publishable key, once checked */
     publishableKey?: { id: string; sales_channel_ids: string[] }
+    /** the authenticated customer or user, once checked */
+    auth?: AuthContext
   }
 }

@@ -1,6 +1,8 @@
 import type { Registry } from "../core/container"
 import * as apiKey from "./api-key"
+import * as auth from "./auth"
 import * as cart from "./cart"
+import * as customer from "./customer"
 import * as fulfillment from "./fulfillment"
 import * as inventory from "./inventory"
 import * as order from "./order"
@@ -12,10 +14,11 @@ import * as salesChannel from "./sales-channel"
 import * as stockLocation from "./stock-location"
 import * as store from "./store"
 import * as tax from "./tax"
+import * as user from "./user"
 
 /** Registers every commerce domain's services under Medusa's names (`productService`, …). */
 export function registerModules(registry: Registry) {
-  for (const module of [apiKey, cart, fulfillment, inventory, order, payment, pricing, product, region, salesChannel, stockLocation, store, tax]) {
+  for (const module of [apiKey, auth, cart, customer, user, fulfillment, inventory, order, payment, pricing, product, region, salesChannel, stockLocation, store, tax]) {
     module.register(registry)
   }
 }

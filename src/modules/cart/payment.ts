@@ -4,11 +4,12 @@ import type { PaymentService } from "../payment/service"
 import type { RegionService } from "../region/service"
 import { loadCartState } from "./cart-view"
 import type { CartService } from "./service"
-import { assertOpen } from "./workflows"
+import { assertCartAccess, assertOpen } from "./workflows"
 
 /** The cart's payment collection, created for its total on first use and reused after. */
-export async function initiatePaymentCollection(scope: Scope, cartId: string): Promise<string> {
+export async function initiatePaymentCollection(scope: Scope, cartId: string, customerId?: string): Promise<string> {
   const state = await loadCartState(scope, cartId, { forUpdate: true })
+  assertCartAccess(state.cart, customerId)
   assertOpen(state.cart)
   if (state.cart.payment_collection_id) return state.cart.payment_collection_id
   const collection = await scope.resolve<PaymentService>("paymentService").createCollection({
@@ -21,9 +22,15 @@ export async function initiatePaymentCollection(scope: Scope, cartId: string): P
 }
 
 /** A payment session with a provider the cart's region offers, for the cart's current total. */
-export async function createPaymentSession(scope: Scope, collectionId: string, input: { provider_id: string; data?: Record<string, unknown> }) {
+export async function createPaymentSession(
+  scope: Scope,
+  collectionId: string,
+  input: { provider_id: string; data?: Record<string, unknown> },
+  customerId?: string,
+) {
   const cart = await scope.resolve<CartService>("cartService").retrieveByPaymentCollection(collectionId)
   const state = await loadCartState(scope, cart.id, { forUpdate: true })
+  assertCartAccess(state.cart, customerId)
   assertOpen(state.cart)
   const offered = cart.region_id ? ((await scope.resolve<RegionService>("regionService").paymentProvidersOf([cart.region_id])).get(cart.region_id) ?? []) : []
   if (!offered.some((provider) => provider.id === input.provider_id)) {

@@ -8,7 +8,9 @@ import type { AppEnv } from "../../core/types"
 import type { PaymentService } from "../payment/service"
 import { paymentCollectionJson } from "../payment/view"
 import type { RegionService } from "../region/service"
+import { authenticate } from "../../core/auth/middleware"
 import { loadCartState } from "./cart-view"
+import { assertCartAccess } from "./workflows"
 import { createPaymentSession, initiatePaymentCollection } from "./payment"
 import { shippingOptionsFor } from "./shipping"
 
@@ -19,18 +21,20 @@ const shippingOptionsQuery = z.object({
 })
 
 /** GET /store/shipping-options?cart_id=: the options the cart can use, priced for it. */
-export const storeShippingOptionRoutes = new Hono<AppEnv>().get("/", async (c) => {
+export const storeShippingOptionRoutes = new Hono<AppEnv>().use(authenticate("customer", { allowUnauthenticated: true })).get("/", async (c) => {
   const { cart_id, is_return } = validateQuery(c, shippingOptionsQuery)
   if (is_return) return c.json({ shipping_options: [] })
   const state = await loadCartState(c.var.scope, cart_id)
+  assertCartAccess(state.cart, c.var.auth?.actor_id)
   const options = await shippingOptionsFor(c.var.scope, state)
   return c.json({ shipping_options: options.map(({ exact_amount: _exact, ...option }) => option) })
 })
 
 export const storePaymentCollectionRoutes = new Hono<AppEnv>()
+  .use(authenticate("customer", { allowUnauthenticated: true }))
   .post("/", async (c) => {
     const { cart_id } = await validateBody(c, z.strictObject({ cart_id: z.string({ error: "cart_id is required" }).min(1) }))
-    const collectionId = await transaction(c.var.scope, (tx) => initiatePaymentCollection(tx, cart_id))
+    const collectionId = await transaction(c.var.scope, (tx) => initiatePaymentCollection(tx, cart_id, c.var.auth?.actor_id))
     return c.json({ payment_collection: await paymentCollectionJson(c.var.scope, collectionId) })
   })
   .post("/:id/payment-sessions", async (c) => {
@@ -38,7 +42,7 @@ export const storePaymentCollectionRoutes = new Hono<AppEnv>()
       c,
       z.strictObject({ provider_id: z.string({ error: "provider_id is required" }).min(1), data: z.record(z.string(), z.unknown()).optional() }),
     )
-    await transaction(c.var.scope, (tx) => createPaymentSession(tx, c.req.param("id"), body))
+    await transaction(c.var.scope, (tx) => createPaymentSession(tx, c.req.param("id"), body, c.var.auth?.actor_id))
     return c.json({ payment_collection: await paymentCollectionJson(c.var.scope, c.req.param("id")) })
   })
 

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono"
+import { authenticate } from "../../core/auth/middleware"
 import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
 import { validateQuery } from "../../core/query/params"
@@ -10,7 +11,7 @@ import { orderJson } from "../order/order-view"
 import { cartJson, loadCartState } from "./cart-view"
 import { addShippingMethod } from "./shipping"
 import { addShippingMethodBody, cartQuery, createCartBody, lineItemBody, updateCartBody, updateLineItemBody } from "./validators"
-import { addLines, createCart, refreshCart, removeLine, updateCart, updateLine } from "./workflows"
+import { addLines, assertCartAccess, createCart, refreshCart, removeLine, transferCart, updateCart, updateLine } from "./workflows"
 import type { CartService } from "./service"
 import type { Scope } from "../../core/container"
 
@@ -18,6 +19,7 @@ import type { Scope } from "../../core/container"
 async function respondCart(c: Context<AppEnv>, cartId: string) {
   const { fields } = validateQuery(c, cartQuery)
   const state = await loadCartState(c.var.scope, cartId)
+  assertCartAccess(state.cart, c.var.auth?.actor_id)
   return c.json({ cart: selectJson(await cartJson(c.var.scope, state), fields) })
 }
 
@@ -31,6 +33,7 @@ async function applyChange(c: Context<AppEnv>, cartId: string, change: (tx: Scop
   const { fields } = validateQuery(c, cartQuery)
   const cart = await transaction(c.var.scope, async (tx) => {
     const locked = await tx.resolve<CartService>("cartService").retrieve(cartId, { forUpdate: true })
+    assertCartAccess(locked, c.var.auth?.actor_id)
     await change(tx, locked)
     return cartJson(tx, await refreshCart(tx, cartId))
   })
@@ -43,11 +46,13 @@ const changeCart = async (c: Context<AppEnv>, cartId: string, change: (tx: Scope
 const keyChannels = (c: Context<AppEnv>) => c.var.publishableKey?.sales_channel_ids ?? []
 
 export const storeCartRoutes = new Hono<AppEnv>()
+  // Carts work for guests; a customer's token makes new carts theirs and opens their carts.
+  .use(authenticate("customer", { allowUnauthenticated: true }))
   .post("/", async (c) => {
     const body = await validateBody(c, createCartBody)
     const { fields } = validateQuery(c, cartQuery)
     const cart = await transaction(c.var.scope, async (tx) => {
-      const id = await createCart(tx, body, { salesChannelIds: keyChannels(c) })
+      const id = await createCart(tx, body, { salesChannelIds: keyChannels(c), customerId: c.var.auth?.actor_id })
       return cartJson(tx, await refreshCart(tx, id))
     })
     return c.json({ cart: selectJson(cart, fields) })
@@ -73,10 +78,15 @@ export const storeCartRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, addShippingMethodBody)
     return changeCart(c, c.req.param("id"), async (tx, cart) => addShippingMethod(tx, await loadCartState(tx, cart.id), body))
   })
+  .post("/:id/customer", async (c) => {
+    if (!c.var.auth) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
+    return changeCart(c, c.req.param("id"), (tx, cart) => transferCart(tx, cart, c.var.auth!.actor_id))
+  })
   .post("/:id/complete", async (c) => {
     const { fields } = validateQuery(c, cartQuery)
     const key = c.req.header("idempotency-key")
     if (key !== undefined && (key.length === 0 || key.length > 255)) throw new MedusaError("invalid_data", "Idempotency-Key must be 1 to 255 characters")
+    assertCartAccess(await c.var.scope.resolve<CartService>("cartService").retrieve(c.req.param("id")), c.var.auth?.actor_id)
     const result = await completeCart(c.var.scope, c.req.param("id"), key)
     if (result.type === "order") {
       return c.json({ type: "order", order: selectJson(await orderJson(c.var.scope, result.orderId), fields) })

@@ -1,6 +1,7 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import type { EventOutboxService } from "../../infra/event-outbox-service"
+import type { CustomerService } from "../customer/service"
 import type { FulfillmentService } from "../fulfillment/service"
 import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
@@ -19,6 +20,11 @@ export interface LineInput {
   variant_id: string
   quantity: number
   metadata?: Record<string, unknown> | null
+}
+
+/** A cart that belongs to a customer is theirs alone: to anyone else it does not exist. */
+export function assertCartAccess(cart: Cart, customerId: string | undefined) {
+  if (cart.customer_id && cart.customer_id !== customerId) throw new MedusaError("not_found", `Cart with id: ${cart.id} was not found`)
 }
 
 export function assertOpen(cart: Cart) {
@@ -64,10 +70,11 @@ export async function createCart(
   const service = carts(scope)
   const shipping = input.shipping_address ? await service.createAddress(input.shipping_address) : null
   const billing = input.billing_address ? await service.createAddress(input.billing_address) : null
+  const customer = context.customerId ? await scope.resolve<CustomerService>("customerService").retrieve(context.customerId) : undefined
   const cart = await service.create({
     region_id: region.id,
     currency_code: region.currency_code,
-    email: input.email,
+    email: input.email ?? customer?.email,
     sales_channel_id: await channelFor(scope, input.sales_channel_id, context.salesChannelIds),
     customer_id: context.customerId,
     shipping_address_id: shipping?.id,
@@ -286,4 +293,12 @@ async function eligibleOptionIds(scope: Scope, state: CartState) {
     countryCode: state.shippingAddress?.country_code,
   })
   return new Set(options.map((row) => row.option.id))
+}
+
+/** A guest cart becomes the logged-in customer's (Medusa's POST /store/carts/:id/customer). */
+export async function transferCart(scope: Scope, cart: Cart, customerId: string) {
+  assertOpen(cart)
+  const customer = await scope.resolve<CustomerService>("customerService").retrieve(customerId)
+  await carts(scope).update(cart.id, { customer_id: customer.id, email: customer.email })
+  await emit(scope, "cart.customer_transferred", { id: cart.id, customer_id: customer.id })
 }

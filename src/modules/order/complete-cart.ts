@@ -104,7 +104,7 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
       totals: { ...state.shippingTotals[i]! },
     })),
   })
-  const lines = await tx.resolve<OrderService>("orderService").items(created.id)
+  const lines = await tx.resolve<OrderService>("orderService").items([created.id])
   const locations = await tx.resolve<StockLocationService>("stockLocationService").locationIdsForChannels([cart.sales_channel_id ?? ""])
   await tx.resolve<InventoryService>("inventoryService").reserve(
     lines

@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
+import { listPage, orderBy, type Page } from "../../core/query/page"
+import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { idempotencyKey, order, orderAddress, orderLineItem, orderShippingMethod } from "./schema"
 
@@ -59,12 +61,24 @@ export class OrderService {
     return found
   }
 
-  async items(orderId: string): Promise<OrderLineItem[]> {
-    return this.db.select().from(orderLineItem).where(eq(orderLineItem.order_id, orderId)).orderBy(asc(orderLineItem.id))
+  async items(orderIds: string[]): Promise<OrderLineItem[]> {
+    if (orderIds.length === 0) return []
+    return this.db.select().from(orderLineItem).where(inArray(orderLineItem.order_id, orderIds)).orderBy(asc(orderLineItem.id))
   }
 
-  async shippingMethods(orderId: string): Promise<OrderShippingMethod[]> {
-    return this.db.select().from(orderShippingMethod).where(eq(orderShippingMethod.order_id, orderId)).orderBy(asc(orderShippingMethod.id))
+  async shippingMethods(orderIds: string[]): Promise<OrderShippingMethod[]> {
+    if (orderIds.length === 0) return []
+    return this.db.select().from(orderShippingMethod).where(inArray(orderShippingMethod.order_id, orderIds)).orderBy(asc(orderShippingMethod.id))
+  }
+
+  /** A customer's orders, newest first unless told otherwise. */
+  async listForCustomer(customerId: string, filters: { status?: string[] }, ordering: Ordering, page: Page) {
+    const where = and(
+      eq(order.customer_id, customerId),
+      isNull(order.deleted_at),
+      filters.status ? inArray(order.status, filters.status as Order["status"][]) : undefined,
+    )
+    return listPage(this.db, order, where, orderBy(order, ordering, order.id), page)
   }
 
   async addresses(ids: (string | null)[]): Promise<Map<string, OrderAddress>> {

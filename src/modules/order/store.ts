@@ -1,12 +1,38 @@
-import { Hono } from "hono"
+import { Hono, type Context } from "hono"
 import { z } from "zod"
-import { validateQuery } from "../../core/query/params"
+import { authenticate } from "../../core/auth/middleware"
+import { MedusaError } from "../../core/errors"
+import { listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import type { AppEnv } from "../../core/types"
-import { orderJson } from "./order-view"
+import { ordersJson } from "./order-view"
+import type { Order, OrderService } from "./service"
 
-/** GET /store/orders/:id: readable by whoever holds the (unguessable) id, as in Medusa. */
-export const storeOrderRoutes = new Hono<AppEnv>().get("/:id", async (c) => {
-  const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
-  return c.json({ order: selectJson(await orderJson(c.var.scope, c.req.param("id")), fields) })
-})
+const listOrdersQuery = z.object({ ...listQuery, status: oneOrMany.optional() })
+const DEFAULT_LIST_FIELDS = "id,status,summary,display_id,total,currency_code,created_at"
+
+/** An order placed by a customer is theirs alone; a guest's is readable by whoever holds its id. */
+export function assertOrderAccess(c: Context<AppEnv>, order: Order) {
+  if (order.customer_id && order.customer_id !== c.var.auth?.actor_id) {
+    throw new MedusaError("not_found", `Order with id: ${order.id} was not found`)
+  }
+}
+
+export const storeOrderRoutes = new Hono<AppEnv>()
+  .use(authenticate("customer", { allowUnauthenticated: true }))
+  .get("/", async (c) => {
+    if (!c.var.auth) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
+    const { limit = 50, offset = 0, order, fields, status } = validateQuery(c, listOrdersQuery)
+    const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], { field: "created_at", direction: "desc" })
+    const service = c.var.scope.resolve<OrderService>("orderService")
+    const { rows, count } = await service.listForCustomer(c.var.auth.actor_id, { status }, ordering, { limit, offset })
+    const orders = (await ordersJson(c.var.scope, rows)).map((json) => selectJson(json, fields?.trim() ? fields : DEFAULT_LIST_FIELDS))
+    return c.json({ orders, count, offset, limit })
+  })
+  .get("/:id", async (c) => {
+    const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
+    const order = await c.var.scope.resolve<OrderService>("orderService").retrieve(c.req.param("id"))
+    assertOrderAccess(c, order)
+    const [json] = await ordersJson(c.var.scope, [order])
+    return c.json({ order: selectJson(json!, fields) })
+  })

@@ -24,6 +24,11 @@ export class PaymentService {
     return found
   }
 
+  async collections(ids: string[]): Promise<PaymentCollection[]> {
+    if (ids.length === 0) return []
+    return this.db.select().from(paymentCollection).where(inArray(paymentCollection.id, ids))
+  }
+
   async sessions(collectionIds: string[]): Promise<PaymentSession[]> {
     if (collectionIds.length === 0) return []
     return this.db.select().from(paymentSession).where(inArray(paymentSession.payment_collection_id, collectionIds)).orderBy(asc(paymentSession.created_at))

@@ -1,0 +1,78 @@
+import { and, eq, isNull, sql } from "drizzle-orm"
+import { hashPassword, verifyPassword } from "../../core/auth/password"
+import { generateUnguessableId } from "../../core/ids"
+import type { Db } from "../../infra/db"
+import { authIdentity, providerIdentity, spentToken } from "./schema"
+
+export type AuthIdentity = typeof authIdentity.$inferSelect
+
+/** Identities and their emailpass credentials. */
+export class AuthService {
+  constructor(private readonly db: Db) {}
+
+  async findEmailpass(email: string) {
+    const [found] = await this.db
+      .select({ identity: authIdentity, provider: providerIdentity })
+      .from(providerIdentity)
+      .innerJoin(authIdentity, eq(authIdentity.id, providerIdentity.auth_identity_id))
+      .where(and(eq(providerIdentity.entity_id, email.toLowerCase()), eq(providerIdentity.provider, "emailpass"), isNull(providerIdentity.deleted_at)))
+    return found
+  }
+
+  async findEmailpassById(identityId: string) {
+    const [found] = await this.db
+      .select()
+      .from(providerIdentity)
+      .where(and(eq(providerIdentity.auth_identity_id, identityId), eq(providerIdentity.provider, "emailpass"), isNull(providerIdentity.deleted_at)))
+    return found
+  }
+
+  async retrieve(id: string): Promise<AuthIdentity | undefined> {
+    const [found] = await this.db.select().from(authIdentity).where(eq(authIdentity.id, id))
+    return found
+  }
+
+  /** A new identity for the email; undefined when one exists already. */
+  async registerEmailpass(email: string, password: string): Promise<AuthIdentity | undefined> {
+    const hash = await hashPassword(password)
+    const [identity] = await this.db.insert(authIdentity).values({ id: generateUnguessableId("authid") }).returning()
+    const inserted = await this.db
+      .insert(providerIdentity)
+      .values({ id: generateUnguessableId("provid"), entity_id: email.toLowerCase(), provider: "emailpass", auth_identity_id: identity!.id, provider_metadata: { password: hash } })
+      .onConflictDoNothing()
+      .returning()
+    return inserted.length ? identity : undefined
+  }
+
+  /** The identity behind email + password, or undefined; the hash is checked even for unknown emails, so timing tells nothing. */
+  async authenticate(email: string, password: string): Promise<AuthIdentity | undefined> {
+    const found = await this.findEmailpass(email)
+    const ok = await verifyPassword(password, found?.provider.provider_metadata.password ?? DUMMY_HASH)
+    return ok && found ? found.identity : undefined
+  }
+
+  async setPassword(email: string, password: string) {
+    const hash = await hashPassword(password)
+    await this.db
+      .update(providerIdentity)
+      .set({ provider_metadata: { password: hash }, updated_at: sql`now()` })
+      .where(and(eq(providerIdentity.entity_id, email.toLowerCase()), eq(providerIdentity.provider, "emailpass")))
+  }
+
+  /** Records which customer or user the identity is. */
+  async linkActor(identityId: string, link: { customer_id?: string; user_id?: string }) {
+    await this.db
+      .update(authIdentity)
+      .set({ app_metadata: sql`${authIdentity.app_metadata} || ${JSON.stringify(link)}::jsonb`, updated_at: sql`now()` })
+      .where(eq(authIdentity.id, identityId))
+  }
+
+  /** Spends a single-use token; false when it was spent before. */
+  async spendToken(jti: string, expiresAt: Date): Promise<boolean> {
+    const spent = await this.db.insert(spentToken).values({ jti, expires_at: expiresAt }).onConflictDoNothing().returning()
+    return spent.length > 0
+  }
+}
+
+// A valid hash of nothing anyone knows: unknown emails cost as much to check as known ones.
+const DUMMY_HASH = "pbkdf2-sha256$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="

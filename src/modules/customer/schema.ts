@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm"
+import { boolean, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core"
+import { addressColumns } from "../../core/address-columns"
+import { entityColumns } from "../../core/columns"
+
+/** A shopper. Guests (has_account false) may share an email; one registered customer per email. */
+export const customer = pgTable(
+  "customer",
+  {
+    ...entityColumns(),
+    email: text("email"),
+    first_name: text("first_name"),
+    last_name: text("last_name"),
+    phone: text("phone"),
+    company_name: text("company_name"),
+    has_account: boolean("has_account").notNull().default(false),
+    created_by: text("created_by"),
+  },
+  (t) => [uniqueIndex("customer_email_account_uq").on(t.email).where(sql`deleted_at is null and has_account`)],
+)
+
+export const customerAddress = pgTable(
+  "customer_address",
+  {
+    ...entityColumns(),
+    ...addressColumns(),
+    customer_id: text("customer_id").notNull().references(() => customer.id, { onDelete: "cascade" }),
+    address_name: text("address_name"),
+    is_default_shipping: boolean("is_default_shipping").notNull().default(false),
+    is_default_billing: boolean("is_default_billing").notNull().default(false),
+  },
+  (t) => [index("customer_address_customer_idx").on(t.customer_id)],
+)

@@ -1,0 +1,89 @@
+import { Hono, type Context } from "hono"
+import { z } from "zod"
+import { authenticate } from "../../core/auth/middleware"
+import { validateBody } from "../../core/body"
+import { MedusaError } from "../../core/errors"
+import { listQuery, validateQuery } from "../../core/query/params"
+import { selectJson } from "../../core/query/select-json"
+import { transaction } from "../../core/transaction"
+import type { AppEnv } from "../../core/types"
+import type { EventOutboxService } from "../../infra/event-outbox-service"
+import type { AuthService } from "../auth/service"
+import { addressBody } from "../cart/validators"
+import type { CustomerService } from "./service"
+
+const text = z.string().max(1000).nullish()
+const metadata = z.record(z.string(), z.unknown()).nullish()
+const profile = { first_name: text, last_name: text, phone: text, company_name: text, metadata }
+// Strict bodies: has_account, id or anything else a shopper should not set is refused, not ignored.
+const createCustomerBody = z.strictObject({ email: z.email({ error: "email must be an email address" }).max(320), ...profile })
+const updateCustomerBody = z.strictObject(profile)
+const customerAddressBody = addressBody.extend({
+  address_name: text,
+  is_default_shipping: z.boolean().optional(),
+  is_default_billing: z.boolean().optional(),
+})
+const fieldsQuery = z.object({ fields: z.string().optional() })
+
+const customers = (c: Context<AppEnv>) => c.var.scope.resolve<CustomerService>("customerService")
+const me = (c: Context<AppEnv>) => c.var.auth!.actor_id
+
+/** `{ customer }` with its addresses, as the store shows it. */
+async function customerJson(c: Context<AppEnv>, customerId: string) {
+  const service = customers(c)
+  const customer = await service.retrieve(customerId)
+  const addresses = await service.addresses([customer.id])
+  const { created_by: _by, deleted_at: _deleted, ...fields } = customer
+  return { ...fields, addresses }
+}
+
+async function respondCustomer(c: Context<AppEnv>, customerId: string) {
+  const { fields } = validateQuery(c, fieldsQuery)
+  return c.json({ customer: selectJson(await customerJson(c, customerId), fields) })
+}
+
+export const storeCustomerRoutes = new Hono<AppEnv>()
+  .post("/", authenticate("customer", { allowUnregistered: true }), async (c) => {
+    if (c.var.auth!.actor_id) throw new MedusaError("invalid_data", "Request already authenticated as a customer.")
+    const body = await validateBody(c, createCustomerBody)
+    const customerId = await transaction(c.var.scope, async (tx) => {
+      const created = await tx.resolve<CustomerService>("customerService").create({ ...body, has_account: true })
+      await tx.resolve<AuthService>("authService").linkActor(c.var.auth!.auth_identity_id, { customer_id: created.id })
+      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "customer.created", data: { id: created.id } })
+      return created.id
+    })
+    return respondCustomer(c, customerId)
+  })
+  .use("/me", authenticate("customer"))
+  .use("/me/*", authenticate("customer"))
+  .get("/me", (c) => respondCustomer(c, me(c)))
+  .post("/me", async (c) => {
+    const body = await validateBody(c, updateCustomerBody)
+    await transaction(c.var.scope, async (tx) => {
+      await tx.resolve<CustomerService>("customerService").update(me(c), body)
+      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "customer.updated", data: { id: me(c) } })
+    })
+    return respondCustomer(c, me(c))
+  })
+  .get("/me/addresses", async (c) => {
+    const { limit = 50, offset = 0 } = validateQuery(c, z.object(listQuery))
+    const all = await customers(c).addresses([me(c)])
+    return c.json({ addresses: all.slice(offset, offset + limit), count: all.length, offset, limit })
+  })
+  .post("/me/addresses", async (c) => {
+    const body = await validateBody(c, customerAddressBody)
+    await transaction(c.var.scope, (tx) => tx.resolve<CustomerService>("customerService").addAddress(me(c), body))
+    return respondCustomer(c, me(c))
+  })
+  .get("/me/addresses/:address_id", async (c) => c.json({ address: await customers(c).retrieveAddress(me(c), c.req.param("address_id")) }))
+  .post("/me/addresses/:address_id", async (c) => {
+    const body = await validateBody(c, customerAddressBody.extend({ id: z.string().optional() }))
+    const { id: _id, ...input } = body
+    await transaction(c.var.scope, (tx) => tx.resolve<CustomerService>("customerService").updateAddress(me(c), c.req.param("address_id"), input))
+    return respondCustomer(c, me(c))
+  })
+  .delete("/me/addresses/:address_id", async (c) => {
+    await transaction(c.var.scope, (tx) => tx.resolve<CustomerService>("customerService").deleteAddress(me(c), c.req.param("address_id")))
+    // Medusa answers with the customer's id as `id`.
+    return c.json({ id: me(c), object: "address", deleted: true, parent: await customerJson(c, me(c)) })
+  })
