@@ -10,7 +10,18 @@ import type { TaxService } from "../../src/modules/tax/service"
 import { withServices } from "./services"
 
 /** A shop of its own for the checkout tests: its channel, key, regions, shipping and stock. */
-export async function createCheckoutFixture(options: { limitedStock: number }) {
+export interface FixtureCountries {
+  /** EUR region: the first taxed at 20 %, the second at 25.5 % */
+  euro: [string, string]
+  /** KRW region, taxed at 10 % */
+  won: string
+  /** EUR region without payment providers */
+  noPayment: string
+}
+
+/** Countries belong to one region each, so test files running side by side use their own. */
+export async function createCheckoutFixture(options: { limitedStock: number; countries?: FixtureCountries }) {
+  const countries = options.countries ?? { euro: ["at", "fi"], won: "kr", noPayment: "pt" }
   const run = Date.now().toString(36)
   return withServices(async (scope) => {
     const get = <T>(name: string) => scope.resolve<T>(name)
@@ -21,12 +32,12 @@ export async function createCheckoutFixture(options: { limitedStock: number }) {
     const regions = get<RegionService>("regionService")
     const taxes = get<TaxService>("taxService")
     const payments = ["pp_system_default"]
-    const euro = await regions.create({ name: "Austria and Finland", currency_code: "eur", countries: ["at", "fi"], payment_providers: payments })
-    const won = await regions.create({ name: "Korea", currency_code: "krw", countries: ["kr"], payment_providers: payments })
-    const noPayment = await regions.create({ name: "Portugal", currency_code: "eur", countries: ["pt"] })
-    await taxes.createCountryRate({ country_code: "at", rate: "20", code: "AT", name: "USt" })
-    await taxes.createCountryRate({ country_code: "fi", rate: "25.5", code: "FI", name: "ALV" })
-    await taxes.createCountryRate({ country_code: "kr", rate: "10", code: "KR", name: "VAT" })
+    const euro = await regions.create({ name: `Euro ${run}`, currency_code: "eur", countries: countries.euro, payment_providers: payments })
+    const won = await regions.create({ name: `Won ${run}`, currency_code: "krw", countries: [countries.won], payment_providers: payments })
+    const noPayment = await regions.create({ name: `No payment ${run}`, currency_code: "eur", countries: [countries.noPayment] })
+    await taxes.createCountryRate({ country_code: countries.euro[0], rate: "20", code: "STD", name: "Standard" })
+    await taxes.createCountryRate({ country_code: countries.euro[1], rate: "25.5", code: "STD", name: "Standard" })
+    await taxes.createCountryRate({ country_code: countries.won, rate: "10", code: "STD", name: "Standard" })
 
     const locations = get<StockLocationService>("stockLocationService")
     const warehouse = await locations.create({ name: `Checkout warehouse ${run}`, address: { address_1: "Ring 1", city: "Vienna", country_code: "at" } })
@@ -52,11 +63,11 @@ export async function createCheckoutFixture(options: { limitedStock: number }) {
       await pricing.createShippingOptionPrices(created.id, prices)
       return created.id
     }
-    const standard = await option("Standard", ["at", "fi", "kr"], [
+    const standard = await option("Standard", [...countries.euro, countries.won], [
       { currency_code: "eur", amount: "4.90" },
       { currency_code: "krw", amount: "3000" },
     ])
-    const portugalOnly = await option("Portugal only", ["pt"], [{ currency_code: "eur", amount: "7" }])
+    const portugalOnly = await option("Elsewhere only", [countries.noPayment], [{ currency_code: "eur", amount: "7" }])
 
     const products = get<ProductService>("productService")
     const inventory = get<InventoryService>("inventoryService")
