@@ -200,6 +200,8 @@ describe("customer A cannot read or change customer B's data", () => {
     expect((await call("GET", "/store/orders", { token: b.token })).body).toEqual({ orders: [], count: 0, offset: 0, limit: 50 })
     const mine = (await call("GET", "/store/orders", { token: a.token })).body
     expect(mine.count).toBe(1)
+    const withOrders = (await call("GET", "/store/customers/me?fields=*orders", { token: a.token })).body.customer
+    expect(withOrders.orders.map((o: Json) => o.id)).toEqual([order.id])
     expect(mine.orders[0]).toEqual({
       id: order.id,
       status: "pending",

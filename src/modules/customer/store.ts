@@ -10,6 +10,8 @@ import type { AppEnv } from "../../core/types"
 import type { EventOutboxService } from "../../infra/event-outbox-service"
 import type { AuthService } from "../auth/service"
 import { addressBody } from "../cart/validators"
+import { ordersJson } from "../order/order-view"
+import type { OrderService } from "../order/service"
 import type { CustomerService } from "./service"
 
 const text = z.string().max(1000).nullish()
@@ -28,18 +30,24 @@ const fieldsQuery = z.object({ fields: z.string().optional() })
 const customers = (c: Context<AppEnv>) => c.var.scope.resolve<CustomerService>("customerService")
 const me = (c: Context<AppEnv>) => c.var.auth!.actor_id
 
-/** `{ customer }` with its addresses, as the store shows it. */
-async function customerJson(c: Context<AppEnv>, customerId: string) {
+/** `{ customer }` with its addresses, and its latest orders when `fields` asks for them (`*orders`). */
+async function customerJson(c: Context<AppEnv>, customerId: string, fields?: string) {
   const service = customers(c)
   const customer = await service.retrieve(customerId)
   const addresses = await service.addresses([customer.id])
-  const { created_by: _by, deleted_at: _deleted, ...fields } = customer
-  return { ...fields, addresses }
+  const { created_by: _by, deleted_at: _deleted, ...columns } = customer
+  const json: Record<string, unknown> = { ...columns, addresses }
+  if (/(^|,)\s*[+*]*orders\b/.test(fields ?? "")) {
+    const orders = c.var.scope.resolve<OrderService>("orderService")
+    const { rows } = await orders.listForCustomer(customer.id, {}, { field: "created_at", direction: "desc" }, { limit: 50, offset: 0 })
+    json.orders = await ordersJson(c.var.scope, rows)
+  }
+  return json
 }
 
 async function respondCustomer(c: Context<AppEnv>, customerId: string) {
   const { fields } = validateQuery(c, fieldsQuery)
-  return c.json({ customer: selectJson(await customerJson(c, customerId), fields) })
+  return c.json({ customer: selectJson(await customerJson(c, customerId, fields), fields) })
 }
 
 export const storeCustomerRoutes = new Hono<AppEnv>()
