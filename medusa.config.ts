@@ -32,6 +32,7 @@ export default defineConfig({
             baseUrl: env.QSTASH_URL,
             currentSigningKey: env.QSTASH_CURRENT_SIGNING_KEY,
             nextSigningKey: env.QSTASH_NEXT_SIGNING_KEY,
+            publicUrl: env.PUBLIC_URL,
           },
         }
       : { resolve: "local" },

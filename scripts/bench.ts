@@ -40,8 +40,8 @@ try {
     return `http://127.0.0.1:${port}`
   }
   const api = await serve({
-    modules: true,
-    scriptPath: BUNDLE,
+    // Listed rather than scanned: the bundle holds dynamic imports Miniflare's scanner refuses.
+    modules: [{ type: "ESModule", path: BUNDLE }],
     compatibilityDate: wrangler.compatibility_date,
     compatibilityFlags: wrangler.compatibility_flags,
     bindings: { NODE_ENV: "development", DATABASE_URL: database.url, DATABASE_WS_PROXY: database.wsProxy ?? "" },

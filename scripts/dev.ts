@@ -6,6 +6,8 @@ import { loadDotEnv } from "./lib/dotenv"
 import { startLocalDatabase, type LocalDatabase } from "./lib/local-database"
 import { runMigrations } from "./lib/migrate"
 import { freePort } from "./lib/ports"
+import { generateRegistry } from "./lib/generate-registry"
+import { jobs } from "../src/registry.generated"
 
 const started = performance.now()
 const PORT = Number(process.env.PORT ?? 9000)
@@ -14,6 +16,7 @@ const say = (what: string, detail: string) => console.log(`  ${what.padEnd(11)}$
 // The Worker sees only these of the shell's variables (plus .env): the ones medusa.config.ts reads.
 const FORWARDED = /^(NODE_ENV|PUBLIC_URL|DATABASE_\w+|REDIS_URL|UPSTASH_\w+|QSTASH_\w+|JWT_\w+|COOKIE_\w+|\w+_CORS|MEDUSA_\w+)$/
 
+const CRONS = [...new Set(jobs.map((job) => job.schedule))]
 let database: LocalDatabase | undefined
 let wrangler: ChildProcess | undefined
 let stopping = false
@@ -21,6 +24,7 @@ let stopping = false
 async function main() {
   loadDotEnv()
   process.env.NODE_ENV ??= "development"
+  if (generateRegistry()) console.log("  registry   src/registry.generated.ts updated from src/subscribers and src/jobs")
   console.log(`Medusa Edge (development)`)
   if ((await freePort(PORT)) !== PORT) throw new Error(`port ${PORT} is in use: stop what holds it or set PORT`)
 
@@ -50,7 +54,7 @@ async function main() {
   const inspectorPort = await freePort(9230)
   wrangler = spawn(
     `${ROOT}node_modules/.bin/wrangler`,
-    ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--env-file", envFile, "--show-interactive-dev-session=false"],
+    ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--env-file", envFile, "--show-interactive-dev-session=false", "--test-scheduled"],
     // Its own process group, so that stopping it stops workerd too.
     { cwd: ROOT, env: WRANGLER_ENV, stdio: ["ignore", "inherit", "inherit"], detached: true },
   )
@@ -60,6 +64,11 @@ async function main() {
   say("api", `wrangler dev (workerd) on http://localhost:${PORT}, inspector on ${inspectorPort}`)
 
   await waitForHealth(`http://127.0.0.1:${PORT}/health`)
+  // Cron triggers do not fire under wrangler dev: fire each minute's ourselves.
+  const crons = setInterval(() => {
+    for (const cron of CRONS) fetch(`http://127.0.0.1:${PORT}/__scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
+  }, 60_000)
+  crons.unref()
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(`\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.`)
   if (publishableKey) console.log(`Storefronts send the publishable key: x-publishable-api-key: ${publishableKey}`)

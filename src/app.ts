@@ -1,8 +1,8 @@
 import { Hono } from "hono"
 import { requestId } from "hono/request-id"
+import { adminApi } from "./admin-api"
 import type { ResolvedConfig } from "./config"
 import { Registry } from "./core/container"
-import { adminApi } from "./admin-api"
 import { corsFor } from "./core/cors"
 import { notFound, onError } from "./core/error-handler"
 import { health } from "./core/health"
@@ -10,38 +10,60 @@ import { requestScope } from "./core/request-scope"
 import type { AppEnv } from "./core/types"
 import type { Db, RequestDatabase } from "./infra/db"
 import { EventOutboxService } from "./infra/event-outbox-service"
+import type { JobConfig } from "./infra/events/job"
+import { EventPublisher } from "./infra/events/publisher"
+import { subscriberRoutes } from "./infra/events/receiver"
+import type { Subscriber } from "./infra/events/subscriber"
 import { createRateLimiter } from "./infra/rate-limit"
 import { registerModules } from "./modules"
 import { authRoutes } from "./modules/auth/routes"
 import { storeApi } from "./store-api"
 
+/** What the project's folders provide (src/registry.generated.ts). */
+export interface Extensions {
+  subscribers: readonly Subscriber[]
+  jobs: readonly JobConfig[]
+}
+
 /** The services every request can resolve, by Medusa's names. */
-export function createRegistry(config?: ResolvedConfig): Registry {
+export function createRegistry(config: ResolvedConfig, extensions: Extensions = { subscribers: [], jobs: [] }): Registry {
   const registry = new Registry()
   // One limiter per app: an Upstash client holds no connection; the memory one is the point of sharing.
-  const limiter = config ? createRateLimiter(config) : undefined
+  const limiter = createRateLimiter(config)
   registry.register("rateLimiterService", () => limiter)
   registry.register("manager", (scope) => scope.resolve<RequestDatabase>("database").db)
-  registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve<Db>("manager")))
+  registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve<Db>("manager"), scope.resolve<string[]>("emittedEvents")))
+  registry.register(
+    "eventBusService",
+    (scope) =>
+      new EventPublisher(scope.resolve<Db>("manager"), {
+        module: config.modules.eventBus,
+        publicUrl: config.modules.eventBus.resolve === "qstash" ? config.modules.eventBus.options.publicUrl : undefined,
+        subscribers: extensions.subscribers,
+        newScope: () => registry.createScope({ config, database: scope.resolve("database"), emittedEvents: [] }),
+      }),
+  )
   registerModules(registry)
   return registry
 }
 
 /** Builds the HTTP API from a resolved config: middleware, then each area's routes. */
-export function createApp(config: ResolvedConfig): Hono<AppEnv> {
+export function createApp(config: ResolvedConfig, extensions?: Extensions): Hono<AppEnv> {
   const { store_cors, admin_cors, auth_cors } = config.projectConfig
+  const registry = createRegistry(config, extensions)
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
   app.use("/store/*", corsFor(store_cors))
   app.use("/admin/*", corsFor(admin_cors))
   app.use("/auth/*", corsFor(auth_cors))
-  app.use(requestScope(config, createRegistry(config)))
+  app.use(requestScope(config, registry))
 
   app.get("/health", health)
   app.route("/store", storeApi())
   app.route("/auth", authRoutes)
   app.route("/admin", adminApi())
+  app.route("/hooks/subscribers", subscriberRoutes(config, extensions?.subscribers ?? []))
 
   app.notFound(notFound)
   app.onError(onError)

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
+import { generateRegistry } from "./generate-registry"
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url))
 export const BUNDLE = `${ROOT}dist/api.js`
@@ -16,6 +17,7 @@ export const WRANGLER_ENV = {
 
 /** The exact bundle `wrangler deploy` would upload: `wrangler deploy --dry-run --outdir dist`. */
 export function buildWorker(options: { quiet?: boolean } = {}): { bundle: string; bytes: number; gzipBytes: number } {
+  generateRegistry()
   const result = spawnSync(`${ROOT}node_modules/.bin/wrangler`, ["deploy", "--dry-run", "--outdir", "dist"], {
     cwd: ROOT,
     env: WRANGLER_ENV,

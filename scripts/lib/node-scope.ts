@@ -14,9 +14,10 @@ neonConfig.webSocketConstructor = ws
  */
 export async function inTransaction<T>(config: ResolvedConfig, work: (scope: Scope) => Promise<T>): Promise<T> {
   const database = openDatabase(config.projectConfig)
-  const registry = createRegistry()
+  const registry = createRegistry(config)
   try {
-    return await database.db.transaction((tx) => work(registry.createScope({ config, database, manager: tx })))
+    // Events these scripts emit stay in the outbox; the repair job publishes them.
+    return await database.db.transaction((tx) => work(registry.createScope({ config, database, manager: tx, emittedEvents: [] })))
   } finally {
     await database.close()
   }

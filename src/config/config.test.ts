@@ -241,12 +241,13 @@ describe("plugins and modules", () => {
   })
 
   test("qstash takes its token and signing keys; missing ones are named", () => {
-    const options = { token: "qt", currentSigningKey: "k1", nextSigningKey: "k2" }
+    const options = { token: "qt", currentSigningKey: "k1", nextSigningKey: "k2", publicUrl: "https://shop.example.com/" }
     const config = resolveConfig(withProject({}, { modules: { eventBus: { resolve: "qstash", options } } }))
-    expect(config.modules.eventBus).toEqual({ resolve: "qstash", options: { ...options, retries: 3 } })
+    expect(config.modules.eventBus).toEqual({ resolve: "qstash", options: { ...options, publicUrl: "https://shop.example.com", retries: 3 } })
     expect(problems(withProject({}, { modules: { eventBus: { resolve: "qstash", options: { token: "qt" } } } }))).toEqual([
       "modules.eventBus.options.currentSigningKey: currentSigningKey is required: set QSTASH_CURRENT_SIGNING_KEY",
       "modules.eventBus.options.nextSigningKey: nextSigningKey is required: set QSTASH_NEXT_SIGNING_KEY",
+      "modules.eventBus.options.publicUrl: publicUrl is required: set PUBLIC_URL to the Worker's https:// address, where QStash delivers",
     ])
   })
 

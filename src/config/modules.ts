@@ -27,6 +27,7 @@ const qstashOptions = z.strictObject({
   currentSigningKey: z.string({ error: "currentSigningKey is required: set QSTASH_CURRENT_SIGNING_KEY" }).min(1),
   nextSigningKey: z.string({ error: "nextSigningKey is required: set QSTASH_NEXT_SIGNING_KEY" }).min(1),
   retries: z.number().int().min(0).max(5).default(3),
+  publicUrl: z.url({ error: "publicUrl is required: set PUBLIC_URL to the Worker's https:// address, where QStash delivers" }).transform((url) => url.replace(/\/+$/, "")),
 })
 
 const ttl = z.number().int().positive({ error: "ttl is a number of seconds above 0" }).default(30)

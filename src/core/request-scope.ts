@@ -1,23 +1,35 @@
 import type { Context, MiddlewareHandler } from "hono"
 import type { ResolvedConfig } from "../config"
-import { openDatabase } from "../infra/db"
+import { openDatabase, type RequestDatabase } from "../infra/db"
+import type { EventPublisher } from "../infra/events/publisher"
 import type { Registry } from "./container"
 import type { AppEnv } from "./types"
 
 /**
- * Gives each request its own container and database handle, and closes the database after
- * the response has gone out. Outside production the response says how many SQL statements
- * it took (`x-sql-statements`), which tests and benchmarks hold endpoints to.
+ * Gives each request its own container and database handle. After the response has gone out,
+ * the events the request committed are published, then the database is closed. Outside
+ * production the response says how many SQL statements it took (`x-sql-statements`).
  */
 export function requestScope(config: ResolvedConfig, registry: Registry): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const database = openDatabase(config.projectConfig)
+    const emittedEvents: string[] = []
+    const scope = registry.createScope({ config, database, requestId: c.get("requestId"), emittedEvents })
     c.set("config", config)
-    c.set("scope", registry.createScope({ config, database, requestId: c.get("requestId") }))
+    c.set("scope", scope)
     await next()
     if (!database.opened) return
     if (!config.isProduction) c.header("x-sql-statements", String(database.statements))
-    afterResponse(c, database.close())
+    afterResponse(c, finish(scope.resolve<EventPublisher>("eventBusService"), emittedEvents, database))
+  }
+}
+
+async function finish(publisher: EventPublisher, emittedEvents: string[], database: RequestDatabase) {
+  try {
+    // Rolled-back events are not in the outbox, so only committed ones go out.
+    if (emittedEvents.length > 0) await publisher.publish(emittedEvents)
+  } finally {
+    await database.close()
   }
 }
 

@@ -3,9 +3,13 @@ import { appendEvents, type DomainEvent } from "./outbox"
 
 /** Emits domain events into the outbox of the scope's transaction (published after commit). */
 export class EventOutboxService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** the request's list of emitted event ids, published after the response */
+    private readonly emitted: string[],
+  ) {}
 
-  emit(...events: DomainEvent[]): Promise<void> {
-    return appendEvents(this.db, events)
+  async emit(...events: DomainEvent[]): Promise<void> {
+    this.emitted.push(...(await appendEvents(this.db, events)))
   }
 }

@@ -23,7 +23,10 @@ export interface DomainEvent {
   data: Record<string, unknown>
 }
 
-export async function appendEvents(db: Db, events: DomainEvent[]): Promise<void> {
-  if (events.length === 0) return
-  await db.insert(eventOutbox).values(events.map((event) => ({ id: generateId("evt"), name: event.name, data: event.data })))
+/** Appends events to the outbox through `db` (the caller's transaction); returns their ids. */
+export async function appendEvents(db: Db, events: DomainEvent[]): Promise<string[]> {
+  if (events.length === 0) return []
+  const rows = events.map((event) => ({ id: generateId("evt"), name: event.name, data: event.data }))
+  await db.insert(eventOutbox).values(rows)
+  return rows.map((row) => row.id)
 }

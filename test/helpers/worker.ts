@@ -30,8 +30,8 @@ export async function startWorker(bindings: Record<string, string> = {}, options
     handleRuntimeStdio(stdout: Readable, stderr: Readable) {
       for (const stream of [stdout, stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()))
     },
-    modules: true,
-    scriptPath: BUNDLE,
+    // Listed rather than scanned: the bundle holds dynamic imports Miniflare's scanner refuses.
+    modules: [{ type: "ESModule", path: BUNDLE }],
     compatibilityDate: wrangler.compatibility_date,
     compatibilityFlags: wrangler.compatibility_flags,
     bindings: {

@@ -1,0 +1,23 @@
+import type { ResolvedConfig } from "../../config"
+import type { Registry } from "../../core/container"
+import { openDatabase } from "../db"
+import type { JobConfig } from "./job"
+import type { EventPublisher } from "./publisher"
+
+/** Runs one job with its own container and database, then publishes the events it emitted. */
+export async function runJob(config: ResolvedConfig, registry: Registry, job: JobConfig): Promise<void> {
+  const database = openDatabase(config.projectConfig)
+  const emittedEvents: string[] = []
+  const scope = registry.createScope({ config, database, emittedEvents })
+  try {
+    await job.handler({ container: scope })
+    await scope.resolve<EventPublisher>("eventBusService").publish(emittedEvents)
+  } finally {
+    await database.close()
+  }
+}
+
+/** The jobs a cron trigger fires: those whose schedule is that cron. */
+export function jobsFor(cron: string, jobs: readonly JobConfig[]): JobConfig[] {
+  return jobs.filter((job) => job.schedule === cron)
+}
