@@ -1,6 +1,7 @@
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
+import { address, shopper } from "./helpers/shopper"
 import { startWorker, type TestWorker } from "./helpers/worker"
 
 const LIMITED_STOCK = 5
@@ -21,39 +22,10 @@ afterAll(async () => {
 
 type Json = Record<string, any>
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { "x-publishable-api-key": fx.key, "content-type": "application/json", ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
-const post = (path: string, body?: unknown, headers?: Record<string, string>) => call("POST", path, body, headers)
-
-const address = (country: string) => ({
-  first_name: "Ada",
-  last_name: "Lovelace",
-  address_1: "Street 1",
-  address_2: "",
-  city: "City",
-  country_code: country,
-  postal_code: "1010",
-  phone: null,
-})
-
-/** A cart ready to complete: lines, email, address, shipping method, payment session. */
-async function readyCart(lines: { variant_id: string; quantity: number }[], country = "at", region = fx.regions.euro) {
-  const created = await post("/store/carts", { region_id: region, items: lines })
-  expect(created.status).toBe(200)
-  const id = created.body.cart.id as string
-  expect((await post(`/store/carts/${id}`, { email: "ada@example.com", shipping_address: address(country), billing_address: address(country) })).status).toBe(200)
-  expect((await post(`/store/carts/${id}/shipping-methods`, { option_id: fx.options.standard })).status).toBe(200)
-  const collection = await post("/store/payment-collections", { cart_id: id })
-  expect(collection.status).toBe(200)
-  expect((await post(`/store/payment-collections/${collection.body.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })).status).toBe(200)
-  return id
-}
+const api = () => shopper(worker, fx.key, { region: fx.regions.euro, country: "at", shippingOption: fx.options.standard })
+const call = (...args: Parameters<ReturnType<typeof shopper>["call"]>) => api().call(...args)
+const post = (...args: Parameters<ReturnType<typeof shopper>["post"]>) => api().post(...args)
+const readyCart = (...args: Parameters<ReturnType<typeof shopper>["readyCart"]>) => api().readyCart(...args)
 
 async function reserved(variantId: string) {
   const { rows } = await db.query(

@@ -36,7 +36,7 @@ export async function startEmbeddedPostgres(options: Options): Promise<LocalPost
     persistent: options.persistent ?? true,
     // Postgres refuses to run as root; CI runs as root.
     createPostgresUser: isRoot,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=1000"],
     onLog: () => {},
     onError: (message) => options.log?.(String(message).trim()),
   })

@@ -9,6 +9,8 @@ export interface TestWorker {
   fetch(path: string, init?: RequestInit): Promise<Response>
   /** http://127.0.0.1:PORT when started with `listen`, for real HTTP clients such as @medusajs/js-sdk */
   url: string
+  /** fires the Worker's cron handler, as a cron trigger would */
+  scheduled(cron: string): Promise<void>
   /** what the Worker wrote to stdout and stderr so far */
   output(): string
   dispose(): Promise<void>
@@ -21,9 +23,9 @@ const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
  * compatibility settings of wrangler.toml and the test database. `bindings` override
  * the defaults (development mode, the test database).
  */
-export async function startWorker(bindings: Record<string, string> = {}, options: { listen?: boolean } = {}): Promise<TestWorker> {
+export async function startWorker(bindings: Record<string, string> = {}, options: { listen?: boolean; port?: number } = {}): Promise<TestWorker> {
   const wsProxy = inject("wsProxy")
-  const port = options.listen ? await freePort() : undefined
+  const port = options.port ?? (options.listen ? await freePort() : undefined)
   let output = ""
   const mf = new Miniflare({
     ...(port ? { port, host: "127.0.0.1" } : {}),
@@ -50,6 +52,10 @@ export async function startWorker(bindings: Record<string, string> = {}, options
   return {
     url: port ? `http://127.0.0.1:${port}` : "",
     output: () => output,
+    scheduled: async (cron) => {
+      const worker = await mf.getWorker()
+      await worker.scheduled({ cron })
+    },
     fetch: (path, init) => mf.dispatchFetch(`http://localhost${path}`, init as never) as unknown as Promise<Response>,
     dispose: () => mf.dispose(),
   }
