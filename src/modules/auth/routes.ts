@@ -10,6 +10,7 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import type { EventOutboxService } from "../../infra/event-outbox-service"
 import type { RateLimiter } from "../../infra/rate-limit"
+import { AuthEvents } from "./events"
 import type { AuthIdentity, AuthService } from "./service"
 
 const ACTORS = ["customer", "user"] as const
@@ -116,7 +117,7 @@ export const authRoutes = new Hono<AppEnv>()
       )
       await c.var.scope
         .resolve<EventOutboxService>("eventOutboxService")
-        .emit({ name: "auth.password_reset", data: { entity_id: found.provider.entity_id, actor_type: actor, token, metadata: metadata ?? {} } })
+        .emit({ name: AuthEvents.PASSWORD_RESET, data: { entity_id: found.provider.entity_id, actor_type: actor, token, metadata: metadata ?? {} } })
     }
     // The same answer whether or not the email is known.
     return c.body(null, 201)

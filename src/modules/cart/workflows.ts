@@ -11,6 +11,7 @@ import type { RegionService } from "../region/service"
 import type { StockLocationService } from "../stock-location/service"
 import type { StoreService } from "../store/service"
 import { loadCartState, stateOf, type CartState } from "./cart-view"
+import { CartEvents } from "./events"
 import type { AddressInput, Cart, CartService } from "./service"
 
 const carts = (scope: Scope) => scope.resolve<CartService>("cartService")
@@ -83,7 +84,7 @@ export async function createCart(
     locale: input.locale,
   })
   if (input.items?.length) await addLines(scope, cart, input.items)
-  await emit(scope, "cart.created", { id: cart.id })
+  await emit(scope, CartEvents.CREATED, { id: cart.id })
   return cart.id
 }
 
@@ -244,7 +245,7 @@ export async function updateCart(
   const updated = await service.update(cart.id, patch)
   if (regionChanged) {
     await repriceLines(scope, updated)
-    await emit(scope, "cart.region_updated", { id: cart.id })
+    await emit(scope, CartEvents.REGION_UPDATED, { id: cart.id })
   }
 }
 
@@ -282,7 +283,7 @@ export async function refreshCart(scope: Scope, cartId: string): Promise<CartSta
   if (state.cart.payment_collection_id) {
     await scope.resolve<PaymentService>("paymentService").refreshAmount(state.cart.payment_collection_id, state.totals.total!)
   }
-  await emit(scope, "cart.updated", { id: cartId })
+  await emit(scope, CartEvents.UPDATED, { id: cartId })
   return state
 }
 
@@ -300,5 +301,5 @@ export async function transferCart(scope: Scope, cart: Cart, customerId: string)
   assertOpen(cart)
   const customer = await scope.resolve<CustomerService>("customerService").retrieve(customerId)
   await carts(scope).update(cart.id, { customer_id: customer.id, email: customer.email })
-  await emit(scope, "cart.customer_transferred", { id: cart.id, customer_id: customer.id })
+  await emit(scope, CartEvents.CUSTOMER_TRANSFERRED, { id: cart.id, customer_id: customer.id })
 }

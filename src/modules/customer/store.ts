@@ -12,6 +12,7 @@ import type { AuthService } from "../auth/service"
 import { addressBody } from "../cart/validators"
 import { ordersJson } from "../order/order-view"
 import type { OrderService } from "../order/service"
+import { CustomerEvents } from "./events"
 import type { CustomerService } from "./service"
 
 const text = z.string().max(1000).nullish()
@@ -57,7 +58,7 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
     const customerId = await transaction(c.var.scope, async (tx) => {
       const created = await tx.resolve<CustomerService>("customerService").create({ ...body, has_account: true })
       await tx.resolve<AuthService>("authService").linkActor(c.var.auth!.auth_identity_id, { customer_id: created.id })
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "customer.created", data: { id: created.id } })
+      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: CustomerEvents.CREATED, data: { id: created.id } })
       return created.id
     })
     return respondCustomer(c, customerId)
@@ -69,7 +70,7 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, updateCustomerBody)
     await transaction(c.var.scope, async (tx) => {
       await tx.resolve<CustomerService>("customerService").update(me(c), body)
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "customer.updated", data: { id: me(c) } })
+      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: CustomerEvents.UPDATED, data: { id: me(c) } })
     })
     return respondCustomer(c, me(c))
   })

@@ -8,6 +8,7 @@ import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
 import type { ProductService } from "../product/service"
 import type { StockLocationService } from "../stock-location/service"
+import { OrderEvents } from "./events"
 import type { OrderService } from "./service"
 
 export type CompletionResult =
@@ -41,7 +42,7 @@ export async function completeCart(scope: Scope, cartId: string, idempotencyKey?
       await tx.resolve<PaymentService>("paymentService").authorize(cart.payment_collection_id!, state.totals.total!)
       const orderId = await placeOrder(tx, state)
       await tx.resolve<CartService>("cartService").update(cart.id, { completed_at: new Date() })
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "order.placed", data: { id: orderId } })
+      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: OrderEvents.PLACED, data: { id: orderId } })
       if (idempotencyKey) await orders.recordIdempotentResult(idempotencyKey, orderId)
       return { type: "order" as const, orderId }
     })

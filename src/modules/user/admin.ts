@@ -8,6 +8,7 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import type { EventOutboxService } from "../../infra/event-outbox-service"
 import type { AuthService } from "../auth/service"
+import { UserEvents } from "./events"
 import type { UserService } from "./service"
 
 const INVITE_DAYS = 7
@@ -23,7 +24,7 @@ export const acceptInviteRoute = new Hono<AppEnv>().post("/invites/accept", auth
     const user = await users.create({ email: invite.email, first_name: body.first_name, last_name: body.last_name })
     await users.markAccepted(invite.id)
     await tx.resolve<AuthService>("authService").linkActor(c.var.auth!.auth_identity_id, { user_id: user.id })
-    await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "user.created", data: { id: user.id } })
+    await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: UserEvents.CREATED, data: { id: user.id } })
     return user
   })
   return c.json({ user: userJson(created) })
@@ -43,7 +44,7 @@ export const adminUserRoutes = new Hono<AppEnv>()
     const expires = new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000)
     const invite = await transaction(c.var.scope, async (tx) => {
       const created = await tx.resolve<UserService>("userService").createInvite(email, generateUnguessableId("invtok"), expires)
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "invite.created", data: { id: created.id } })
+      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: UserEvents.INVITE_CREATED, data: { id: created.id } })
       return created
     })
     return c.json({ invite })

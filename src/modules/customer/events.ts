@@ -1,0 +1,5 @@
+/** Events of the customer domain (payload `{ id }`). */
+export const CustomerEvents = {
+  CREATED: "customer.created",
+  UPDATED: "customer.updated",
+} as const

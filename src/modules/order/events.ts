@@ -1,0 +1,4 @@
+/** Events of the order domain (payload `{ id }`). */
+export const OrderEvents = {
+  PLACED: "order.placed",
+} as const
