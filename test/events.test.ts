@@ -4,6 +4,7 @@ import { SignJWT } from "jose"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
 import { freePort } from "../scripts/lib/ports"
+import { closeServer } from "./helpers/close-server"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
 import { startQStashStandIn, type QStashStandIn } from "./helpers/qstash"
 import type { EventOutboxService } from "../src/infra/event-outbox-service"
@@ -34,17 +35,21 @@ async function startGateway(target: () => string) {
         failed.add(messageId)
         return res.writeHead(500).end("forced failure")
       }
-      const forwarded = await fetch(`${target()}${req.url}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "upstash-signature": String(req.headers["upstash-signature"]) },
-        body,
-      })
-      res.writeHead(forwarded.status, { "content-type": "application/json" }).end(await forwarded.text())
+      try {
+        const forwarded = await fetch(`${target()}${req.url}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "upstash-signature": String(req.headers["upstash-signature"]) },
+          body,
+        })
+        res.writeHead(forwarded.status, { "content-type": "application/json" }).end(await forwarded.text())
+      } catch {
+        res.writeHead(502).end("the Worker is not answering")
+      }
     })
   })
   const port = await freePort()
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve))
-  return Object.assign(state, { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) })
+  return Object.assign(state, { url: `http://127.0.0.1:${port}`, close: () => closeServer(server) })
 }
 
 beforeAll(async () => {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto"
 import { createServer, type Server } from "node:http"
 import { SignJWT } from "jose"
 import { freePort } from "../../scripts/lib/ports"
+import { closeServer } from "./close-server"
 
 /**
  * A local stand-in for QStash's publish and batch endpoints, for the real `@upstash/qstash`
@@ -115,6 +116,6 @@ export async function startQStashStandIn(options: { retryDelayMs?: number } = {}
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight])
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () => closeServer(server),
   }
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process"
 import { createServer, type IncomingMessage, type Server } from "node:http"
 import { createClient } from "redis"
 import { freePort } from "../../scripts/lib/ports"
+import { closeServer } from "./close-server"
 
 /**
  * A local stand-in for Upstash's Redis REST API (`POST /` one command, `/pipeline`,
@@ -86,7 +87,7 @@ export async function startUpstashStandIn(): Promise<UpstashStandIn> {
     token,
     redis: { keys: (pattern) => redis.keys(pattern) },
     async stop() {
-      await new Promise<void>((resolve) => http.close(() => resolve()))
+      await closeServer(http)
       await redis.quit().catch(() => {})
       server.kill("SIGTERM")
     },

@@ -1,5 +1,5 @@
 import { boolean, index, integer, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core"
-import { addressColumns } from "../../core/address-columns"
+import { addressColumns, lineItemColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
 
 export const cartAddress = pgTable("cart_address", { ...entityColumns(), ...addressColumns() })
@@ -28,25 +28,7 @@ export const cartLineItem = pgTable(
   {
     ...entityColumns(),
     cart_id: text("cart_id").notNull().references(() => cart.id, { onDelete: "cascade" }),
-    title: text("title").notNull(),
-    subtitle: text("subtitle"),
-    thumbnail: text("thumbnail"),
-    quantity: integer("quantity").notNull(),
-    variant_id: text("variant_id"),
-    product_id: text("product_id"),
-    product_title: text("product_title"),
-    product_description: text("product_description"),
-    product_subtitle: text("product_subtitle"),
-    product_handle: text("product_handle"),
-    product_collection: text("product_collection"),
-    product_type: text("product_type"),
-    variant_sku: text("variant_sku"),
-    variant_barcode: text("variant_barcode"),
-    variant_title: text("variant_title"),
-    variant_option_values: jsonb("variant_option_values").$type<Record<string, string> | null>(),
-    requires_shipping: boolean("requires_shipping").notNull().default(true),
-    is_discountable: boolean("is_discountable").notNull().default(true),
-    is_tax_inclusive: boolean("is_tax_inclusive").notNull().default(false),
+    ...lineItemColumns(),
     is_custom_price: boolean("is_custom_price").notNull().default(false),
     unit_price: numeric("unit_price").notNull(),
   },

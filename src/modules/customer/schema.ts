@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm"
 import { boolean, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core"
-import { addressColumns } from "../../core/address-columns"
+import { addressColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
 
 /** A shopper. Guests (has_account false) may share an email; one registered customer per email. */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm"
 import { boolean, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core"
-import { addressColumns } from "../../core/address-columns"
+import { addressColumns, lineItemColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
 
 export const orderAddress = pgTable("order_address", { ...entityColumns(), ...addressColumns() })
@@ -38,25 +38,7 @@ export const orderLineItem = pgTable(
   {
     ...entityColumns(),
     order_id: text("order_id").notNull().references(() => order.id, { onDelete: "cascade" }),
-    title: text("title").notNull(),
-    subtitle: text("subtitle"),
-    thumbnail: text("thumbnail"),
-    quantity: integer("quantity").notNull(),
-    variant_id: text("variant_id"),
-    product_id: text("product_id"),
-    product_title: text("product_title"),
-    product_description: text("product_description"),
-    product_subtitle: text("product_subtitle"),
-    product_handle: text("product_handle"),
-    product_collection: text("product_collection"),
-    product_type: text("product_type"),
-    variant_sku: text("variant_sku"),
-    variant_barcode: text("variant_barcode"),
-    variant_title: text("variant_title"),
-    variant_option_values: jsonb("variant_option_values").$type<Record<string, string> | null>(),
-    requires_shipping: boolean("requires_shipping").notNull().default(true),
-    is_discountable: boolean("is_discountable").notNull().default(true),
-    is_tax_inclusive: boolean("is_tax_inclusive").notNull().default(false),
+    ...lineItemColumns(),
     unit_price: numeric("unit_price").notNull(),
     /** the tax rate in percent applied at completion */
     tax_rate: numeric("tax_rate").notNull().default("0"),
