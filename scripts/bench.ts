@@ -29,7 +29,7 @@ try {
   await runMigrations(database.url, searchPathSchema(database.url), () => {})
   const config = resolveConfig({ projectConfig: { database_url: database.url } }, { DATABASE_WS_PROXY: database.wsProxy })
   const { publishableKey } = await seedIfEmpty(config, () => {})
-  const { gzipBytes } = buildWorker({ quiet: true })
+  const { gzipBytes } = await buildWorker({ quiet: true })
   const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
 
   const serve = async (options: ConstructorParameters<typeof Miniflare>[0]) => {

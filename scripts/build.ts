@@ -1,6 +1,6 @@
 // npm run build: bundles the Worker as `wrangler deploy` would, into dist/, and reports its size.
 import { buildWorker } from "./lib/build"
 
-const { bundle, bytes, gzipBytes } = buildWorker()
+const { bundle, bytes, gzipBytes } = await buildWorker()
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
 console.log(`\nWorker bundle ${bundle}: ${kib(bytes)}, gzip ${kib(gzipBytes)} (Cloudflare's free plan allows 3 MiB gzip)`)

@@ -1,7 +1,7 @@
 // npm run dev: embedded Postgres → WebSocket proxy → migrations → seed → wrangler dev on :9000.
 import { spawn, type ChildProcess } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
-import { ROOT, WRANGLER_ENV } from "./lib/build"
+import { pluginsOf, ROOT, WRANGLER_ENV } from "./lib/build"
 import { loadDotEnv } from "./lib/dotenv"
 import { startLocalDatabase, type LocalDatabase } from "./lib/local-database"
 import { runMigrations } from "./lib/migrate"
@@ -24,7 +24,6 @@ let stopping = false
 async function main() {
   loadDotEnv()
   process.env.NODE_ENV ??= "development"
-  if (generateRegistry()) console.log("  registry   src/registry.generated.ts updated from src/subscribers and src/jobs")
   console.log(`Medusa Edge (development)`)
   if ((await freePort(PORT)) !== PORT) throw new Error(`port ${PORT} is in use: stop what holds it or set PORT`)
 
@@ -42,10 +41,12 @@ async function main() {
   if (database.wsProxy) process.env.DATABASE_WS_PROXY = database.wsProxy
 
   // medusa.config.ts reads process.env when imported, so only now.
+  const plugins = pluginsOf((await import("../medusa.config")).default.plugins)
+  if (generateRegistry({ plugins })) say("registry", "src/registry.generated.ts updated from src/ and the plugins")
   const { loadConfig } = await import("./lib/config")
   const { seedIfEmpty } = await import("./lib/seed")
   const config = loadConfig()
-  await runMigrations(config.projectConfig.database_url, config.projectConfig.database_schema, (line) => say("migrate", line.replace(/^migrations: /, "")))
+  await runMigrations(config.projectConfig.database_url, config.projectConfig.database_schema, (line) => say("migrate", line.replace(/^migrations: /, "")), plugins)
   const { publishableKey } = await seedIfEmpty(config, (line) => say("seed", line.replace(/^seed: /, "")))
 
   const envFile = `${STATE_DIR}/dev.env`

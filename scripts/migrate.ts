@@ -4,5 +4,5 @@ import { runMigrations } from "./lib/migrate"
 
 loadDotEnv()
 const { loadConfig } = await import("./lib/config")
-const { projectConfig } = loadConfig()
-await runMigrations(projectConfig.database_url, projectConfig.database_schema)
+const { projectConfig, plugins } = loadConfig()
+await runMigrations(projectConfig.database_url, projectConfig.database_schema, console.log, plugins.map((plugin) => plugin.resolve))

@@ -1,14 +1,18 @@
 import { Hono } from "hono"
 import { authenticate } from "./core/auth/middleware"
+import { mountRoutes, type ApiRoute } from "./core/extensions"
 import type { AppEnv } from "./core/types"
 import { adminCustomerRoutes } from "./modules/customer/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
-export function adminApi() {
-  return new Hono<AppEnv>()
+export function adminApi(custom: readonly ApiRoute[] = []) {
+  const api = new Hono<AppEnv>()
     .route("/", acceptInviteRoute)
     .use(authenticate("user"))
     .route("/", adminUserRoutes)
     .route("/customers", adminCustomerRoutes)
+  // The project's and plugins' /admin routes, behind the same admin check.
+  mountRoutes(api, custom, "/admin")
+  return api
 }

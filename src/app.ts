@@ -3,11 +3,13 @@ import { requestId } from "hono/request-id"
 import { adminApi } from "./admin-api"
 import type { ResolvedConfig } from "./config"
 import { Registry } from "./core/container"
+import { mountRoutes, registerServices, type ApiRoute, type ServiceEntry } from "./core/extensions"
 import { corsFor } from "./core/cors"
 import { notFound, onError } from "./core/error-handler"
 import { health } from "./core/health"
 import { requestScope } from "./core/request-scope"
 import type { AppEnv } from "./core/types"
+import { createCache } from "./infra/cache"
 import type { Db, RequestDatabase } from "./infra/db"
 import { EventOutboxService } from "./infra/event-outbox-service"
 import type { JobConfig } from "./infra/events/job"
@@ -19,15 +21,21 @@ import { registerModules } from "./modules"
 import { authRoutes } from "./modules/auth/routes"
 import { storeApi } from "./store-api"
 
-/** What the project's folders provide (src/registry.generated.ts). */
+/** What the project's folders and plugins provide (src/registry.generated.ts). */
 export interface Extensions {
   subscribers: readonly Subscriber[]
   jobs: readonly JobConfig[]
+  routes?: readonly ApiRoute[]
+  services?: readonly ServiceEntry[]
 }
 
+const NO_EXTENSIONS: Extensions = { subscribers: [], jobs: [], routes: [], services: [] }
+
 /** The services every request can resolve, by Medusa's names. */
-export function createRegistry(config: ResolvedConfig, extensions: Extensions = { subscribers: [], jobs: [] }): Registry {
+export function createRegistry(config: ResolvedConfig, extensions: Extensions = NO_EXTENSIONS): Registry {
   const registry = new Registry()
+  const cache = createCache(config)
+  registry.register("cacheService", () => cache)
   // One limiter per app: an Upstash client holds no connection; the memory one is the point of sharing.
   const limiter = createRateLimiter(config)
   registry.register("rateLimiterService", () => limiter)
@@ -44,11 +52,13 @@ export function createRegistry(config: ResolvedConfig, extensions: Extensions = 
       }),
   )
   registerModules(registry)
+  // Last, so that a project's service can be resolved under its own name before any other.
+  registerServices(registry, extensions.services ?? [], config)
   return registry
 }
 
 /** Builds the HTTP API from a resolved config: middleware, then each area's routes. */
-export function createApp(config: ResolvedConfig, extensions?: Extensions): Hono<AppEnv> {
+export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EXTENSIONS): Hono<AppEnv> {
   const { store_cors, admin_cors, auth_cors } = config.projectConfig
   const registry = createRegistry(config, extensions)
   const app = new Hono<AppEnv>()
@@ -60,10 +70,13 @@ export function createApp(config: ResolvedConfig, extensions?: Extensions): Hono
   app.use(requestScope(config, registry))
 
   app.get("/health", health)
-  app.route("/store", storeApi())
+  const routes = extensions.routes ?? []
+  app.route("/store", storeApi(routes))
   app.route("/auth", authRoutes)
-  app.route("/admin", adminApi())
-  app.route("/hooks/subscribers", subscriberRoutes(config, extensions?.subscribers ?? []))
+  app.route("/admin", adminApi(routes))
+  app.route("/hooks/subscribers", subscriberRoutes(config, extensions.subscribers))
+  // The project's other routes (not under /store or /admin): public, no CORS unless configured.
+  mountRoutes(app, routes, "")
 
   app.notFound(notFound)
   app.onError(onError)

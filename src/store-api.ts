@@ -1,4 +1,5 @@
 import { Hono } from "hono"
+import { mountRoutes, type ApiRoute } from "./core/extensions"
 import type { AppEnv } from "./core/types"
 import { requirePublishableKey } from "./modules/api-key/publishable-key"
 import { storeCartRoutes } from "./modules/cart/store"
@@ -10,8 +11,8 @@ import { storeProductRoutes } from "./modules/product/store"
 import { storeRegionRoutes } from "./modules/region/store"
 
 /** Medusa's Store API: every route needs a publishable key. */
-export function storeApi() {
-  return new Hono<AppEnv>()
+export function storeApi(custom: readonly ApiRoute[] = []) {
+  const api = new Hono<AppEnv>()
     .use(requirePublishableKey())
     .route("/regions", storeRegionRoutes)
     .route("/products", storeProductRoutes)
@@ -23,4 +24,7 @@ export function storeApi() {
     .route("/payment-providers", storePaymentProviderRoutes)
     .route("/orders", storeOrderRoutes)
     .route("/customers", storeCustomerRoutes)
+  // The project's and plugins' /store routes, behind the same key check.
+  mountRoutes(api, custom, "/store")
+  return api
 }

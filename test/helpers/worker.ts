@@ -23,7 +23,10 @@ const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
  * compatibility settings of wrangler.toml and the test database. `bindings` override
  * the defaults (development mode, the test database).
  */
-export async function startWorker(bindings: Record<string, string> = {}, options: { listen?: boolean; port?: number } = {}): Promise<TestWorker> {
+export async function startWorker(
+  bindings: Record<string, string> = {},
+  options: { listen?: boolean; port?: number; bundle?: string } = {},
+): Promise<TestWorker> {
   const wsProxy = inject("wsProxy")
   const port = options.port ?? (options.listen ? await freePort() : undefined)
   let output = ""
@@ -33,7 +36,7 @@ export async function startWorker(bindings: Record<string, string> = {}, options
       for (const stream of [stdout, stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()))
     },
     // Listed rather than scanned: the bundle holds dynamic imports Miniflare's scanner refuses.
-    modules: [{ type: "ESModule", path: BUNDLE }],
+    modules: [{ type: "ESModule", path: options.bundle ?? BUNDLE }],
     compatibilityDate: wrangler.compatibility_date,
     compatibilityFlags: wrangler.compatibility_flags,
     bindings: {

@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
     await runMigrations(database.url, searchPathSchema(database.url), () => {})
     const config = resolveConfig({ projectConfig: { database_url: database.url } }, { DATABASE_WS_PROXY: database.wsProxy })
     demoKey = (await seedIfEmpty(config, () => {})).publishableKey
-    buildWorker({ quiet: true })
+    await buildWorker({ quiet: true })
   } catch (error) {
     await database.stop()
     throw error

@@ -21,3 +21,12 @@ export async function runJob(config: ResolvedConfig, registry: Registry, job: Jo
 export function jobsFor(cron: string, jobs: readonly JobConfig[]): JobConfig[] {
   return jobs.filter((job) => job.schedule === cron)
 }
+
+/** The Worker's `scheduled` handler for a config and its jobs: cron triggers run the jobs whose schedule matches. */
+export function createScheduled(config: ResolvedConfig, registry: Registry, jobs: readonly JobConfig[]) {
+  return async (controller: { cron: string }, _env: unknown, ctx: { waitUntil(promise: Promise<unknown>): void }) => {
+    for (const job of jobsFor(controller.cron, jobs)) {
+      ctx.waitUntil(runJob(config, registry, job).catch((error) => console.error(`job ${job.name} failed:`, error)))
+    }
+  }
+}
