@@ -1,7 +1,7 @@
 // npm run dev: embedded Postgres → WebSocket proxy → migrations → seed → wrangler dev on :9000.
 import { spawn, type ChildProcess } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
-import { pluginsOf, ROOT, WRANGLER_ENV } from "./lib/build"
+import { extensionsOf, ROOT, WRANGLER_ENV } from "./lib/build"
 import { loadDotEnv } from "./lib/dotenv"
 import { startLocalDatabase, type LocalDatabase } from "./lib/local-database"
 import { runMigrations } from "./lib/migrate"
@@ -41,8 +41,9 @@ async function main() {
   if (database.wsProxy) process.env.DATABASE_WS_PROXY = database.wsProxy
 
   // medusa.config.ts reads process.env when imported, so only now.
-  const plugins = pluginsOf((await import("../medusa.config")).default.plugins)
-  if (generateRegistry({ plugins })) say("registry", "src/registry.generated.ts updated from src/ and the plugins")
+  const extensions = extensionsOf((await import("../medusa.config")).default)
+  const plugins = extensions.plugins
+  if (generateRegistry(extensions)) say("registry", "src/registry.generated.ts updated from src/ and the plugins")
   const { loadConfig } = await import("./lib/config")
   const { seedIfEmpty } = await import("./lib/seed")
   const config = loadConfig()

@@ -3,7 +3,7 @@ import { requestId } from "hono/request-id"
 import { adminApi } from "./admin-api"
 import type { ResolvedConfig } from "./config"
 import { Registry } from "./core/container"
-import { mountRoutes, registerServices, type ApiRoute, type ServiceEntry } from "./core/extensions"
+import { mountRoutes, registerServices, type ApiRoute, type ModuleFactories, type ServiceEntry } from "./core/extensions"
 import { corsFor } from "./core/cors"
 import { notFound, onError } from "./core/error-handler"
 import { health } from "./core/health"
@@ -27,6 +27,7 @@ export interface Extensions {
   jobs: readonly JobConfig[]
   routes?: readonly ApiRoute[]
   services?: readonly ServiceEntry[]
+  modules?: ModuleFactories
 }
 
 const NO_EXTENSIONS: Extensions = { subscribers: [], jobs: [], routes: [], services: [] }
@@ -34,23 +35,28 @@ const NO_EXTENSIONS: Extensions = { subscribers: [], jobs: [], routes: [], servi
 /** The services every request can resolve, by Medusa's names. */
 export function createRegistry(config: ResolvedConfig, extensions: Extensions = NO_EXTENSIONS): Registry {
   const registry = new Registry()
-  const cache = createCache(config)
+  const { cache: cacheModule, eventBus: eventBusModule } = config.modules
+  const cache = cacheModule.resolve === "custom" ? extensions.modules?.cache?.(cacheModule.options) : createCache(config)
+  if (cacheModule.resolve === "custom" && !cache) throw new Error(`cache module ${cacheModule.path} is not in the build: run npm run build`)
   registry.register("cacheService", () => cache)
   // One limiter per app: an Upstash client holds no connection; the memory one is the point of sharing.
   const limiter = createRateLimiter(config)
   registry.register("rateLimiterService", () => limiter)
   registry.register("manager", (scope) => scope.resolve<RequestDatabase>("database").db)
   registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve<Db>("manager"), scope.resolve<string[]>("emittedEvents")))
-  registry.register(
-    "eventBusService",
-    (scope) =>
-      new EventPublisher(scope.resolve<Db>("manager"), {
-        module: config.modules.eventBus,
-        publicUrl: config.modules.eventBus.resolve === "qstash" ? config.modules.eventBus.options.publicUrl : undefined,
-        subscribers: extensions.subscribers,
-        newScope: () => registry.createScope({ config, database: scope.resolve("database"), emittedEvents: [] }),
-      }),
-  )
+  registry.register("eventBusService", (scope) => {
+    if (eventBusModule.resolve === "custom") {
+      const custom = extensions.modules?.eventBus
+      if (!custom) throw new Error(`event bus module ${eventBusModule.path} is not in the build: run npm run build`)
+      return custom(scope, eventBusModule.options)
+    }
+    return new EventPublisher(scope.resolve<Db>("manager"), {
+      module: eventBusModule,
+      publicUrl: eventBusModule.resolve === "qstash" ? eventBusModule.options.publicUrl : undefined,
+      subscribers: extensions.subscribers,
+      newScope: () => registry.createScope({ config, database: scope.resolve("database"), emittedEvents: [] }),
+    })
+  })
   registerModules(registry)
   // Last, so that a project's service can be resolved under its own name before any other.
   registerServices(registry, extensions.services ?? [], config)

@@ -8,6 +8,7 @@ import { createAdminUser } from "../scripts/lib/create-user"
 import { registrySource } from "../scripts/lib/generate-registry"
 import { runMigrations } from "../scripts/lib/migrate"
 import { searchPathSchema } from "../src/config"
+import pluginAppConfig from "./fixtures/plugin-app/medusa.config"
 import { testConfig } from "./helpers/services"
 import { startWorker, type TestWorker } from "./helpers/worker"
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
     quiet: true,
     entry: "test/fixtures/plugin-app/worker.ts",
     outdir: "dist-plugin",
-    plugins: [PLUGIN],
+    config: pluginAppConfig,
     registryFile: `${ROOT}test/fixtures/plugin-app/registry.generated.ts`,
   })
   const url = inject("databaseUrl")
@@ -106,6 +107,15 @@ describe("a plugin loaded through medusa.config.ts with options", () => {
   })
 })
 
+describe("modules", () => {
+  test("a cache module from a local path replaces the built-in one, with its options", async () => {
+    expect(await json(await worker.fetch("/store/example/cache", { headers: key() }))).toEqual({
+      status: 200,
+      body: { tag: "project cache", value: { hits: 1 } },
+    })
+  })
+})
+
 describe("loading plugins at build time", () => {
   test("a missing or empty plugin stops the build, naming the plugin and the reason", async () => {
     expect(() => registrySource({ plugins: ["./test/fixtures/plugins/missing"], warn: () => {} })).toThrow(
@@ -114,7 +124,8 @@ describe("loading plugins at build time", () => {
     expect(() => registrySource({ plugins: ["./test/fixtures/plugins/empty"], warn: () => {} })).toThrow(
       "Plugin ./test/fixtures/plugins/empty could not be loaded: it has none of src/api, src/services, src/subscribers, src/jobs or migrations",
     )
-    await expect(buildWorker({ quiet: true, plugins: ["medusa-plugin-not-installed"], registryFile: join(mkdtempSync(join(tmpdir(), "reg-")), "r.ts") })).rejects.toThrow(
+    const config = { projectConfig: {}, plugins: ["medusa-plugin-not-installed"] }
+    await expect(buildWorker({ quiet: true, config, registryFile: join(mkdtempSync(join(tmpdir(), "reg-")), "r.ts") })).rejects.toThrow(
       /^Plugin medusa-plugin-not-installed could not be loaded: no folder at node_modules\/medusa-plugin-not-installed/,
     )
   })

@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
-import { generateRegistry, REGISTRY_FILE } from "./generate-registry"
+import { customModulePath, type ConfigInput } from "../../src/config"
+import { generateRegistry, REGISTRY_FILE, type ModulePaths } from "./generate-registry"
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url))
 export const BUNDLE = `${ROOT}dist/api.js`
@@ -15,9 +16,12 @@ export const WRANGLER_ENV = {
   WRANGLER_HIDE_BANNER: "true",
 }
 
-/** The `resolve` of each plugin in a config's `plugins`, in order. */
-export function pluginsOf(plugins: readonly (string | { resolve: string })[] | undefined): string[] {
-  return (plugins ?? []).map((plugin) => (typeof plugin === "string" ? plugin : plugin.resolve))
+/** What a medusa.config.ts asks the build to bring in: its plugins, in order, and custom modules. */
+export function extensionsOf(config: ConfigInput): { plugins: string[]; modules: ModulePaths } {
+  return {
+    plugins: (config.plugins ?? []).map((plugin) => (typeof plugin === "string" ? plugin : plugin.resolve)),
+    modules: { cache: customModulePath("cache", config.modules?.cache), eventBus: customModulePath("eventBus", config.modules?.eventBus) },
+  }
 }
 
 /**
@@ -26,11 +30,11 @@ export function pluginsOf(plugins: readonly (string | { resolve: string })[] | u
  * (and registry) can be built the same way, as the plugin tests do.
  */
 export async function buildWorker(
-  options: { quiet?: boolean; entry?: string; outdir?: string; plugins?: string[]; registryFile?: string } = {},
+  options: { quiet?: boolean; entry?: string; outdir?: string; config?: ConfigInput; registryFile?: string } = {},
 ): Promise<{ bundle: string; bytes: number; gzipBytes: number }> {
   // Imported here, not at the top: medusa.config.ts reads process.env once, and callers load .env first.
-  const plugins = options.plugins ?? pluginsOf((await import("../../medusa.config")).default.plugins)
-  generateRegistry({ plugins, outFile: options.registryFile ?? REGISTRY_FILE })
+  const config = options.config ?? (await import("../../medusa.config")).default
+  generateRegistry({ ...extensionsOf(config), outFile: options.registryFile ?? REGISTRY_FILE })
   const outdir = options.outdir ?? "dist"
   const args = ["deploy", "--dry-run", "--outdir", outdir, ...(options.entry ? [options.entry] : [])]
   const result = spawnSync(`${ROOT}node_modules/.bin/wrangler`, args, {

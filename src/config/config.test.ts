@@ -251,10 +251,16 @@ describe("plugins and modules", () => {
     ])
   })
 
+  test("a ./path or package is a custom module, built in from the registry", () => {
+    const config = resolveConfig(withProject({}, { modules: { cache: { resolve: "./src/my-cache", options: { size: 10 } }, eventBus: { resolve: "@acme/event-bus" } } }))
+    expect(config.modules.cache).toEqual({ resolve: "custom", path: "./src/my-cache", options: { size: 10 } })
+    expect(config.modules.eventBus).toEqual({ resolve: "custom", path: "@acme/event-bus", options: {} })
+  })
+
   test("upstash cache without redis, an unknown module and stray options are refused", () => {
     expect(problems(withProject({}, { modules: { cache: { resolve: "upstash" } } }))[0]).toMatch(/^modules\.cache: the upstash cache needs redis_url/)
-    expect(problems(withProject({}, { modules: { eventBus: { resolve: "kafka" } } }))[0]).toMatch(
-      /^modules\.eventBus\.resolve: unknown module "kafka": use one of local, /,
+    expect(problems(withProject({}, { modules: { eventBus: { resolve: "Kafka Bus!" } } }))[0]).toMatch(
+      /^modules\.eventBus\.resolve: unknown module "Kafka Bus!": use one of local, .*, or a \.\/path or package implementing the module$/,
     )
     expect(problems(withProject({}, { modules: { eventBus: { resolve: "local", options: { x: 1 } } } }))).toEqual([
       "modules.eventBus.options: the local event bus takes no options",

@@ -38,23 +38,34 @@ const upstashCacheOptions = z.strictObject({
   ttl,
 })
 
+/** A module from a local path (`./src/modules/my-cache`) or a package, built into the bundle at build time. */
+export type CustomModule = { resolve: "custom"; path: string; options: Record<string, unknown> }
+
+/** `./path`, `/path` or a package name: what a custom module's `resolve` may be. */
+export const isModulePath = (resolve: string) => /^(\.{1,2}\/|\/)/.test(resolve) || /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/.test(resolve)
+
 export type EventBusModule =
+  | CustomModule
   | { resolve: "local"; options: Record<string, never> }
   | { resolve: "qstash"; options: z.output<typeof qstashOptions> }
 
 export type CacheModule =
+  | CustomModule
   | { resolve: "memory"; options: z.output<typeof memoryCacheOptions> }
   | { resolve: "upstash"; options: { redis: RedisRest; ttl: number } }
 
 type Issue = { path: string; message: string }
 type ModuleInput = { resolve: string; options: Record<string, unknown> } | undefined
 
-function aliasOf<T extends string>(aliases: Record<string, T>, resolve: string, path: string, issues: Issue[]) {
+function aliasOf<T extends string>(aliases: Record<string, T>, resolve: string, path: string, issues: Issue[]): T | "custom" | undefined {
   const found = aliases[resolve]
-  if (!found) {
-    issues.push({ path: `${path}.resolve`, message: `unknown module "${resolve}": use one of ${Object.keys(aliases).join(", ")}` })
-  }
-  return found
+  if (found) return found
+  if (isModulePath(resolve)) return "custom"
+  issues.push({
+    path: `${path}.resolve`,
+    message: `unknown module "${resolve}": use one of ${Object.keys(aliases).join(", ")}, or a ./path or package implementing the module`,
+  })
+  return undefined
 }
 
 function parseOptions<S extends z.ZodType>(schema: S, options: unknown, path: string, issues: Issue[]) {
@@ -68,6 +79,7 @@ function parseOptions<S extends z.ZodType>(schema: S, options: unknown, path: st
 
 export function resolveEventBus(input: ModuleInput, issues: Issue[]): EventBusModule {
   const kind = input ? aliasOf(EVENT_BUS_ALIASES, input.resolve, "modules.eventBus", issues) : "local"
+  if (kind === "custom") return { resolve: "custom", path: input!.resolve, options: input!.options }
   if (kind === "qstash") {
     const options = parseOptions(qstashOptions, input?.options, "modules.eventBus", issues)
     if (options) return { resolve: "qstash", options }
@@ -80,6 +92,7 @@ export function resolveEventBus(input: ModuleInput, issues: Issue[]): EventBusMo
 /** The cache defaults to Upstash when Redis is configured, else to memory. */
 export function resolveCache(input: ModuleInput, redis: RedisRest | undefined, issues: Issue[]): CacheModule {
   const kind = input ? aliasOf(CACHE_ALIASES, input.resolve, "modules.cache", issues) : redis ? "upstash" : "memory"
+  if (kind === "custom") return { resolve: "custom", path: input!.resolve, options: input!.options }
   if (kind === "upstash") {
     const options = parseOptions(upstashCacheOptions, input?.options ?? {}, "modules.cache", issues)
     const url = options?.url ?? redis?.url
@@ -117,4 +130,12 @@ export function redisRestFrom(url: string | undefined, token: string | undefined
     return undefined
   }
   return { url: `https://${parsed.hostname}`, token: token ?? password }
+}
+
+/** The `resolve` of a module when it names a custom implementation (a path or package), for the build. */
+export function customModulePath(kind: "cache" | "eventBus", input: { resolve?: string } | undefined): string | undefined {
+  const resolve = input?.resolve
+  if (!resolve) return undefined
+  const aliases = kind === "cache" ? CACHE_ALIASES : EVENT_BUS_ALIASES
+  return !aliases[resolve] && isModulePath(resolve) ? resolve : undefined
 }

@@ -56,6 +56,12 @@ export interface ServiceEntry {
   plugin?: string
 }
 
+/** Custom modules built in from medusa.config.ts: a cache from its options, an event bus per request scope. */
+export interface ModuleFactories {
+  cache?: (options: Record<string, unknown>) => unknown
+  eventBus?: (container: Scope, options: Record<string, unknown>) => unknown
+}
+
 /** Mounts the routes under `prefix` (with it removed) on `app`: store and admin ones after their guards. */
 export function mountRoutes(app: Hono<AppEnv>, routes: readonly ApiRoute[], prefix: string) {
   for (const route of routes) {

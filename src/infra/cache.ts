@@ -12,6 +12,7 @@ export interface CacheService {
 export function createCache(config: ResolvedConfig): CacheService {
   const cache = config.modules.cache
   const prefix = config.projectConfig.redis_prefix
+  if (cache.resolve === "custom") throw new Error(`cache module ${cache.path} is built in from the registry, not here`)
   if (cache.resolve === "upstash") {
     const redis = new Redis({ url: cache.options.redis.url, token: cache.options.redis.token })
     return {
