@@ -1,12 +1,12 @@
 // npm run dev: embedded Postgres → WebSocket proxy → migrations → seed → wrangler dev on :9000.
 import { spawn, type ChildProcess } from "node:child_process"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs"
 import { extensionsOf, ROOT, WRANGLER_ENV } from "./lib/build"
 import { loadDotEnv } from "./lib/dotenv"
 import { startLocalDatabase, type LocalDatabase } from "./lib/local-database"
 import { runMigrations } from "./lib/migrate"
 import { freePort } from "./lib/ports"
-import { generateRegistry } from "./lib/generate-registry"
+import { generateRegistry, pluginDir } from "./lib/generate-registry"
 import { jobs } from "../src/registry.generated"
 
 const started = performance.now()
@@ -66,6 +66,7 @@ async function main() {
   say("api", `wrangler dev (workerd) on http://localhost:${PORT}, inspector on ${inspectorPort}`)
 
   await waitForHealth(`http://127.0.0.1:${PORT}/health`)
+  watchExtensions(extensions)
   // Cron triggers do not fire under wrangler dev: fire each minute's ourselves.
   const crons = setInterval(() => {
     for (const cron of CRONS) fetch(`http://127.0.0.1:${PORT}/__scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
@@ -75,6 +76,25 @@ async function main() {
   console.log(`\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.`)
   if (publishableKey) console.log(`Storefronts send the publishable key: x-publishable-api-key: ${publishableKey}`)
   console.log(`Create an admin user (in another terminal): npm run user -- -e admin@example.com -p secret\n`)
+}
+
+/** A new or removed route, service, subscriber or job file rewrites the registry; wrangler then reloads. */
+function watchExtensions(extensions: ReturnType<typeof extensionsOf>) {
+  const folders = [`${ROOT}src`, ...extensions.plugins.map((plugin) => pluginDir(plugin))].filter((folder) => existsSync(folder))
+  let timer: NodeJS.Timeout | undefined
+  for (const folder of folders) {
+    watch(folder, { recursive: true }, (_event, file) => {
+      if (!file || !/(^|\/)(api|services|subscribers|jobs)\//.test(String(file))) return
+      clearTimeout(timer)
+      timer = setTimeout(() => {
+        try {
+          if (generateRegistry(extensions)) say("registry", "src/registry.generated.ts updated")
+        } catch (error) {
+          say("registry", (error as Error).message)
+        }
+      }, 200)
+    }).unref()
+  }
 }
 
 async function waitForHealth(url: string) {

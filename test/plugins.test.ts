@@ -68,6 +68,12 @@ describe("a plugin loaded through medusa.config.ts with options", () => {
     expect(listed.body.visits.map((v: { name: string }) => v.name)).toEqual([`visit-${run}`])
   })
 
+  test("a route file may export a Hono router, mounted at its path behind the same checks", async () => {
+    expect((await worker.fetch("/store/example/router/ada")).status).toBe(400)
+    expect(await json(await worker.fetch("/store/example/router/ada", { headers: key() }))).toEqual({ status: 200, body: { hello: "ada" } })
+    expect(await json(await worker.fetch("/store/example/router", { headers: key() }))).toEqual({ status: 200, body: { router: true } })
+  })
+
   test("its admin route needs an admin; its public route needs nothing", async () => {
     expect((await worker.fetch("/admin/example/stats")).status).toBe(401)
     await createAdminUser(testConfig(), { email: `plugin-admin-${run}@example.com`, password: "pw" })
