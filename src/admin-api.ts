@@ -2,7 +2,10 @@ import { Hono } from "hono"
 import { authenticate } from "./core/auth/middleware"
 import { mountRoutes, type ApiRoute } from "./core/extensions"
 import type { AppEnv } from "./core/types"
+import { adminApiKeyRoutes } from "./modules/api-key/admin"
 import { adminCustomerRoutes } from "./modules/customer/admin"
+import { adminSalesChannelRoutes } from "./modules/sales-channel/admin"
+import { adminRegionRoutes } from "./modules/region/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
@@ -12,6 +15,9 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .use(authenticate("user"))
     .route("/", adminUserRoutes)
     .route("/customers", adminCustomerRoutes)
+    .route("/regions", adminRegionRoutes)
+    .route("/sales-channels", adminSalesChannelRoutes)
+    .route("/api-keys", adminApiKeyRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.
   mountRoutes(api, custom, "/admin")
   return api

@@ -280,6 +280,21 @@ export class ProductService {
     })
   }
 
+  /** Puts products in, or takes them out of, a sales channel (Medusa's product ↔ sales channel link). */
+  async linkSalesChannel(channelId: string, add: string[], remove: string[]) {
+    if (add.length) {
+      const found = await this.db.select({ id: product.id }).from(product).where(and(inArray(product.id, add), live(product)))
+      const missing = add.filter((id) => !found.some((row) => row.id === id))
+      if (missing.length) throw new MedusaError("not_found", `Products with ids: ${missing.join(", ")} were not found`)
+      await this.db.insert(productSalesChannel).values(add.map((product_id) => ({ product_id, sales_channel_id: channelId }))).onConflictDoNothing()
+    }
+    if (remove.length) {
+      await this.db
+        .delete(productSalesChannel)
+        .where(and(eq(productSalesChannel.sales_channel_id, channelId), inArray(productSalesChannel.product_id, remove)))
+    }
+  }
+
   /** The tag with this value, created when missing. */
   async upsertTag(value: string) {
     const [tag] = await this.db

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL } from "drizzle-orm"
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
@@ -79,6 +79,48 @@ export class RegionService {
       }
       return created!
     })
+  }
+
+  /** Name, currency, taxes; `countries` and `payment_providers` replace the region's lists when given. */
+  async update(id: string, input: Partial<CreateRegionInput> & { metadata?: Record<string, unknown> | null }): Promise<Region> {
+    await this.retrieve(id)
+    return this.db.transaction(async (tx) => {
+      const { countries, payment_providers, ...columns } = input
+      const [updated] = await tx
+        .update(region)
+        .set({ ...columns, ...(columns.currency_code ? { currency_code: columns.currency_code.toLowerCase() } : {}), updated_at: sql`now()` })
+        .where(eq(region.id, id))
+        .returning()
+      if (countries) {
+        const codes = countries.map((code) => code.toLowerCase())
+        await tx.update(regionCountry).set({ region_id: null }).where(eq(regionCountry.region_id, id))
+        if (codes.length > 0) {
+          const assigned = await tx
+            .update(regionCountry)
+            .set({ region_id: id })
+            .where(and(inArray(regionCountry.iso_2, codes), isNull(regionCountry.region_id)))
+            .returning({ iso_2: regionCountry.iso_2 })
+          const missing = codes.filter((code) => !assigned.some((row) => row.iso_2 === code))
+          if (missing.length > 0) {
+            throw new MedusaError("invalid_data", `Countries with codes: "${missing.join(", ")}" do not exist or are already assigned to a region.`)
+          }
+        }
+      }
+      if (payment_providers) {
+        await tx.delete(regionPaymentProvider).where(eq(regionPaymentProvider.region_id, id))
+        if (payment_providers.length) {
+          await tx.insert(regionPaymentProvider).values(payment_providers.map((payment_provider_id) => ({ region_id: id, payment_provider_id })))
+        }
+      }
+      return updated!
+    })
+  }
+
+  /** Soft delete: the region's countries become free for another region. */
+  async softDelete(id: string) {
+    await this.retrieve(id)
+    await this.db.update(regionCountry).set({ region_id: null }).where(eq(regionCountry.region_id, id))
+    await this.db.update(region).set({ deleted_at: sql`now()` }).where(eq(region.id, id))
   }
 
   private where(filters: RegionFilters): SQL | undefined {
