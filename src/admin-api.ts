@@ -5,6 +5,7 @@ import type { AppEnv } from "./core/types"
 import { adminApiKeyRoutes } from "./modules/api-key/admin"
 import { adminCustomerRoutes } from "./modules/customer/admin"
 import { adminSalesChannelRoutes } from "./modules/sales-channel/admin"
+import { adminProductRoutes } from "./modules/product/admin"
 import { adminRegionRoutes } from "./modules/region/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
@@ -16,6 +17,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/", adminUserRoutes)
     .route("/customers", adminCustomerRoutes)
     .route("/regions", adminRegionRoutes)
+    .route("/products", adminProductRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)
     .route("/api-keys", adminApiKeyRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm"
 import { generateId } from "../../core/ids"
 import { decimal, rawAmount, toJsonNumber } from "../../core/money"
+import { groupBy, type Row } from "../../core/query/graph"
 import type { PricingContext } from "../../core/query/context"
 import type { Db } from "../../infra/db"
 import { price, pricePreference, priceRule, priceSet, productVariantPriceSet, shippingOptionPriceSet } from "./schema"
@@ -142,6 +143,51 @@ export class PricingService {
       )
     const byRegion = rows.find((row) => row.attribute === "region_id")
     return (byRegion ?? rows[0])?.is_tax_inclusive ?? false
+  }
+
+  /** Every live price of each variant, with its rules: the Admin API's `variant.prices`. */
+  async pricesOfVariants(variantIds: string[]): Promise<Map<string, Row[]>> {
+    if (variantIds.length === 0) return new Map()
+    const rows = (await this.db
+      .select({
+        variant_id: productVariantPriceSet.variant_id,
+        id: price.id,
+        amount: price.amount,
+        currency_code: price.currency_code,
+        min_quantity: price.min_quantity,
+        max_quantity: price.max_quantity,
+        price_set_id: price.price_set_id,
+        created_at: price.created_at,
+        updated_at: price.updated_at,
+        rules: sql<Record<string, string>>`coalesce(jsonb_object_agg(${priceRule.attribute}, ${priceRule.value}) filter (where ${priceRule.id} is not null), '{}'::jsonb)`,
+      })
+      .from(productVariantPriceSet)
+      .innerJoin(price, and(eq(price.price_set_id, productVariantPriceSet.price_set_id), isNull(price.deleted_at)))
+      .leftJoin(priceRule, and(eq(priceRule.price_id, price.id), isNull(priceRule.deleted_at)))
+      .where(inArray(productVariantPriceSet.variant_id, variantIds))
+      .groupBy(productVariantPriceSet.variant_id, price.id)
+      .orderBy(price.currency_code, price.id)) as (Row & { variant_id: string; amount: string })[]
+    return groupBy(rows.map((row) => ({ ...row, amount: toJsonNumber(row.amount) })), "variant_id")
+  }
+
+  /** Replaces a variant's prices (creating its price set on first use). */
+  async replaceVariantPrices(variantId: string, prices: PriceInput[]) {
+    const [link] = await this.db.select().from(productVariantPriceSet).where(eq(productVariantPriceSet.variant_id, variantId))
+    if (!link) return this.createVariantPrices(variantId, prices)
+    await this.db.update(price).set({ deleted_at: sql`now()` }).where(and(eq(price.price_set_id, link.price_set_id), isNull(price.deleted_at)))
+    const rows = prices.map((input) => ({
+      id: generateId("price"),
+      price_set_id: link.price_set_id,
+      currency_code: input.currency_code.toLowerCase(),
+      amount: String(input.amount),
+      rules_count: Object.keys(input.rules ?? {}).length,
+    }))
+    if (rows.length) await this.db.insert(price).values(rows)
+    const rules = prices.flatMap((input, i) =>
+      Object.entries(input.rules ?? {}).map(([attribute, value]) => ({ id: generateId("prule"), price_id: rows[i]!.id, attribute, value })),
+    )
+    if (rules.length) await this.db.insert(priceRule).values(rules)
+    return link.price_set_id
   }
 
   async setPreference(attribute: "region_id" | "currency_code", value: string, isTaxInclusive: boolean) {

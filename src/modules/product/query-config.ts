@@ -161,6 +161,9 @@ const variantGraph: Graph = {
   relations: {
     options: hasMany(() => optionValueGraph, (variantIds, ctx) => products(ctx).optionValuesOfVariants(variantIds)),
     calculated_price: calculatedPrice,
+    prices: hasMany(() => leaf(["amount", "currency_code", "rules", "min_quantity", "max_quantity", "price_set_id", "created_at", "updated_at"]), (variantIds, ctx) =>
+      ctx.scope.resolve<PricingService>("pricingService").pricesOfVariants(variantIds),
+    ),
     product: belongsTo("product_id", () => productGraph, (productIds, ctx) => products(ctx).productsById(productIds)),
   },
   computed: { inventory_quantity: inventoryQuantity },
@@ -219,6 +222,26 @@ export const storeProductQuery: QueryConfig = {
     "*variants.options",
   ],
   maxDepth: 4,
+}
+
+/** The Admin API's product: every column, and variants with their prices per currency and region. */
+export const adminProductQuery: QueryConfig = {
+  graph: productGraph,
+  defaults: [
+    "id",
+    ...productFields,
+    "*type",
+    "*collection",
+    "*options",
+    "*options.values",
+    "*tags",
+    "*images",
+    "*categories",
+    "*variants",
+    "*variants.options",
+    "*variants.prices",
+  ],
+  maxDepth: 5,
 }
 
 export const PRODUCT_ORDER_FIELDS = ["id", "title", "handle", "created_at", "updated_at"] as const

@@ -237,7 +237,7 @@ export class ProductService {
           type_id: input.type_id,
         })
         .returning()
-      const valueIds = new Map<string, string>()
+      const valueIds = new Map<string, string>() // "title\u0000value" → option value id
       for (const option of input.options) {
         const optionId = generateId("opt")
         await tx.insert(productOption).values({ id: optionId, title: option.title, product_id: productId })
@@ -245,24 +245,7 @@ export class ProductService {
         await tx.insert(productOptionValue).values(values)
         for (const value of values) valueIds.set(`${option.title}\u0000${value.value}`, value.id)
       }
-      const variants = input.variants.map((variant, rank) => ({
-        id: generateId("variant"),
-        title: variant.title,
-        sku: variant.sku,
-        manage_inventory: variant.manage_inventory ?? true,
-        allow_backorder: variant.allow_backorder ?? false,
-        variant_rank: rank,
-        product_id: productId,
-      }))
-      const createdVariants = variants.length ? await tx.insert(productVariant).values(variants).returning() : []
-      const links = input.variants.flatMap((variant, i) =>
-        Object.entries(variant.options).map(([title, value]) => {
-          const option_value_id = valueIds.get(`${title}\u0000${value}`)
-          if (!option_value_id) throw new MedusaError("invalid_data", `Option value ${value} of option ${title} does not exist on the product`)
-          return { variant_id: variants[i]!.id, option_value_id }
-        }),
-      )
-      if (links.length) await tx.insert(productVariantOption).values(links)
+      const createdVariants = await new ProductService(tx as unknown as Db).addVariants(productId, input.variants, valueIds)
       if (input.images?.length) {
         await tx.insert(productImage).values(input.images.map((url, rank) => ({ id: generateId("img"), url, rank, product_id: productId })))
       }
@@ -293,6 +276,81 @@ export class ProductService {
         .delete(productSalesChannel)
         .where(and(eq(productSalesChannel.sales_channel_id, channelId), inArray(productSalesChannel.product_id, remove)))
     }
+  }
+
+  /**
+   * Adds variants to a product; each names a value of every option (`{ Size: "M" }`). Values are
+   * looked up on the product unless given (a product being created passes its own).
+   */
+  async addVariants(productId: string, variants: CreateProductInput["variants"], knownValues?: Map<string, string>) {
+    if (variants.length === 0) return []
+    let valueIds = knownValues
+    if (!valueIds) {
+      const rows = await this.db
+        .select({ title: productOption.title, value: productOptionValue.value, id: productOptionValue.id })
+        .from(productOptionValue)
+        .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
+        .where(and(eq(productOption.product_id, productId), live(productOption), live(productOptionValue)))
+      valueIds = new Map(rows.map((row) => [`${row.title}\u0000${row.value}`, row.id]))
+    }
+    const [{ rank } = { rank: 0 }] = await this.db
+      .select({ rank: sql<number>`coalesce(max(${productVariant.variant_rank}) + 1, 0)::int` })
+      .from(productVariant)
+      .where(eq(productVariant.product_id, productId))
+    const rows = variants.map((variant, i) => ({
+      id: generateId("variant"),
+      title: variant.title,
+      sku: variant.sku,
+      manage_inventory: variant.manage_inventory ?? true,
+      allow_backorder: variant.allow_backorder ?? false,
+      variant_rank: rank + i,
+      product_id: productId,
+    }))
+    const created = await this.db.insert(productVariant).values(rows).returning()
+    const links = variants.flatMap((variant, i) =>
+      Object.entries(variant.options).map(([title, value]) => {
+        const option_value_id = valueIds!.get(`${title}\u0000${value}`)
+        if (!option_value_id) throw new MedusaError("invalid_data", `Option value ${value} of option ${title} does not exist on the product`)
+        return { variant_id: rows[i]!.id, option_value_id }
+      }),
+    )
+    if (links.length) await this.db.insert(productVariantOption).values(links)
+    return created
+  }
+
+  async updateVariant(productId: string, variantId: string, patch: Partial<Pick<typeof productVariant.$inferInsert, "title" | "sku" | "manage_inventory" | "allow_backorder" | "metadata">>) {
+    const [updated] = await this.db
+      .update(productVariant)
+      .set({ ...patch, updated_at: sql`now()` })
+      .where(and(eq(productVariant.id, variantId), eq(productVariant.product_id, productId), live(productVariant)))
+      .returning()
+    if (!updated) throw new MedusaError("not_found", `Variant with id: ${variantId} was not found`)
+    return updated
+  }
+
+  async softDeleteVariant(productId: string, variantId: string) {
+    const [deleted] = await this.db
+      .update(productVariant)
+      .set({ deleted_at: sql`now()` })
+      .where(and(eq(productVariant.id, variantId), eq(productVariant.product_id, productId), live(productVariant)))
+      .returning({ id: productVariant.id })
+    if (!deleted) throw new MedusaError("not_found", `Variant with id: ${variantId} was not found`)
+  }
+
+  async update(
+    id: string,
+    patch: Partial<Pick<typeof product.$inferInsert, "title" | "handle" | "subtitle" | "description" | "status" | "thumbnail" | "collection_id" | "type_id" | "discountable" | "metadata">>,
+  ) {
+    const [updated] = await this.db.update(product).set({ ...patch, updated_at: sql`now()` }).where(and(eq(product.id, id), live(product))).returning()
+    if (!updated) throw new MedusaError("not_found", `Product with id: ${id} was not found`)
+    return updated
+  }
+
+  /** Soft delete, as Medusa's: the product and its variants leave every list; its handle is free again. */
+  async softDelete(id: string) {
+    await this.update(id, {})
+    await this.db.update(productVariant).set({ deleted_at: sql`now()` }).where(and(eq(productVariant.product_id, id), live(productVariant)))
+    await this.db.update(product).set({ deleted_at: sql`now()` }).where(eq(product.id, id))
   }
 
   /** The tag with this value, created when missing. */

@@ -1,0 +1,164 @@
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
+import { createAdminUser } from "../scripts/lib/create-user"
+import { testConfig } from "./helpers/services"
+import { startWorker, type TestWorker } from "./helpers/worker"
+
+type Json = Record<string, any>
+const run = Date.now().toString(36)
+let worker: TestWorker
+let db: pg.Client
+let admin: string
+let demoChannel: string
+let europe: string
+
+async function call(method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) {
+  const res = await worker.fetch(path, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.key ? { "x-publishable-api-key": options.key } : {}),
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  })
+  return { status: res.status, body: (await res.json()) as Json }
+}
+const asAdmin = (method: string, path: string, body?: unknown) => call(method, path, { token: admin, body })
+const store = (path: string) => call("GET", path, { key: inject("demoKey") })
+
+beforeAll(async () => {
+  worker = await startWorker()
+  db = new pg.Client({ connectionString: inject("databaseUrl") })
+  await db.connect()
+  await createAdminUser(testConfig(), { email: `catalog-${run}@example.com`, password: "pw" })
+  admin = (await call("POST", "/auth/user/emailpass", { body: { email: `catalog-${run}@example.com`, password: "pw" } })).body.token
+  demoChannel = (await db.query("select default_sales_channel_id as id from store limit 1")).rows[0].id
+  europe = (await store("/store/regions?name=Europe")).body.regions[0].id
+})
+afterAll(async () => {
+  await worker?.dispose()
+  await db?.end()
+})
+
+const hoodie = () => ({
+  title: `Admin Hoodie ${run}`,
+  handle: `admin-hoodie-${run}`,
+  description: "Made through the Admin API",
+  images: [{ url: "https://example.com/hoodie.png" }],
+  tags: [{ value: `admin-${run}` }],
+  options: [
+    { title: "Size", values: ["S", "M"] },
+    { title: "Color", values: ["Red", "Blue"] },
+  ],
+  variants: ["S", "M"].flatMap((size) =>
+    ["Red", "Blue"].map((color) => ({
+      title: `${size} / ${color}`,
+      sku: `AH-${size}-${color}-${run}`,
+      options: { Size: size, Color: color },
+      prices: [
+        { currency_code: "eur", amount: 59.9 },
+        { currency_code: "usd", amount: 64 },
+      ],
+    })),
+  ),
+})
+
+describe("/admin/products", () => {
+  test("a product with two options and four variants, priced; a draft until published, then sold in the store", async () => {
+    const created = await asAdmin("POST", "/admin/products", hoodie())
+    expect(created.status).toBe(200)
+    const product = created.body.product
+    expect(product).toMatchObject({ title: `Admin Hoodie ${run}`, handle: `admin-hoodie-${run}`, status: "draft", thumbnail: "https://example.com/hoodie.png" })
+    expect(product.options.map((o: Json) => [o.title, o.values.map((v: Json) => v.value)])).toEqual([["Size", ["S", "M"]], ["Color", ["Red", "Blue"]]])
+    expect(product.variants).toHaveLength(4)
+    expect(product.variants[3]).toMatchObject({ title: "M / Blue", sku: `AH-M-Blue-${run}`, manage_inventory: true })
+    expect(product.variants[3].options.map((o: Json) => o.value)).toEqual(["M", "Blue"])
+    expect(product.variants[0].prices.map((p: Json) => [p.currency_code, p.amount])).toEqual([["eur", 59.9], ["usd", 64]])
+    expect((await db.query("select count(*)::int as n from product_variant_inventory_item where variant_id = any($1)", [product.variants.map((v: Json) => v.id)])).rows[0].n).toBe(4)
+
+    expect((await store(`/store/products?handle=admin-hoodie-${run}`)).body.count).toBe(0)
+    await asAdmin("POST", `/admin/sales-channels/${demoChannel}/products`, { add: [product.id] })
+    expect((await store(`/store/products?handle=admin-hoodie-${run}`)).body.count).toBe(0) // still a draft
+    const published = await asAdmin("POST", `/admin/products/${product.id}`, { status: "published" })
+    expect(published.body.product.status).toBe("published")
+    const inStore = (await store(`/store/products?handle=admin-hoodie-${run}&region_id=${europe}`)).body.products[0]
+    expect(inStore.variants.map((v: Json) => v.calculated_price.calculated_amount)).toEqual([59.9, 59.9, 59.9, 59.9])
+
+    // A new price is visible to shoppers at once.
+    const variant = product.variants[0]
+    await asAdmin("POST", `/admin/products/${product.id}/variants/${variant.id}`, {
+      prices: [
+        { currency_code: "eur", amount: 49.5 },
+        { currency_code: "eur", amount: 45, rules: { region_id: europe } },
+      ],
+    })
+    const repriced = (await store(`/store/products/${product.id}?region_id=${europe}&fields=id,*variants.calculated_price`)).body.product
+    expect(repriced.variants[0].calculated_price.calculated_amount).toBe(45)
+    expect(repriced.variants[1].calculated_price.calculated_amount).toBe(59.9)
+
+    const { rows } = await db.query("select name from event_outbox where data->>'id' = $1 order by created_at, id", [product.id])
+    expect(rows.map((r) => r.name)).toEqual(["product.created", "product.updated"])
+  })
+
+  test("variants are added, updated and deleted", async () => {
+    const product = (await asAdmin("POST", "/admin/products", { title: `Scarf ${run}`, options: [{ title: "Size", values: ["One"] }] })).body.product
+    expect(product.handle).toBe(`scarf-${run}`)
+    const withVariant = await asAdmin("POST", `/admin/products/${product.id}/variants`, {
+      title: "One",
+      sku: `SCARF-${run}`,
+      manage_inventory: false,
+      options: { Size: "One" },
+      prices: [{ currency_code: "eur", amount: 19 }],
+    })
+    const variant = withVariant.body.product.variants[0]
+    expect(variant).toMatchObject({ title: "One", manage_inventory: false, prices: [expect.objectContaining({ amount: 19 })] })
+    const renamed = await asAdmin("POST", `/admin/products/${product.id}/variants/${variant.id}`, { title: "One size", allow_backorder: true })
+    expect(renamed.body.product.variants[0]).toMatchObject({ title: "One size", allow_backorder: true })
+    const deleted = await asAdmin("DELETE", `/admin/products/${product.id}/variants/${variant.id}`)
+    expect(deleted.body).toMatchObject({ id: variant.id, object: "variant", deleted: true, parent: { id: product.id, variants: [] } })
+    expect((await asAdmin("POST", `/admin/products/${product.id}/variants`, { title: "X", options: { Size: "Huge" } })).body.message).toBe(
+      "Option value Huge of option Size does not exist on the product",
+    )
+  })
+
+  test("handles and SKUs are unique; deleting frees the handle", async () => {
+    const first = (await asAdmin("POST", "/admin/products", { title: `Unique ${run}`, handle: `unique-${run}` })).body.product
+    const clash = await asAdmin("POST", "/admin/products", { title: "Other", handle: `unique-${run}` })
+    expect(clash.status).toBe(422)
+    expect(clash.body).toMatchObject({ type: "duplicate_error", message: `A record with handle: unique-${run}, already exists.` })
+    const skuClash = await asAdmin("POST", "/admin/products", { ...hoodie(), handle: `other-hoodie-${run}` })
+    expect(skuClash.status).toBe(422)
+    expect(skuClash.body.message).toMatch(/^A record with sku: AH-S-Red-/)
+    expect((await db.query("select count(*)::int as n from product where handle = $1", [`other-hoodie-${run}`])).rows[0].n).toBe(0)
+
+    expect((await asAdmin("DELETE", `/admin/products/${first.id}`)).body).toEqual({ id: first.id, object: "product", deleted: true })
+    expect((await asAdmin("GET", `/admin/products/${first.id}`)).status).toBe(404)
+    expect((await asAdmin("POST", "/admin/products", { title: "Again", handle: `unique-${run}` })).status).toBe(200)
+  })
+
+  test("bad bodies: a 400 naming the field, nothing stored", async () => {
+    const before = (await db.query("select count(*)::int as n from product")).rows[0].n
+    for (const [body, message] of [
+      [{ title: "" }, /^title: /],
+      [{ title: "X", handle: "Not A Handle" }, /^handle: must be lowercase letters, digits and dashes$/],
+      [{ title: "X", status: "live" }, /^status: /],
+      [{ title: "X", options: [{ title: "Size", values: ["S"] }], variants: [{ title: "S", options: { Size: "S" }, prices: [{ currency_code: "eur", amount: -1 }] }] }, /^variants\.0\.prices\.0\.amount: must be 0 or more$/],
+      [{ title: "X", variants: [{ title: "S", prices: [{ currency_code: "euro", amount: 1 }] }] }, /^variants\.0\.prices\.0\.currency_code: /],
+      [{ title: "X", price: 10 }, /^Unrecognized fields: 'price'$/],
+    ] as const) {
+      const res = await asAdmin("POST", "/admin/products", body)
+      expect(res.status).toBe(400)
+      expect(res.body.type).toBe("invalid_data")
+      expect(res.body.message).toMatch(message)
+    }
+    expect((await db.query("select count(*)::int as n from product")).rows[0].n).toBe(before)
+  })
+
+  test("the list filters by status and q, newest first", async () => {
+    const drafts = await asAdmin("GET", `/admin/products?status=draft&q=${run}&fields=id,title,status`)
+    expect(drafts.body.products.every((p: Json) => p.status === "draft")).toBe(true)
+    expect(drafts.body.products.map((p: Json) => p.title)).toContain(`Scarf ${run}`)
+    expect((await asAdmin("GET", "/admin/products?status=live")).status).toBe(400)
+  })
+})
