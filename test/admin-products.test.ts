@@ -9,7 +9,8 @@ const run = Date.now().toString(36)
 let worker: TestWorker
 let db: pg.Client
 let admin: string
-let demoChannel: string
+let channel: string
+let key: string
 let europe: string
 
 async function call(method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) {
@@ -25,7 +26,8 @@ async function call(method: string, path: string, options: { token?: string; bod
   return { status: res.status, body: (await res.json()) as Json }
 }
 const asAdmin = (method: string, path: string, body?: unknown) => call(method, path, { token: admin, body })
-const store = (path: string) => call("GET", path, { key: inject("demoKey") })
+// The products made here are sold in a channel of this file's own, so other tests' shop stays as seeded.
+const store = (path: string) => call("GET", path, { key })
 
 beforeAll(async () => {
   worker = await startWorker()
@@ -33,7 +35,10 @@ beforeAll(async () => {
   await db.connect()
   await createAdminUser(testConfig(), { email: `catalog-${run}@example.com`, password: "pw" })
   admin = (await call("POST", "/auth/user/emailpass", { body: { email: `catalog-${run}@example.com`, password: "pw" } })).body.token
-  demoChannel = (await db.query("select default_sales_channel_id as id from store limit 1")).rows[0].id
+  channel = (await asAdmin("POST", "/admin/sales-channels", { name: `Admin products ${run}` })).body.sales_channel.id
+  const created = (await asAdmin("POST", "/admin/api-keys", { title: `Admin products ${run}`, type: "publishable" })).body.api_key
+  await asAdmin("POST", `/admin/api-keys/${created.id}/sales-channels`, { add: [channel] })
+  key = created.token
   europe = (await store("/store/regions?name=Europe")).body.regions[0].id
 })
 afterAll(async () => {
@@ -78,7 +83,7 @@ describe("/admin/products", () => {
     expect((await db.query("select count(*)::int as n from product_variant_inventory_item where variant_id = any($1)", [product.variants.map((v: Json) => v.id)])).rows[0].n).toBe(4)
 
     expect((await store(`/store/products?handle=admin-hoodie-${run}`)).body.count).toBe(0)
-    await asAdmin("POST", `/admin/sales-channels/${demoChannel}/products`, { add: [product.id] })
+    await asAdmin("POST", `/admin/sales-channels/${channel}/products`, { add: [product.id] })
     expect((await store(`/store/products?handle=admin-hoodie-${run}`)).body.count).toBe(0) // still a draft
     const published = await asAdmin("POST", `/admin/products/${product.id}`, { status: "published" })
     expect(published.body.product.status).toBe("published")
