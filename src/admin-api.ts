@@ -5,6 +5,8 @@ import type { AppEnv } from "./core/types"
 import { adminApiKeyRoutes } from "./modules/api-key/admin"
 import { adminCustomerRoutes } from "./modules/customer/admin"
 import { adminSalesChannelRoutes } from "./modules/sales-channel/admin"
+import { adminInventoryRoutes } from "./modules/inventory/admin"
+import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
 import { adminRegionRoutes } from "./modules/region/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
@@ -18,6 +20,9 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/customers", adminCustomerRoutes)
     .route("/regions", adminRegionRoutes)
     .route("/products", adminProductRoutes)
+    .route("/", adminInventoryRoutes)
+    .route("/orders", adminOrderRoutes)
+    .route("/payments", adminPaymentRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)
     .route("/api-keys", adminApiKeyRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.

@@ -97,6 +97,9 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
     }
     return {
       key: key.token,
+      channel: channel.id,
+      location: warehouse.id,
+      profile: profile.id,
       regions: { euro: euro.id, won: won.id, noPayment: noPayment.id },
       options: { standard, portugalOnly },
       variants: {

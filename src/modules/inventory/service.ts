@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
+import { searchAny } from "../../core/query/filters"
+import { listPage } from "../../core/query/page"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { inventoryItem, inventoryLevel, productVariantInventoryItem, reservationItem } from "./schema"
@@ -134,5 +136,35 @@ export class InventoryService {
   async levels(inventoryItemIds: string[]) {
     if (inventoryItemIds.length === 0) return []
     return this.db.select().from(inventoryLevel).where(inArray(inventoryLevel.inventory_item_id, inventoryItemIds))
+  }
+
+  async list(filters: { id?: string[]; sku?: string[]; q?: string }, page: { limit: number; offset: number }) {
+    const conditions = [isNull(inventoryItem.deleted_at)]
+    if (filters.id) conditions.push(inArray(inventoryItem.id, filters.id))
+    if (filters.sku) conditions.push(inArray(inventoryItem.sku, filters.sku))
+    if (filters.q) conditions.push(searchAny([inventoryItem.sku, inventoryItem.title], filters.q)!)
+    return listPage(this.db, inventoryItem, and(...conditions), [asc(inventoryItem.created_at), asc(inventoryItem.id)], page)
+  }
+
+  async retrieve(id: string) {
+    const [found] = await this.db.select().from(inventoryItem).where(and(eq(inventoryItem.id, id), isNull(inventoryItem.deleted_at)))
+    if (!found) throw new MedusaError("not_found", `Inventory item with id: ${id} was not found`)
+    return found
+  }
+
+  /**
+   * Gives back the stock held for order lines (an order canceled): reserved goes down by what
+   * each reservation held, and the reservations are removed.
+   */
+  async releaseReservations(lineItemIds: string[]) {
+    const held = await this.reservations(lineItemIds)
+    for (const reservation of held) {
+      await this.db
+        .update(inventoryLevel)
+        .set({ reserved_quantity: sql`greatest(${inventoryLevel.reserved_quantity} - ${reservation.quantity}, 0)`, updated_at: new Date() })
+        .where(and(eq(inventoryLevel.inventory_item_id, reservation.inventory_item_id), eq(inventoryLevel.location_id, reservation.location_id)))
+    }
+    if (held.length) await this.db.delete(reservationItem).where(inArray(reservationItem.id, held.map((r) => r.id)))
+    return held.length
   }
 }

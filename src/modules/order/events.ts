@@ -1,4 +1,5 @@
 /** Events of the order domain (payload `{ id }`). */
 export const OrderEvents = {
   PLACED: "order.placed",
+  CANCELED: "order.canceled",
 } as const

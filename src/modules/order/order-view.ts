@@ -10,6 +10,9 @@ type Json = Record<string, unknown>
 const taxLines = (rate: string, owner: string, ownerId: string) =>
   decimal(rate).eq(0) ? [] : [{ rate: toJsonNumber(rate), code: "default", name: "Tax", description: "Tax", provider_id: "system", [owner]: ownerId }]
 
+// Medusa's order payment_status from the collection's status.
+const PAYMENT_STATUS: Record<string, string> = { authorized: "authorized", completed: "captured", canceled: "canceled", awaiting: "awaiting", not_paid: "not_paid" }
+
 /** An order as Medusa's Store API shows it, from its snapshot: totals never move after completion. */
 export async function orderJson(scope: Scope, orderId: string): Promise<Json> {
   const order = await scope.resolve<OrderService>("orderService").retrieve(orderId)
@@ -41,7 +44,7 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
     return {
       ...columns,
       ...totals,
-      payment_status: collection?.status ?? "not_paid",
+      payment_status: PAYMENT_STATUS[collection?.status ?? "not_paid"] ?? "not_paid",
       fulfillment_status: "not_fulfilled",
       summary: {
         current_order_total: totals.total,

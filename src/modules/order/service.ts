@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, ne, or, type SQL } from "drizzle-orm"
+import { searchAny } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { listPage, orderBy, type Page } from "../../core/query/page"
@@ -69,6 +70,33 @@ export class OrderService {
   async shippingMethods(orderIds: string[]): Promise<OrderShippingMethod[]> {
     if (orderIds.length === 0) return []
     return this.db.select().from(orderShippingMethod).where(inArray(orderShippingMethod.order_id, orderIds)).orderBy(asc(orderShippingMethod.id))
+  }
+
+  async list(filters: { q?: string; status?: string[]; customer_id?: string[]; region_id?: string[]; id?: string[] }, ordering: Ordering, page: Page) {
+    const conditions: (SQL | undefined)[] = [isNull(order.deleted_at)]
+    if (filters.id) conditions.push(inArray(order.id, filters.id))
+    if (filters.status) conditions.push(inArray(order.status, filters.status as Order["status"][]))
+    if (filters.customer_id) conditions.push(inArray(order.customer_id, filters.customer_id))
+    if (filters.region_id) conditions.push(inArray(order.region_id, filters.region_id))
+    if (filters.q) {
+      const number = /^\d{1,9}$/.test(filters.q) ? eq(order.display_id, Number(filters.q)) : undefined
+      conditions.push(or(searchAny([order.email, order.id], filters.q), number))
+    }
+    return listPage(this.db, order, and(...conditions), orderBy(order, ordering, order.id), page)
+  }
+
+  /** Marks the order canceled; refuses one canceled already. */
+  async cancel(id: string) {
+    const [canceled] = await this.db
+      .update(order)
+      .set({ status: "canceled", canceled_at: new Date().toISOString(), updated_at: new Date() })
+      .where(and(eq(order.id, id), isNull(order.deleted_at), ne(order.status, "canceled")))
+      .returning()
+    if (!canceled) {
+      await this.retrieve(id)
+      throw new MedusaError("not_allowed", `Order ${id} is already canceled`)
+    }
+    return canceled
   }
 
   /** A customer's orders, newest first unless told otherwise. */

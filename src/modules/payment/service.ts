@@ -77,6 +77,30 @@ export class PaymentService {
       .where(eq(paymentCollection.id, collectionId))
   }
 
+  /** Captures an authorised payment in full (the system provider has nothing to call). */
+  async capture(paymentId: string): Promise<Payment> {
+    const [found] = await this.db.select().from(payment).where(eq(payment.id, paymentId)).for("update")
+    if (!found) throw new MedusaError("not_found", `Payment with id: ${paymentId} was not found`)
+    if (found.canceled_at) throw new MedusaError("not_allowed", `Payment ${paymentId} is canceled`)
+    if (found.captured_at) return found
+    const [captured] = await this.db.update(payment).set({ captured_at: new Date(), updated_at: new Date() }).where(eq(payment.id, paymentId)).returning()
+    await this.db
+      .update(paymentCollection)
+      .set({ status: "completed", captured_amount: found.amount, completed_at: new Date(), updated_at: sql`now()` })
+      .where(eq(paymentCollection.id, found.payment_collection_id))
+    return captured!
+  }
+
+  /** Cancels a collection's uncaptured payments (an order canceled); captured ones need a refund first. */
+  async cancelCollection(collectionId: string) {
+    const payments = await this.payments([collectionId])
+    if (payments.some((p) => p.captured_at)) {
+      throw new MedusaError("not_allowed", "The order's payment was captured: refund it before canceling the order")
+    }
+    await this.db.update(payment).set({ canceled_at: new Date() }).where(eq(payment.payment_collection_id, collectionId))
+    await this.db.update(paymentCollection).set({ status: "canceled", updated_at: sql`now()` }).where(eq(paymentCollection.id, collectionId))
+  }
+
   /**
    * Authorises the collection's pending session for `amount`. The system provider
    * (pp_system_default) authorises immediately; anything else is refused here.

@@ -1,4 +1,6 @@
-import { and, inArray, isNull, eq } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
+import { listPage } from "../../core/query/page"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { salesChannelStockLocation, stockLocation, stockLocationAddress } from "./schema"
@@ -22,6 +24,32 @@ export class StockLocationService {
       const [location] = await tx.insert(stockLocation).values({ id: generateId("sloc"), name: input.name, address_id: address!.id }).returning()
       return location!
     })
+  }
+
+  async list(page: { limit: number; offset: number }) {
+    const { rows, count } = await listPage(this.db, stockLocation, isNull(stockLocation.deleted_at), [asc(stockLocation.created_at), asc(stockLocation.id)], page)
+    const addresses = await this.addresses(rows.map((row) => row.address_id))
+    return { rows: rows.map((row) => ({ ...row, address: (row.address_id && addresses.get(row.address_id)) || null })), count }
+  }
+
+  async retrieve(id: string) {
+    const [found] = await this.db.select().from(stockLocation).where(and(eq(stockLocation.id, id), isNull(stockLocation.deleted_at)))
+    if (!found) throw new MedusaError("not_found", `Stock location with id: ${id} was not found`)
+    const addresses = await this.addresses([found.address_id])
+    return { ...found, address: (found.address_id && addresses.get(found.address_id)) || null }
+  }
+
+  private async addresses(ids: (string | null)[]) {
+    const wanted = ids.filter((id): id is string => !!id)
+    const rows = wanted.length ? await this.db.select().from(stockLocationAddress).where(inArray(stockLocationAddress.id, wanted)) : []
+    return new Map(rows.map((row) => [row.id, row]))
+  }
+
+  async unlinkSalesChannels(locationId: string, salesChannelIds: string[]) {
+    if (salesChannelIds.length === 0) return
+    await this.db
+      .delete(salesChannelStockLocation)
+      .where(and(eq(salesChannelStockLocation.stock_location_id, locationId), inArray(salesChannelStockLocation.sales_channel_id, salesChannelIds)))
   }
 
   async linkSalesChannels(locationId: string, salesChannelIds: string[]) {

@@ -1,0 +1,57 @@
+import { Hono } from "hono"
+import { z } from "zod"
+import { toJsonNumber } from "../../core/money"
+import { listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
+import { selectJson } from "../../core/query/select-json"
+import { transaction } from "../../core/transaction"
+import type { AppEnv } from "../../core/types"
+import type { EventOutboxService } from "../../infra/event-outbox-service"
+import type { InventoryService } from "../inventory/service"
+import type { PaymentService } from "../payment/service"
+import { OrderEvents } from "./events"
+import { orderJson, ordersJson } from "./order-view"
+import type { OrderService } from "./service"
+
+const listOrdersQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  status: oneOrMany.optional(),
+  customer_id: oneOrMany.optional(),
+  region_id: oneOrMany.optional(),
+})
+
+/** Medusa's /admin/orders: list, read, cancel (stock given back, payment canceled). */
+export const adminOrderRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const { limit = 15, offset = 0, order, fields, ...filters } = validateQuery(c, listOrdersQuery)
+    const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], { field: "created_at", direction: "desc" })
+    const { rows, count } = await c.var.scope.resolve<OrderService>("orderService").list(filters, ordering, { limit, offset })
+    const orders = (await ordersJson(c.var.scope, rows)).map((json) => selectJson(json, fields))
+    return c.json({ orders, count, offset, limit })
+  })
+  .get("/:id", async (c) => {
+    const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
+    return c.json({ order: selectJson(await orderJson(c.var.scope, c.req.param("id")), fields) })
+  })
+  .post("/:id/cancel", async (c) => {
+    await transaction(c.var.scope, async (tx) => {
+      const orders = tx.resolve<OrderService>("orderService")
+      const canceled = await orders.cancel(c.req.param("id"))
+      if (canceled.payment_collection_id) await tx.resolve<PaymentService>("paymentService").cancelCollection(canceled.payment_collection_id)
+      const lines = await orders.items([canceled.id])
+      await tx.resolve<InventoryService>("inventoryService").releaseReservations(lines.map((line) => line.id))
+      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: OrderEvents.CANCELED, data: { id: canceled.id } })
+    })
+    return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
+  })
+
+/** POST /admin/payments/:id/capture */
+export const adminPaymentRoutes = new Hono<AppEnv>().post("/:id/capture", async (c) => {
+  const captured = await transaction(c.var.scope, async (tx) => {
+    const payment = await tx.resolve<PaymentService>("paymentService").capture(c.req.param("id"))
+    await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "payment.captured", data: { id: payment.id } })
+    return payment
+  })
+  return c.json({ payment: { ...captured, amount: toJsonNumber(captured.amount) } })
+})

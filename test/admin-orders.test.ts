@@ -1,0 +1,106 @@
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
+import { createAdminUser } from "../scripts/lib/create-user"
+import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
+import { testConfig } from "./helpers/services"
+import { shopper } from "./helpers/shopper"
+import { startWorker, type TestWorker } from "./helpers/worker"
+
+type Json = Record<string, any>
+const run = Date.now().toString(36)
+let worker: TestWorker
+let fx: CheckoutFixture
+let db: pg.Client
+let admin: string
+
+async function asAdmin(method: string, path: string, body?: unknown) {
+  const res = await worker.fetch(path, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as Json }
+}
+
+beforeAll(async () => {
+  fx = await createCheckoutFixture({ limitedStock: 1, countries: { euro: ["ro", "bg"], won: "md", noPayment: "rs" } })
+  worker = await startWorker()
+  db = new pg.Client({ connectionString: inject("databaseUrl") })
+  await db.connect()
+  await createAdminUser(testConfig(), { email: `merchant-${run}@example.com`, password: "pw" })
+  const login = await worker.fetch("/auth/user/emailpass", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: `merchant-${run}@example.com`, password: "pw" }),
+  })
+  admin = ((await login.json()) as Json).token
+})
+afterAll(async () => {
+  await worker?.dispose()
+  await db?.end()
+})
+
+describe("a merchant runs the shop through /admin", () => {
+  test("create and stock a product, a shopper buys it, the merchant sees, captures and cancels orders", async () => {
+    const api = shopper(worker, fx.key, { region: fx.regions.euro, country: "ro", shippingOption: fx.options.standard })
+    const product = (
+      await asAdmin("POST", "/admin/products", {
+        title: `Lamp ${run}`,
+        status: "published",
+        sales_channels: [{ id: fx.channel }],
+        shipping_profile_id: fx.profile,
+        options: [{ title: "Color", values: ["Brass", "Black"] }],
+        variants: [
+          { title: "Brass", sku: `LAMP-BRASS-${run}`, options: { Color: "Brass" }, prices: [{ currency_code: "eur", amount: 120 }] },
+          { title: "Black", sku: `LAMP-BLACK-${run}`, options: { Color: "Black" }, prices: [{ currency_code: "eur", amount: 99.99 }] },
+        ],
+      })
+    ).body.product
+    const brass = product.variants[0].id
+
+    // No stock yet: the shopper cannot add it.
+    const empty = await api.post("/store/carts", { region_id: fx.regions.euro, items: [{ variant_id: brass, quantity: 1 }] })
+    expect(empty.body).toMatchObject({ type: "not_allowed", code: "insufficient_inventory" })
+
+    const item = (await asAdmin("GET", `/admin/inventory-items?sku=LAMP-BRASS-${run}`)).body.inventory_items[0]
+    expect(item).toMatchObject({ sku: `LAMP-BRASS-${run}`, stocked_quantity: 0, location_levels: [] })
+    const negative = await asAdmin("POST", `/admin/inventory-items/${item.id}/location-levels`, { location_id: fx.location, stocked_quantity: -5 })
+    expect(negative).toMatchObject({ status: 400, body: { message: "stocked_quantity: must be 0 or more" } })
+    const stocked = await asAdmin("POST", `/admin/inventory-items/${item.id}/location-levels`, { location_id: fx.location, stocked_quantity: 3 })
+    expect(stocked.body.inventory_item).toMatchObject({ stocked_quantity: 3, reserved_quantity: 0 })
+    expect(stocked.body.inventory_item.location_levels).toEqual([expect.objectContaining({ location_id: fx.location, available_quantity: 3 })])
+    const productInStore = (await api.call("GET", `/store/products/${product.id}?fields=id,+variants.inventory_quantity`)).body.product
+    expect(productInStore.variants[0].inventory_quantity).toBe(3)
+
+    const first = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: brass, quantity: 2 }])}/complete`)).body.order
+    const second = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: brass, quantity: 1 }])}/complete`)).body.order
+    const level = async () => (await asAdmin("GET", `/admin/inventory-items/${item.id}`)).body.inventory_item
+    expect(await level()).toMatchObject({ stocked_quantity: 3, reserved_quantity: 3 })
+
+    const listed = await asAdmin("GET", `/admin/orders?id[]=${first.id}&id[]=${second.id}&order=display_id`)
+    expect(listed.body).toMatchObject({ count: 2, limit: 15 })
+    expect(listed.body.orders.map((o: Json) => [o.id, o.payment_status, o.total])).toEqual([
+      [first.id, "authorized", first.total],
+      [second.id, "authorized", second.total],
+    ])
+    const detail = (await asAdmin("GET", `/admin/orders/${first.id}`)).body.order
+    expect(detail.items.map((i: Json) => [i.variant_id, i.quantity])).toEqual([[brass, 2]])
+
+    const payment = detail.payment_collections[0].payments[0]
+    const captured = await asAdmin("POST", `/admin/payments/${payment.id}/capture`)
+    expect(captured.body.payment).toMatchObject({ id: payment.id, amount: first.total })
+    expect(captured.body.payment.captured_at).not.toBeNull()
+    expect((await asAdmin("GET", `/admin/orders/${first.id}`)).body.order).toMatchObject({ payment_status: "captured", summary: { paid_total: first.total, pending_difference: 0 } })
+    expect((await asAdmin("POST", `/admin/orders/${first.id}/cancel`)).status).toBe(400)
+
+    const canceled = await asAdmin("POST", `/admin/orders/${second.id}/cancel`)
+    expect(canceled.body.order).toMatchObject({ id: second.id, status: "canceled", payment_status: "canceled" })
+    expect(await level()).toMatchObject({ stocked_quantity: 3, reserved_quantity: 2 })
+    expect((await asAdmin("POST", `/admin/orders/${second.id}/cancel`)).body).toEqual({ type: "not_allowed", message: `Order ${second.id} is already canceled` })
+    const { rows } = await db.query("select name from event_outbox where data->>'id' in ($1, $2) and name in ('order.canceled', 'payment.captured')", [second.id, payment.id])
+    expect(rows.map((r) => r.name).sort()).toEqual(["order.canceled", "payment.captured"])
+
+    // The released unit can be bought again.
+    expect((await api.post(`/store/carts/${await api.readyCart([{ variant_id: brass, quantity: 1 }])}/complete`)).body.type).toBe("order")
+  })
+})
