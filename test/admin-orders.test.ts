@@ -1,8 +1,7 @@
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { createAdminUser } from "../scripts/lib/create-user"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
-import { testConfig } from "./helpers/services"
+import { adminToken } from "./helpers/admin"
 import { shopper } from "./helpers/shopper"
 import { startWorker, type TestWorker } from "./helpers/worker"
 
@@ -27,13 +26,7 @@ beforeAll(async () => {
   worker = await startWorker()
   db = new pg.Client({ connectionString: inject("databaseUrl") })
   await db.connect()
-  await createAdminUser(testConfig(), { email: `merchant-${run}@example.com`, password: "pw" })
-  const login = await worker.fetch("/auth/user/emailpass", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: `merchant-${run}@example.com`, password: "pw" }),
-  })
-  admin = ((await login.json()) as Json).token
+  admin = await adminToken(worker, `merchant-${run}@example.com`)
 })
 afterAll(async () => {
   await worker?.dispose()
