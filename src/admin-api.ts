@@ -8,6 +8,7 @@ import { adminSalesChannelRoutes } from "./modules/sales-channel/admin"
 import { adminInventoryRoutes } from "./modules/inventory/admin"
 import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
+import { adminCategoryRoutes, adminCollectionRoutes } from "./modules/product/admin-catalog"
 import { adminRegionRoutes } from "./modules/region/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
@@ -20,6 +21,8 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/customers", adminCustomerRoutes)
     .route("/regions", adminRegionRoutes)
     .route("/products", adminProductRoutes)
+    .route("/collections", adminCollectionRoutes)
+    .route("/product-categories", adminCategoryRoutes)
     .route("/", adminInventoryRoutes)
     .route("/orders", adminOrderRoutes)
     .route("/payments", adminPaymentRoutes)

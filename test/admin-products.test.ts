@@ -151,6 +151,31 @@ describe("/admin/products", () => {
     ])
   })
 
+  test("collections and categories: CRUD, store visibility follows is_active, a parent with children stays", async () => {
+    const collection = (await asAdmin("POST", "/admin/collections", { title: `Spring ${run}` })).body.collection
+    expect(collection).toMatchObject({ title: `Spring ${run}`, handle: `spring-${run}` })
+    expect((await asAdmin("POST", `/admin/collections/${collection.id}`, { title: `Spring 2027 ${run}` })).body.collection.title).toBe(`Spring 2027 ${run}`)
+    const parent = (await asAdmin("POST", "/admin/product-categories", { name: `Home ${run}`, is_active: false })).body.product_category
+    const child = (await asAdmin("POST", "/admin/product-categories", { name: `Lamps ${run}`, parent_category_id: parent.id, is_active: true })).body.product_category
+    expect(child.mpath).toBe(`${parent.id}.${child.id}`)
+    expect((await asAdmin("GET", `/admin/product-categories?q=${run}`)).body.product_categories.map((c: Json) => c.name).sort()).toEqual([`Home ${run}`, `Lamps ${run}`])
+    expect((await store(`/store/product-categories?q=${run}&fields=name`)).body.product_categories.map((c: Json) => c.name)).toEqual([`Lamps ${run}`])
+    await asAdmin("POST", `/admin/product-categories/${parent.id}`, { is_active: true })
+    expect((await store(`/store/product-categories/${parent.id}?include_descendants_tree=true`)).body.product_category.category_children.map((c: Json) => c.name)).toEqual([`Lamps ${run}`])
+
+    const lamp = (
+      await asAdmin("POST", "/admin/products", { title: `Desk lamp ${run}`, status: "published", collection_id: collection.id, categories: [{ id: child.id }] })
+    ).body.product
+    await asAdmin("POST", `/admin/sales-channels/${channel}/products`, { add: [lamp.id] })
+    expect((await store(`/store/products?category_id=${child.id}&fields=handle`)).body.products.map((p: Json) => p.handle)).toEqual([`desk-lamp-${run}`])
+    expect((await store(`/store/products?collection_id=${collection.id}&fields=handle`)).body.count).toBe(1)
+
+    expect((await asAdmin("DELETE", `/admin/product-categories/${parent.id}`)).body).toMatchObject({ type: "not_allowed" })
+    expect((await asAdmin("DELETE", `/admin/product-categories/${child.id}`)).body).toEqual({ id: child.id, object: "product_category", deleted: true })
+    expect((await asAdmin("DELETE", `/admin/collections/${collection.id}`)).body).toEqual({ id: collection.id, object: "collection", deleted: true })
+    expect((await store(`/store/collections/${collection.id}`)).status).toBe(404)
+  })
+
   test("the list filters by status and q, newest first", async () => {
     const drafts = await asAdmin("GET", `/admin/products?status=draft&q=${run}&fields=id,title,status`)
     expect(drafts.body.products.every((p: Json) => p.status === "draft")).toBe(true)

@@ -83,6 +83,24 @@ export class ProductCategoryService {
     return created!
   }
 
+  async update(id: string, input: { name?: string; handle?: string; description?: string; is_active?: boolean; is_internal?: boolean; rank?: number; metadata?: Record<string, unknown> | null }) {
+    await this.retrieve(id)
+    const [updated] = await this.db.update(productCategory).set({ ...input, updated_at: sql`now()` }).where(eq(productCategory.id, id)).returning()
+    return updated!
+  }
+
+  /** Soft delete; a category with live children is refused, as moving them is the merchant's call. */
+  async softDelete(id: string) {
+    await this.retrieve(id)
+    const [child] = await this.db
+      .select({ id: productCategory.id })
+      .from(productCategory)
+      .where(and(eq(productCategory.parent_category_id, id), isNull(productCategory.deleted_at)))
+      .limit(1)
+    if (child) throw new MedusaError("not_allowed", `Deleting ProductCategory (${id}) with category children is not allowed`)
+    await this.db.update(productCategory).set({ deleted_at: sql`now()` }).where(eq(productCategory.id, id))
+  }
+
   private visible(): SQL | undefined {
     return this.visibleOnly ? visibleCategory : isNull(productCategory.deleted_at)
   }

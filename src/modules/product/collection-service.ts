@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, type SQL } from "drizzle-orm"
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
@@ -30,6 +30,17 @@ export class ProductCollectionService {
   async create(input: { title: string; handle: string }) {
     const [created] = await this.db.insert(productCollection).values({ id: generateId("pcol"), ...input }).returning()
     return created!
+  }
+
+  async update(id: string, input: { title?: string; handle?: string; metadata?: Record<string, unknown> | null }) {
+    await this.retrieve(id)
+    const [updated] = await this.db.update(productCollection).set({ ...input, updated_at: sql`now()` }).where(eq(productCollection.id, id)).returning()
+    return updated!
+  }
+
+  async softDelete(id: string) {
+    await this.retrieve(id)
+    await this.db.update(productCollection).set({ deleted_at: sql`now()` }).where(eq(productCollection.id, id))
   }
 
   private where(filters: CollectionFilters): SQL | undefined {

@@ -7,6 +7,7 @@ import { ProductService } from "./service"
 export function register(registry: Registry) {
   registry.register("productService", (scope) => new ProductService(scope.resolve<Db>("manager")))
   registry.register("productCollectionService", (scope) => new ProductCollectionService(scope.resolve<Db>("manager")))
-  // Store routes resolve this one; the admin API will register an unfiltered one.
+  // Storefronts see active, public categories only; the admin sees them all.
   registry.register("productCategoryService", (scope) => new ProductCategoryService(scope.resolve<Db>("manager"), true))
+  registry.register("adminProductCategoryService", (scope) => new ProductCategoryService(scope.resolve<Db>("manager"), false))
 }
