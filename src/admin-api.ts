@@ -5,6 +5,7 @@ import type { AppEnv } from "./core/types"
 import { adminApiKeyRoutes } from "./modules/api-key/admin"
 import { adminCustomerRoutes } from "./modules/customer/admin"
 import { adminSalesChannelRoutes } from "./modules/sales-channel/admin"
+import { adminFulfillmentRoutes } from "./modules/fulfillment/admin"
 import { adminInventoryRoutes } from "./modules/inventory/admin"
 import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
@@ -24,6 +25,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/collections", adminCollectionRoutes)
     .route("/product-categories", adminCategoryRoutes)
     .route("/", adminInventoryRoutes)
+    .route("/", adminFulfillmentRoutes)
     .route("/orders", adminOrderRoutes)
     .route("/payments", adminPaymentRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)

@@ -97,3 +97,55 @@ describe("a merchant runs the shop through /admin", () => {
     expect((await api.post(`/store/carts/${await api.readyCart([{ variant_id: brass, quantity: 1 }])}/complete`)).body.type).toBe("order")
   })
 })
+
+describe("a shop set up through /admin alone", () => {
+  test("region, channel and key, location, shipping, product and stock: then a shopper checks out", async () => {
+    const region = (await asAdmin("POST", "/admin/regions", { name: `Slovakia ${run}`, currency_code: "eur", countries: ["sk"], payment_providers: ["pp_system_default"] })).body.region
+    const channel = (await asAdmin("POST", "/admin/sales-channels", { name: `Bratislava ${run}` })).body.sales_channel
+    const key = (await asAdmin("POST", "/admin/api-keys", { title: `Bratislava ${run}`, type: "publishable" })).body.api_key
+    await asAdmin("POST", `/admin/api-keys/${key.id}/sales-channels`, { add: [channel.id] })
+
+    const location = (await asAdmin("POST", "/admin/stock-locations", { name: `Depot ${run}`, address: { address_1: "Hlavná 1", city: "Bratislava", country_code: "sk" } })).body.stock_location
+    await asAdmin("POST", `/admin/stock-locations/${location.id}/sales-channels`, { add: [channel.id] })
+    await asAdmin("POST", `/admin/stock-locations/${location.id}/fulfillment-providers`, { add: ["manual_manual"] })
+    const withSet = (await asAdmin("POST", `/admin/stock-locations/${location.id}/fulfillment-sets`, { name: `Depot shipping ${run}`, type: "shipping" })).body.stock_location
+    const set = withSet.fulfillment_sets[0]
+    const zone = (await asAdmin("POST", `/admin/fulfillment-sets/${set.id}/service-zones`, { name: "Slovakia", geo_zones: [{ type: "country", country_code: "sk" }] })).body.fulfillment_set.service_zones[0]
+    const profile = (await asAdmin("POST", "/admin/shipping-profiles", { name: `Depot profile ${run}`, type: "default" })).body.shipping_profile
+    const option = await asAdmin("POST", "/admin/shipping-options", {
+      name: "Courier",
+      service_zone_id: zone.id,
+      shipping_profile_id: profile.id,
+      provider_id: "manual_manual",
+      price_type: "flat",
+      type: { label: "Courier", description: "Next day", code: "courier" },
+      prices: [{ region_id: region.id, amount: 4.5 }],
+      rules: [
+        { attribute: "enabled_in_store", operator: "eq", value: "true" },
+        { attribute: "is_return", operator: "eq", value: "false" },
+      ],
+    })
+    expect(option.body.shipping_option).toMatchObject({ name: "Courier", price_type: "flat", type: { code: "courier" } })
+    expect((await asAdmin("POST", "/admin/shipping-options", { ...option.body, prices: [{ currency_code: "eur", amount: -1 }] })).status).toBe(400)
+
+    const product = (
+      await asAdmin("POST", "/admin/products", {
+        title: `Mug ${run}`,
+        status: "published",
+        sales_channels: [{ id: channel.id }],
+        shipping_profile_id: profile.id,
+        options: [{ title: "Size", values: ["One"] }],
+        variants: [{ title: "One", sku: `MUG-${run}`, options: { Size: "One" }, prices: [{ currency_code: "eur", amount: 12 }] }],
+      })
+    ).body.product
+    const item = (await asAdmin("GET", `/admin/inventory-items?sku=MUG-${run}`)).body.inventory_items[0]
+    await asAdmin("POST", `/admin/inventory-items/${item.id}/location-levels`, { location_id: location.id, stocked_quantity: 10 })
+
+    const api = shopper(worker, key.token, { region: region.id, country: "sk", shippingOption: option.body.shipping_option.id })
+    const options = (await api.call("GET", `/store/shipping-options?cart_id=${(await api.post("/store/carts", { region_id: region.id, shipping_address: { country_code: "sk" } })).body.cart.id}`)).body
+    expect(options.shipping_options.map((o: Json) => [o.name, o.amount])).toEqual([["Courier", 4.5]])
+    const order = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: product.variants[0].id, quantity: 2 }])}/complete`)).body.order
+    expect(order).toMatchObject({ item_subtotal: 24, shipping_subtotal: 4.5, currency_code: "eur" })
+    expect((await asAdmin("GET", `/admin/inventory-items/${item.id}`)).body.inventory_item).toMatchObject({ stocked_quantity: 10, reserved_quantity: 2 })
+  })
+})

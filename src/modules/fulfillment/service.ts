@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import {
@@ -43,14 +44,57 @@ export class FulfillmentService {
   /** A shipping fulfillment set at a location, with one service zone covering the countries. */
   async createShippingZone(input: { stock_location_id: string; set_name: string; zone_name: string; country_codes: string[] }) {
     return this.db.transaction(async (tx) => {
-      const [set] = await tx.insert(fulfillmentSet).values({ id: generateId("fuset"), name: input.set_name, type: "shipping" }).returning()
-      await tx.insert(locationFulfillmentSet).values({ stock_location_id: input.stock_location_id, fulfillment_set_id: set!.id })
-      const [zone] = await tx.insert(serviceZone).values({ id: generateId("serzo"), name: input.zone_name, fulfillment_set_id: set!.id }).returning()
-      await tx.insert(geoZone).values(
+      const fulfillment = new FulfillmentService(tx as unknown as Db)
+      const set = await fulfillment.createFulfillmentSet(input.stock_location_id, { name: input.set_name, type: "shipping" })
+      const zone = await fulfillment.createServiceZone(set.id, { name: input.zone_name, country_codes: input.country_codes })
+      return { fulfillment_set: set, service_zone: zone }
+    })
+  }
+
+  async createFulfillmentSet(stockLocationId: string, input: { name: string; type: "shipping" | "pickup" }) {
+    const [set] = await this.db.insert(fulfillmentSet).values({ id: generateId("fuset"), ...input }).returning()
+    await this.db.insert(locationFulfillmentSet).values({ stock_location_id: stockLocationId, fulfillment_set_id: set!.id })
+    return set!
+  }
+
+  async createServiceZone(fulfillmentSetId: string, input: { name: string; country_codes: string[] }) {
+    const [set] = await this.db.select().from(fulfillmentSet).where(and(eq(fulfillmentSet.id, fulfillmentSetId), isNull(fulfillmentSet.deleted_at)))
+    if (!set) throw new MedusaError("not_found", `Fulfillment set with id: ${fulfillmentSetId} was not found`)
+    const [zone] = await this.db.insert(serviceZone).values({ id: generateId("serzo"), name: input.name, fulfillment_set_id: fulfillmentSetId }).returning()
+    if (input.country_codes.length) {
+      await this.db.insert(geoZone).values(
         input.country_codes.map((code) => ({ id: generateId("fgz"), type: "country" as const, country_code: code.toLowerCase(), service_zone_id: zone!.id })),
       )
-      return { fulfillment_set: set!, service_zone: zone! }
-    })
+    }
+    return zone!
+  }
+
+  /** A location's fulfillment sets with their zones and geo zones (the Admin API's nesting). */
+  async setsOfLocation(stockLocationId: string) {
+    const sets = await this.db
+      .select({ set: fulfillmentSet })
+      .from(locationFulfillmentSet)
+      .innerJoin(fulfillmentSet, eq(fulfillmentSet.id, locationFulfillmentSet.fulfillment_set_id))
+      .where(and(eq(locationFulfillmentSet.stock_location_id, stockLocationId), isNull(fulfillmentSet.deleted_at)))
+    const setIds = sets.map((row) => row.set.id)
+    const zones = setIds.length ? await this.db.select().from(serviceZone).where(and(inArray(serviceZone.fulfillment_set_id, setIds), isNull(serviceZone.deleted_at))) : []
+    const geo = zones.length ? await this.db.select().from(geoZone).where(inArray(geoZone.service_zone_id, zones.map((zone) => zone.id))) : []
+    return sets.map(({ set }) => ({
+      ...set,
+      service_zones: zones.filter((zone) => zone.fulfillment_set_id === set.id).map((zone) => ({ ...zone, geo_zones: geo.filter((g) => g.service_zone_id === zone.id) })),
+    }))
+  }
+
+  async listShippingProfiles() {
+    return this.db.select().from(shippingProfile).where(isNull(shippingProfile.deleted_at)).orderBy(shippingProfile.created_at)
+  }
+
+  async retrieveShippingOption(id: string) {
+    const [found] = await this.db.select().from(shippingOption).where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
+    if (!found) throw new MedusaError("not_found", `Shipping option with id: ${id} was not found`)
+    const rules = await this.db.select().from(shippingOptionRule).where(eq(shippingOptionRule.shipping_option_id, id))
+    const [type] = found.shipping_option_type_id ? await this.db.select().from(shippingOptionType).where(eq(shippingOptionType.id, found.shipping_option_type_id)) : []
+    return { ...found, rules, type: type ?? null }
   }
 
   async createShippingOption(input: ShippingOptionInput) {

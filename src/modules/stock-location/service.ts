@@ -18,10 +18,10 @@ export class StockLocationService {
     return [...new Set(rows.map((row) => row.id))]
   }
 
-  async create(input: { name: string; address: typeof stockLocationAddress.$inferInsert extends infer A ? Omit<A, "id"> : never }) {
+  async create(input: { name: string; address?: Omit<typeof stockLocationAddress.$inferInsert, "id"> }) {
     return this.db.transaction(async (tx) => {
-      const [address] = await tx.insert(stockLocationAddress).values({ ...input.address, id: generateId("laddr") }).returning()
-      const [location] = await tx.insert(stockLocation).values({ id: generateId("sloc"), name: input.name, address_id: address!.id }).returning()
+      const [address] = input.address ? await tx.insert(stockLocationAddress).values({ ...input.address, id: generateId("laddr") }).returning() : []
+      const [location] = await tx.insert(stockLocation).values({ id: generateId("sloc"), name: input.name, address_id: address?.id ?? null }).returning()
       return location!
     })
   }
