@@ -86,9 +86,25 @@ describe("a merchant runs the shop through /admin", () => {
     expect((await asAdmin("GET", `/admin/orders/${first.id}`)).body.order).toMatchObject({ payment_status: "captured", summary: { paid_total: first.total, pending_difference: 0 } })
     expect((await asAdmin("POST", `/admin/orders/${first.id}/cancel`)).status).toBe(400)
 
+    // Shipping it: reserved units leave the stock as they are fulfilled.
+    const line = detail.items[0].id
+    const partly = await asAdmin("POST", `/admin/orders/${first.id}/fulfillments`, { items: [{ id: line, quantity: 1 }], location_id: fx.location })
+    expect(partly.body.order).toMatchObject({ fulfillment_status: "partially_fulfilled" })
+    expect(partly.body.order.items[0].detail.fulfilled_quantity).toBe(1)
+    expect(await level()).toMatchObject({ stocked_quantity: 2, reserved_quantity: 2 })
+    const fully = await asAdmin("POST", `/admin/orders/${first.id}/fulfillments`, { items: [{ id: line, quantity: 1 }] })
+    expect(fully.body.order).toMatchObject({ fulfillment_status: "fulfilled" })
+    expect(fully.body.order.fulfillments).toHaveLength(2)
+    const tooMany = await asAdmin("POST", `/admin/orders/${first.id}/fulfillments`, { items: [{ id: line, quantity: 1 }] })
+    expect(tooMany).toMatchObject({ status: 400, body: { type: "not_allowed", message: `Cannot fulfill 1 of line item ${line}: 0 left to fulfill` } })
+    expect((await asAdmin("POST", `/admin/orders/${first.id}/fulfillments`, { items: [{ id: line, quantity: 0 }] })).status).toBe(400)
+    expect(await level()).toMatchObject({ stocked_quantity: 1, reserved_quantity: 1 })
+    const fulfilledEvents = await db.query("select data from event_outbox where name = 'order.fulfillment_created' and data->>'order_id' = $1", [first.id])
+    expect(fulfilledEvents.rows).toHaveLength(2)
+
     const canceled = await asAdmin("POST", `/admin/orders/${second.id}/cancel`)
     expect(canceled.body.order).toMatchObject({ id: second.id, status: "canceled", payment_status: "canceled" })
-    expect(await level()).toMatchObject({ stocked_quantity: 3, reserved_quantity: 2 })
+    expect(await level()).toMatchObject({ stocked_quantity: 1, reserved_quantity: 0 })
     expect((await asAdmin("POST", `/admin/orders/${second.id}/cancel`)).body).toEqual({ type: "not_allowed", message: `Order ${second.id} is already canceled` })
     const { rows } = await db.query("select name from event_outbox where data->>'id' in ($1, $2) and name in ('order.canceled', 'payment.captured')", [second.id, payment.id])
     expect(rows.map((r) => r.name).sort()).toEqual(["order.canceled", "payment.captured"])

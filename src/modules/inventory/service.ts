@@ -153,6 +153,29 @@ export class InventoryService {
   }
 
   /**
+   * Shipped units leave the warehouse: the line's reservation shrinks by them, and so do the
+   * level's reserved and stocked quantities. Lines without a reservation (unmanaged stock) change nothing.
+   */
+  async consumeReservation(lineItemId: string, quantity: number) {
+    let left = quantity
+    for (const reservation of await this.reservations([lineItemId])) {
+      if (left <= 0) break
+      const used = Math.min(left, reservation.quantity)
+      await this.db
+        .update(inventoryLevel)
+        .set({
+          reserved_quantity: sql`greatest(${inventoryLevel.reserved_quantity} - ${used}, 0)`,
+          stocked_quantity: sql`greatest(${inventoryLevel.stocked_quantity} - ${used}, 0)`,
+          updated_at: new Date(),
+        })
+        .where(and(eq(inventoryLevel.inventory_item_id, reservation.inventory_item_id), eq(inventoryLevel.location_id, reservation.location_id)))
+      if (used === reservation.quantity) await this.db.delete(reservationItem).where(eq(reservationItem.id, reservation.id))
+      else await this.db.update(reservationItem).set({ quantity: reservation.quantity - used }).where(eq(reservationItem.id, reservation.id))
+      left -= used
+    }
+  }
+
+  /**
    * Gives back the stock held for order lines (an order canceled): reserved goes down by what
    * each reservation held, and the reservations are removed.
    */

@@ -2,4 +2,5 @@
 export const OrderEvents = {
   PLACED: "order.placed",
   CANCELED: "order.canceled",
+  FULFILLMENT_CREATED: "order.fulfillment_created",
 } as const

@@ -10,6 +10,12 @@ type Json = Record<string, unknown>
 const taxLines = (rate: string, owner: string, ownerId: string) =>
   decimal(rate).eq(0) ? [] : [{ rate: toJsonNumber(rate), code: "default", name: "Tax", description: "Tax", provider_id: "system", [owner]: ownerId }]
 
+function fulfillmentStatus(lines: { id: string; quantity: number }[], fulfilled: Map<string, number>) {
+  const done = lines.reduce((sum, line) => sum + Math.min(fulfilled.get(line.id) ?? 0, line.quantity), 0)
+  const total = lines.reduce((sum, line) => sum + line.quantity, 0)
+  return done === 0 ? "not_fulfilled" : done < total ? "partially_fulfilled" : "fulfilled"
+}
+
 // Medusa's order payment_status from the collection's status.
 const PAYMENT_STATUS: Record<string, string> = { authorized: "authorized", completed: "captured", canceled: "canceled", awaiting: "awaiting", not_paid: "not_paid" }
 
@@ -34,6 +40,8 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
   const collectionIds = orders.map((order) => order.payment_collection_id).filter((id): id is string => !!id)
   const collections = new Map((await payments.collections(collectionIds)).map((collection) => [collection.id, collection]))
   const paid = await payments.payments(collectionIds)
+  const fulfilled = await service.fulfilledQuantities(ids)
+  const fulfillments = await service.fulfillments(ids)
 
   return orders.map((order) => {
     const collection = order.payment_collection_id ? collections.get(order.payment_collection_id) : undefined
@@ -45,7 +53,8 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
       ...columns,
       ...totals,
       payment_status: PAYMENT_STATUS[collection?.status ?? "not_paid"] ?? "not_paid",
-      fulfillment_status: "not_fulfilled",
+      fulfillment_status: fulfillmentStatus(items.filter((item) => item.order_id === order.id), fulfilled),
+      fulfillments: fulfillments.filter((fulfillment) => fulfillment.order_id === order.id),
       summary: {
         current_order_total: totals.total,
         original_order_total: totals.total,
@@ -65,7 +74,14 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
             ...totalsToJson(lineTotals),
             tax_lines: taxLines(tax_rate, "item_id", item.id),
             adjustments: [],
-            detail: { item_id: item.id, quantity: item.quantity, fulfilled_quantity: 0, shipped_quantity: 0, delivered_quantity: 0, return_requested_quantity: 0 },
+            detail: {
+              item_id: item.id,
+              quantity: item.quantity,
+              fulfilled_quantity: fulfilled.get(item.id) ?? 0,
+              shipped_quantity: 0,
+              delivered_quantity: 0,
+              return_requested_quantity: 0,
+            },
             variant: snapshot ? { ...snapshot.variant, product: snapshot.product } : null,
             product: snapshot?.product ?? null,
           }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm"
-import { boolean, index, integer, jsonb, numeric, pgTable, serial, text, uniqueIndex } from "drizzle-orm/pg-core"
+import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
 import { addressColumns, lineItemColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
 
@@ -62,6 +62,31 @@ export const orderShippingMethod = pgTable(
     data: jsonb("data").$type<Record<string, unknown> | null>(),
   },
   (t) => [index("order_shipping_method_order_idx").on(t.order_id)],
+)
+
+/** A shipment of some of an order's lines from one location. */
+export const orderFulfillment = pgTable(
+  "order_fulfillment",
+  {
+    ...entityColumns(),
+    order_id: text("order_id").notNull().references(() => order.id, { onDelete: "cascade" }),
+    location_id: text("location_id"),
+    provider_id: text("provider_id").notNull().default("manual_manual"),
+    shipped_at: timestamp("shipped_at", { withTimezone: true, mode: "date" }),
+    delivered_at: timestamp("delivered_at", { withTimezone: true, mode: "date" }),
+    canceled_at: timestamp("canceled_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [index("order_fulfillment_order_idx").on(t.order_id)],
+)
+
+export const orderFulfillmentItem = pgTable(
+  "order_fulfillment_item",
+  {
+    fulfillment_id: text("fulfillment_id").notNull().references(() => orderFulfillment.id, { onDelete: "cascade" }),
+    line_item_id: text("line_item_id").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fulfillment_id, t.line_item_id] }), index("order_fulfillment_item_line_idx").on(t.line_item_id)],
 )
 
 /** Idempotency-Key of a completion: the same key always answers with the same order. */
