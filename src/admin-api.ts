@@ -9,7 +9,7 @@ import { adminFulfillmentRoutes } from "./modules/fulfillment/admin"
 import { adminInventoryRoutes } from "./modules/inventory/admin"
 import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
-import { adminCategoryRoutes, adminCollectionRoutes } from "./modules/product/admin-catalog"
+import { adminCategoryRoutes, adminCollectionRoutes, adminTagAndTypeRoutes } from "./modules/product/admin-catalog"
 import { adminRegionRoutes } from "./modules/region/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
@@ -24,6 +24,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/products", adminProductRoutes)
     .route("/collections", adminCollectionRoutes)
     .route("/product-categories", adminCategoryRoutes)
+    .route("/", adminTagAndTypeRoutes)
     .route("/", adminInventoryRoutes)
     .route("/", adminFulfillmentRoutes)
     .route("/orders", adminOrderRoutes)

@@ -69,6 +69,11 @@ describe("a merchant runs the shop through /admin", () => {
     const second = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: brass, quantity: 1 }])}/complete`)).body.order
     const level = async () => (await asAdmin("GET", `/admin/inventory-items/${item.id}`)).body.inventory_item
     expect(await level()).toMatchObject({ stocked_quantity: 3, reserved_quantity: 3 })
+    const held = await asAdmin("GET", `/admin/reservations?line_item_id[]=${first.items[0].id}&line_item_id[]=${second.items[0].id}`)
+    expect(held.body.reservations.map((r: Json) => [r.inventory_item_id, r.location_id, r.quantity])).toEqual([
+      [item.id, fx.location, 2],
+      [item.id, fx.location, 1],
+    ])
 
     const listed = await asAdmin("GET", `/admin/orders?id[]=${first.id}&id[]=${second.id}&order=display_id`)
     expect(listed.body).toMatchObject({ count: 2, limit: 15 })

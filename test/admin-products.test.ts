@@ -176,6 +176,25 @@ describe("/admin/products", () => {
     expect((await store(`/store/collections/${collection.id}`)).status).toBe(404)
   })
 
+  test("options are added, renamed and deleted; tags and types are listed and created once", async () => {
+    const product = (await asAdmin("POST", "/admin/products", { title: `Poster ${run}`, options: [{ title: "Size", values: ["A3"] }] })).body.product
+    const withFinish = await asAdmin("POST", `/admin/products/${product.id}/options`, { title: "Finish", values: ["Matte", "Gloss"] })
+    expect(withFinish.body.product.options.map((o: Json) => [o.title, o.values.map((v: Json) => v.value)])).toEqual([["Size", ["A3"]], ["Finish", ["Matte", "Gloss"]]])
+    const finish = withFinish.body.product.options[1]
+    const renamed = await asAdmin("POST", `/admin/products/${product.id}/options/${finish.id}`, { title: "Paper", values: ["Gloss", "Satin"] })
+    expect(renamed.body.product.options[1]).toMatchObject({ title: "Paper", values: ["Matte", "Gloss", "Satin"].map((value) => expect.objectContaining({ value })) })
+    const deleted = await asAdmin("DELETE", `/admin/products/${product.id}/options/${finish.id}`)
+    expect(deleted.body).toMatchObject({ id: finish.id, object: "product_option", deleted: true })
+    expect(deleted.body.parent.options.map((o: Json) => o.title)).toEqual(["Size"])
+    expect((await asAdmin("POST", `/admin/products/${product.id}/options`, { title: "Empty", values: [] })).status).toBe(400)
+
+    const tag = (await asAdmin("POST", "/admin/product-tags", { value: `vintage-${run}` })).body.product_tag
+    expect((await asAdmin("POST", "/admin/product-tags", { value: `vintage-${run}` })).body.product_tag.id).toBe(tag.id)
+    expect((await asAdmin("GET", `/admin/product-tags?q=vintage-${run}`)).body.product_tags.map((t: Json) => t.id)).toEqual([tag.id])
+    const type = (await asAdmin("POST", "/admin/product-types", { value: `Print ${run}` })).body.product_type
+    expect((await asAdmin("GET", `/admin/product-types?q=${run}`)).body).toMatchObject({ count: 1, product_types: [{ id: type.id }] })
+  })
+
   test("the list filters by status and q, newest first", async () => {
     const drafts = await asAdmin("GET", `/admin/products?status=draft&q=${run}&fields=id,title,status`)
     expect(drafts.body.products.every((p: Json) => p.status === "draft")).toBe(true)

@@ -63,6 +63,11 @@ export const adminInventoryRoutes = new Hono<AppEnv>()
     await setLevel(c.var.scope, c.req.param("id"), c.req.param("location_id"), body.stocked_quantity)
     return c.json(await respondItem(c.var.scope, c.req.param("id")))
   })
+  .get("/reservations", async (c) => {
+    const { limit = 20, offset = 0, line_item_id } = validateQuery(c, z.object({ ...listQuery, line_item_id: oneOrMany.optional() }))
+    const { rows, count } = await inventory(c.var.scope).listReservations({ line_item_id }, { limit, offset })
+    return c.json({ reservations: rows, count, offset, limit })
+  })
   .get("/stock-locations", async (c) => {
     const { limit = 20, offset = 0 } = validateQuery(c, z.object(listQuery))
     const { rows, count } = await c.var.scope.resolve<StockLocationService>("stockLocationService").list({ limit, offset })

@@ -9,6 +9,7 @@ import type { EventOutboxService } from "../../infra/event-outbox-service"
 import { CATEGORY_ORDER_FIELDS, COLLECTION_ORDER_FIELDS } from "./catalog-query-config"
 import type { ProductCategoryService } from "./category-service"
 import type { ProductCollectionService } from "./collection-service"
+import type { ProductService } from "./service"
 import { storeListCategoriesQuery, storeListCollectionsQuery } from "./validators"
 
 const handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and dashes" })
@@ -97,4 +98,30 @@ export const adminCategoryRoutes = new Hono<AppEnv>()
       await emit(tx, "product-category.deleted", c.req.param("id"))
     })
     return c.json({ id: c.req.param("id"), object: "product_category", deleted: true })
+  })
+
+const valueBody = z.strictObject({ value: z.string().min(1).max(200), metadata })
+const listValues = z.object({ q: z.string().optional(), limit: z.string().regex(/^\d{1,4}$/).transform(Number).optional(), offset: z.string().regex(/^\d{1,9}$/).transform(Number).optional() })
+
+/** /admin/product-tags and /admin/product-types: lists, and create-if-missing by value. */
+export const adminTagAndTypeRoutes = new Hono<AppEnv>()
+  .get("/product-tags", async (c) => {
+    const { q, limit = 20, offset = 0 } = validateQuery(c, listValues)
+    const { rows, count } = await c.var.scope.resolve<ProductService>("productService").listTags(q, { limit, offset })
+    return c.json({ product_tags: rows, count, offset, limit })
+  })
+  .post("/product-tags", async (c) => {
+    const { value } = await validateBody(c, valueBody)
+    const tag = await transaction(c.var.scope, (tx) => tx.resolve<ProductService>("productService").upsertTag(value))
+    return c.json({ product_tag: tag })
+  })
+  .get("/product-types", async (c) => {
+    const { q, limit = 20, offset = 0 } = validateQuery(c, listValues)
+    const { rows, count } = await c.var.scope.resolve<ProductService>("productService").listTypes(q, { limit, offset })
+    return c.json({ product_types: rows, count, offset, limit })
+  })
+  .post("/product-types", async (c) => {
+    const { value } = await validateBody(c, valueBody)
+    const type = await transaction(c.var.scope, (tx) => tx.resolve<ProductService>("productService").upsertType(value))
+    return c.json({ product_type: type })
   })

@@ -82,6 +82,13 @@ async function setUpVariants(tx: Scope, created: { id: string; sku: string | nul
   }
 }
 
+/** The product as the admin sees it by default: the `parent` of a deleted option or variant. */
+async function productJson(c: Context<AppEnv>, id: string) {
+  const row = await products(c.var.scope).retrieve(id)
+  const [json] = await shapeRows(adminProductQuery, [row], requestedFor(adminProductQuery, undefined), queryContext(c))
+  return json
+}
+
 const respondProduct = (c: Context<AppEnv>, id: string) =>
   retrieveResponse(c, "product", adminProductQuery, undefined, () => products(c.var.scope).retrieve(id))
 
@@ -140,6 +147,30 @@ export const adminProductRoutes = new Hono<AppEnv>()
     })
     return c.json({ id: c.req.param("id"), object: "product", deleted: true })
   })
+  .post("/:id/options", async (c) => {
+    const body = await validateBody(c, z.strictObject({ title: text(200).min(1), values: z.array(text(200).min(1)).min(1).max(100) }))
+    await transaction(c.var.scope, async (tx) => {
+      await products(tx).addOption(c.req.param("id"), body)
+      await emit(tx, ProductEvents.UPDATED, c.req.param("id"))
+    })
+    return respondProduct(c, c.req.param("id"))
+  })
+  .post("/:id/options/:option_id", async (c) => {
+    const body = await validateBody(c, z.strictObject({ title: text(200).min(1).optional(), values: z.array(text(200).min(1)).max(100).optional() }))
+    await transaction(c.var.scope, async (tx) => {
+      await products(tx).updateOption(c.req.param("id"), c.req.param("option_id"), body)
+      await emit(tx, ProductEvents.UPDATED, c.req.param("id"))
+    })
+    return respondProduct(c, c.req.param("id"))
+  })
+  .delete("/:id/options/:option_id", async (c) => {
+    await transaction(c.var.scope, async (tx) => {
+      await products(tx).softDeleteOption(c.req.param("id"), c.req.param("option_id"))
+      await emit(tx, ProductEvents.UPDATED, c.req.param("id"))
+    })
+    const parent = await productJson(c, c.req.param("id"))
+    return c.json({ id: c.req.param("option_id"), object: "product_option", deleted: true, parent })
+  })
   .post("/:id/variants", async (c) => {
     const body = await validateBody(c, createVariantBody)
     await transaction(c.var.scope, async (tx) => {
@@ -169,7 +200,6 @@ export const adminProductRoutes = new Hono<AppEnv>()
       await products(tx).softDeleteVariant(c.req.param("id"), c.req.param("variant_id"))
       await emit(tx, ProductEvents.VARIANT_DELETED, c.req.param("variant_id"))
     })
-    const row = await products(c.var.scope).retrieve(c.req.param("id"))
-    const [parent] = await shapeRows(adminProductQuery, [row], requestedFor(adminProductQuery, undefined), queryContext(c))
+    const parent = await productJson(c, c.req.param("id"))
     return c.json({ id: c.req.param("variant_id"), object: "variant", deleted: true, parent })
   })

@@ -353,6 +353,47 @@ export class ProductService {
     await this.db.update(product).set({ deleted_at: sql`now()` }).where(eq(product.id, id))
   }
 
+  /** A new option with its values (Medusa's POST /admin/products/:id/options). */
+  async addOption(productId: string, input: { title: string; values: string[] }) {
+    await this.retrieve(productId)
+    const optionId = generateId("opt")
+    await this.db.insert(productOption).values({ id: optionId, title: input.title, product_id: productId })
+    await this.db.insert(productOptionValue).values(input.values.map((value) => ({ id: generateId("optval"), value, option_id: optionId })))
+    return optionId
+  }
+
+  /** Renames an option and adds values it does not have yet; values in use are never removed here. */
+  async updateOption(productId: string, optionId: string, input: { title?: string; values?: string[] }) {
+    const [option] = await this.db
+      .update(productOption)
+      .set({ ...(input.title ? { title: input.title } : {}), updated_at: sql`now()` })
+      .where(and(eq(productOption.id, optionId), eq(productOption.product_id, productId), live(productOption)))
+      .returning()
+    if (!option) throw new MedusaError("not_found", `Option with id: ${optionId} was not found`)
+    if (input.values?.length) {
+      const existing = (await this.valuesOfOptions([optionId])).get(optionId) ?? []
+      const fresh = input.values.filter((value) => !existing.some((row) => row.value === value))
+      if (fresh.length) await this.db.insert(productOptionValue).values(fresh.map((value) => ({ id: generateId("optval"), value, option_id: optionId })))
+    }
+  }
+
+  async softDeleteOption(productId: string, optionId: string) {
+    const [deleted] = await this.db
+      .update(productOption)
+      .set({ deleted_at: sql`now()` })
+      .where(and(eq(productOption.id, optionId), eq(productOption.product_id, productId), live(productOption)))
+      .returning({ id: productOption.id })
+    if (!deleted) throw new MedusaError("not_found", `Option with id: ${optionId} was not found`)
+  }
+
+  async listTags(q: string | undefined, page: { limit: number; offset: number }) {
+    return listPage(this.db, productTag, and(live(productTag), q ? searchAny([productTag.value], q) : undefined), [asc(productTag.value)], page)
+  }
+
+  async listTypes(q: string | undefined, page: { limit: number; offset: number }) {
+    return listPage(this.db, productType, and(live(productType), q ? searchAny([productType.value], q) : undefined), [asc(productType.value)], page)
+  }
+
   /** The tag with this value, created when missing. */
   async upsertTag(value: string) {
     const [tag] = await this.db
