@@ -1,3 +1,4 @@
+import { SignJWT } from "jose"
 import { afterAll, describe, expect, test } from "vitest"
 import { startWorker, type TestWorker } from "./helpers/worker"
 
@@ -24,6 +25,14 @@ describe("configuration at Worker start-up", () => {
     const res = await worker.fetch("/health")
     expect(await res.json()).toEqual({ status: "ok" })
     expect(res.headers.get("x-sql-statements")).toBeNull()
+    // In production the session cookie is Secure (and still HttpOnly, SameSite=Lax).
+    const token = await new SignJWT({ actor_id: "cus_x", actor_type: "customer", auth_identity_id: "authid_x" })
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime("1h")
+      .sign(new TextEncoder().encode("a-long-random-jwt-secret"))
+    const session = await worker.fetch("/auth/session", { method: "POST", headers: { authorization: `Bearer ${token}` } })
+    expect(session.status).toBe(200)
+    expect(session.headers.get("set-cookie")).toMatch(/^connect\.sid=.*; HttpOnly; Secure; SameSite=Lax$/)
   })
 
   test("an invalid option value stops start-up with its message", async () => {

@@ -15,10 +15,6 @@ export class Registry {
     return this
   }
 
-  has(name: string): boolean {
-    return this.factories.has(name)
-  }
-
   names(): string[] {
     return [...this.factories.keys()]
   }

@@ -111,3 +111,9 @@ export function documentTotals(items: LineTotals[], shipping: LineTotals[]) {
 export function totalsToJson(totals: Record<string, string> | LineTotals): Record<string, number> {
   return Object.fromEntries(Object.entries(totals).map(([key, value]) => [key, toJsonNumber(value)]))
 }
+
+/** The tax line of a cart or order line at a rate (none at 0 %), as Medusa's `tax_lines`. */
+export function taxLinesFor(rate: string, owner: "item_id" | "shipping_method_id", ownerId: string) {
+  if (decimal(rate).eq(0)) return []
+  return [{ rate: toJsonNumber(rate), code: "default", name: "Tax", description: "Tax", provider_id: "system", [owner]: ownerId }]
+}

@@ -1,3 +1,4 @@
+import type { Scope } from "../core/container"
 import type { Db } from "./db"
 import { appendEvents, type DomainEvent } from "./outbox"
 
@@ -12,4 +13,9 @@ export class EventOutboxService {
   async emit(...events: DomainEvent[]): Promise<void> {
     this.emitted.push(...(await appendEvents(this.db, events)))
   }
+}
+
+/** Writes one event into the outbox of the scope's transaction. */
+export function emitEvent(scope: Scope, name: string, data: Record<string, unknown>): Promise<void> {
+  return scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data })
 }

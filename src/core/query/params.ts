@@ -57,3 +57,11 @@ export function parseOrder(order: string | undefined, allowed: readonly string[]
 export const booleanString = z
   .union([z.boolean(), z.enum(["true", "false"], { error: 'must be "true" or "false"' })])
   .transform((value) => value === true || value === "true")
+
+/** A list of ids in a body (`add`, `remove`): non-empty strings, bounded, empty when absent. */
+export const idList = (max = 500) => z.array(z.string().min(1)).max(max).default([])
+
+/** Medusa's handle made from a title: lowercase words joined by dashes. */
+export function toHandle(text: string): string {
+  return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "item"
+}

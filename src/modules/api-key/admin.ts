@@ -1,18 +1,17 @@
 import { Hono } from "hono"
 import { z } from "zod"
 import { validateBody } from "../../core/body"
-import { listQuery, oneOrMany, validateQuery } from "../../core/query/params"
+import { listQuery, oneOrMany, validateQuery, idList } from "../../core/query/params"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { SalesChannelService } from "../sales-channel/service"
 import type { ApiKeyService } from "./service"
 
 type Scope = AppEnv["Variables"]["scope"]
 type Key = Awaited<ReturnType<ApiKeyService["retrieve"]>>
 const keys = (scope: Scope) => scope.resolve<ApiKeyService>("apiKeyService")
-const emit = (scope: Scope, name: string, id: string) => scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data: { id } })
-const ids = z.array(z.string().min(1)).max(500).default([])
+const ids = idList()
 
 /** A key as the Admin API shows it: a secret key's token never again after creation (only its hash is kept). */
 function keyJson(key: Key, salesChannelIds?: string[]) {
@@ -47,7 +46,7 @@ export const adminApiKeyRoutes = new Hono<AppEnv>()
         body.type === "secret"
           ? await keys(tx).createSecret({ title: body.title, created_by: createdBy })
           : await keys(tx).createPublishable({ title: body.title, sales_channel_ids: [], created_by: createdBy })
-      await emit(tx, "api-key.created", key.id)
+      await emitEvent(tx, "api-key.created", { id: key.id })
       return key
     })
     // The one time a secret key's token is shown.
@@ -67,7 +66,7 @@ export const adminApiKeyRoutes = new Hono<AppEnv>()
     await transaction(c.var.scope, async (tx) => {
       await keys(tx).retrieve(c.req.param("id"))
       await keys(tx).revoke(c.req.param("id"), c.var.auth!.actor_id)
-      await emit(tx, "api-key.revoked", c.req.param("id"))
+      await emitEvent(tx, "api-key.revoked", { id: c.req.param("id") })
     })
     return c.json(await respondKey(c.var.scope, c.req.param("id")))
   })

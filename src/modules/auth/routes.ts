@@ -8,7 +8,7 @@ import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { RateLimiter } from "../../infra/rate-limit"
 import { AuthEvents } from "./events"
 import type { AuthIdentity, AuthService } from "./service"
@@ -115,9 +115,7 @@ export const authRoutes = new Hono<AppEnv>()
         "15m",
         generateUnguessableId("reset"),
       )
-      await c.var.scope
-        .resolve<EventOutboxService>("eventOutboxService")
-        .emit({ name: AuthEvents.PASSWORD_RESET, data: { entity_id: found.provider.entity_id, actor_type: actor, token, metadata: metadata ?? {} } })
+      await emitEvent(c.var.scope, AuthEvents.PASSWORD_RESET, { entity_id: found.provider.entity_id, actor_type: actor, token, metadata: metadata ?? {} })
     }
     // The same answer whether or not the email is known.
     return c.body(null, 201)

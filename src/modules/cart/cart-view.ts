@@ -1,6 +1,6 @@
 import type { Scope } from "../../core/container"
 import { toJsonNumber } from "../../core/money"
-import { currencyDigits, documentTotals, lineTotals, totalsToJson, type LineTotals } from "../../core/totals"
+import { currencyDigits, documentTotals, lineTotals, taxLinesFor, totalsToJson, type LineTotals } from "../../core/totals"
 import { paymentCollectionJson } from "../payment/view"
 import type { ProductService } from "../product/service"
 import type { Region, RegionService } from "../region/service"
@@ -61,11 +61,6 @@ export async function stateOf(scope: Scope, cart: Cart): Promise<CartState> {
   }
 }
 
-function taxLines(rate: string, owner: string, ownerId: string) {
-  if (Number(rate) === 0) return []
-  return [{ rate: toJsonNumber(rate), code: "default", name: "Tax", description: "Tax", provider_id: "system", [owner]: ownerId }]
-}
-
 /** The cart as Medusa's Store API shows it: totals, items with variant and product, methods, addresses, region, payment. */
 export async function cartJson(scope: Scope, state: CartState): Promise<Json> {
   const { cart, region } = state
@@ -92,7 +87,7 @@ export async function cartJson(scope: Scope, state: CartState): Promise<Json> {
         ...item,
         unit_price: toJsonNumber(item.unit_price),
         ...totalsToJson(state.itemTotals[i]!),
-        tax_lines: taxLines(state.taxRate, "item_id", item.id),
+        tax_lines: taxLinesFor(state.taxRate, "item_id", item.id),
         adjustments: [],
         variant: snapshot ? { ...snapshot.variant, product: snapshot.product } : null,
         product: snapshot?.product ?? null,
@@ -102,7 +97,7 @@ export async function cartJson(scope: Scope, state: CartState): Promise<Json> {
       ...method,
       amount: toJsonNumber(method.amount),
       ...totalsToJson(state.shippingTotals[i]!),
-      tax_lines: taxLines(state.taxRate, "shipping_method_id", method.id),
+      tax_lines: taxLinesFor(state.taxRate, "shipping_method_id", method.id),
       adjustments: [],
     })),
     shipping_address: state.shippingAddress,

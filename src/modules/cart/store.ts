@@ -86,8 +86,7 @@ export const storeCartRoutes = new Hono<AppEnv>()
     const { fields } = validateQuery(c, cartQuery)
     const key = c.req.header("idempotency-key")
     if (key !== undefined && (key.length === 0 || key.length > 255)) throw new MedusaError("invalid_data", "Idempotency-Key must be 1 to 255 characters")
-    assertCartAccess(await c.var.scope.resolve<CartService>("cartService").retrieve(c.req.param("id")), c.var.auth?.actor_id)
-    const result = await completeCart(c.var.scope, c.req.param("id"), key)
+    const result = await completeCart(c.var.scope, c.req.param("id"), { idempotencyKey: key, customerId: c.var.auth?.actor_id })
     if (result.type === "order") {
       return c.json({ type: "order", order: selectJson(await orderJson(c.var.scope, result.orderId), fields) })
     }

@@ -1,6 +1,6 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { CustomerService } from "../customer/service"
 import type { FulfillmentService } from "../fulfillment/service"
 import type { InventoryService } from "../inventory/service"
@@ -15,7 +15,6 @@ import { CartEvents } from "./events"
 import type { AddressInput, Cart, CartService } from "./service"
 
 const carts = (scope: Scope) => scope.resolve<CartService>("cartService")
-const emit = (scope: Scope, name: string, data: Record<string, unknown>) => scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data })
 
 export interface LineInput {
   variant_id: string
@@ -84,7 +83,7 @@ export async function createCart(
     locale: input.locale,
   })
   if (input.items?.length) await addLines(scope, cart, input.items)
-  await emit(scope, CartEvents.CREATED, { id: cart.id })
+  await emitEvent(scope, CartEvents.CREATED, { id: cart.id })
   return cart.id
 }
 
@@ -245,7 +244,7 @@ export async function updateCart(
   const updated = await service.update(cart.id, patch)
   if (regionChanged) {
     await repriceLines(scope, updated)
-    await emit(scope, CartEvents.REGION_UPDATED, { id: cart.id })
+    await emitEvent(scope, CartEvents.REGION_UPDATED, { id: cart.id })
   }
 }
 
@@ -283,7 +282,7 @@ export async function refreshCart(scope: Scope, cartId: string): Promise<CartSta
   if (state.cart.payment_collection_id) {
     await scope.resolve<PaymentService>("paymentService").refreshAmount(state.cart.payment_collection_id, state.totals.total!)
   }
-  await emit(scope, CartEvents.UPDATED, { id: cartId })
+  await emitEvent(scope, CartEvents.UPDATED, { id: cartId })
   return state
 }
 
@@ -301,5 +300,5 @@ export async function transferCart(scope: Scope, cart: Cart, customerId: string)
   assertOpen(cart)
   const customer = await scope.resolve<CustomerService>("customerService").retrieve(customerId)
   await carts(scope).update(cart.id, { customer_id: customer.id, email: customer.email })
-  await emit(scope, CartEvents.CUSTOMER_TRANSFERRED, { id: cart.id, customer_id: customer.id })
+  await emitEvent(scope, CartEvents.CUSTOMER_TRANSFERRED, { id: cart.id, customer_id: customer.id })
 }

@@ -7,7 +7,7 @@ import { listQuery, validateQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { AuthService } from "../auth/service"
 import { addressBody } from "../cart/validators"
 import { ordersJson } from "../order/order-view"
@@ -58,7 +58,7 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
     const customerId = await transaction(c.var.scope, async (tx) => {
       const created = await tx.resolve<CustomerService>("customerService").create({ ...body, has_account: true })
       await tx.resolve<AuthService>("authService").linkActor(c.var.auth!.auth_identity_id, { customer_id: created.id })
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: CustomerEvents.CREATED, data: { id: created.id } })
+      await emitEvent(tx, CustomerEvents.CREATED, { id: created.id })
       return created.id
     })
     return respondCustomer(c, customerId)
@@ -70,7 +70,7 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, updateCustomerBody)
     await transaction(c.var.scope, async (tx) => {
       await tx.resolve<CustomerService>("customerService").update(me(c), body)
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: CustomerEvents.UPDATED, data: { id: me(c) } })
+      await emitEvent(tx, CustomerEvents.UPDATED, { id: me(c) })
     })
     return respondCustomer(c, me(c))
   })

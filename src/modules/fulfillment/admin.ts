@@ -4,7 +4,7 @@ import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { PricingService } from "../pricing/service"
 import type { RegionService } from "../region/service"
 import type { StockLocationService } from "../stock-location/service"
@@ -63,7 +63,7 @@ export const adminFulfillmentRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, z.strictObject({ name: z.string().min(1).max(200), address: addressBody.optional() }))
     const id = await transaction(c.var.scope, async (tx) => {
       const location = await locations(tx).create({ name: body.name, address: body.address })
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "stock-location.created", data: { id: location.id } })
+      await emitEvent(tx, "stock-location.created", { id: location.id })
       return location.id
     })
     return c.json(await locationJson(c.var.scope, id))
@@ -117,7 +117,7 @@ export const adminFulfillmentRoutes = new Hono<AppEnv>()
         }
       }
       await tx.resolve<PricingService>("pricingService").createShippingOptionPrices(option.id, priced)
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "shipping-option.created", data: { id: option.id } })
+      await emitEvent(tx, "shipping-option.created", { id: option.id })
       return option.id
     })
     return c.json({ shipping_option: await fulfillment(c.var.scope).retrieveShippingOption(id) })

@@ -2,10 +2,10 @@ import { Hono } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
-import { listQuery, oneOrMany, validateQuery } from "../../core/query/params"
+import { listQuery, oneOrMany, validateQuery, idList } from "../../core/query/params"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { StockLocationService } from "../stock-location/service"
 import type { InventoryService } from "./service"
 
@@ -38,7 +38,7 @@ async function setLevel(scope: Scope, itemId: string, locationId: string, quanti
     await inventory(tx).retrieve(itemId)
     await tx.resolve<StockLocationService>("stockLocationService").retrieve(locationId)
     await inventory(tx).setStockedQuantity(itemId, locationId, quantity)
-    await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "inventory-item.updated", data: { id: itemId } })
+    await emitEvent(tx, "inventory-item.updated", { id: itemId })
   })
 }
 
@@ -77,8 +77,7 @@ export const adminInventoryRoutes = new Hono<AppEnv>()
     c.json({ stock_location: await c.var.scope.resolve<StockLocationService>("stockLocationService").retrieve(c.req.param("id")) }),
   )
   .post("/stock-locations/:id/sales-channels", async (c) => {
-    const ids = z.array(z.string().min(1)).max(100).default([])
-    const { add, remove } = await validateBody(c, z.strictObject({ add: ids, remove: ids }))
+    const { add, remove } = await validateBody(c, z.strictObject({ add: idList(100), remove: idList(100) }))
     const locations = c.var.scope.resolve<StockLocationService>("stockLocationService")
     await transaction(c.var.scope, async (tx) => {
       const service = tx.resolve<StockLocationService>("stockLocationService")

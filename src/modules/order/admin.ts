@@ -1,4 +1,5 @@
 import { Hono } from "hono"
+import { emitEvent } from "../../infra/event-outbox-service"
 import { z } from "zod"
 import { toJsonNumber } from "../../core/money"
 import { validateBody } from "../../core/body"
@@ -6,7 +7,6 @@ import { listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/quer
 import { selectJson } from "../../core/query/select-json"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
 import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
 import { OrderEvents } from "./events"
@@ -48,9 +48,10 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     await transaction(c.var.scope, async (tx) => {
       const fulfillment = await tx.resolve<OrderService>("orderService").createFulfillment(c.req.param("id"), body)
       for (const item of body.items) await tx.resolve<InventoryService>("inventoryService").consumeReservation(item.id, item.quantity)
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({
-        name: OrderEvents.FULFILLMENT_CREATED,
-        data: { order_id: c.req.param("id"), fulfillment_id: fulfillment.id, no_notification: body.no_notification ?? false },
+      await emitEvent(tx, OrderEvents.FULFILLMENT_CREATED, {
+        order_id: c.req.param("id"),
+        fulfillment_id: fulfillment.id,
+        no_notification: body.no_notification ?? false,
       })
     })
     return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
@@ -62,7 +63,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
       if (canceled.payment_collection_id) await tx.resolve<PaymentService>("paymentService").cancelCollection(canceled.payment_collection_id)
       const lines = await orders.items([canceled.id])
       await tx.resolve<InventoryService>("inventoryService").releaseReservations(lines.map((line) => line.id))
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: OrderEvents.CANCELED, data: { id: canceled.id } })
+      await emitEvent(tx, OrderEvents.CANCELED, { id: canceled.id })
     })
     return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
   })
@@ -71,7 +72,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
 export const adminPaymentRoutes = new Hono<AppEnv>().post("/:id/capture", async (c) => {
   const captured = await transaction(c.var.scope, async (tx) => {
     const payment = await tx.resolve<PaymentService>("paymentService").capture(c.req.param("id"))
-    await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: "payment.captured", data: { id: payment.id } })
+    await emitEvent(tx, "payment.captured", { id: payment.id })
     return payment
   })
   return c.json({ payment: { ...captured, amount: toJsonNumber(captured.amount) } })

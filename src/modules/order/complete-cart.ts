@@ -1,9 +1,10 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { transaction } from "../../core/transaction"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import { stateOf, type CartState } from "../cart/cart-view"
 import type { CartService } from "../cart/service"
+import { assertCartAccess } from "../cart/workflows"
 import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
 import type { ProductService } from "../product/service"
@@ -24,10 +25,16 @@ export type CompletionResult =
  * repeated Idempotency-Key) answers with the order it already became. Stock or payment
  * failures answer `{ type: "cart", error }`, as Medusa does, with nothing changed.
  */
-export async function completeCart(scope: Scope, cartId: string, idempotencyKey?: string): Promise<CompletionResult> {
+export async function completeCart(
+  scope: Scope,
+  cartId: string,
+  options: { idempotencyKey?: string; customerId?: string } = {},
+): Promise<CompletionResult> {
+  const { idempotencyKey, customerId } = options
   try {
     return await transaction(scope, async (tx) => {
       const cart = await tx.resolve<CartService>("cartService").retrieve(cartId, { forUpdate: true })
+      assertCartAccess(cart, customerId)
       const orders = tx.resolve<OrderService>("orderService")
       if (idempotencyKey) {
         const claimed = await orders.claimIdempotencyKey(idempotencyKey, cartId)
@@ -42,7 +49,7 @@ export async function completeCart(scope: Scope, cartId: string, idempotencyKey?
       await tx.resolve<PaymentService>("paymentService").authorize(cart.payment_collection_id!, state.totals.total!)
       const orderId = await placeOrder(tx, state)
       await tx.resolve<CartService>("cartService").update(cart.id, { completed_at: new Date() })
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: OrderEvents.PLACED, data: { id: orderId } })
+      await emitEvent(tx, OrderEvents.PLACED, { id: orderId })
       if (idempotencyKey) await orders.recordIdempotentResult(idempotencyKey, orderId)
       return { type: "order" as const, orderId }
     })

@@ -1,14 +1,11 @@
 import type { Scope } from "../../core/container"
 import { decimal, toJsonNumber } from "../../core/money"
-import { totalsToJson } from "../../core/totals"
+import { taxLinesFor, totalsToJson } from "../../core/totals"
 import type { PaymentService } from "../payment/service"
 import type { ProductService } from "../product/service"
 import type { Order, OrderService } from "./service"
 
 type Json = Record<string, unknown>
-
-const taxLines = (rate: string, owner: string, ownerId: string) =>
-  decimal(rate).eq(0) ? [] : [{ rate: toJsonNumber(rate), code: "default", name: "Tax", description: "Tax", provider_id: "system", [owner]: ownerId }]
 
 function fulfillmentStatus(lines: { id: string; quantity: number }[], fulfilled: Map<string, number>) {
   const done = lines.reduce((sum, line) => sum + Math.min(fulfilled.get(line.id) ?? 0, line.quantity), 0)
@@ -72,7 +69,7 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
             ...line,
             unit_price: toJsonNumber(item.unit_price),
             ...totalsToJson(lineTotals),
-            tax_lines: taxLines(tax_rate, "item_id", item.id),
+            tax_lines: taxLinesFor(tax_rate, "item_id", item.id),
             adjustments: [],
             detail: {
               item_id: item.id,
@@ -90,7 +87,7 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
         .filter((method) => method.order_id === order.id)
         .map((method) => {
           const { totals: methodTotals, tax_rate, ...rest } = method
-          return { ...rest, amount: toJsonNumber(method.amount), ...totalsToJson(methodTotals), tax_lines: taxLines(tax_rate, "shipping_method_id", method.id), adjustments: [] }
+          return { ...rest, amount: toJsonNumber(method.amount), ...totalsToJson(methodTotals), tax_lines: taxLinesFor(tax_rate, "shipping_method_id", method.id), adjustments: [] }
         }),
       shipping_address: (order.shipping_address_id && addresses.get(order.shipping_address_id)) || null,
       billing_address: (order.billing_address_id && addresses.get(order.billing_address_id)) || null,

@@ -2,10 +2,10 @@ import { Hono } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
-import { parseOrder, validateQuery } from "../../core/query/params"
+import { parseOrder, validateQuery, toHandle } from "../../core/query/params"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import { CATEGORY_ORDER_FIELDS, COLLECTION_ORDER_FIELDS } from "./catalog-query-config"
 import type { ProductCategoryService } from "./category-service"
 import type { ProductCollectionService } from "./collection-service"
@@ -14,10 +14,8 @@ import { storeListCategoriesQuery, storeListCollectionsQuery } from "./validator
 
 const handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and dashes" })
 const metadata = z.record(z.string(), z.unknown()).nullish()
-const emit = (scope: Scope, name: string, id: string) => scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data: { id } })
 const collections = (scope: Scope) => scope.resolve<ProductCollectionService>("productCollectionService")
 const categories = (scope: Scope) => scope.resolve<ProductCategoryService>("adminProductCategoryService")
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "item"
 
 /** Medusa's /admin/collections. */
 export const adminCollectionRoutes = new Hono<AppEnv>()
@@ -30,9 +28,9 @@ export const adminCollectionRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(500), handle: handle.optional(), metadata }))
     const created = await transaction(c.var.scope, async (tx) => {
-      const collection = await collections(tx).create({ title: body.title, handle: body.handle ?? slug(body.title) })
+      const collection = await collections(tx).create({ title: body.title, handle: body.handle ?? toHandle(body.title) })
       if (body.metadata !== undefined) await collections(tx).update(collection.id, { metadata: body.metadata })
-      await emit(tx, "product-collection.created", collection.id)
+      await emitEvent(tx, "product-collection.created", { id: collection.id })
       return collection.id
     })
     return c.json({ collection: await collections(c.var.scope).retrieve(created) })
@@ -42,7 +40,7 @@ export const adminCollectionRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(500).optional(), handle: handle.optional(), metadata }))
     const updated = await transaction(c.var.scope, async (tx) => {
       const collection = await collections(tx).update(c.req.param("id"), body)
-      await emit(tx, "product-collection.updated", collection.id)
+      await emitEvent(tx, "product-collection.updated", { id: collection.id })
       return collection
     })
     return c.json({ collection: updated })
@@ -50,7 +48,7 @@ export const adminCollectionRoutes = new Hono<AppEnv>()
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await collections(tx).softDelete(c.req.param("id"))
-      await emit(tx, "product-collection.deleted", c.req.param("id"))
+      await emitEvent(tx, "product-collection.deleted", { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "collection", deleted: true })
   })
@@ -76,8 +74,8 @@ export const adminCategoryRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const body = await validateBody(c, z.strictObject({ ...categoryFields, parent_category_id: z.string().nullish() }))
     const created = await transaction(c.var.scope, async (tx) => {
-      const category = await categories(tx).create({ ...body, handle: body.handle ?? slug(body.name), is_active: body.is_active ?? false })
-      await emit(tx, "product-category.created", category.id)
+      const category = await categories(tx).create({ ...body, handle: body.handle ?? toHandle(body.name), is_active: body.is_active ?? false })
+      await emitEvent(tx, "product-category.created", { id: category.id })
       return category
     })
     return c.json({ product_category: created })
@@ -87,7 +85,7 @@ export const adminCategoryRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, z.strictObject({ ...categoryFields, name: categoryFields.name.optional() }))
     const updated = await transaction(c.var.scope, async (tx) => {
       const category = await categories(tx).update(c.req.param("id"), body)
-      await emit(tx, "product-category.updated", category.id)
+      await emitEvent(tx, "product-category.updated", { id: category.id })
       return category
     })
     return c.json({ product_category: updated })
@@ -95,7 +93,7 @@ export const adminCategoryRoutes = new Hono<AppEnv>()
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await categories(tx).softDelete(c.req.param("id"))
-      await emit(tx, "product-category.deleted", c.req.param("id"))
+      await emitEvent(tx, "product-category.deleted", { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "product_category", deleted: true })
   })

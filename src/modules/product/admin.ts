@@ -2,12 +2,12 @@ import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
-import { listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
+import { listQuery, oneOrMany, parseOrder, validateQuery, toHandle } from "../../core/query/params"
 import { listResponse, queryContext, retrieveResponse } from "../../core/query/route"
 import { requestedFor, shapeRows } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { InventoryService } from "../inventory/service"
 import type { PricingService } from "../pricing/service"
 import { ProductEvents } from "./events"
@@ -70,8 +70,6 @@ const listProductsQuery = z.object({
 
 type VariantInput = z.output<typeof createVariantBody>
 const products = (scope: Scope) => scope.resolve<ProductService>("productService")
-const emit = (scope: Scope, name: string, id: string) => scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data: { id } })
-const slug = (title: string) => title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "product"
 
 /** Each new variant's prices, and an inventory item when its stock is managed. */
 async function setUpVariants(tx: Scope, created: { id: string; sku: string | null; title: string; manage_inventory: boolean }[], inputs: VariantInput[]) {
@@ -106,7 +104,7 @@ export const adminProductRoutes = new Hono<AppEnv>()
       const tags = await Promise.all((body.tags ?? []).map((tag) => products(tx).upsertTag(tag.value)))
       const input: CreateProductInput = {
         title: body.title,
-        handle: body.handle ?? slug(body.title),
+        handle: body.handle ?? toHandle(body.title),
         subtitle: body.subtitle ?? undefined,
         description: body.description ?? undefined,
         status: body.status ?? "draft",
@@ -123,7 +121,7 @@ export const adminProductRoutes = new Hono<AppEnv>()
       }
       const { product, variants } = await products(tx).create(input)
       await setUpVariants(tx, variants, body.variants)
-      await emit(tx, ProductEvents.CREATED, product.id)
+      await emitEvent(tx, ProductEvents.CREATED, { id: product.id })
       return product.id
     })
     return respondProduct(c, id)
@@ -136,14 +134,14 @@ export const adminProductRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, updateProductBody)
     await transaction(c.var.scope, async (tx) => {
       await products(tx).update(c.req.param("id"), body)
-      await emit(tx, ProductEvents.UPDATED, c.req.param("id"))
+      await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
     })
     return respondProduct(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await products(tx).softDelete(c.req.param("id"))
-      await emit(tx, ProductEvents.DELETED, c.req.param("id"))
+      await emitEvent(tx, ProductEvents.DELETED, { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "product", deleted: true })
   })
@@ -151,7 +149,7 @@ export const adminProductRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, z.strictObject({ title: text(200).min(1), values: z.array(text(200).min(1)).min(1).max(100) }))
     await transaction(c.var.scope, async (tx) => {
       await products(tx).addOption(c.req.param("id"), body)
-      await emit(tx, ProductEvents.UPDATED, c.req.param("id"))
+      await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
     })
     return respondProduct(c, c.req.param("id"))
   })
@@ -159,14 +157,14 @@ export const adminProductRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, z.strictObject({ title: text(200).min(1).optional(), values: z.array(text(200).min(1)).max(100).optional() }))
     await transaction(c.var.scope, async (tx) => {
       await products(tx).updateOption(c.req.param("id"), c.req.param("option_id"), body)
-      await emit(tx, ProductEvents.UPDATED, c.req.param("id"))
+      await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
     })
     return respondProduct(c, c.req.param("id"))
   })
   .delete("/:id/options/:option_id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await products(tx).softDeleteOption(c.req.param("id"), c.req.param("option_id"))
-      await emit(tx, ProductEvents.UPDATED, c.req.param("id"))
+      await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
     })
     const parent = await productJson(c, c.req.param("id"))
     return c.json({ id: c.req.param("option_id"), object: "product_option", deleted: true, parent })
@@ -177,7 +175,7 @@ export const adminProductRoutes = new Hono<AppEnv>()
       await products(tx).retrieve(c.req.param("id"))
       const created = await products(tx).addVariants(c.req.param("id"), [body])
       await setUpVariants(tx, created, [body])
-      await emit(tx, ProductEvents.VARIANT_CREATED, created[0]!.id)
+      await emitEvent(tx, ProductEvents.VARIANT_CREATED, { id: created[0]!.id })
     })
     return respondProduct(c, c.req.param("id"))
   })
@@ -191,14 +189,14 @@ export const adminProductRoutes = new Hono<AppEnv>()
           prices.map((price) => ({ currency_code: price.currency_code, amount: String(price.amount), rules: price.rules })),
         )
       }
-      await emit(tx, ProductEvents.VARIANT_UPDATED, c.req.param("variant_id"))
+      await emitEvent(tx, ProductEvents.VARIANT_UPDATED, { id: c.req.param("variant_id") })
     })
     return respondProduct(c, c.req.param("id"))
   })
   .delete("/:id/variants/:variant_id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await products(tx).softDeleteVariant(c.req.param("id"), c.req.param("variant_id"))
-      await emit(tx, ProductEvents.VARIANT_DELETED, c.req.param("variant_id"))
+      await emitEvent(tx, ProductEvents.VARIANT_DELETED, { id: c.req.param("variant_id") })
     })
     const parent = await productJson(c, c.req.param("id"))
     return c.json({ id: c.req.param("variant_id"), object: "variant", deleted: true, parent })

@@ -6,7 +6,7 @@ import { listResponse, retrieveResponse } from "../../core/query/route"
 import type { QueryConfig } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { PricingService } from "../pricing/service"
 import { RegionEvents } from "./events"
 import { REGION_ORDER_FIELDS, regionGraph } from "./query-config"
@@ -33,8 +33,6 @@ const createRegionBody = z.strictObject(regionFields)
 const updateRegionBody = z.strictObject({ ...regionFields, name: regionFields.name.optional(), currency_code: regionFields.currency_code.optional() })
 
 const regions = (scope: AppEnv["Variables"]["scope"]) => scope.resolve<RegionService>("regionService")
-const emit = (scope: AppEnv["Variables"]["scope"], name: string, id: string) =>
-  scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data: { id } })
 
 /** Medusa's /admin/regions: CRUD, countries, payment providers, tax-inclusive prices. */
 export const adminRegionRoutes = new Hono<AppEnv>()
@@ -49,7 +47,7 @@ export const adminRegionRoutes = new Hono<AppEnv>()
       const created = await regions(tx).create(body)
       if (metadata !== undefined) await regions(tx).update(created.id, { metadata })
       if (is_tax_inclusive !== undefined) await tx.resolve<PricingService>("pricingService").setPreference("region_id", created.id, is_tax_inclusive)
-      await emit(tx, RegionEvents.CREATED, created.id)
+      await emitEvent(tx, RegionEvents.CREATED, { id: created.id })
       return created.id
     })
     return retrieveResponse(c, "region", adminRegionQuery, undefined, () => regions(c.var.scope).retrieve(id))
@@ -63,14 +61,14 @@ export const adminRegionRoutes = new Hono<AppEnv>()
     await transaction(c.var.scope, async (tx) => {
       await regions(tx).update(c.req.param("id"), body)
       if (is_tax_inclusive !== undefined) await tx.resolve<PricingService>("pricingService").setPreference("region_id", c.req.param("id"), is_tax_inclusive)
-      await emit(tx, RegionEvents.UPDATED, c.req.param("id"))
+      await emitEvent(tx, RegionEvents.UPDATED, { id: c.req.param("id") })
     })
     return retrieveResponse(c, "region", adminRegionQuery, undefined, () => regions(c.var.scope).retrieve(c.req.param("id")))
   })
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await regions(tx).softDelete(c.req.param("id"))
-      await emit(tx, RegionEvents.DELETED, c.req.param("id"))
+      await emitEvent(tx, RegionEvents.DELETED, { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "region", deleted: true })
   })

@@ -1,24 +1,23 @@
 import { Hono } from "hono"
 import { z } from "zod"
 import { validateBody } from "../../core/body"
-import { booleanString, listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
+import { booleanString, listQuery, oneOrMany, parseOrder, validateQuery, idList } from "../../core/query/params"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { ProductService } from "../product/service"
 import { SalesChannelEvents } from "./events"
 import type { SalesChannelService } from "./service"
 
 type Scope = AppEnv["Variables"]["scope"]
 const channels = (scope: Scope) => scope.resolve<SalesChannelService>("salesChannelService")
-const emit = (scope: Scope, name: string, id: string) => scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data: { id } })
 const fields = {
   name: z.string().min(1).max(200),
   description: z.string().max(2000).nullish(),
   is_disabled: z.boolean().optional(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
 }
-const ids = z.array(z.string().min(1)).max(500).default([])
+const ids = idList()
 
 /** Medusa's /admin/sales-channels: CRUD and which products a channel sells. */
 export const adminSalesChannelRoutes = new Hono<AppEnv>()
@@ -35,7 +34,7 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, z.strictObject(fields))
     const created = await transaction(c.var.scope, async (tx) => {
       const channel = await channels(tx).create(body)
-      await emit(tx, SalesChannelEvents.CREATED, channel.id)
+      await emitEvent(tx, SalesChannelEvents.CREATED, { id: channel.id })
       return channel
     })
     return c.json({ sales_channel: created })
@@ -45,7 +44,7 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
     const body = await validateBody(c, z.strictObject({ ...fields, name: fields.name.optional() }))
     const updated = await transaction(c.var.scope, async (tx) => {
       const channel = await channels(tx).update(c.req.param("id"), body)
-      await emit(tx, SalesChannelEvents.UPDATED, channel.id)
+      await emitEvent(tx, SalesChannelEvents.UPDATED, { id: channel.id })
       return channel
     })
     return c.json({ sales_channel: updated })
@@ -53,7 +52,7 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await channels(tx).softDelete(c.req.param("id"))
-      await emit(tx, SalesChannelEvents.DELETED, c.req.param("id"))
+      await emitEvent(tx, SalesChannelEvents.DELETED, { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "sales-channel", deleted: true })
   })
@@ -62,7 +61,7 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
     const channel = await transaction(c.var.scope, async (tx) => {
       const found = await channels(tx).retrieve(c.req.param("id"))
       await tx.resolve<ProductService>("productService").linkSalesChannel(found.id, add, remove)
-      await emit(tx, SalesChannelEvents.UPDATED, found.id)
+      await emitEvent(tx, SalesChannelEvents.UPDATED, { id: found.id })
       return found
     })
     return c.json({ sales_channel: channel })

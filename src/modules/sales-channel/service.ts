@@ -24,11 +24,6 @@ export class SalesChannelService {
     return found
   }
 
-  async retrieveByName(name: string) {
-    const [found] = await this.db.select().from(salesChannel).where(and(eq(salesChannel.name, name), isNull(salesChannel.deleted_at)))
-    return found
-  }
-
   async list(filters: { id?: string[]; name?: string[]; q?: string; is_disabled?: boolean }, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(salesChannel.deleted_at)]
     if (filters.id) conditions.push(inArray(salesChannel.id, filters.id))

@@ -6,7 +6,7 @@ import { generateUnguessableId } from "../../core/ids"
 import { listQuery, parseOrder, validateQuery } from "../../core/query/params"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { EventOutboxService } from "../../infra/event-outbox-service"
+import { emitEvent } from "../../infra/event-outbox-service"
 import type { AuthService } from "../auth/service"
 import { UserEvents } from "./events"
 import type { UserService } from "./service"
@@ -24,7 +24,7 @@ export const acceptInviteRoute = new Hono<AppEnv>().post("/invites/accept", auth
     const user = await users.create({ email: invite.email, first_name: body.first_name, last_name: body.last_name })
     await users.markAccepted(invite.id)
     await tx.resolve<AuthService>("authService").linkActor(c.var.auth!.auth_identity_id, { user_id: user.id })
-    await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: UserEvents.CREATED, data: { id: user.id } })
+    await emitEvent(tx, UserEvents.CREATED, { id: user.id })
     return user
   })
   return c.json({ user: userJson(created) })
@@ -44,7 +44,7 @@ export const adminUserRoutes = new Hono<AppEnv>()
     const expires = new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000)
     const invite = await transaction(c.var.scope, async (tx) => {
       const created = await tx.resolve<UserService>("userService").createInvite(email, generateUnguessableId("invtok"), expires)
-      await tx.resolve<EventOutboxService>("eventOutboxService").emit({ name: UserEvents.INVITE_CREATED, data: { id: created.id } })
+      await emitEvent(tx, UserEvents.INVITE_CREATED, { id: created.id })
       return created
     })
     return c.json({ invite })
