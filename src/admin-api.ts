@@ -11,6 +11,7 @@ import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
 import { adminCategoryRoutes, adminCollectionRoutes, adminTagAndTypeRoutes } from "./modules/product/admin-catalog"
 import { adminRegionRoutes } from "./modules/region/admin"
+import { adminStoreRoutes } from "./modules/store/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
@@ -31,6 +32,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/payments", adminPaymentRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)
     .route("/api-keys", adminApiKeyRoutes)
+    .route("/stores", adminStoreRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.
   mountRoutes(api, custom, "/admin")
   return api

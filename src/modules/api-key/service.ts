@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, sql } from "drizzle-orm"
+import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { escapeLike } from "../../core/query/filters"
 import { listPage } from "../../core/query/page"
@@ -27,6 +27,15 @@ export class ApiKeyService {
       .leftJoin(publishableApiKeySalesChannel, eq(publishableApiKeySalesChannel.publishable_key_id, apiKey.id))
       .where(and(eq(apiKey.token, token), eq(apiKey.type, "publishable"), isNull(apiKey.deleted_at)))
       .groupBy(apiKey.id)
+    return found
+  }
+
+  /** The live (not revoked, not deleted) secret key whose token this is, by its hash. */
+  async authenticateSecret(token: string): Promise<{ id: string } | undefined> {
+    const [found] = await this.db
+      .select({ id: apiKey.id })
+      .from(apiKey)
+      .where(and(eq(apiKey.token, await sha256Hex(token)), eq(apiKey.type, "secret"), isNull(apiKey.deleted_at), or(isNull(apiKey.revoked_at), gt(apiKey.revoked_at, sql`now()`))))
     return found
   }
 

@@ -190,6 +190,16 @@ export class PricingService {
     return link.price_set_id
   }
 
+  /** value → is_tax_inclusive, for the preferences of one attribute that exist. */
+  async preferencesOf(attribute: "region_id" | "currency_code", values: string[]): Promise<Map<string, boolean>> {
+    if (values.length === 0) return new Map()
+    const rows = await this.db
+      .select({ value: pricePreference.value, is_tax_inclusive: pricePreference.is_tax_inclusive })
+      .from(pricePreference)
+      .where(and(eq(pricePreference.attribute, attribute), inArray(pricePreference.value, values), isNull(pricePreference.deleted_at)))
+    return new Map(rows.map((row) => [row.value, row.is_tax_inclusive]))
+  }
+
   async setPreference(attribute: "region_id" | "currency_code", value: string, isTaxInclusive: boolean) {
     await this.db
       .insert(pricePreference)

@@ -1,4 +1,7 @@
-import { asc, eq, isNull, sql } from "drizzle-orm"
+import { and, asc, eq, ilike, inArray, isNull, sql } from "drizzle-orm"
+import { escapeLike } from "../../core/query/filters"
+import { MedusaError } from "../../core/errors"
+import { listPage } from "../../core/query/page"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { store, storeCurrency } from "./schema"
@@ -12,6 +15,28 @@ export class StoreService {
   async retrieveDefault(): Promise<Store | undefined> {
     const [row] = await this.db.select().from(store).where(isNull(store.deleted_at)).orderBy(asc(store.created_at)).limit(1)
     return row
+  }
+
+  async list(filters: { id?: string[]; name?: string[]; q?: string }, page: { limit: number; offset: number }) {
+    const conditions = [isNull(store.deleted_at)]
+    if (filters.id) conditions.push(inArray(store.id, filters.id))
+    if (filters.name) conditions.push(inArray(store.name, filters.name))
+    if (filters.q) conditions.push(ilike(store.name, `%${escapeLike(filters.q)}%`))
+    return listPage(this.db, store, and(...conditions), [asc(store.created_at), asc(store.id)], page)
+  }
+
+  async retrieve(id: string): Promise<Store> {
+    const [row] = await this.db.select().from(store).where(and(eq(store.id, id), isNull(store.deleted_at)))
+    if (!row) throw new MedusaError("not_found", `Store with id: ${id} was not found`)
+    return row
+  }
+
+  /** store id → its currencies, for a page of stores at once. */
+  async currenciesOf(storeIds: string[]) {
+    const rows = storeIds.length
+      ? await this.db.select().from(storeCurrency).where(and(inArray(storeCurrency.store_id, storeIds), isNull(storeCurrency.deleted_at))).orderBy(asc(storeCurrency.created_at), asc(storeCurrency.id))
+      : []
+    return rows
   }
 
   /** Inside a transaction: holds off any other seeding until it ends. */
@@ -30,17 +55,21 @@ export class StoreService {
     return { store: created!, created: true }
   }
 
-  async updateDefaults(id: string, defaults: Partial<Pick<Store, "default_region_id" | "default_sales_channel_id" | "default_location_id" | "name">>) {
+  async updateDefaults(id: string, defaults: Partial<Pick<Store, "default_region_id" | "default_sales_channel_id" | "default_location_id" | "name" | "metadata">>) {
     const [updated] = await this.db.update(store).set({ ...defaults, updated_at: sql`now()` }).where(eq(store.id, id)).returning()
     return updated!
   }
 
-  /** The currencies the store sells in; the first is the default. */
-  async setCurrencies(id: string, currencyCodes: string[]) {
+  /** The currencies the store sells in; the first is the default unless one says it is. */
+  async setCurrencies(id: string, currencies: (string | { currency_code: string; is_default?: boolean })[]) {
+    const entries = currencies.map((entry) => (typeof entry === "string" ? { currency_code: entry } : entry))
+    const explicitDefault = entries.findIndex((entry) => entry.is_default)
+    const defaultIndex = explicitDefault === -1 ? 0 : explicitDefault
     await this.db.transaction(async (tx) => {
       await tx.delete(storeCurrency).where(eq(storeCurrency.store_id, id))
+      if (entries.length === 0) return
       await tx.insert(storeCurrency).values(
-        currencyCodes.map((code, i) => ({ id: generateId("stocur"), store_id: id, currency_code: code.toLowerCase(), is_default: i === 0 })),
+        entries.map((entry, i) => ({ id: generateId("stocur"), store_id: id, currency_code: entry.currency_code.toLowerCase(), is_default: i === defaultIndex })),
       )
     })
   }
