@@ -112,7 +112,9 @@ describe("/admin/sales-channels and /admin/api-keys", () => {
     const key = (await asAdmin("POST", "/admin/api-keys", { title: `Pop-up key ${run}`, type: "publishable" })).body.api_key
     expect(key.token).toMatch(/^pk_[0-9a-f]{64}$/)
     const linked = await asAdmin("POST", `/admin/api-keys/${key.id}/sales-channels`, { add: [channel.id] })
-    expect(linked.body.api_key.sales_channels).toEqual([{ id: channel.id }])
+    expect(linked.body.api_key.sales_channels).toEqual([expect.objectContaining({ id: channel.id, name: `Pop-up ${run}`, description: "A pop-up shop" })])
+    const slim = await asAdmin("GET", `/admin/api-keys/${linked.body.api_key.id}?fields=id,title,sales_channels.name`)
+    expect(slim.body.api_key).toEqual({ id: linked.body.api_key.id, title: linked.body.api_key.title, sales_channels: [{ id: channel.id, name: `Pop-up ${run}` }] })
     expect((await asAdmin("POST", `/admin/api-keys/${key.id}/sales-channels`, { add: ["sc_missing"] })).status).toBe(404)
 
     const store = (path: string) => call("GET", path, { headers: { "x-publishable-api-key": key.token } })

@@ -21,6 +21,11 @@ interface SecretKeyAuthenticator {
   authenticateSecret(token: string): Promise<{ id: string } | undefined>
 }
 
+/** What /admin needs from the user module: a deleted user's unexpired token must not pass. */
+interface UserDirectory {
+  exists(id: string): Promise<boolean>
+}
+
 /**
  * A secret key sent as HTTP Basic credentials (`base64("sk_…:")`, the key as user name, as
  * Medusa's js-sdk sends it; a bare `sk_…` is accepted too). Undefined when the header is not
@@ -63,6 +68,7 @@ export function authenticate(actor: ActorType, options: { allowUnauthenticated?:
     }
     const context = await readAuth(c)
     if (context && context.actor_type === actor && (context.actor_id || options.allowUnregistered)) {
+      if (actor === "user" && context.actor_id && !(await c.var.scope.resolve<UserDirectory>("userService").exists(context.actor_id))) return unauthorized(c)
       c.set("auth", context)
       return next()
     }

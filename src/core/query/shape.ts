@@ -36,3 +36,11 @@ export async function shapeRows(config: QueryConfig, rows: Row[], requested: Req
   await loadSelection(config.graph, rows, selection, ctx)
   return rows.map((row) => pick(row, selection))
 }
+
+/**
+ * The query config of an entity shown as its own columns plus optional relations: `fields`
+ * picks among them, and the defaults are every column and relation.
+ */
+export function entityQuery(columns: readonly string[], relations: EntityGraph<QueryContext>["relations"] = {}): QueryConfig {
+  return { graph: { fields: columns, relations }, defaults: ["id", ...columns, ...Object.keys(relations).map((name) => `*${name}`)], maxDepth: 2 }
+}

@@ -1,42 +1,59 @@
-import { Hono } from "hono"
+import { Hono, type Context } from "hono"
 import { z } from "zod"
 import { validateBody } from "../../core/body"
-import { listQuery, oneOrMany, validateQuery, idList } from "../../core/query/params"
+import type { Scope } from "../../core/container"
+import type { Row } from "../../core/query/graph"
+import { listQuery, oneOrMany, validateQuery, idList, retrieveQuery } from "../../core/query/params"
+import { listResponse, retrieveResponse } from "../../core/query/route"
+import { entityQuery } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import type { SalesChannelService } from "../sales-channel/service"
 import type { ApiKeyService } from "./service"
 
-type Scope = AppEnv["Variables"]["scope"]
 type Key = Awaited<ReturnType<ApiKeyService["retrieve"]>>
 const keys = (scope: Scope) => scope.resolve<ApiKeyService>("apiKeyService")
 const ids = idList()
+const fieldsQuery = z.object(retrieveQuery)
 
-/** A key as the Admin API shows it: a secret key's token never again after creation (only its hash is kept). */
-function keyJson(key: Key, salesChannelIds?: string[]) {
-  const { deleted_at: _d, ...fields } = key
-  return {
-    ...fields,
-    token: key.type === "secret" ? "" : key.token,
-    ...(salesChannelIds ? { sales_channels: salesChannelIds.map((id) => ({ id })) } : {}),
-  }
+/** The channels of each key, whole: two statements for a page of keys. */
+async function channelsOfKeys(keyIds: string[], scope: Scope): Promise<Map<string, Row[]>> {
+  const idsByKey = await keys(scope).salesChannelIdsOf(keyIds)
+  const channelIds = [...new Set([...idsByKey.values()].flat())]
+  const { rows } = channelIds.length
+    ? await scope.resolve<SalesChannelService>("salesChannelService").list({ id: channelIds }, { field: "created_at", direction: "asc" }, { limit: channelIds.length, offset: 0 })
+    : { rows: [] }
+  const byId = new Map(rows.map((row) => [row.id, row as Row]))
+  return new Map([...idsByKey].map(([keyId, channelIds]) => [keyId, channelIds.flatMap((id) => byId.get(id) ?? [])]))
 }
 
-async function respondKey(scope: Scope, id: string) {
-  const key = await keys(scope).retrieve(id)
-  return { api_key: keyJson(key, (await keys(scope).salesChannelIdsOf([id])).get(id)) }
+const adminApiKeyQuery = entityQuery(["token", "redacted", "title", "type", "last_used_at", "created_by", "revoked_by", "revoked_at", "created_at", "updated_at", "deleted_at"], {
+  sales_channels: {
+    many: true,
+    target: () => ({ fields: ["name", "description", "is_disabled", "metadata", "created_at", "updated_at"], relations: {} }),
+    load: (rows, ctx) => channelsOfKeys(rows.map((row) => row.id), ctx.scope),
+  },
+})
+
+/** A key as the Admin API shows it: a secret key's token never again after creation (only its hash is kept). */
+const keyJson = (key: Key): Row => ({ ...key, token: key.type === "secret" ? "" : key.token })
+
+function respondKey(c: Context<AppEnv>, id: string, fields?: string) {
+  return retrieveResponse(c, "api_key", adminApiKeyQuery, fields, async () => keyJson(await keys(c.var.scope).retrieve(id)))
 }
 
 /** Medusa's /admin/api-keys: publishable and secret keys, revocation, sales channels of a publishable key. */
 export const adminApiKeyRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order: _order, fields: _fields, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order: _order, fields, ...filters } = validateQuery(
       c,
       z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), type: z.enum(["publishable", "secret"]).optional() }),
     )
-    const { rows, count } = await keys(c.var.scope).list(filters, { limit, offset })
-    return c.json({ api_keys: rows.map((row) => keyJson(row)), count, offset, limit })
+    return listResponse(c, "api_keys", adminApiKeyQuery, { fields, limit, offset }, async () => {
+      const { rows, count } = await keys(c.var.scope).list(filters, { limit, offset })
+      return { rows: rows.map(keyJson), count }
+    })
   })
   .post("/", async (c) => {
     const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(200), type: z.enum(["publishable", "secret"]) }))
@@ -50,16 +67,22 @@ export const adminApiKeyRoutes = new Hono<AppEnv>()
       return key
     })
     // The one time a secret key's token is shown.
-    return c.json({ api_key: { ...keyJson(created as Key), token: created.token } })
+    return retrieveResponse(c, "api_key", adminApiKeyQuery, undefined, async () => created as Row)
   })
-  .get("/:id", async (c) => c.json(await respondKey(c.var.scope, c.req.param("id"))))
+  .get("/:id", async (c) => respondKey(c, c.req.param("id"), validateQuery(c, fieldsQuery).fields))
   .post("/:id", async (c) => {
     const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(200) }))
-    await transaction(c.var.scope, (tx) => keys(tx).update(c.req.param("id"), body))
-    return c.json(await respondKey(c.var.scope, c.req.param("id")))
+    await transaction(c.var.scope, async (tx) => {
+      await keys(tx).update(c.req.param("id"), body)
+      await emitEvent(tx, "api-key.updated", { id: c.req.param("id") })
+    })
+    return respondKey(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
-    await transaction(c.var.scope, (tx) => keys(tx).softDelete(c.req.param("id")))
+    await transaction(c.var.scope, async (tx) => {
+      await keys(tx).softDelete(c.req.param("id"))
+      await emitEvent(tx, "api-key.deleted", { id: c.req.param("id") })
+    })
     return c.json({ id: c.req.param("id"), object: "api_key", deleted: true })
   })
   .post("/:id/revoke", async (c) => {
@@ -68,7 +91,7 @@ export const adminApiKeyRoutes = new Hono<AppEnv>()
       await keys(tx).revoke(c.req.param("id"), c.var.auth!.actor_id)
       await emitEvent(tx, "api-key.revoked", { id: c.req.param("id") })
     })
-    return c.json(await respondKey(c.var.scope, c.req.param("id")))
+    return respondKey(c, c.req.param("id"))
   })
   .post("/:id/sales-channels", async (c) => {
     const { add, remove } = await validateBody(c, z.strictObject({ add: ids, remove: ids }))
@@ -76,6 +99,7 @@ export const adminApiKeyRoutes = new Hono<AppEnv>()
       // Every channel added must exist: a key pointing at nothing would fail every store request later.
       for (const id of add) await tx.resolve<SalesChannelService>("salesChannelService").retrieve(id)
       await keys(tx).linkSalesChannels(c.req.param("id"), add, remove)
+      await emitEvent(tx, "api-key.updated", { id: c.req.param("id") })
     })
-    return c.json(await respondKey(c.var.scope, c.req.param("id")))
+    return respondKey(c, c.req.param("id"))
   })

@@ -67,6 +67,14 @@ export class AuthService {
       .where(eq(authIdentity.id, identityId))
   }
 
+  /** Forgets a deleted user: the identity can no longer log in as them. */
+  async unlinkUser(userId: string) {
+    await this.db
+      .update(authIdentity)
+      .set({ app_metadata: sql`${authIdentity.app_metadata} - 'user_id'`, updated_at: sql`now()` })
+      .where(sql`${authIdentity.app_metadata}->>'user_id' = ${userId}`)
+  }
+
   /** Spends a single-use token; false when it was spent before. */
   async spendToken(jti: string, expiresAt: Date): Promise<boolean> {
     const spent = await this.db.insert(spentToken).values({ jti, expires_at: expiresAt }).onConflictDoNothing().returning()

@@ -1,23 +1,79 @@
 import { Hono } from "hono"
 import { z } from "zod"
-import { booleanString, listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
+import type { Scope } from "../../core/container"
+import { validateBody } from "../../core/body"
+import { MedusaError } from "../../core/errors"
+import { booleanString, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
+import { listResponse, retrieveResponse } from "../../core/query/route"
+import { entityQuery } from "../../core/query/shape"
+import type { Row } from "../../core/query/graph"
+import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
+import { emitEvent } from "../../infra/event-outbox-service"
+import { CustomerEvents } from "./events"
 import type { CustomerService } from "./service"
+import { createCustomerBody, customerEmail, customerProfile } from "./validators"
 
+const customers = (scope: Scope) => scope.resolve<CustomerService>("customerService")
+const ADDRESS_FIELDS = [
+  "address_name", "is_default_shipping", "is_default_billing", "customer_id", "company", "first_name", "last_name",
+  "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone", "metadata", "created_at", "updated_at",
+]
+const adminCustomerQuery = entityQuery(
+  ["email", "company_name", "first_name", "last_name", "phone", "has_account", "created_by", "metadata", "created_at", "updated_at", "deleted_at"],
+  {
+    addresses: {
+      many: true,
+      target: () => ({ fields: ADDRESS_FIELDS, relations: {} }),
+      load: async (rows, ctx) => (await customers(ctx.scope).addressesByCustomer(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
+    },
+  },
+)
 const listCustomersQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), email: oneOrMany.optional(), has_account: booleanString.optional() })
+const fieldsQuery = z.object(retrieveQuery)
+const updateCustomerBody = z.strictObject({ ...customerProfile, email: customerEmail.optional() })
 
+/** Medusa's /admin/customers: shoppers with and without accounts. */
 export const adminCustomerRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields: _fields, ...filters } = validateQuery(c, listCustomersQuery)
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listCustomersQuery)
     const ordering = parseOrder(order, ["created_at", "updated_at", "email", "first_name", "last_name", "id"], { field: "created_at", direction: "desc" })
-    const service = c.var.scope.resolve<CustomerService>("customerService")
-    const { rows, count } = await service.list(filters, ordering, { limit, offset })
-    const addresses = await service.addresses(rows.map((row) => row.id))
-    const customers = rows.map((row) => ({ ...row, addresses: addresses.filter((address) => address.customer_id === row.id) }))
-    return c.json({ customers, count, offset, limit })
+    return listResponse(c, "customers", adminCustomerQuery, { fields, limit, offset }, () => customers(c.var.scope).list(filters, ordering, { limit, offset }))
+  })
+  .post("/", async (c) => {
+    const body = await validateBody(c, createCustomerBody)
+    const { fields } = validateQuery(c, fieldsQuery)
+    // A customer made by the merchant has no account: the shopper can still register with the email.
+    const created = await transaction(c.var.scope, async (tx) => {
+      const customer = await customers(tx).create({ ...body, has_account: false, created_by: c.var.auth!.actor_id })
+      await emitEvent(tx, CustomerEvents.CREATED, { id: customer.id })
+      return customer
+    })
+    return retrieveResponse(c, "customer", adminCustomerQuery, fields, async () => created)
   })
   .get("/:id", async (c) => {
-    const service = c.var.scope.resolve<CustomerService>("customerService")
-    const customer = await service.retrieve(c.req.param("id"))
-    return c.json({ customer: { ...customer, addresses: await service.addresses([customer.id]) } })
+    const { fields } = validateQuery(c, fieldsQuery)
+    return retrieveResponse(c, "customer", adminCustomerQuery, fields, () => customers(c.var.scope).retrieve(c.req.param("id")))
+  })
+  .post("/:id", async (c) => {
+    const body = await validateBody(c, updateCustomerBody)
+    const { fields } = validateQuery(c, fieldsQuery)
+    const updated = await transaction(c.var.scope, async (tx) => {
+      const existing = await customers(tx).retrieve(c.req.param("id"))
+      // A registered customer's email is their login; it changes only through the auth routes.
+      if (body.email !== undefined && existing.has_account && body.email.toLowerCase() !== existing.email) {
+        throw new MedusaError("invalid_data", "The email of a customer with an account cannot be changed here")
+      }
+      const customer = await customers(tx).update(existing.id, body)
+      await emitEvent(tx, CustomerEvents.UPDATED, { id: customer.id })
+      return customer
+    })
+    return retrieveResponse(c, "customer", adminCustomerQuery, fields, async () => updated)
+  })
+  .delete("/:id", async (c) => {
+    await transaction(c.var.scope, async (tx) => {
+      await customers(tx).softDelete(c.req.param("id"))
+      await emitEvent(tx, CustomerEvents.DELETED, { id: c.req.param("id") })
+    })
+    return c.json({ id: c.req.param("id"), object: "customer", deleted: true })
   })

@@ -2,4 +2,5 @@
 export const CustomerEvents = {
   CREATED: "customer.created",
   UPDATED: "customer.updated",
+  DELETED: "customer.deleted",
 } as const

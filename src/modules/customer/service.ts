@@ -38,8 +38,21 @@ export class CustomerService {
     return found
   }
 
-  async update(id: string, profile: CustomerProfile) {
-    const [updated] = await this.db.update(customer).set({ ...profile, updated_at: sql`now()` }).where(eq(customer.id, id)).returning()
+  async softDelete(id: string) {
+    await this.retrieve(id)
+    await this.db.update(customer).set({ deleted_at: sql`now()` }).where(eq(customer.id, id))
+  }
+
+  /** Addresses grouped by customer, for a page of customers at once. */
+  async addressesByCustomer(customerIds: string[]): Promise<Map<string, CustomerAddress[]>> {
+    const byCustomer = new Map<string, CustomerAddress[]>()
+    for (const address of await this.addresses(customerIds)) byCustomer.set(address.customer_id, [...(byCustomer.get(address.customer_id) ?? []), address])
+    return byCustomer
+  }
+
+  async update(id: string, profile: CustomerProfile & { email?: string }) {
+    const values = profile.email === undefined ? profile : { ...profile, email: profile.email.toLowerCase() }
+    const [updated] = await this.db.update(customer).set({ ...values, updated_at: sql`now()` }).where(eq(customer.id, id)).returning()
     return updated!
   }
 

@@ -14,13 +14,10 @@ import { ordersJson } from "../order/order-view"
 import type { OrderService } from "../order/service"
 import { CustomerEvents } from "./events"
 import type { CustomerService } from "./service"
+import { createCustomerBody, customerProfile } from "./validators"
 
 const text = z.string().max(1000).nullish()
-const metadata = z.record(z.string(), z.unknown()).nullish()
-const profile = { first_name: text, last_name: text, phone: text, company_name: text, metadata }
-// Strict bodies: has_account, id or anything else a shopper should not set is refused, not ignored.
-const createCustomerBody = z.strictObject({ email: z.email({ error: "email must be an email address" }).max(320), ...profile })
-const updateCustomerBody = z.strictObject(profile)
+const updateCustomerBody = z.strictObject(customerProfile)
 const customerAddressBody = addressBody.extend({
   address_name: text,
   is_default_shipping: z.boolean().optional(),

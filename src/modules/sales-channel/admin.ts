@@ -1,7 +1,9 @@
-import { Hono } from "hono"
+import { Hono, type Context } from "hono"
 import { z } from "zod"
 import { validateBody } from "../../core/body"
-import { booleanString, listQuery, oneOrMany, parseOrder, validateQuery, idList } from "../../core/query/params"
+import { booleanString, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery, idList } from "../../core/query/params"
+import { listResponse, retrieveResponse } from "../../core/query/route"
+import { entityQuery } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
@@ -18,17 +20,20 @@ const fields = {
   metadata: z.record(z.string(), z.unknown()).nullish(),
 }
 const ids = idList()
+const adminSalesChannelQuery = entityQuery(["name", "description", "is_disabled", "metadata", "created_at", "updated_at", "deleted_at"])
+const fieldsQuery = z.object(retrieveQuery)
+const respondChannel = (c: Context<AppEnv>, id: string, fields?: string) =>
+  retrieveResponse(c, "sales_channel", adminSalesChannelQuery, fields, () => channels(c.var.scope).retrieve(id))
 
 /** Medusa's /admin/sales-channels: CRUD and which products a channel sells. */
 export const adminSalesChannelRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields: _fields, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), name: oneOrMany.optional(), is_disabled: booleanString.optional() }),
     )
     const ordering = parseOrder(order, ["id", "name", "created_at", "updated_at"], { field: "created_at", direction: "asc" })
-    const { rows, count } = await channels(c.var.scope).list(filters, ordering, { limit, offset })
-    return c.json({ sales_channels: rows, count, offset, limit })
+    return listResponse(c, "sales_channels", adminSalesChannelQuery, { fields, limit, offset }, () => channels(c.var.scope).list(filters, ordering, { limit, offset }))
   })
   .post("/", async (c) => {
     const body = await validateBody(c, z.strictObject(fields))
@@ -37,9 +42,9 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
       await emitEvent(tx, SalesChannelEvents.CREATED, { id: channel.id })
       return channel
     })
-    return c.json({ sales_channel: created })
+    return respondChannel(c, created.id)
   })
-  .get("/:id", async (c) => c.json({ sales_channel: await channels(c.var.scope).retrieve(c.req.param("id")) }))
+  .get("/:id", async (c) => respondChannel(c, c.req.param("id"), validateQuery(c, fieldsQuery).fields))
   .post("/:id", async (c) => {
     const body = await validateBody(c, z.strictObject({ ...fields, name: fields.name.optional() }))
     const updated = await transaction(c.var.scope, async (tx) => {
@@ -47,7 +52,7 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
       await emitEvent(tx, SalesChannelEvents.UPDATED, { id: channel.id })
       return channel
     })
-    return c.json({ sales_channel: updated })
+    return respondChannel(c, updated.id)
   })
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
@@ -64,5 +69,5 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
       await emitEvent(tx, SalesChannelEvents.UPDATED, { id: found.id })
       return found
     })
-    return c.json({ sales_channel: channel })
+    return respondChannel(c, channel.id)
   })

@@ -1,4 +1,5 @@
-import { and, eq, isNull, sql } from "drizzle-orm"
+import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm"
+import { escapeLike } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { listPage, orderBy, type Page } from "../../core/query/page"
@@ -28,8 +29,58 @@ export class UserService {
     return found
   }
 
-  async list(ordering: Ordering, page: Page) {
-    return listPage(this.db, user, isNull(user.deleted_at), orderBy(user, ordering, user.id), page)
+  /** Whether a live user has this id: a deleted admin's tokens stop working at once. */
+  async exists(id: string): Promise<boolean> {
+    const [found] = await this.db.select({ id: user.id }).from(user).where(and(eq(user.id, id), isNull(user.deleted_at)))
+    return found !== undefined
+  }
+
+  async list(filters: { id?: string[]; email?: string[]; q?: string }, ordering: Ordering, page: Page) {
+    const conditions: (SQL | undefined)[] = [isNull(user.deleted_at)]
+    if (filters.id) conditions.push(inArray(user.id, filters.id))
+    if (filters.email) conditions.push(inArray(user.email, filters.email.map((email) => email.toLowerCase())))
+    if (filters.q) {
+      const pattern = `%${escapeLike(filters.q)}%`
+      conditions.push(or(ilike(user.email, pattern), ilike(user.first_name, pattern), ilike(user.last_name, pattern)))
+    }
+    return listPage(this.db, user, and(...conditions), orderBy(user, ordering, user.id), page)
+  }
+
+  async update(id: string, input: Partial<Pick<User, "first_name" | "last_name" | "avatar_url" | "metadata">>) {
+    await this.retrieve(id)
+    const [updated] = await this.db.update(user).set({ ...input, updated_at: sql`now()` }).where(eq(user.id, id)).returning()
+    return updated!
+  }
+
+  async softDelete(id: string) {
+    await this.retrieve(id)
+    await this.db.update(user).set({ deleted_at: sql`now()` }).where(eq(user.id, id))
+  }
+
+  async listInvites(filters: { id?: string[]; email?: string[] }, ordering: Ordering, page: Page) {
+    const conditions: (SQL | undefined)[] = [isNull(invite.deleted_at)]
+    if (filters.id) conditions.push(inArray(invite.id, filters.id))
+    if (filters.email) conditions.push(inArray(invite.email, filters.email.map((email) => email.toLowerCase())))
+    return listPage(this.db, invite, and(...conditions), orderBy(invite, ordering, invite.id), page)
+  }
+
+  async retrieveInvite(id: string): Promise<Invite> {
+    const [found] = await this.db.select().from(invite).where(and(eq(invite.id, id), isNull(invite.deleted_at)))
+    if (!found) throw new MedusaError("not_found", `Invite with id: ${id} was not found`)
+    return found
+  }
+
+  /** A new token and expiry: the old link stops working. */
+  async renewInvite(id: string, token: string, expiresAt: Date) {
+    const existing = await this.retrieveInvite(id)
+    if (existing.accepted) throw new MedusaError("not_allowed", "The invite has already been accepted")
+    const [renewed] = await this.db.update(invite).set({ token, expires_at: expiresAt, updated_at: sql`now()` }).where(eq(invite.id, id)).returning()
+    return renewed!
+  }
+
+  async softDeleteInvite(id: string) {
+    await this.retrieveInvite(id)
+    await this.db.update(invite).set({ deleted_at: sql`now()` }).where(eq(invite.id, id))
   }
 
   async createInvite(email: string, token: string, expiresAt: Date) {

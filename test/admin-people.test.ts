@@ -1,0 +1,131 @@
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
+import { adminToken, expectRefused } from "./helpers/admin"
+import { startWorker, type TestWorker } from "./helpers/worker"
+
+type Json = Record<string, any>
+const run = Date.now().toString(36)
+const email = (who: string) => `${who}-${run}@example.com`
+let worker: TestWorker
+let db: pg.Client
+let admin: string
+
+async function call(method: string, path: string, body?: unknown, token = admin) {
+  const res = await worker.fetch(path, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as Json }
+}
+const events = async (id: string) => (await db.query("select name from event_outbox where data->>'id' = $1 order by id", [id])).rows.map((r) => r.name)
+
+beforeAll(async () => {
+  worker = await startWorker()
+  db = new pg.Client({ connectionString: inject("databaseUrl") })
+  await db.connect()
+  admin = await adminToken(worker, email("people-admin"))
+})
+afterAll(async () => {
+  await worker?.dispose()
+  await db?.end()
+})
+
+describe("/admin/customers", () => {
+  test("create, list with fields, update, delete; bad bodies store nothing", async () => {
+    const created = await call("POST", "/admin/customers", { email: email("Guest"), first_name: "Ngaio", company_name: "Marsh Ltd" })
+    expect(created.status).toBe(200)
+    const customer = created.body.customer
+    expect(customer).toMatchObject({ email: email("guest"), first_name: "Ngaio", has_account: false, addresses: [] })
+    expect(customer.created_by).toMatch(/^user_/)
+
+    const listed = await call("GET", `/admin/customers?q=${run}&has_account=false&fields=id,email,company_name`)
+    expect(listed.body).toMatchObject({ count: 1, limit: 20, offset: 0 })
+    expect(listed.body.customers).toEqual([{ id: customer.id, email: email("guest"), company_name: "Marsh Ltd" }])
+
+    const updated = await call("POST", `/admin/customers/${customer.id}`, { last_name: "Marsh", email: email("renamed") })
+    expect(updated.body.customer).toMatchObject({ id: customer.id, first_name: "Ngaio", last_name: "Marsh", email: email("renamed") })
+
+    await expectRefused(db, "customer", (body) => call("POST", "/admin/customers", body), [
+      [{ email: "not-an-email" }, /email/],
+      [{ email: email("x"), has_account: true }, /has_account/],
+      [{ email: email("x"), first_name: 42 }, /first_name/],
+    ])
+    expect((await call("POST", `/admin/customers/${customer.id}`, { id: "cus_other" })).status).toBe(400)
+
+    expect((await call("DELETE", `/admin/customers/${customer.id}`)).body).toEqual({ id: customer.id, object: "customer", deleted: true })
+    expect((await call("GET", `/admin/customers/${customer.id}`)).status).toBe(404)
+    expect((await call("POST", `/admin/customers/${customer.id}`, { first_name: "Again" })).status).toBe(404)
+    expect(await events(customer.id)).toEqual(["customer.created", "customer.updated", "customer.deleted"])
+  })
+
+  test("a registered customer's email is their login and is not changed through /admin", async () => {
+    const register = await worker.fetch("/auth/customer/emailpass/register", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: email("member"), password: "member-pw-1" }),
+    })
+    const token = ((await register.json()) as Json).token
+    const key = (await db.query("select token from api_key where type = 'publishable' and deleted_at is null order by created_at limit 1")).rows[0].token
+    const res = await worker.fetch("/store/customers", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-publishable-api-key": key },
+      body: JSON.stringify({ email: email("member") }),
+    })
+    const member = ((await res.json()) as Json).customer
+    const refused = await call("POST", `/admin/customers/${member.id}`, { email: email("other") })
+    expect(refused).toMatchObject({ status: 400, body: { type: "invalid_data" } })
+    expect((await call("GET", `/admin/customers/${member.id}`)).body.customer.email).toBe(email("member"))
+  })
+})
+
+describe("/admin/users and /admin/invites", () => {
+  test("an admin edits only themself; a deleted admin's token and login stop working", async () => {
+    const other = await adminToken(worker, email("leaving"))
+    const me = (await call("GET", "/admin/users/me?fields=id,email", undefined, other)).body.user
+    expect(me).toEqual({ id: me.id, email: email("leaving") })
+    const self = (await call("GET", "/admin/users/me")).body.user
+
+    const edited = await call("POST", `/admin/users/${me.id}`, { first_name: "Leaving", avatar_url: "https://example.com/a.png" }, other)
+    expect(edited.body.user).toMatchObject({ id: me.id, first_name: "Leaving", avatar_url: "https://example.com/a.png" })
+    expect(await call("POST", `/admin/users/${self.id}`, { first_name: "Hijacked" }, other)).toMatchObject({ status: 400, body: { type: "not_allowed" } })
+    expect(await call("DELETE", `/admin/users/${self.id}`, undefined, other)).toMatchObject({ status: 400, body: { type: "not_allowed" } })
+    expect((await call("POST", `/admin/users/${me.id}`, { email: "new@example.com" }, other)).status).toBe(400)
+    expect((await call("GET", "/admin/users/me")).body.user.first_name).toBe(self.first_name)
+
+    const listed = await call("GET", `/admin/users?q=leaving-${run}&fields=email,first_name`)
+    expect(listed.body.users).toEqual([{ id: me.id, email: email("leaving"), first_name: "Leaving" }])
+
+    expect((await call("DELETE", `/admin/users/${me.id}`, undefined, other)).body).toEqual({ id: me.id, object: "user", deleted: true })
+    expect((await call("GET", "/admin/users/me", undefined, other)).status).toBe(401)
+    const relogin = await worker.fetch("/auth/user/emailpass", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: email("leaving"), password: "admin-pw" }),
+    })
+    const fresh = ((await relogin.json()) as Json).token
+    expect((await call("GET", "/admin/products", undefined, fresh)).status).toBe(401)
+    expect(await events(me.id)).toEqual(["user.updated", "user.deleted"])
+  })
+
+  test("invites: list, resend (the old link stops working), delete", async () => {
+    const invite = (await call("POST", "/admin/invites", { email: email("invitee") })).body.invite
+    const listed = await call("GET", `/admin/invites?email=${encodeURIComponent(email("invitee"))}&fields=id,email,accepted`)
+    expect(listed.body).toMatchObject({ count: 1, invites: [{ id: invite.id, email: email("invitee"), accepted: false }] })
+
+    const resent = (await call("POST", `/admin/invites/${invite.id}/resend`)).body.invite
+    expect(resent.token).not.toBe(invite.token)
+    const registration = await worker.fetch("/auth/user/emailpass/register", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: email("invitee"), password: "invitee-pw" }),
+    })
+    const registrationToken = ((await registration.json()) as Json).token
+    expect((await call("POST", `/admin/invites/accept?token=${invite.token}`, {}, registrationToken)).status).toBe(401)
+
+    expect((await call("DELETE", `/admin/invites/${invite.id}`)).body).toEqual({ id: invite.id, object: "invite", deleted: true })
+    expect((await call("POST", `/admin/invites/accept?token=${resent.token}`, {}, registrationToken)).status).toBe(401)
+    expect((await call("GET", `/admin/invites/${invite.id}`)).status).toBe(404)
+    expect(await events(invite.id)).toEqual(["invite.created", "invite.resent", "invite.deleted"])
+  })
+})
