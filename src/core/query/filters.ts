@@ -1,5 +1,6 @@
-import { ilike, or, type SQL } from "drizzle-orm"
+import { and, gt, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm"
 import type { PgColumn } from "drizzle-orm/pg-core"
+import type { DateRange } from "./params"
 
 /** `q` is a substring, not a pattern: % and _ in it match themselves. */
 export function escapeLike(text: string): string {
@@ -10,4 +11,15 @@ export function escapeLike(text: string): string {
 export function searchAny(columns: PgColumn[], q: string): SQL | undefined {
   const pattern = `%${escapeLike(q)}%`
   return or(...columns.map((column) => ilike(column, pattern)))
+}
+
+/** The conditions of a Medusa date range on a column (undefined when the range is absent). */
+export function withinRange(column: PgColumn, range: DateRange | undefined): SQL | undefined {
+  if (!range) return undefined
+  return and(
+    range.$gt && gt(column, range.$gt),
+    range.$gte && gte(column, range.$gte),
+    range.$lt && lt(column, range.$lt),
+    range.$lte && lte(column, range.$lte),
+  )
 }

@@ -65,3 +65,9 @@ export const idList = (max = 500) => z.array(z.string().min(1)).max(max).default
 export function toHandle(text: string): string {
   return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "item"
 }
+
+const instant = z.iso.datetime({ offset: true, local: true, error: "must be an ISO 8601 date" }).or(z.iso.date({ error: "must be an ISO 8601 date" })).transform((value) => new Date(value))
+
+/** Medusa's date filter: `created_at[$gte]=2026-01-01&created_at[$lt]=…`. */
+export const dateRange = z.strictObject({ $gt: instant.optional(), $gte: instant.optional(), $lt: instant.optional(), $lte: instant.optional() })
+export type DateRange = z.output<typeof dateRange>

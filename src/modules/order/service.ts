@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm"
-import { searchAny } from "../../core/query/filters"
+import { searchAny, withinRange } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { listPage, orderBy, type Page } from "../../core/query/page"
-import type { Ordering } from "../../core/query/params"
+import type { DateRange, Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { idempotencyKey, order, orderAddress, orderFulfillment, orderFulfillmentItem, orderLineItem, orderShippingMethod } from "./schema"
 
@@ -72,8 +72,12 @@ export class OrderService {
     return this.db.select().from(orderShippingMethod).where(inArray(orderShippingMethod.order_id, orderIds)).orderBy(asc(orderShippingMethod.id))
   }
 
-  async list(filters: { q?: string; status?: string[]; customer_id?: string[]; region_id?: string[]; id?: string[] }, ordering: Ordering, page: Page) {
-    const conditions: (SQL | undefined)[] = [isNull(order.deleted_at)]
+  async list(
+    filters: { q?: string; status?: string[]; customer_id?: string[]; region_id?: string[]; id?: string[]; created_at?: DateRange; updated_at?: DateRange },
+    ordering: Ordering,
+    page: Page,
+  ) {
+    const conditions: (SQL | undefined)[] = [isNull(order.deleted_at), withinRange(order.created_at, filters.created_at), withinRange(order.updated_at, filters.updated_at)]
     if (filters.id) conditions.push(inArray(order.id, filters.id))
     if (filters.status) conditions.push(inArray(order.status, filters.status as Order["status"][]))
     if (filters.customer_id) conditions.push(inArray(order.customer_id, filters.customer_id))
