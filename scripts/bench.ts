@@ -1,4 +1,4 @@
-// npm run bench: load on the Store API in workerd against a seeded Postgres, and the ceiling
+// npm run bench: load on the Store and Admin APIs in workerd against a seeded Postgres, and the ceiling
 // of the same runtime answering a static JSON of the same size. Options: --duration s, --connections n.
 import autocannon from "autocannon"
 import { chmodSync, mkdtempSync, rmSync } from "node:fs"
@@ -11,6 +11,8 @@ import { resolveConfig, searchPathSchema } from "../src/config"
 import { BUNDLE, ROOT, buildWorker } from "./lib/build"
 import { startLocalDatabase } from "./lib/local-database"
 import { runMigrations } from "./lib/migrate"
+import type { ApiKeyService } from "../src/modules/api-key/service"
+import { inTransaction } from "./lib/node-scope"
 import { freePort } from "./lib/ports"
 import { seedIfEmpty } from "./lib/seed"
 
@@ -63,11 +65,7 @@ try {
   console.log(`Worker bundle: ${(gzipBytes / 1024).toFixed(1)} KiB gzip. Products page: ${body.length} bytes, ${statements} SQL statements.`)
   console.log(`Each run: ${connections} connections for ${duration} s.\n`)
   const rows: Record<string, string | number>[] = []
-  for (const [name, url, sendHeaders] of [
-    [`GET ${productsPath.replace(/region_id=\w+/, "region_id=…")}`, `${api}${productsPath}`, headers],
-    ["GET /store/regions", `${api}/store/regions`, headers],
-    [`static JSON, ${body.length} bytes (ceiling)`, staticApi, {}],
-  ] as const) {
+  const load = async (name: string, url: string, sendHeaders: Record<string, string>) => {
     const result = await autocannon({ url, connections, duration, headers: sendHeaders })
     rows.push({
       request: name,
@@ -80,6 +78,9 @@ try {
     })
     console.log(`${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`)
   }
+  await load(`GET ${productsPath.replace(/region_id=\w+/, "region_id=…")}`, `${api}${productsPath}`, headers)
+  await load("GET /store/regions", `${api}/store/regions`, headers)
+  await load(`static JSON, ${body.length} bytes (ceiling)`, staticApi, {})
   const checkout = await checkouts(api, headers, regions.regions[0]!.id)
   rows.push({
     request: `complete checkouts, ${shoppers} concurrent shoppers (8 requests each)`,
@@ -91,6 +92,15 @@ try {
     requests: checkout.completed,
   })
   console.log(`checkouts: ${(checkout.completed / duration).toFixed(1)}/s completed, p50 ${checkout.p50} ms per checkout, ${checkout.failed} failed`)
+
+  // The Admin API with a secret key (one more statement per request: the key's lookup), over the orders just placed.
+  const secret = await inTransaction(config, (scope) => scope.resolve<ApiKeyService>("apiKeyService").createSecret({ title: "bench" }))
+  const admin = { authorization: `Basic ${btoa(`${secret.token}:`)}` }
+  for (const path of ["/admin/products?limit=20", "/admin/orders?limit=15"]) {
+    const sampleAdmin = await fetch(`${api}${path}`, { headers: admin })
+    console.log(`${path}: ${(await sampleAdmin.text()).length} bytes, ${sampleAdmin.headers.get("x-sql-statements")} SQL statements`)
+    await load(`GET ${path} (secret key)`, `${api}${path}`, admin)
+  }
   console.log()
   console.table(rows)
 } finally {
