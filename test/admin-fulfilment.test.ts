@@ -141,3 +141,90 @@ describe("an order's fulfillments: ship, deliver, cancel, complete", () => {
     expect((await asAdmin("POST", "/admin/orders/order_missing/complete")).status).toBe(404)
   })
 })
+
+describe("/admin/inventory-items", () => {
+  test("create, edit, stock per location in batches; stocked never below reserved; delete", async () => {
+    const created = await asAdmin("POST", "/admin/inventory-items", {
+      sku: `BOLT-${run}`,
+      title: "Bolt",
+      weight: 12,
+      location_levels: [{ location_id: fx.location, stocked_quantity: 5 }],
+    })
+    expect(created.status).toBe(200)
+    const item = created.body.inventory_item
+    expect(item).toMatchObject({ sku: `BOLT-${run}`, title: "Bolt", weight: 12, stocked_quantity: 5, reserved_quantity: 0 })
+    expect(await events("inventory-item.created", "id", item.id)).toEqual([{ id: item.id }])
+    await expectRefused(db, "inventory_item", (body) => asAdmin("POST", "/admin/inventory-items", body), [
+      [{ sku: "x", colour: "red" }, /Unrecognized fields: 'colour'/],
+      [{ title: 5 }, /title/],
+      [{ weight: -1 }, /weight: must be 0 or more/],
+      [{ location_levels: [{ location_id: fx.location, stocked_quantity: -2 }] }, /location_levels\.0\.stocked_quantity: must be 0 or more/],
+    ])
+
+    const edited = await asAdmin("POST", `/admin/inventory-items/${item.id}`, { title: "Hex bolt", requires_shipping: false })
+    expect(edited.body.inventory_item).toMatchObject({ title: "Hex bolt", requires_shipping: false, sku: `BOLT-${run}` })
+    expect((await asAdmin("POST", `/admin/inventory-items/${item.id}`, { stocked_quantity: 3 })).status).toBe(400)
+    expect(await events("inventory-item.updated", "id", item.id)).toHaveLength(1)
+
+    // A second location through the item's batch, then an update and a delete in one call.
+    const second = (await asAdmin("POST", "/admin/stock-locations", { name: `Annex ${run}` })).body.stock_location
+    const batch = `/admin/inventory-items/${item.id}/location-levels/batch`
+    const added = await asAdmin("POST", batch, { create: [{ location_id: second.id, stocked_quantity: 2, incoming_quantity: 1 }] })
+    expect(added.body.inventory_item).toMatchObject({ stocked_quantity: 7 })
+    expect((await asAdmin("POST", batch, { delete: [second.id] })).body).toEqual({
+      type: "not_allowed",
+      message: `Cannot remove Inventory Levels for ${second.id} because there are reserved or incoming items at the locations`,
+    })
+    const moved = await asAdmin("POST", batch, { update: [{ location_id: second.id, incoming_quantity: 0, stocked_quantity: 4 }], delete: [] })
+    expect(moved.body.inventory_item.location_levels.map((l: Json) => [l.location_id, l.stocked_quantity])).toEqual([
+      [fx.location, 5],
+      [second.id, 4],
+    ])
+    expect((await asAdmin("POST", batch, { delete: [second.id] })).body.message).toMatch(/because there are stocked items at the locations\. Use force flag/)
+    expect((await asAdmin("POST", batch, { delete: [second.id], force: true })).body.inventory_item.stocked_quantity).toBe(5)
+    expect((await asAdmin("POST", batch, { update: [{ location_id: second.id, stocked_quantity: 1 }] })).status).toBe(404)
+
+    // The cross-item batch answers what it created, updated and deleted.
+    const levels = await asAdmin("POST", "/admin/inventory-items/location-levels/batch", {
+      create: [{ inventory_item_id: item.id, location_id: second.id, stocked_quantity: 0 }],
+      update: [{ inventory_item_id: item.id, location_id: fx.location, stocked_quantity: 6 }],
+    })
+    expect(levels.body.created.map((l: Json) => [l.location_id, l.stocked_quantity])).toEqual([[second.id, 0]])
+    expect(levels.body.updated.map((l: Json) => [l.location_id, l.stocked_quantity])).toEqual([[fx.location, 6]])
+    const removed = await asAdmin("POST", "/admin/inventory-items/location-levels/batch", { delete: [levels.body.created[0].id] })
+    expect(removed.body).toEqual({ created: [], updated: [], deleted: [levels.body.created[0].id] })
+    expect((await asAdmin("POST", "/admin/inventory-items/location-levels/batch", { update: [{ inventory_item_id: item.id, location_id: fx.location, stocked_quantity: 1.5 }] })).body.message).toMatch(
+      /update\.0\.stocked_quantity: must be a whole number/,
+    )
+
+    // Stock a shopper has reserved cannot be taken away: a clear 400, nothing changed.
+    const api = shopper(worker, fx.key, { region: fx.regions.euro, country: "br", shippingOption: fx.options.standard })
+    const order = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: fx.variants.limited, quantity: 4 }])}/complete`)).body.order
+    const held = (await asAdmin("GET", `/admin/reservations?line_item_id=${order.items[0].id}`)).body.reservations[0]
+    const limited = (await asAdmin("GET", `/admin/inventory-items/${held.inventory_item_id}`)).body.inventory_item
+    const below = await asAdmin("POST", `/admin/inventory-items/${limited.id}/location-levels/${fx.location}`, { stocked_quantity: limited.reserved_quantity - 1 })
+    expect(below.status).toBe(400)
+    expect(below.body).toMatchObject({ type: "invalid_data" })
+    expect(below.body.message).toMatch(/^stocked_quantity: .* below the \d+ units reserved/)
+    const viaBatch = await asAdmin("POST", "/admin/inventory-items/location-levels/batch", {
+      update: [{ inventory_item_id: limited.id, location_id: fx.location, stocked_quantity: 0 }],
+    })
+    expect(viaBatch.status).toBe(400)
+    expect((await asAdmin("GET", `/admin/inventory-items/${limited.id}`)).body.inventory_item.stocked_quantity).toBe(limited.stocked_quantity)
+    expect((await asAdmin("DELETE", `/admin/inventory-items/${limited.id}/location-levels/${fx.location}`)).body).toEqual({
+      type: "not_allowed",
+      message: `Cannot remove Inventory Level ${limited.id} at Location ${fx.location} because there are reservations at location`,
+    })
+    expect((await asAdmin("DELETE", `/admin/inventory-items/${limited.id}`)).body.message).toBe(
+      `Cannot remove following inventory item(s) since they have reservations: [${limited.id}].`,
+    )
+    expect((await asAdmin("POST", `/admin/inventory-items/${limited.id}/location-levels/${fx.location}`, { stocked_quantity: limited.reserved_quantity })).status).toBe(200)
+
+    const levelGone = await asAdmin("DELETE", `/admin/inventory-items/${item.id}/location-levels/${fx.location}`)
+    expect(levelGone.body).toMatchObject({ object: "inventory-level", deleted: true, parent: { id: item.id, stocked_quantity: 0, location_levels: [] } })
+    expect(levelGone.body.id).toMatch(/^ilev_/)
+    expect(await asAdmin("DELETE", `/admin/inventory-items/${item.id}`)).toEqual({ status: 200, body: { id: item.id, object: "inventory_item", deleted: true } })
+    expect((await asAdmin("GET", `/admin/inventory-items/${item.id}`)).status).toBe(404)
+    expect(await events("inventory-item.deleted", "id", item.id)).toEqual([{ id: item.id }])
+  })
+})
