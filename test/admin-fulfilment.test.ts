@@ -228,3 +228,118 @@ describe("/admin/inventory-items", () => {
     expect(await events("inventory-item.deleted", "id", item.id)).toEqual([{ id: item.id }])
   })
 })
+
+describe("shipping setup through /admin: options, profiles, zones, sets, locations", () => {
+  test("edited and deleted as Medusa; what is deleted is no longer offered to carts", async () => {
+    const location = (await asAdmin("POST", "/admin/stock-locations", { name: `Depot ${run}`, address: { address_1: "Av. 1", city: "Lima", country_code: "pe" } })).body.stock_location
+    await asAdmin("POST", `/admin/stock-locations/${location.id}/sales-channels`, { add: [fx.channel] })
+    await asAdmin("POST", `/admin/stock-locations/${location.id}/fulfillment-providers`, { add: ["manual_manual"] })
+    const set = (await asAdmin("POST", `/admin/stock-locations/${location.id}/fulfillment-sets`, { name: `Depot shipping ${run}`, type: "shipping" })).body.stock_location.fulfillment_sets[0]
+    const zones = `/admin/fulfillment-sets/${set.id}/service-zones`
+    const zone = (await asAdmin("POST", zones, { name: "Peru", geo_zones: [{ type: "country", country_code: "pe" }] })).body.fulfillment_set.service_zones[0]
+    const profile = (await asAdmin("POST", "/admin/shipping-profiles", { name: `Bulky ${run}`, type: "bulky" })).body.shipping_profile
+    const optionBody = {
+      name: "Freight",
+      service_zone_id: zone.id,
+      shipping_profile_id: profile.id,
+      provider_id: "manual_manual",
+      type: { label: "Freight", code: "freight" },
+      prices: [{ currency_code: "eur", amount: 20 }],
+      rules: [
+        { attribute: "enabled_in_store", operator: "eq", value: "true" },
+        { attribute: "is_return", operator: "eq", value: "false" },
+      ],
+    }
+    const option = (await asAdmin("POST", "/admin/shipping-options", optionBody)).body.shipping_option
+    expect(option).toMatchObject({ name: "Freight", prices: [{ currency_code: "eur", amount: 20 }] })
+    expect((await asAdmin("POST", "/admin/shipping-options", { ...optionBody, service_zone_id: "serzo_missing" })).status).toBe(404)
+
+    // The store offers it to a cart shipping to Argentina once the zone covers it.
+    const api = shopper(worker, fx.key, { region: fx.regions.euro, country: "ar", shippingOption: fx.options.standard })
+    const cart = (await api.post("/store/carts", { region_id: fx.regions.euro, shipping_address: { country_code: "ar" } })).body.cart.id
+    const offered = async () => (await api.call("GET", `/store/shipping-options?cart_id=${cart}`)).body.shipping_options.map((o: Json) => [o.name, o.amount])
+    expect(await offered()).toEqual([["Standard", 4.9]])
+    const rezoned = await asAdmin("POST", `${zones}/${zone.id}`, { name: "Peru and Argentina", geo_zones: [{ type: "country", country_code: "pe" }, { type: "country", country_code: "ar" }] })
+    expect(rezoned.body.fulfillment_set.service_zones[0].geo_zones.map((g: Json) => g.country_code).sort()).toEqual(["ar", "pe"])
+    expect((await asAdmin("GET", `${zones}/${zone.id}`)).body.service_zone).toMatchObject({ id: zone.id, name: "Peru and Argentina" })
+    expect(await offered()).toEqual([
+      ["Standard", 4.9],
+      ["Freight", 20],
+    ])
+
+    // Update: name, prices replaced, rules replaced, type; bad bodies refused with the field named.
+    const options = "/admin/shipping-options"
+    await expectRefused(db, "price", (body) => asAdmin("POST", `${options}/${option.id}`, body), [
+      [{ prices: [{ currency_code: "eur", amount: -1 }] }, /prices\.0/],
+      [{ name: "" }, /name/],
+      [{ colour: "red" }, /Unrecognized fields: 'colour'/],
+      [{ rules: [{ attribute: "x", operator: "like", value: "y" }] }, /rules\.0\.operator/],
+    ])
+    const updated = await asAdmin("POST", `${options}/${option.id}`, {
+      name: "Pallet freight",
+      prices: [{ region_id: fx.regions.euro, amount: 25.5 }],
+      type: { label: "Pallet", code: "pallet" },
+    })
+    expect(updated.body.shipping_option).toMatchObject({ name: "Pallet freight", type: { code: "pallet" }, prices: [{ currency_code: "eur", amount: 25.5, rules: { region_id: fx.regions.euro } }] })
+    expect(await offered()).toEqual([
+      ["Standard", 4.9],
+      ["Pallet freight", 25.5],
+    ])
+    const hidden = await asAdmin("POST", `${options}/${option.id}`, { rules: [{ attribute: "enabled_in_store", operator: "eq", value: "false" }] })
+    expect(hidden.body.shipping_option.rules.map((r: Json) => r.value)).toEqual(["false"])
+    expect(await offered()).toEqual([["Standard", 4.9]])
+    await asAdmin("POST", `${options}/${option.id}`, { rules: optionBody.rules })
+    expect(await events("shipping-option.updated", "id", option.id)).toHaveLength(3)
+
+    const listed = await asAdmin("GET", `${options}?service_zone_id=${zone.id}&limit=5`)
+    expect(listed.body).toMatchObject({ count: 1, offset: 0, limit: 5 })
+    expect(listed.body.shipping_options[0]).toMatchObject({ id: option.id, prices: [{ amount: 25.5 }], type: { code: "pallet" } })
+    expect((await asAdmin("GET", `${options}?shipping_profile_id=${profile.id}&q=pallet`)).body.shipping_options.map((o: Json) => o.id)).toEqual([option.id])
+
+    // A profile in use by an option (or a product) is not deleted.
+    expect((await asAdmin("GET", `/admin/shipping-profiles/${profile.id}`)).body.shipping_profile).toMatchObject({ name: `Bulky ${run}`, type: "bulky" })
+    expect((await asAdmin("POST", `/admin/shipping-profiles/${profile.id}`, { name: `Heavy ${run}` })).body.shipping_profile.name).toBe(`Heavy ${run}`)
+    expect((await asAdmin("GET", `/admin/shipping-profiles?q=Heavy ${run}`)).body).toMatchObject({ count: 1, shipping_profiles: [{ id: profile.id }] })
+    expect((await asAdmin("DELETE", `/admin/shipping-profiles/${profile.id}`)).body).toEqual({
+      type: "invalid_data",
+      message: `Cannot delete Shipping Profiles ${profile.id} with associated Shipping Options. Delete Shipping Options first and try again.`,
+    })
+    expect((await asAdmin("DELETE", `/admin/shipping-profiles/${fx.profile}`)).body.message).toMatch(/^Cannot delete following shipping profiles because they are linked to products: prod_/)
+
+    expect(await asAdmin("DELETE", `${options}/${option.id}`)).toEqual({ status: 200, body: { id: option.id, object: "shipping_option", deleted: true } })
+    expect(await offered()).toEqual([["Standard", 4.9]])
+    expect((await asAdmin("GET", `${options}/${option.id}`)).status).toBe(404)
+    expect((await asAdmin("DELETE", `${options}/${option.id}`)).status).toBe(404)
+    expect(await events("shipping-option.deleted", "id", option.id)).toEqual([{ id: option.id }])
+    expect((await db.query("select deleted_at from shipping_option where id = $1", [option.id])).rows[0].deleted_at).not.toBeNull()
+    expect((await asAdmin("DELETE", `/admin/shipping-profiles/${profile.id}`)).body).toEqual({ id: profile.id, object: "shipping_profile", deleted: true })
+
+    // A zone's removal takes its options; the set answers without it.
+    const second = (await asAdmin("POST", zones, { name: "Chile", geo_zones: [{ type: "country", country_code: "cl" }] })).body.fulfillment_set
+    const chile = second.service_zones.find((z: Json) => z.name === "Chile")
+    const zoneGone = await asAdmin("DELETE", `${zones}/${chile.id}`)
+    expect(zoneGone.body).toMatchObject({ id: chile.id, object: "service_zone", deleted: true, parent: { id: set.id } })
+    expect(zoneGone.body.parent.service_zones.map((z: Json) => z.id)).toEqual([zone.id])
+    expect((await asAdmin("GET", `${zones}/${chile.id}`)).status).toBe(404)
+
+    // The location: renamed, readdressed, then deleted with its sets.
+    const renamed = await asAdmin("POST", `/admin/stock-locations/${location.id}`, { name: `Depot Lima ${run}`, address: { address_1: "Av. 2", country_code: "pe" } })
+    expect(renamed.body.stock_location).toMatchObject({ name: `Depot Lima ${run}`, address: { address_1: "Av. 2", city: "Lima" } })
+    expect((await asAdmin("POST", `/admin/stock-locations/${location.id}`, { address: { city: "Lima" } })).body.message).toMatch(/address\.address_1/)
+    expect(await events("stock-location.updated", "id", location.id)).toHaveLength(1)
+    expect(await asAdmin("DELETE", `/admin/stock-locations/${location.id}`)).toEqual({ status: 200, body: { id: location.id, object: "stock_location", deleted: true } })
+    expect((await asAdmin("GET", `/admin/stock-locations/${location.id}`)).status).toBe(404)
+    expect(await events("stock-location.deleted", "id", location.id)).toEqual([{ id: location.id }])
+    expect((await db.query("select deleted_at from fulfillment_set where id = $1", [set.id])).rows[0].deleted_at).not.toBeNull()
+    expect(await asAdmin("DELETE", `/admin/fulfillment-sets/${set.id}`)).toMatchObject({ status: 404 })
+  })
+
+  test("a fulfillment set is deleted with its zones", async () => {
+    const location = (await asAdmin("POST", "/admin/stock-locations", { name: `Kiosk ${run}` })).body.stock_location
+    const set = (await asAdmin("POST", `/admin/stock-locations/${location.id}/fulfillment-sets`, { name: `Kiosk pickup ${run}`, type: "pickup" })).body.stock_location.fulfillment_sets[0]
+    const zone = (await asAdmin("POST", `/admin/fulfillment-sets/${set.id}/service-zones`, { name: "Uruguay", geo_zones: [{ type: "country", country_code: "uy" }] })).body.fulfillment_set.service_zones[0]
+    expect(await asAdmin("DELETE", `/admin/fulfillment-sets/${set.id}`)).toEqual({ status: 200, body: { id: set.id, object: "fulfillment_set", deleted: true } })
+    expect((await asAdmin("GET", `/admin/fulfillment-sets/${set.id}/service-zones/${zone.id}`)).status).toBe(404)
+    expect((await asAdmin("GET", `/admin/stock-locations/${location.id}`)).body.stock_location.fulfillment_sets).toEqual([])
+  })
+})

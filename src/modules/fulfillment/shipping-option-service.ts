@@ -92,8 +92,16 @@ export class ShippingOptionService {
     const types = typeIds.length ? await this.db.select().from(shippingOptionType).where(inArray(shippingOptionType.id, typeIds)) : []
     return options.map((option) => ({
       ...option,
-      rules: rules.filter((rule) => rule.shipping_option_id === option.id),
+      rules: rules.filter((rule) => rule.shipping_option_id === option.id).map((rule) => ({ ...rule, value: ruleValue(rule.value) })),
       type: types.find((type) => type.id === option.shipping_option_type_id) ?? null,
     }))
   }
+}
+
+/**
+ * Rule values are strings or lists of strings; drizzle parses a jsonb string a second time
+ * ("false" comes back as false), so they are turned back into strings.
+ */
+function ruleValue(value: unknown): string | string[] {
+  return Array.isArray(value) ? value.map(String) : String(value)
 }
