@@ -6,12 +6,14 @@ import { adminApiKeyRoutes } from "./modules/api-key/admin"
 import { adminCustomerRoutes } from "./modules/customer/admin"
 import { adminSalesChannelRoutes } from "./modules/sales-channel/admin"
 import { adminFulfillmentRoutes } from "./modules/fulfillment/admin"
+import { adminShippingOptionRoutes } from "./modules/fulfillment/admin-shipping-options"
 import { adminInventoryRoutes } from "./modules/inventory/admin"
 import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
 import { adminCategoryRoutes, adminCollectionRoutes, adminTagAndTypeRoutes } from "./modules/product/admin-catalog"
 import { adminRegionRoutes } from "./modules/region/admin"
 import { adminStoreRoutes } from "./modules/store/admin"
+import { adminStockLocationRoutes } from "./modules/stock-location/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
@@ -28,6 +30,8 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/", adminTagAndTypeRoutes)
     .route("/", adminInventoryRoutes)
     .route("/", adminFulfillmentRoutes)
+    .route("/shipping-options", adminShippingOptionRoutes)
+    .route("/stock-locations", adminStockLocationRoutes)
     .route("/orders", adminOrderRoutes)
     .route("/payments", adminPaymentRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)

@@ -55,6 +55,33 @@ describe("the whole admin route table", () => {
       expect([route.method, route.path, shopper.status]).toEqual([route.method, route.path, 403])
     }
   })
+
+  test("every admin route given malformed input answers a JSON 4xx, never a 500", async () => {
+    // The project's example route (src/api/admin/hello) takes no input, so it has nothing to refuse.
+    for (const route of routes.filter((r) => !r.path.startsWith("/admin/hello"))) {
+      const path = route.path.replace(/:\w+/g, "x_missing").replace(/\/\*$/, "")
+      const res =
+        route.method === "GET"
+          ? await worker.fetch(`${path}?limit=abc&fields=${"a.".repeat(20)}b&order=nope`, { headers: { authorization: `Bearer ${admin}` } })
+          : await worker.fetch(path, { method: route.method, headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" }, body: '{"broken": ' })
+      const body = (await res.json()) as Json
+      expect([route.method, route.path, res.status >= 400 && res.status < 500]).toEqual([route.method, route.path, true])
+      expect(typeof body.type === "string" && typeof body.message === "string").toBe(true)
+    }
+  })
+
+  test("every admin list costs the same number of SQL statements for 1 row as for 50 (no N+1)", async () => {
+    const lists = routes.filter((r) => r.method === "GET" && !r.path.includes(":") && r.path !== "/admin/users/me" && !r.path.startsWith("/admin/hello"))
+    expect(lists.length).toBeGreaterThanOrEqual(15)
+    for (const route of lists) {
+      const statements = async (limit: number) => {
+        const res = await worker.fetch(`${route.path}?limit=${limit}`, { headers: { authorization: `Bearer ${admin}` } })
+        expect([route.path, res.status]).toEqual([route.path, 200])
+        return Number(res.headers.get("x-sql-statements"))
+      }
+      expect([route.path, await statements(1)]).toEqual([route.path, await statements(50)])
+    }
+  })
 })
 
 describe("/admin/regions", () => {

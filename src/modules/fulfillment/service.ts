@@ -24,14 +24,18 @@ export interface ShippingOptionInput {
   type: { label: string; description?: string; code: string }
   rules?: { attribute: string; operator: "eq" | "in" | "ne"; value: unknown }[]
   data?: Record<string, unknown>
+  metadata?: Record<string, unknown> | null
 }
 
 /** Where and how orders ship: profiles, fulfillment sets per location, zones, options. */
 export class FulfillmentService {
   constructor(private readonly db: Db) {}
 
-  async createShippingProfile(input: { name: string; type?: string }) {
-    const [created] = await this.db.insert(shippingProfile).values({ id: generateId("sp"), name: input.name, type: input.type ?? "default" }).returning()
+  async createShippingProfile(input: { name: string; type?: string; metadata?: Record<string, unknown> | null }) {
+    const [created] = await this.db
+      .insert(shippingProfile)
+      .values({ id: generateId("sp"), name: input.name, type: input.type ?? "default", metadata: input.metadata ?? null })
+      .returning()
     return created!
   }
 
@@ -71,30 +75,31 @@ export class FulfillmentService {
 
   /** A location's fulfillment sets with their zones and geo zones (the Admin API's nesting). */
   async setsOfLocation(stockLocationId: string) {
-    const sets = await this.db
-      .select({ set: fulfillmentSet })
+    const links = await this.db
+      .select({ id: locationFulfillmentSet.fulfillment_set_id })
       .from(locationFulfillmentSet)
-      .innerJoin(fulfillmentSet, eq(fulfillmentSet.id, locationFulfillmentSet.fulfillment_set_id))
-      .where(and(eq(locationFulfillmentSet.stock_location_id, stockLocationId), isNull(fulfillmentSet.deleted_at)))
-    const setIds = sets.map((row) => row.set.id)
-    const zones = setIds.length ? await this.db.select().from(serviceZone).where(and(inArray(serviceZone.fulfillment_set_id, setIds), isNull(serviceZone.deleted_at))) : []
-    const geo = zones.length ? await this.db.select().from(geoZone).where(inArray(geoZone.service_zone_id, zones.map((zone) => zone.id))) : []
-    return sets.map(({ set }) => ({
+      .where(eq(locationFulfillmentSet.stock_location_id, stockLocationId))
+    return this.setsJson(links.map((link) => link.id))
+  }
+
+  /** A fulfillment set with its zones and their geo zones; not_found when it is gone. */
+  async retrieveFulfillmentSet(id: string) {
+    const [set] = await this.setsJson([id])
+    if (!set) throw new MedusaError("not_found", `Fulfillment set with id: ${id} was not found`)
+    return set
+  }
+
+  private async setsJson(setIds: string[]) {
+    if (setIds.length === 0) return []
+    const sets = await this.db.select().from(fulfillmentSet).where(and(inArray(fulfillmentSet.id, setIds), isNull(fulfillmentSet.deleted_at))).orderBy(fulfillmentSet.created_at)
+    const zones = sets.length
+      ? await this.db.select().from(serviceZone).where(and(inArray(serviceZone.fulfillment_set_id, sets.map((set) => set.id)), isNull(serviceZone.deleted_at))).orderBy(serviceZone.created_at)
+      : []
+    const geo = zones.length ? await this.db.select().from(geoZone).where(and(inArray(geoZone.service_zone_id, zones.map((zone) => zone.id)), isNull(geoZone.deleted_at))) : []
+    return sets.map((set) => ({
       ...set,
       service_zones: zones.filter((zone) => zone.fulfillment_set_id === set.id).map((zone) => ({ ...zone, geo_zones: geo.filter((g) => g.service_zone_id === zone.id) })),
     }))
-  }
-
-  async listShippingProfiles() {
-    return this.db.select().from(shippingProfile).where(isNull(shippingProfile.deleted_at)).orderBy(shippingProfile.created_at)
-  }
-
-  async retrieveShippingOption(id: string) {
-    const [found] = await this.db.select().from(shippingOption).where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
-    if (!found) throw new MedusaError("not_found", `Shipping option with id: ${id} was not found`)
-    const rules = await this.db.select().from(shippingOptionRule).where(eq(shippingOptionRule.shipping_option_id, id))
-    const [type] = found.shipping_option_type_id ? await this.db.select().from(shippingOptionType).where(eq(shippingOptionType.id, found.shipping_option_type_id)) : []
-    return { ...found, rules, type: type ?? null }
   }
 
   async createShippingOption(input: ShippingOptionInput) {
@@ -111,6 +116,7 @@ export class FulfillmentService {
           provider_id: input.provider_id,
           shipping_option_type_id: type!.id,
           data: input.data ?? null,
+          metadata: input.metadata ?? null,
         })
         .returning()
       if (input.rules?.length) {

@@ -10,11 +10,19 @@ export const inventoryItem = pgTable(
     title: text("title"),
     description: text("description"),
     thumbnail: text("thumbnail"),
+    unit_of_measure: text("unit_of_measure"),
     ...physicalColumns(),
     requires_shipping: boolean("requires_shipping").notNull().default(true),
   },
   (t) => [uniqueIndex("inventory_item_sku_uq").on(t.sku).where(sql`deleted_at is null and sku is not null`)],
 )
+
+/** Units of one inventory item taken from (or given back to) one location. */
+export interface StockMove {
+  inventory_item_id: string
+  location_id: string
+  quantity: number
+}
 
 /** Stock of one item at one location. Quantities are whole units. */
 export const inventoryLevel = pgTable(

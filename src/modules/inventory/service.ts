@@ -4,7 +4,7 @@ import { searchAny } from "../../core/query/filters"
 import { listPage } from "../../core/query/page"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
-import { inventoryItem, inventoryLevel, productVariantInventoryItem, reservationItem } from "./schema"
+import { inventoryItem, inventoryLevel, productVariantInventoryItem, reservationItem, type StockMove } from "./schema"
 
 export class InventoryService {
   constructor(private readonly db: Db) {}
@@ -158,14 +158,18 @@ export class InventoryService {
   }
 
   /**
-   * Shipped units leave the warehouse: the line's reservation shrinks by them, and so do the
-   * level's reserved and stocked quantities. Lines without a reservation (unmanaged stock) change nothing.
+   * Fulfilled units leave the warehouse: for each inventory item the line holds, its
+   * reservation shrinks by them, and so do the level's reserved and stocked quantities.
+   * Answers what was taken where; lines without a reservation (unmanaged stock) take nothing.
    */
-  async consumeReservation(lineItemId: string, quantity: number) {
-    let left = quantity
+  async consumeReservation(lineItemId: string, quantity: number): Promise<StockMove[]> {
+    const moves: StockMove[] = []
+    const left = new Map<string, number>()
     for (const reservation of await this.reservations([lineItemId])) {
-      if (left <= 0) break
-      const used = Math.min(left, reservation.quantity)
+      const wanted = left.get(reservation.inventory_item_id) ?? quantity
+      const used = Math.min(wanted, reservation.quantity)
+      if (used <= 0) continue
+      left.set(reservation.inventory_item_id, wanted - used)
       await this.db
         .update(inventoryLevel)
         .set({
@@ -173,10 +177,53 @@ export class InventoryService {
           stocked_quantity: sql`greatest(${inventoryLevel.stocked_quantity} - ${used}, 0)`,
           updated_at: new Date(),
         })
-        .where(and(eq(inventoryLevel.inventory_item_id, reservation.inventory_item_id), eq(inventoryLevel.location_id, reservation.location_id)))
+        .where(and(eq(inventoryLevel.inventory_item_id, reservation.inventory_item_id), eq(inventoryLevel.location_id, reservation.location_id), isNull(inventoryLevel.deleted_at)))
       if (used === reservation.quantity) await this.db.delete(reservationItem).where(eq(reservationItem.id, reservation.id))
       else await this.db.update(reservationItem).set({ quantity: reservation.quantity - used }).where(eq(reservationItem.id, reservation.id))
-      left -= used
+      moves.push({ inventory_item_id: reservation.inventory_item_id, location_id: reservation.location_id, quantity: used })
+    }
+    return moves
+  }
+
+  /**
+   * Undoes `consumeReservation` (a fulfillment canceled): the units go back into stock at their
+   * location and are reserved for the line again, since the order still needs them.
+   */
+  async restoreReservation(lineItemId: string, moves: StockMove[]) {
+    for (const move of moves) {
+      await this.db
+        .insert(inventoryLevel)
+        .values({ id: generateId("ilev"), inventory_item_id: move.inventory_item_id, location_id: move.location_id, stocked_quantity: move.quantity, reserved_quantity: move.quantity })
+        .onConflictDoUpdate({
+          target: [inventoryLevel.inventory_item_id, inventoryLevel.location_id],
+          targetWhere: sql`deleted_at is null`,
+          set: {
+            stocked_quantity: sql`${inventoryLevel.stocked_quantity} + ${move.quantity}`,
+            reserved_quantity: sql`${inventoryLevel.reserved_quantity} + ${move.quantity}`,
+            updated_at: sql`now()`,
+          },
+        })
+      const [held] = await this.db
+        .update(reservationItem)
+        .set({ quantity: sql`${reservationItem.quantity} + ${move.quantity}`, updated_at: new Date() })
+        .where(
+          and(
+            eq(reservationItem.line_item_id, lineItemId),
+            eq(reservationItem.inventory_item_id, move.inventory_item_id),
+            eq(reservationItem.location_id, move.location_id),
+            isNull(reservationItem.deleted_at),
+          ),
+        )
+        .returning({ id: reservationItem.id })
+      if (!held) {
+        await this.db.insert(reservationItem).values({
+          id: generateId("resitem"),
+          line_item_id: lineItemId,
+          inventory_item_id: move.inventory_item_id,
+          location_id: move.location_id,
+          quantity: move.quantity,
+        })
+      }
     }
   }
 

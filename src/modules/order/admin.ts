@@ -1,16 +1,18 @@
 import { Hono } from "hono"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { z } from "zod"
+import { MedusaError } from "../../core/errors"
 import { toJsonNumber } from "../../core/money"
-import { validateBody } from "../../core/body"
 import { dateRange, listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
+import { adminOrderFulfillmentRoutes } from "./admin-fulfillments"
 import { OrderEvents } from "./events"
 import { orderJson, ordersJson } from "./order-view"
+import type { OrderFulfillmentService } from "./fulfillment-service"
 import type { OrderService } from "./service"
 
 const listOrdersQuery = z.object({
@@ -24,8 +26,9 @@ const listOrdersQuery = z.object({
   updated_at: dateRange.optional(),
 })
 
-/** Medusa's /admin/orders: list, read, cancel (stock given back, payment canceled). */
+/** Medusa's /admin/orders: list, read, cancel (stock given back, payment canceled); fulfillments and completion. */
 export const adminOrderRoutes = new Hono<AppEnv>()
+  .route("/", adminOrderFulfillmentRoutes)
   .get("/", async (c) => {
     const { limit = 15, offset = 0, order, fields, ...filters } = validateQuery(c, listOrdersQuery)
     const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], { field: "created_at", direction: "desc" })
@@ -37,31 +40,13 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
     return c.json({ order: selectJson(await orderJson(c.var.scope, c.req.param("id")), fields) })
   })
-  .post("/:id/fulfillments", async (c) => {
-    const body = await validateBody(
-      c,
-      z.strictObject({
-        items: z.array(z.strictObject({ id: z.string().min(1), quantity: z.number().int().positive({ error: "must be 1 or more" }) })).min(1).max(500),
-        location_id: z.string().optional(),
-        no_notification: z.boolean().optional(),
-        metadata: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
-    await transaction(c.var.scope, async (tx) => {
-      const fulfillment = await tx.resolve<OrderService>("orderService").createFulfillment(c.req.param("id"), body)
-      for (const item of body.items) await tx.resolve<InventoryService>("inventoryService").consumeReservation(item.id, item.quantity)
-      await emitEvent(tx, OrderEvents.FULFILLMENT_CREATED, {
-        order_id: c.req.param("id"),
-        fulfillment_id: fulfillment.id,
-        no_notification: body.no_notification ?? false,
-      })
-    })
-    return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
-  })
   .post("/:id/cancel", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       const orders = tx.resolve<OrderService>("orderService")
+      // The update locks the order row, so no fulfillment can be created between it and this check.
       const canceled = await orders.cancel(c.req.param("id"))
+      const fulfilled = await tx.resolve<OrderFulfillmentService>("orderFulfillmentService").fulfilledQuantities([canceled.id])
+      if (fulfilled.size > 0) throw new MedusaError("not_allowed", "All fulfillments must be canceled before canceling an order")
       if (canceled.payment_collection_id) await tx.resolve<PaymentService>("paymentService").cancelCollection(canceled.payment_collection_id)
       const lines = await orders.items([canceled.id])
       await tx.resolve<InventoryService>("inventoryService").releaseReservations(lines.map((line) => line.id))

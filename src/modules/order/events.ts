@@ -1,6 +1,11 @@
-/** Events of the order domain (payload `{ id }`). */
+/** Events of the order domain and its fulfillments. */
 export const OrderEvents = {
   PLACED: "order.placed",
   CANCELED: "order.canceled",
+  COMPLETED: "order.completed",
   FULFILLMENT_CREATED: "order.fulfillment_created",
+  FULFILLMENT_CANCELED: "order.fulfillment_canceled",
+  /** payload `{ id: fulfillment id, no_notification }` */
+  SHIPMENT_CREATED: "shipment.created",
+  DELIVERY_CREATED: "delivery.created",
 } as const

@@ -3,14 +3,37 @@ import { decimal, toJsonNumber } from "../../core/money"
 import { taxLinesFor, totalsToJson } from "../../core/totals"
 import type { PaymentService } from "../payment/service"
 import type { ProductService } from "../product/service"
+import type { OrderFulfillmentService } from "./fulfillment-service"
 import type { Order, OrderService } from "./service"
 
 type Json = Record<string, unknown>
 
-function fulfillmentStatus(lines: { id: string; quantity: number }[], fulfilled: Map<string, number>) {
-  const done = lines.reduce((sum, line) => sum + Math.min(fulfilled.get(line.id) ?? 0, line.quantity), 0)
-  const total = lines.reduce((sum, line) => sum + line.quantity, 0)
-  return done === 0 ? "not_fulfilled" : done < total ? "partially_fulfilled" : "fulfilled"
+type Fulfillment = Awaited<ReturnType<OrderFulfillmentService["fulfillments"]>>[number]
+
+/**
+ * Medusa's order fulfillment_status (getLastFulfillmentStatus): each live fulfillment counts by
+ * its furthest step (delivered, shipped, else fulfilled); "partially_" while some fulfillments are
+ * behind that step or some units are not fulfilled at all.
+ */
+export function fulfillmentStatus(lines: { id: string; quantity: number }[], fulfilled: Map<string, number>, fulfillments: Fulfillment[]) {
+  const live = fulfillments.filter((fulfillment) => !fulfillment.canceled_at)
+  if (fulfillments.length > 0 && live.length === 0) return "canceled"
+  if (live.length === 0) return "not_fulfilled"
+  const unfulfilled = lines.some((line) => (fulfilled.get(line.id) ?? 0) < line.quantity)
+  const delivered = live.filter((fulfillment) => fulfillment.delivered_at).length
+  const shipped = live.filter((fulfillment) => !fulfillment.delivered_at && fulfillment.shipped_at).length
+  const [count, step] = delivered > 0 ? [delivered, "delivered"] : shipped > 0 ? [shipped, "shipped"] : [live.length, "fulfilled"]
+  return count === live.length && !unfulfilled ? step : `partially_${step}`
+}
+
+/** Units of each line in fulfillments that have reached a step (shipped, delivered). */
+function quantitiesAt(fulfillments: Fulfillment[], step: "shipped_at" | "delivered_at") {
+  const totals = new Map<string, number>()
+  for (const fulfillment of fulfillments) {
+    if (fulfillment.canceled_at || !fulfillment[step]) continue
+    for (const item of fulfillment.items) totals.set(item.line_item_id, (totals.get(item.line_item_id) ?? 0) + item.quantity)
+  }
+  return totals
 }
 
 // Medusa's order payment_status from the collection's status.
@@ -37,21 +60,25 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
   const collectionIds = orders.map((order) => order.payment_collection_id).filter((id): id is string => !!id)
   const collections = new Map((await payments.collections(collectionIds)).map((collection) => [collection.id, collection]))
   const paid = await payments.payments(collectionIds)
-  const fulfilled = await service.fulfilledQuantities(ids)
-  const fulfillments = await service.fulfillments(ids)
+  const fulfillmentService = scope.resolve<OrderFulfillmentService>("orderFulfillmentService")
+  const fulfilled = await fulfillmentService.fulfilledQuantities(ids)
+  const fulfillments = await fulfillmentService.fulfillments(ids)
 
   return orders.map((order) => {
     const collection = order.payment_collection_id ? collections.get(order.payment_collection_id) : undefined
     const ownPayments = paid.filter((payment) => payment.payment_collection_id === order.payment_collection_id)
     const captured = ownPayments.reduce((sum, payment) => (payment.captured_at ? sum.plus(payment.amount) : sum), decimal(0))
+    const own = fulfillments.filter((fulfillment) => fulfillment.order_id === order.id)
+    const shipped = quantitiesAt(own, "shipped_at")
+    const delivered = quantitiesAt(own, "delivered_at")
     const totals = totalsToJson(order.totals)
     const { totals: _totals, cart_id: _cart, ...columns } = order
     return {
       ...columns,
       ...totals,
       payment_status: PAYMENT_STATUS[collection?.status ?? "not_paid"] ?? "not_paid",
-      fulfillment_status: fulfillmentStatus(items.filter((item) => item.order_id === order.id), fulfilled),
-      fulfillments: fulfillments.filter((fulfillment) => fulfillment.order_id === order.id),
+      fulfillment_status: fulfillmentStatus(items.filter((item) => item.order_id === order.id), fulfilled, own),
+      fulfillments: own,
       summary: {
         current_order_total: totals.total,
         original_order_total: totals.total,
@@ -75,8 +102,8 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
               item_id: item.id,
               quantity: item.quantity,
               fulfilled_quantity: fulfilled.get(item.id) ?? 0,
-              shipped_quantity: 0,
-              delivered_quantity: 0,
+              shipped_quantity: shipped.get(item.id) ?? 0,
+              delivered_quantity: delivered.get(item.id) ?? 0,
               return_requested_quantity: 0,
             },
             variant: snapshot ? { ...snapshot.variant, product: snapshot.product } : null,

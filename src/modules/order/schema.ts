@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm"
 import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
 import { addressColumns, lineItemColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
+import type { StockMove } from "../inventory/schema"
 
 export const orderAddress = pgTable("order_address", { ...entityColumns(), ...addressColumns() })
 
@@ -85,8 +86,23 @@ export const orderFulfillmentItem = pgTable(
     fulfillment_id: text("fulfillment_id").notNull().references(() => orderFulfillment.id, { onDelete: "cascade" }),
     line_item_id: text("line_item_id").notNull(),
     quantity: integer("quantity").notNull(),
+    /** what the fulfillment took out of stock for the line, given back if it is canceled */
+    stock: jsonb("stock").$type<StockMove[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.fulfillment_id, t.line_item_id] }), index("order_fulfillment_item_line_idx").on(t.line_item_id)],
+)
+
+/** A shipment's tracking label (Medusa's fulfillment labels). */
+export const orderFulfillmentLabel = pgTable(
+  "order_fulfillment_label",
+  {
+    ...entityColumns(),
+    fulfillment_id: text("fulfillment_id").notNull().references(() => orderFulfillment.id, { onDelete: "cascade" }),
+    tracking_number: text("tracking_number").notNull(),
+    tracking_url: text("tracking_url").notNull(),
+    label_url: text("label_url").notNull(),
+  },
+  (t) => [index("order_fulfillment_label_fulfillment_idx").on(t.fulfillment_id)],
 )
 
 /** Idempotency-Key of a completion: the same key always answers with the same order. */

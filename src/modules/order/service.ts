@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, ne, or, type SQL } from "drizzle-orm"
 import { searchAny, withinRange } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { listPage, orderBy, type Page } from "../../core/query/page"
 import type { DateRange, Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
-import { idempotencyKey, order, orderAddress, orderFulfillment, orderFulfillmentItem, orderLineItem, orderShippingMethod } from "./schema"
+import { idempotencyKey, order, orderAddress, orderLineItem, orderShippingMethod } from "./schema"
 
 export type Order = typeof order.$inferSelect
 export type OrderLineItem = typeof orderLineItem.$inferSelect
@@ -101,49 +101,6 @@ export class OrderService {
       throw new MedusaError("not_allowed", `Order ${id} is already canceled`)
     }
     return canceled
-  }
-
-  /** Units of each line already fulfilled (canceled fulfillments do not count). */
-  async fulfilledQuantities(orderIds: string[]): Promise<Map<string, number>> {
-    if (orderIds.length === 0) return new Map()
-    const rows = await this.db
-      .select({ line_item_id: orderFulfillmentItem.line_item_id, quantity: sql<number>`sum(${orderFulfillmentItem.quantity})::int` })
-      .from(orderFulfillmentItem)
-      .innerJoin(orderFulfillment, eq(orderFulfillment.id, orderFulfillmentItem.fulfillment_id))
-      .where(and(inArray(orderFulfillment.order_id, orderIds), isNull(orderFulfillment.canceled_at)))
-      .groupBy(orderFulfillmentItem.line_item_id)
-    return new Map(rows.map((row) => [row.line_item_id, row.quantity]))
-  }
-
-  async fulfillments(orderIds: string[]) {
-    if (orderIds.length === 0) return []
-    const rows = await this.db.select().from(orderFulfillment).where(inArray(orderFulfillment.order_id, orderIds)).orderBy(asc(orderFulfillment.created_at))
-    const items = rows.length
-      ? await this.db.select().from(orderFulfillmentItem).where(inArray(orderFulfillmentItem.fulfillment_id, rows.map((row) => row.id)))
-      : []
-    return rows.map((row) => ({ ...row, items: items.filter((item) => item.fulfillment_id === row.id) }))
-  }
-
-  /** A fulfillment of some lines; no line may be fulfilled beyond its quantity. */
-  async createFulfillment(orderId: string, input: { items: { id: string; quantity: number }[]; location_id?: string }) {
-    const current = await this.retrieve(orderId)
-    if (current.status === "canceled") throw new MedusaError("not_allowed", `Order ${orderId} is canceled`)
-    const lines = await this.items([orderId])
-    const done = await this.fulfilledQuantities([orderId])
-    for (const item of input.items) {
-      const line = lines.find((candidate) => candidate.id === item.id)
-      if (!line) throw new MedusaError("invalid_data", `Line item ${item.id} is not part of order ${orderId}`)
-      const remaining = line.quantity - (done.get(line.id) ?? 0)
-      if (item.quantity > remaining) {
-        throw new MedusaError("not_allowed", `Cannot fulfill ${item.quantity} of line item ${item.id}: ${remaining} left to fulfill`)
-      }
-    }
-    const [created] = await this.db
-      .insert(orderFulfillment)
-      .values({ id: generateUnguessableId("ful"), order_id: orderId, location_id: input.location_id ?? null, shipped_at: null })
-      .returning()
-    await this.db.insert(orderFulfillmentItem).values(input.items.map((item) => ({ fulfillment_id: created!.id, line_item_id: item.id, quantity: item.quantity })))
-    return created!
   }
 
   /** A customer's orders, newest first unless told otherwise. */

@@ -48,6 +48,9 @@ interface Candidate {
   rules: { attribute: string; value: string }[] | null
 }
 
+type PriceSetLink = typeof productVariantPriceSet | typeof shippingOptionPriceSet
+type OwnerColumn = typeof productVariantPriceSet.variant_id | typeof shippingOptionPriceSet.shipping_option_id
+
 export class PricingService {
   constructor(private readonly db: Db) {}
 
@@ -65,8 +68,8 @@ export class PricingService {
   }
 
   private async calculate(
-    link: typeof productVariantPriceSet | typeof shippingOptionPriceSet,
-    ownerColumn: typeof productVariantPriceSet.variant_id | typeof shippingOptionPriceSet.shipping_option_id,
+    link: PriceSetLink,
+    ownerColumn: OwnerColumn,
     ownerIds: string[],
     context: PricingContext,
   ): Promise<Map<string, CalculatedPrice>> {
@@ -147,10 +150,19 @@ export class PricingService {
 
   /** Every live price of each variant, with its rules: the Admin API's `variant.prices`. */
   async pricesOfVariants(variantIds: string[]): Promise<Map<string, Row[]>> {
-    if (variantIds.length === 0) return new Map()
+    return this.pricesOf(productVariantPriceSet, productVariantPriceSet.variant_id, variantIds)
+  }
+
+  /** Every live price of each shipping option, with its rules. */
+  async pricesOfShippingOptions(optionIds: string[]): Promise<Map<string, Row[]>> {
+    return this.pricesOf(shippingOptionPriceSet, shippingOptionPriceSet.shipping_option_id, optionIds)
+  }
+
+  private async pricesOf(link: PriceSetLink, ownerColumn: OwnerColumn, ownerIds: string[]): Promise<Map<string, Row[]>> {
+    if (ownerIds.length === 0) return new Map()
     const rows = (await this.db
       .select({
-        variant_id: productVariantPriceSet.variant_id,
+        owner_id: ownerColumn,
         id: price.id,
         amount: price.amount,
         currency_code: price.currency_code,
@@ -161,33 +173,33 @@ export class PricingService {
         updated_at: price.updated_at,
         rules: sql<Record<string, string>>`coalesce(jsonb_object_agg(${priceRule.attribute}, ${priceRule.value}) filter (where ${priceRule.id} is not null), '{}'::jsonb)`,
       })
-      .from(productVariantPriceSet)
-      .innerJoin(price, and(eq(price.price_set_id, productVariantPriceSet.price_set_id), isNull(price.deleted_at)))
+      .from(link)
+      .innerJoin(price, and(eq(price.price_set_id, link.price_set_id), isNull(price.deleted_at)))
       .leftJoin(priceRule, and(eq(priceRule.price_id, price.id), isNull(priceRule.deleted_at)))
-      .where(inArray(productVariantPriceSet.variant_id, variantIds))
-      .groupBy(productVariantPriceSet.variant_id, price.id)
-      .orderBy(price.currency_code, price.id)) as (Row & { variant_id: string; amount: string })[]
-    return groupBy(rows.map((row) => ({ ...row, amount: toJsonNumber(row.amount) })), "variant_id")
+      .where(inArray(ownerColumn, ownerIds))
+      .groupBy(ownerColumn, price.id)
+      .orderBy(price.currency_code, price.id)) as (Row & { owner_id: string; amount: string })[]
+    return groupBy(rows.map(({ owner_id, ...row }) => ({ ...row, [ownerColumn.name]: owner_id, amount: toJsonNumber(row.amount) })), ownerColumn.name)
   }
 
   /** Replaces a variant's prices (creating its price set on first use). */
   async replaceVariantPrices(variantId: string, prices: PriceInput[]) {
     const [link] = await this.db.select().from(productVariantPriceSet).where(eq(productVariantPriceSet.variant_id, variantId))
     if (!link) return this.createVariantPrices(variantId, prices)
-    await this.db.update(price).set({ deleted_at: sql`now()` }).where(and(eq(price.price_set_id, link.price_set_id), isNull(price.deleted_at)))
-    const rows = prices.map((input) => ({
-      id: generateId("price"),
-      price_set_id: link.price_set_id,
-      currency_code: input.currency_code.toLowerCase(),
-      amount: String(input.amount),
-      rules_count: Object.keys(input.rules ?? {}).length,
-    }))
-    if (rows.length) await this.db.insert(price).values(rows)
-    const rules = prices.flatMap((input, i) =>
-      Object.entries(input.rules ?? {}).map(([attribute, value]) => ({ id: generateId("prule"), price_id: rows[i]!.id, attribute, value })),
-    )
-    if (rules.length) await this.db.insert(priceRule).values(rules)
-    return link.price_set_id
+    return this.replacePrices(link.price_set_id, prices)
+  }
+
+  /** Replaces a shipping option's prices (creating its price set on first use). */
+  async replaceShippingOptionPrices(optionId: string, prices: PriceInput[]) {
+    const [link] = await this.db.select().from(shippingOptionPriceSet).where(eq(shippingOptionPriceSet.shipping_option_id, optionId))
+    if (!link) return this.createShippingOptionPrices(optionId, prices)
+    return this.replacePrices(link.price_set_id, prices)
+  }
+
+  private async replacePrices(priceSetId: string, prices: PriceInput[]) {
+    await this.db.update(price).set({ deleted_at: sql`now()` }).where(and(eq(price.price_set_id, priceSetId), isNull(price.deleted_at)))
+    await this.insertPrices(this.db, priceSetId, prices)
+    return priceSetId
   }
 
   /** value → is_tax_inclusive, for the preferences of one attribute that exist. */
@@ -228,6 +240,12 @@ export class PricingService {
   private async insertPriceSet(db: Db, prices: PriceInput[], link: (tx: Db, priceSetId: string) => Promise<unknown>) {
     const priceSetId = generateId("pset")
     await db.insert(priceSet).values({ id: priceSetId })
+    await this.insertPrices(db, priceSetId, prices)
+    await link(db, priceSetId)
+    return priceSetId
+  }
+
+  private async insertPrices(db: Db, priceSetId: string, prices: PriceInput[]) {
     const rows = prices.map((input) => ({
       id: generateId("price"),
       price_set_id: priceSetId,
@@ -240,8 +258,6 @@ export class PricingService {
       Object.entries(input.rules ?? {}).map(([attribute, value]) => ({ id: generateId("prule"), price_id: rows[i]!.id, attribute, value })),
     )
     if (rules.length > 0) await db.insert(priceRule).values(rules)
-    await link(db, priceSetId)
-    return priceSetId
   }
 }
 

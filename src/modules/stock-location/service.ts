@@ -5,6 +5,8 @@ import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { salesChannelStockLocation, stockLocation, stockLocationAddress } from "./schema"
 
+type AddressInput = Omit<typeof stockLocationAddress.$inferInsert, "id">
+
 export class StockLocationService {
   constructor(private readonly db: Db) {}
 
@@ -18,12 +20,35 @@ export class StockLocationService {
     return [...new Set(rows.map((row) => row.id))]
   }
 
-  async create(input: { name: string; address?: Omit<typeof stockLocationAddress.$inferInsert, "id"> }) {
+  async create(input: { name: string; address?: AddressInput; metadata?: Record<string, unknown> | null }) {
     return this.db.transaction(async (tx) => {
       const [address] = input.address ? await tx.insert(stockLocationAddress).values({ ...input.address, id: generateId("laddr") }).returning() : []
-      const [location] = await tx.insert(stockLocation).values({ id: generateId("sloc"), name: input.name, address_id: address?.id ?? null }).returning()
+      const [location] = await tx.insert(stockLocation).values({ id: generateId("sloc"), name: input.name, metadata: input.metadata ?? null, address_id: address?.id ?? null }).returning()
       return location!
     })
+  }
+
+  /** Renames the location and replaces its address fields (creating the address if it has none). */
+  async update(id: string, input: { name?: string; address?: AddressInput; metadata?: Record<string, unknown> | null }) {
+    const current = await this.retrieve(id)
+    let addressId = current.address_id
+    if (input.address && addressId) {
+      await this.db.update(stockLocationAddress).set({ ...input.address, updated_at: new Date() }).where(eq(stockLocationAddress.id, addressId))
+    } else if (input.address) {
+      const [address] = await this.db.insert(stockLocationAddress).values({ ...input.address, id: generateId("laddr") }).returning()
+      addressId = address!.id
+    }
+    await this.db
+      .update(stockLocation)
+      .set({ name: input.name, metadata: input.metadata, address_id: addressId, updated_at: new Date() })
+      .where(eq(stockLocation.id, id))
+  }
+
+  /** Soft-deletes the location; its sales channels stop stocking from it. */
+  async softDelete(id: string) {
+    await this.retrieve(id)
+    await this.db.update(stockLocation).set({ deleted_at: new Date() }).where(eq(stockLocation.id, id))
+    await this.db.delete(salesChannelStockLocation).where(eq(salesChannelStockLocation.stock_location_id, id))
   }
 
   async list(page: { limit: number; offset: number }) {

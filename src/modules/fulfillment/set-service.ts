@@ -1,0 +1,73 @@
+import { and, eq, inArray, isNull } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
+import { generateId } from "../../core/ids"
+import type { Db } from "../../infra/db"
+import { fulfillmentSet, geoZone, locationFulfillmentSet, serviceZone, shippingOption } from "./schema"
+
+/**
+ * Edits and removals of fulfillment sets and their service zones. Removal is soft and cascades
+ * as Medusa's does: a set takes its zones, a zone its geo zones and shipping options.
+ */
+export class FulfillmentSetService {
+  constructor(private readonly db: Db) {}
+
+  async retrieveServiceZone(setId: string, zoneId: string) {
+    const [zone] = await this.db
+      .select()
+      .from(serviceZone)
+      .where(and(eq(serviceZone.id, zoneId), eq(serviceZone.fulfillment_set_id, setId), isNull(serviceZone.deleted_at)))
+    if (!zone) throw new MedusaError("not_found", `Service zone with id: ${zoneId} was not found`)
+    const geo_zones = await this.db.select().from(geoZone).where(and(eq(geoZone.service_zone_id, zoneId), isNull(geoZone.deleted_at)))
+    return { ...zone, geo_zones }
+  }
+
+  /** Renames the zone; `country_codes`, when given, replace its geo zones. */
+  async updateServiceZone(setId: string, zoneId: string, input: { name?: string; country_codes?: string[] }) {
+    await this.retrieveServiceZone(setId, zoneId)
+    await this.db.update(serviceZone).set({ name: input.name, updated_at: new Date() }).where(eq(serviceZone.id, zoneId))
+    if (!input.country_codes) return
+    await this.db.update(geoZone).set({ deleted_at: new Date() }).where(and(eq(geoZone.service_zone_id, zoneId), isNull(geoZone.deleted_at)))
+    if (input.country_codes.length) {
+      await this.db
+        .insert(geoZone)
+        .values(input.country_codes.map((code) => ({ id: generateId("fgz"), type: "country" as const, country_code: code.toLowerCase(), service_zone_id: zoneId })))
+    }
+  }
+
+  async deleteServiceZone(setId: string, zoneId: string) {
+    await this.retrieveServiceZone(setId, zoneId)
+    await this.softDeleteZones([zoneId])
+  }
+
+  async deleteFulfillmentSet(id: string) {
+    const [deleted] = await this.db
+      .update(fulfillmentSet)
+      .set({ deleted_at: new Date() })
+      .where(and(eq(fulfillmentSet.id, id), isNull(fulfillmentSet.deleted_at)))
+      .returning({ id: fulfillmentSet.id })
+    if (!deleted) throw new MedusaError("not_found", `Fulfillment set with id: ${id} was not found`)
+    await this.softDeleteZonesOfSets([id])
+  }
+
+  /** A deleted location's sets go with it. */
+  async deleteSetsOfLocation(stockLocationId: string) {
+    const links = await this.db.delete(locationFulfillmentSet).where(eq(locationFulfillmentSet.stock_location_id, stockLocationId)).returning()
+    const setIds = links.map((link) => link.fulfillment_set_id)
+    if (setIds.length === 0) return
+    await this.db.update(fulfillmentSet).set({ deleted_at: new Date() }).where(and(inArray(fulfillmentSet.id, setIds), isNull(fulfillmentSet.deleted_at)))
+    await this.softDeleteZonesOfSets(setIds)
+  }
+
+  private async softDeleteZonesOfSets(setIds: string[]) {
+    const zones = await this.db.select({ id: serviceZone.id }).from(serviceZone).where(and(inArray(serviceZone.fulfillment_set_id, setIds), isNull(serviceZone.deleted_at)))
+    await this.softDeleteZones(zones.map((zone) => zone.id))
+  }
+
+  private async softDeleteZones(zoneIds: string[]) {
+    if (zoneIds.length === 0) return
+    const now = new Date()
+    await this.db.update(serviceZone).set({ deleted_at: now }).where(inArray(serviceZone.id, zoneIds))
+    await this.db.update(geoZone).set({ deleted_at: now }).where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
+    await this.db.update(shippingOption).set({ deleted_at: now }).where(and(inArray(shippingOption.service_zone_id, zoneIds), isNull(shippingOption.deleted_at)))
+  }
+}

@@ -1,0 +1,107 @@
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
+import { generateId } from "../../core/ids"
+import { searchAny } from "../../core/query/filters"
+import { listPage, type Page } from "../../core/query/page"
+import type { Db } from "../../infra/db"
+import { fulfillmentProvider, serviceZone, shippingOption, shippingOptionRule, shippingOptionType, shippingProfile } from "./schema"
+import type { ShippingOptionInput } from "./service"
+
+type ShippingOption = typeof shippingOption.$inferSelect
+export interface ShippingOptionFilters {
+  id?: string[]
+  q?: string
+  service_zone_id?: string[]
+  shipping_profile_id?: string[]
+  provider_id?: string[]
+}
+
+/** The Admin API's shipping options: listed, read, edited and soft-deleted. */
+export class ShippingOptionService {
+  constructor(private readonly db: Db) {}
+
+  async list(filters: ShippingOptionFilters, page: Page) {
+    const conditions: (SQL | undefined)[] = [isNull(shippingOption.deleted_at)]
+    if (filters.id) conditions.push(inArray(shippingOption.id, filters.id))
+    if (filters.service_zone_id) conditions.push(inArray(shippingOption.service_zone_id, filters.service_zone_id))
+    if (filters.shipping_profile_id) conditions.push(inArray(shippingOption.shipping_profile_id, filters.shipping_profile_id))
+    if (filters.provider_id) conditions.push(inArray(shippingOption.provider_id, filters.provider_id))
+    if (filters.q) conditions.push(searchAny([shippingOption.name], filters.q))
+    const { rows, count } = await listPage(this.db, shippingOption, and(...conditions), [asc(shippingOption.created_at), asc(shippingOption.id)], page)
+    return { rows: await this.withRulesAndType(rows), count }
+  }
+
+  async retrieve(id: string) {
+    const [found] = await this.db.select().from(shippingOption).where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
+    if (!found) throw new MedusaError("not_found", `Shipping option with id: ${id} was not found`)
+    const [json] = await this.withRulesAndType([found])
+    return json!
+  }
+
+  /** Checks what an option points at, so that a wrong id is a 404 naming it rather than a foreign-key failure. */
+  async assertReferences(input: { service_zone_id?: string; shipping_profile_id?: string; provider_id?: string }) {
+    const exists = async (table: typeof serviceZone | typeof shippingProfile, id: string) =>
+      (await this.db.select({ id: table.id }).from(table).where(and(eq(table.id, id), isNull(table.deleted_at)))).length > 0
+    if (input.service_zone_id && !(await exists(serviceZone, input.service_zone_id))) {
+      throw new MedusaError("not_found", `Service zone with id: ${input.service_zone_id} was not found`)
+    }
+    if (input.shipping_profile_id && !(await exists(shippingProfile, input.shipping_profile_id))) {
+      throw new MedusaError("not_found", `Shipping profile with id: ${input.shipping_profile_id} was not found`)
+    }
+    if (input.provider_id) {
+      const [provider] = await this.db.select().from(fulfillmentProvider).where(eq(fulfillmentProvider.id, input.provider_id))
+      if (!provider) throw new MedusaError("not_found", `Fulfillment provider with id: ${input.provider_id} was not found`)
+    }
+  }
+
+  /** Updates the given fields; `type` gets a new type row, `rules` replace the old ones. */
+  async update(id: string, input: Partial<ShippingOptionInput> & { metadata?: Record<string, unknown> | null }) {
+    await this.retrieve(id)
+    await this.assertReferences(input)
+    const { type, rules, ...columns } = input
+    const values: Partial<typeof shippingOption.$inferInsert> = { ...columns, updated_at: new Date() }
+    if (type) {
+      const [created] = await this.db.insert(shippingOptionType).values({ id: generateId("sotype"), ...type }).returning()
+      values.shipping_option_type_id = created!.id
+    }
+    await this.db.update(shippingOption).set(values).where(eq(shippingOption.id, id))
+    if (rules) {
+      await this.db.update(shippingOptionRule).set({ deleted_at: new Date() }).where(and(eq(shippingOptionRule.shipping_option_id, id), isNull(shippingOptionRule.deleted_at)))
+      if (rules.length) await this.db.insert(shippingOptionRule).values(rules.map((rule) => ({ id: generateId("sorul"), shipping_option_id: id, ...rule })))
+    }
+  }
+
+  /** Soft delete, as Medusa's: carts are no longer offered the option. */
+  async softDelete(id: string) {
+    const [deleted] = await this.db
+      .update(shippingOption)
+      .set({ deleted_at: new Date() })
+      .where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
+      .returning({ id: shippingOption.id })
+    if (!deleted) throw new MedusaError("not_found", `Shipping option with id: ${id} was not found`)
+  }
+
+  private async withRulesAndType(options: ShippingOption[]) {
+    if (options.length === 0) return []
+    const rules = await this.db
+      .select()
+      .from(shippingOptionRule)
+      .where(and(inArray(shippingOptionRule.shipping_option_id, options.map((option) => option.id)), isNull(shippingOptionRule.deleted_at)))
+      .orderBy(asc(shippingOptionRule.id))
+    const typeIds = options.map((option) => option.shipping_option_type_id).filter((id): id is string => !!id)
+    const types = typeIds.length ? await this.db.select().from(shippingOptionType).where(inArray(shippingOptionType.id, typeIds)) : []
+    return options.map((option) => ({
+      ...option,
+      rules: rules.filter((rule) => rule.shipping_option_id === option.id).map((rule) => ({ ...rule, value: ruleValue(rule.value) })),
+      type: types.find((type) => type.id === option.shipping_option_type_id) ?? null,
+    }))
+  }
+}
+
+/**
+ * Rule values are strings or lists of strings; drizzle parses a jsonb string a second time
+ * ("false" comes back as false), so they are turned back into strings.
+ */
+function ruleValue(value: unknown): string | string[] {
+  return Array.isArray(value) ? value.map(String) : String(value)
+}

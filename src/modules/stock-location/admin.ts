@@ -1,0 +1,87 @@
+import { Hono } from "hono"
+import { z } from "zod"
+import type { Scope } from "../../core/container"
+import { validateBody } from "../../core/body"
+import { idList, listQuery, validateQuery } from "../../core/query/params"
+import { transaction } from "../../core/transaction"
+import type { AppEnv } from "../../core/types"
+import { emitEvent } from "../../infra/event-outbox-service"
+import type { FulfillmentSetService } from "../fulfillment/set-service"
+import type { FulfillmentService } from "../fulfillment/service"
+import type { StockLocationService } from "./service"
+import { stockLocationBody } from "./validators"
+
+const locations = (scope: Scope) => scope.resolve<StockLocationService>("stockLocationService")
+const fulfillment = (scope: Scope) => scope.resolve<FulfillmentService>("fulfillmentService")
+
+/** A location as the Admin API answers it: with its address and fulfillment sets. */
+async function locationJson(scope: Scope, id: string) {
+  return { stock_location: { ...(await locations(scope).retrieve(id)), fulfillment_sets: await fulfillment(scope).setsOfLocation(id) } }
+}
+
+/** A change to one location, with its existence checked, in one transaction; answers the location. */
+async function changeLocation(scope: Scope, id: string, work: (tx: Scope) => Promise<unknown>) {
+  await transaction(scope, async (tx) => {
+    await locations(tx).retrieve(id)
+    await work(tx)
+  })
+  return locationJson(scope, id)
+}
+
+/** Medusa's /admin/stock-locations: where stock is kept, what it sells to and how it ships. */
+export const adminStockLocationRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const { limit = 20, offset = 0 } = validateQuery(c, z.object(listQuery))
+    const { rows, count } = await locations(c.var.scope).list({ limit, offset })
+    return c.json({ stock_locations: rows, count, offset, limit })
+  })
+  .post("/", async (c) => {
+    const body = await validateBody(c, stockLocationBody)
+    const id = await transaction(c.var.scope, async (tx) => {
+      const location = await locations(tx).create(body)
+      await emitEvent(tx, "stock-location.created", { id: location.id })
+      return location.id
+    })
+    return c.json(await locationJson(c.var.scope, id))
+  })
+  .get("/:id", async (c) => c.json(await locationJson(c.var.scope, c.req.param("id"))))
+  .post("/:id", async (c) => {
+    const body = await validateBody(c, stockLocationBody.partial())
+    return c.json(
+      await changeLocation(c.var.scope, c.req.param("id"), async (tx) => {
+        await locations(tx).update(c.req.param("id"), body)
+        await emitEvent(tx, "stock-location.updated", { id: c.req.param("id") })
+      }),
+    )
+  })
+  .delete("/:id", async (c) => {
+    const id = c.req.param("id")
+    await transaction(c.var.scope, async (tx) => {
+      await locations(tx).softDelete(id)
+      // Its fulfillment sets go with it (Medusa's cascading link), and with them its shipping options.
+      await tx.resolve<FulfillmentSetService>("fulfillmentSetService").deleteSetsOfLocation(id)
+      await emitEvent(tx, "stock-location.deleted", { id })
+    })
+    return c.json({ id, object: "stock_location", deleted: true })
+  })
+  .post("/:id/sales-channels", async (c) => {
+    const { add, remove } = await validateBody(c, z.strictObject({ add: idList(100), remove: idList(100) }))
+    return c.json(
+      await changeLocation(c.var.scope, c.req.param("id"), async (tx) => {
+        await locations(tx).linkSalesChannels(c.req.param("id"), add)
+        await locations(tx).unlinkSalesChannels(c.req.param("id"), remove)
+      }),
+    )
+  })
+  .post("/:id/fulfillment-providers", async (c) => {
+    const { add } = await validateBody(c, z.strictObject({ add: idList(20), remove: z.array(z.string()).max(0).optional() }))
+    return c.json(
+      await changeLocation(c.var.scope, c.req.param("id"), async (tx) => {
+        for (const provider of add) await fulfillment(tx).enableProviderAt(provider, c.req.param("id"))
+      }),
+    )
+  })
+  .post("/:id/fulfillment-sets", async (c) => {
+    const body = await validateBody(c, z.strictObject({ name: z.string().min(1).max(200), type: z.enum(["shipping", "pickup"]) }))
+    return c.json(await changeLocation(c.var.scope, c.req.param("id"), (tx) => fulfillment(tx).createFulfillmentSet(c.req.param("id"), body)))
+  })
