@@ -70,18 +70,27 @@ describe("the whole admin route table", () => {
     }
   })
 
-  test("every admin list costs the same number of SQL statements for 1 row as for 50 (no N+1)", async () => {
+  test("every admin list costs about the same number of SQL statements for 1 row as for 50 (no N+1)", async () => {
     const lists = routes.filter((r) => r.method === "GET" && !r.path.includes(":") && r.path !== "/admin/users/me" && !r.path.startsWith("/admin/hello"))
     expect(lists.length).toBeGreaterThanOrEqual(15)
+    let rowsSeen = 0
     for (const route of lists) {
-      const statements = async (limit: number) => {
+      const page = async (limit: number) => {
         const res = await worker.fetch(`${route.path}?limit=${limit}`, { headers: { authorization: `Bearer ${admin}` } })
         expect([route.path, res.status]).toEqual([route.path, 200])
-        return Number(res.headers.get("x-sql-statements"))
+        const body = (await res.json()) as Json
+        const rows = Object.values(body).find(Array.isArray) as unknown[]
+        return { statements: Number(res.headers.get("x-sql-statements")), rows: rows.length }
       }
-      expect([route.path, await statements(1)]).toEqual([route.path, await statements(50)])
+      const one = await page(1)
+      const fifty = await page(50)
+      rowsSeen += fifty.rows
+      // A relation with no rows on the small page is skipped, so a few more statements are fine; one per row is not.
+      expect([route.path, fifty.statements <= one.statements + 3]).toEqual([route.path, true])
     }
+    expect(rowsSeen).toBeGreaterThan(30)
   })
+
 })
 
 describe("/admin/regions", () => {
