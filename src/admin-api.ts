@@ -9,7 +9,9 @@ import { adminFulfillmentRoutes } from "./modules/fulfillment/admin"
 import { adminInventoryRoutes } from "./modules/inventory/admin"
 import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
-import { adminCategoryRoutes, adminCollectionRoutes, adminTagAndTypeRoutes } from "./modules/product/admin-catalog"
+import { adminProductBatchRoutes } from "./modules/product/admin-batch"
+import { adminCategoryRoutes, adminCollectionRoutes } from "./modules/product/admin-catalog"
+import { adminTagRoutes, adminTypeRoutes } from "./modules/product/admin-tags-types"
 import { adminRegionRoutes } from "./modules/region/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
@@ -21,10 +23,13 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/", adminUserRoutes)
     .route("/customers", adminCustomerRoutes)
     .route("/regions", adminRegionRoutes)
+    // Before /products/:id, which would otherwise take "batch" for an id.
+    .route("/products", adminProductBatchRoutes)
     .route("/products", adminProductRoutes)
     .route("/collections", adminCollectionRoutes)
     .route("/product-categories", adminCategoryRoutes)
-    .route("/", adminTagAndTypeRoutes)
+    .route("/product-tags", adminTagRoutes)
+    .route("/product-types", adminTypeRoutes)
     .route("/", adminInventoryRoutes)
     .route("/", adminFulfillmentRoutes)
     .route("/orders", adminOrderRoutes)

@@ -34,11 +34,11 @@ function hasMany(target: () => Graph, load: (ids: string[], ctx: QueryContext) =
   return { many: true, target, load: (parents, ctx) => load(ids(parents), ctx) }
 }
 
-const leaf = (fields: readonly string[]): Graph => ({ fields, relations: {} })
+export const leaf = (fields: readonly string[]): Graph => ({ fields, relations: {} })
 
 const imageGraph = leaf(["url", "rank", "product_id", "metadata", ...ENTITY_DATES])
-const tagGraph = leaf(["value", "metadata", ...ENTITY_DATES])
-const typeGraph = leaf(["value", "metadata", ...ENTITY_DATES])
+export const tagGraph = leaf(["value", "metadata", ...ENTITY_DATES])
+export const typeGraph = leaf(["value", "metadata", ...ENTITY_DATES])
 export const collectionFields = ["title", "handle", "external_id", "metadata", ...ENTITY_DATES] as const
 const collectionGraph = leaf(collectionFields)
 export const categoryFields = [
@@ -135,7 +135,7 @@ async function inventoryQuantity(variants: Row[], ctx: QueryContext) {
   for (const variant of variants) variant.inventory_quantity = variant.manage_inventory ? (available.get(variant.id) ?? 0) : null
 }
 
-const variantGraph: Graph = {
+export const variantGraph: Graph = {
   fields: [
     "title",
     "sku",

@@ -61,6 +61,28 @@ export class ProductService {
     return found
   }
 
+  async listVariants(filters: VariantFilters, ordering: Ordering, page: Page) {
+    const where = and(
+      live(productVariant),
+      filters.product_id ? inArray(productVariant.product_id, filters.product_id) : undefined,
+      filters.id ? inArray(productVariant.id, filters.id) : undefined,
+      filters.sku ? inArray(productVariant.sku, filters.sku) : undefined,
+      filters.manage_inventory !== undefined ? eq(productVariant.manage_inventory, filters.manage_inventory) : undefined,
+      filters.allow_backorder !== undefined ? eq(productVariant.allow_backorder, filters.allow_backorder) : undefined,
+      filters.q ? searchAny([productVariant.title, productVariant.sku, productVariant.barcode, productVariant.ean, productVariant.upc], filters.q) : undefined,
+    )
+    return listPage(this.db, productVariant, where, orderBy(productVariant, ordering, productVariant.id), page)
+  }
+
+  async retrieveVariant(productId: string, variantId: string) {
+    const [found] = await this.db
+      .select()
+      .from(productVariant)
+      .where(and(eq(productVariant.id, variantId), eq(productVariant.product_id, productId), live(productVariant)))
+    if (!found) throw new MedusaError("not_found", `Variant with id: ${variantId} was not found`)
+    return found
+  }
+
   /** What a cart line snapshots of its variant: the variant, its product and its option values, in two statements. */
   async variantSnapshots(variantIds: string[]) {
     if (variantIds.length === 0) return new Map<string, VariantSnapshot>()
@@ -386,33 +408,6 @@ export class ProductService {
     if (!deleted) throw new MedusaError("not_found", `Option with id: ${optionId} was not found`)
   }
 
-  async listTags(q: string | undefined, page: { limit: number; offset: number }) {
-    return listPage(this.db, productTag, and(live(productTag), q ? searchAny([productTag.value], q) : undefined), [asc(productTag.value)], page)
-  }
-
-  async listTypes(q: string | undefined, page: { limit: number; offset: number }) {
-    return listPage(this.db, productType, and(live(productType), q ? searchAny([productType.value], q) : undefined), [asc(productType.value)], page)
-  }
-
-  /** The tag with this value, created when missing. */
-  async upsertTag(value: string) {
-    const [tag] = await this.db
-      .insert(productTag)
-      .values({ id: generateId("ptag"), value })
-      .onConflictDoUpdate({ target: productTag.value, targetWhere: sql`deleted_at is null`, set: { updated_at: sql`now()` } })
-      .returning()
-    return tag!
-  }
-
-  async upsertType(value: string) {
-    const [type] = await this.db
-      .insert(productType)
-      .values({ id: generateId("ptyp"), value })
-      .onConflictDoUpdate({ target: productType.value, targetWhere: sql`deleted_at is null`, set: { updated_at: sql`now()` } })
-      .returning()
-    return type!
-  }
-
   private where(filters: ProductFilters): SQL | undefined {
     const conditions: (SQL | undefined)[] = [live(product)]
     if (filters.id) conditions.push(inArray(product.id, filters.id))
@@ -454,6 +449,15 @@ export class ProductService {
     }
     return and(...conditions)
   }
+}
+
+export interface VariantFilters {
+  product_id?: string[]
+  id?: string[]
+  sku?: string[]
+  q?: string
+  manage_inventory?: boolean
+  allow_backorder?: boolean
 }
 
 export interface VariantSnapshot {
