@@ -13,6 +13,7 @@ import { adminProductBatchRoutes } from "./modules/product/admin-batch"
 import { adminCategoryRoutes, adminCollectionRoutes } from "./modules/product/admin-catalog"
 import { adminTagRoutes, adminTypeRoutes } from "./modules/product/admin-tags-types"
 import { adminRegionRoutes } from "./modules/region/admin"
+import { adminTaxRateRoutes, adminTaxRegionRoutes } from "./modules/tax/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
@@ -35,6 +36,8 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/orders", adminOrderRoutes)
     .route("/payments", adminPaymentRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)
+    .route("/tax-regions", adminTaxRegionRoutes)
+    .route("/tax-rates", adminTaxRateRoutes)
     .route("/api-keys", adminApiKeyRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.
   mountRoutes(api, custom, "/admin")

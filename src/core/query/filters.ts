@@ -1,4 +1,4 @@
-import { ilike, or, type SQL } from "drizzle-orm"
+import { ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm"
 import type { PgColumn } from "drizzle-orm/pg-core"
 
 /** `q` is a substring, not a pattern: % and _ in it match themselves. */
@@ -10,4 +10,10 @@ export function escapeLike(text: string): string {
 export function searchAny(columns: PgColumn[], q: string): SQL | undefined {
   const pattern = `%${escapeLike(q)}%`
   return or(...columns.map((column) => ilike(column, pattern)))
+}
+
+/** `column in (values)`, where the value "null" (as a query string spells it) matches NULL. */
+export function inOrNull(column: PgColumn, values: string[]): SQL {
+  const given = values.filter((value) => value !== "null")
+  return or(given.length ? inArray(column, given) : undefined, given.length < values.length ? isNull(column) : undefined) ?? sql`false`
 }

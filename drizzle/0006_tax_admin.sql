@@ -1,0 +1,2 @@
+ALTER TABLE "tax_region" ADD COLUMN "provider_id" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "tax_rate_single_default_uq" ON "tax_rate" USING btree ("tax_region_id") WHERE is_default and deleted_at is null;
