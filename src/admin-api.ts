@@ -10,6 +10,7 @@ import { adminInventoryRoutes } from "./modules/inventory/admin"
 import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
 import { adminProductBatchRoutes } from "./modules/product/admin-batch"
+import { adminProductOptionRoutes } from "./modules/product/admin-options"
 import { adminCategoryRoutes, adminCollectionRoutes } from "./modules/product/admin-catalog"
 import { adminTagRoutes, adminTypeRoutes } from "./modules/product/admin-tags-types"
 import { adminRegionRoutes } from "./modules/region/admin"
@@ -29,6 +30,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/products", adminProductRoutes)
     .route("/collections", adminCollectionRoutes)
     .route("/product-categories", adminCategoryRoutes)
+    .route("/product-options", adminProductOptionRoutes)
     .route("/product-tags", adminTagRoutes)
     .route("/product-types", adminTypeRoutes)
     .route("/", adminInventoryRoutes)

@@ -8,10 +8,11 @@ import { requestedFor, shapeRows, type QueryConfig } from "../../core/query/shap
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { adminVariantQuery } from "./admin-query-config"
-import { batchProductsBody, batchVariantsBody, retrieveQuery } from "./admin-validators"
+import { respondProduct } from "./admin"
+import { batchProductsBody, batchVariantsBody, linkOptionsBody, retrieveQuery } from "./admin-validators"
 import { adminProductQuery } from "./query-config"
 import type { ProductService } from "./service"
-import { createProduct, createVariants, deleteProduct, deleteVariant, updateProduct, updateVariant } from "./workflows"
+import { createProduct, createVariants, deleteProduct, deleteVariant, linkOptions, updateProduct, updateVariant } from "./workflows"
 
 const products = (scope: Scope) => scope.resolve<ProductService>("productService")
 const byId = { field: "id", direction: "asc" } as const
@@ -42,7 +43,7 @@ async function batchResponse(
   })
 }
 
-/** POST /admin/products/batch and /admin/products/:id/variants/batch: all of it in one transaction, or none. */
+/** The /admin/products batch routes: all of a batch in one transaction, or none of it. */
 export const adminProductBatchRoutes = new Hono<AppEnv>()
   .post("/batch", async (c) => {
     const body = await validateBody(c, batchProductsBody)
@@ -72,4 +73,10 @@ export const adminProductBatchRoutes = new Hono<AppEnv>()
     return batchResponse(c, adminVariantQuery, "product_variant", ids, (wanted) =>
       products(c.var.scope).listVariants({ id: wanted, product_id: [productId] }, byId, { limit: wanted.length, offset: 0 }),
     )
+  })
+  // Medusa 2.21 (before /:id/options/:option_id, which would take "batch" for an option id).
+  .post("/:id/options/batch", async (c) => {
+    const body = await validateBody(c, linkOptionsBody)
+    await transaction(c.var.scope, (tx) => linkOptions(tx, c.req.param("id"), body))
+    return respondProduct(c, c.req.param("id"))
   })

@@ -28,6 +28,32 @@ export const updateVariantBody = z.strictObject({ ...variantFields, title: varia
 export const optionBody = z.strictObject({ title: text(200).min(1), values: z.array(text(200).min(1)).min(1).max(100) })
 export const updateOptionBody = z.strictObject({ title: text(200).min(1).optional(), values: z.array(text(200).min(1)).max(100).optional() })
 
+// Medusa 2.21's option bodies (/admin/product-options, /admin/products/:id/options/batch).
+const optionExtras = { ranks: z.record(z.string(), z.number().int()).optional(), is_exclusive: z.boolean().optional(), metadata }
+export const createSharedOptionBody = optionBody.extend(optionExtras)
+export const updateSharedOptionBody = updateOptionBody.extend(optionExtras)
+export const linkOptionsBody = z.strictObject({
+  add: z
+    .array(
+      z.union([
+        z.string().min(1),
+        createSharedOptionBody,
+        // A shared option with some of its values; value_ids are not kept: the product offers all of them.
+        z.strictObject({ id: z.string().min(1), value_ids: z.array(z.string().min(1)).max(100) }),
+      ]),
+    )
+    .max(20)
+    .default([]),
+  remove: idList(20),
+})
+export const listOptionsQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  title: oneOrMany.optional(),
+  is_exclusive: booleanString.optional(),
+})
+
 const productFields = {
   title: text(500).min(1),
   handle: handle.optional(),
@@ -90,3 +116,4 @@ export type CreateProductBody = z.output<typeof createProductBody>
 export type CreateVariantBody = z.output<typeof createVariantBody>
 export type UpdateVariantBody = z.output<typeof updateVariantBody>
 export type UpdateProductBody = z.output<typeof updateProductBody>
+export type LinkOptionsBody = z.output<typeof linkOptionsBody>

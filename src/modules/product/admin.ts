@@ -21,8 +21,9 @@ import {
 } from "./admin-validators"
 import { ProductEvents } from "./events"
 import { adminProductQuery, PRODUCT_ORDER_FIELDS } from "./query-config"
+import type { ProductOptionService } from "./option-service"
 import type { ProductService } from "./service"
-import { createProduct, createVariants, deleteProduct, deleteVariant, updateProduct, updateVariant } from "./workflows"
+import { createOption, createProduct, createVariants, deleteProduct, deleteVariant, updateOption, updateProduct, updateVariant } from "./workflows"
 
 const products = (scope: Scope) => scope.resolve<ProductService>("productService")
 
@@ -63,23 +64,17 @@ export const adminProductRoutes = new Hono<AppEnv>()
   })
   .post("/:id/options", async (c) => {
     const body = await validateBody(c, optionBody)
-    await transaction(c.var.scope, async (tx) => {
-      await products(tx).addOption(c.req.param("id"), body)
-      await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
-    })
+    await transaction(c.var.scope, (tx) => createOption(tx, body, c.req.param("id")))
     return respondProduct(c, c.req.param("id"))
   })
   .post("/:id/options/:option_id", async (c) => {
     const body = await validateBody(c, updateOptionBody)
-    await transaction(c.var.scope, async (tx) => {
-      await products(tx).updateOption(c.req.param("id"), c.req.param("option_id"), body)
-      await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
-    })
+    await transaction(c.var.scope, (tx) => updateOption(tx, c.req.param("option_id"), body, c.req.param("id")))
     return respondProduct(c, c.req.param("id"))
   })
   .delete("/:id/options/:option_id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
-      await products(tx).softDeleteOption(c.req.param("id"), c.req.param("option_id"))
+      await tx.resolve<ProductOptionService>("productOptionService").removeFromProduct(c.req.param("id"), c.req.param("option_id"))
       await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
     })
     const parent = await productJson(c, c.req.param("id"))

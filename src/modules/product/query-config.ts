@@ -7,6 +7,7 @@ import type { InventoryService } from "../inventory/service"
 import type { PricingService } from "../pricing/service"
 import type { StockLocationService } from "../stock-location/service"
 import type { TaxService } from "../tax/service"
+import type { ProductOptionService } from "./option-service"
 import type { ProductService } from "./service"
 
 type Graph = EntityGraph<QueryContext>
@@ -62,10 +63,11 @@ const optionValueGraph: Graph = {
   },
 }
 
-const optionGraph: Graph = {
-  fields: ["title", "product_id", "metadata", ...ENTITY_DATES],
+export const optionGraph: Graph = {
+  fields: ["title", "product_id", "is_exclusive", "metadata", ...ENTITY_DATES],
   relations: {
     values: hasMany(() => optionValueGraph, (optionIds, ctx) => products(ctx).valuesOfOptions(optionIds)),
+    products: hasMany(() => productGraph, (optionIds, ctx) => ctx.scope.resolve<ProductOptionService>("productOptionService").productsOfOptions(optionIds)),
   },
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm"
+import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
@@ -13,6 +13,7 @@ import {
   productCollection,
   productImage,
   productOption,
+  productOptionProduct,
   productOptionValue,
   productSalesChannel,
   productShippingProfile,
@@ -44,6 +45,12 @@ export function storeProductFilters(salesChannelIds: string[]): ProductFilters {
 }
 
 const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)
+
+/** The product's own options and the shared ones it links to. */
+export function optionOfProduct(productId: string): SQL {
+  const linked = sql`${productOption.id} in (select ${productOptionProduct.option_id} from ${productOptionProduct} where ${productOptionProduct.product_id} = ${productId})`
+  return or(eq(productOption.product_id, productId), linked)!
+}
 
 /** Categories a storefront may see: active and not internal. */
 export const visibleCategory = and(eq(productCategory.is_active, true), eq(productCategory.is_internal, false), isNull(productCategory.deleted_at))
@@ -126,13 +133,19 @@ export class ProductService {
     return groupBy(rows, "product_id")
   }
 
+  /** A product's options: its own, and the shared ones it links to (keyed by `for_product_id`). */
   async optionsOf(productIds: string[]): Promise<Map<string, Row[]>> {
     const rows = await this.db
-      .select()
+      .select({ option: productOption, linked_to: productOptionProduct.product_id })
       .from(productOption)
-      .where(and(inArray(productOption.product_id, productIds), live(productOption)))
+      .leftJoin(productOptionProduct, eq(productOptionProduct.option_id, productOption.id))
+      .where(and(or(inArray(productOption.product_id, productIds), inArray(productOptionProduct.product_id, productIds)), live(productOption)))
       .orderBy(asc(productOption.created_at), asc(productOption.id))
-    return groupBy(rows, "product_id")
+    const wanted = new Set(productIds)
+    const options = rows
+      .map((row) => ({ ...row.option, for_product_id: row.option.product_id ?? row.linked_to }))
+      .filter((row) => wanted.has(row.for_product_id!))
+    return groupBy(options, "for_product_id")
   }
 
   async optionsById(optionIds: string[]): Promise<Map<string, Row[]>> {
@@ -312,7 +325,7 @@ export class ProductService {
         .select({ title: productOption.title, value: productOptionValue.value, id: productOptionValue.id })
         .from(productOptionValue)
         .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
-        .where(and(eq(productOption.product_id, productId), live(productOption), live(productOptionValue)))
+        .where(and(optionOfProduct(productId), live(productOption), live(productOptionValue)))
       valueIds = new Map(rows.map((row) => [`${row.title}\u0000${row.value}`, row.id]))
     }
     const [{ rank } = { rank: 0 }] = await this.db
@@ -373,39 +386,6 @@ export class ProductService {
     await this.update(id, {})
     await this.db.update(productVariant).set({ deleted_at: sql`now()` }).where(and(eq(productVariant.product_id, id), live(productVariant)))
     await this.db.update(product).set({ deleted_at: sql`now()` }).where(eq(product.id, id))
-  }
-
-  /** A new option with its values (Medusa's POST /admin/products/:id/options). */
-  async addOption(productId: string, input: { title: string; values: string[] }) {
-    await this.retrieve(productId)
-    const optionId = generateId("opt")
-    await this.db.insert(productOption).values({ id: optionId, title: input.title, product_id: productId })
-    await this.db.insert(productOptionValue).values(input.values.map((value) => ({ id: generateId("optval"), value, option_id: optionId })))
-    return optionId
-  }
-
-  /** Renames an option and adds values it does not have yet; values in use are never removed here. */
-  async updateOption(productId: string, optionId: string, input: { title?: string; values?: string[] }) {
-    const [option] = await this.db
-      .update(productOption)
-      .set({ ...(input.title ? { title: input.title } : {}), updated_at: sql`now()` })
-      .where(and(eq(productOption.id, optionId), eq(productOption.product_id, productId), live(productOption)))
-      .returning()
-    if (!option) throw new MedusaError("not_found", `Option with id: ${optionId} was not found`)
-    if (input.values?.length) {
-      const existing = (await this.valuesOfOptions([optionId])).get(optionId) ?? []
-      const fresh = input.values.filter((value) => !existing.some((row) => row.value === value))
-      if (fresh.length) await this.db.insert(productOptionValue).values(fresh.map((value) => ({ id: generateId("optval"), value, option_id: optionId })))
-    }
-  }
-
-  async softDeleteOption(productId: string, optionId: string) {
-    const [deleted] = await this.db
-      .update(productOption)
-      .set({ deleted_at: sql`now()` })
-      .where(and(eq(productOption.id, optionId), eq(productOption.product_id, productId), live(productOption)))
-      .returning({ id: productOption.id })
-    if (!deleted) throw new MedusaError("not_found", `Option with id: ${optionId} was not found`)
   }
 
   private where(filters: ProductFilters): SQL | undefined {

@@ -3,8 +3,9 @@ import { toHandle } from "../../core/query/params"
 import { emitEvent } from "../../infra/event-outbox-service"
 import type { InventoryService } from "../inventory/service"
 import type { PriceInput, PricingService } from "../pricing/service"
-import type { CreateProductBody, CreateVariantBody, UpdateProductBody, UpdateVariantBody } from "./admin-validators"
+import type { CreateProductBody, CreateVariantBody, LinkOptionsBody, UpdateProductBody, UpdateVariantBody } from "./admin-validators"
 import { ProductEvents } from "./events"
+import type { OptionInput, ProductOptionService } from "./option-service"
 import type { ProductService } from "./service"
 import type { ProductValueService } from "./value-service"
 
@@ -86,4 +87,41 @@ export async function upsertTagOrType(tx: Scope, kind: "tag" | "type", value: st
   const { id, created } = await tx.resolve<ProductValueService>(kind === "tag" ? "productTagService" : "productTypeService").upsert(value, metadata)
   if (created) await emitEvent(tx, `product-${kind}.created`, { id })
   return id
+}
+
+const options = (tx: Scope) => tx.resolve<ProductOptionService>("productOptionService")
+
+/** A new option: the product's own (POST /admin/products/:id/options) or a shared one (/admin/product-options). */
+export async function createOption(tx: Scope, input: OptionInput, productId?: string): Promise<string> {
+  if (productId) await products(tx).retrieve(productId)
+  const id = await options(tx).create(input, productId)
+  await emitEvent(tx, ProductEvents.OPTION_CREATED, { id })
+  if (productId) await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
+  return id
+}
+
+/** Changes an option; through a product's route, only one the product has. */
+export async function updateOption(tx: Scope, optionId: string, input: Partial<OptionInput>, productId?: string) {
+  if (productId) await options(tx).ofProduct(productId, optionId)
+  await options(tx).update(optionId, input)
+  await emitEvent(tx, ProductEvents.OPTION_UPDATED, { id: optionId })
+  if (productId) await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
+}
+
+/** Medusa 2.21's POST /admin/products/:id/options/batch: link shared options or create own ones, and take some off. */
+export async function linkOptions(tx: Scope, productId: string, body: LinkOptionsBody) {
+  await products(tx).retrieve(productId)
+  for (const entry of body.add) {
+    if (typeof entry === "string" || "value_ids" in entry) {
+      await options(tx).link(productId, typeof entry === "string" ? entry : entry.id)
+      continue
+    }
+    // A new option is the product's own unless it is explicitly made shareable.
+    const shared = entry.is_exclusive === false
+    const id = await options(tx).create(entry, shared ? undefined : productId)
+    if (shared) await options(tx).link(productId, id)
+    await emitEvent(tx, ProductEvents.OPTION_CREATED, { id })
+  }
+  for (const optionId of body.remove) await options(tx).removeFromProduct(productId, optionId)
+  await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
 }
