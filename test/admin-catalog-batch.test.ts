@@ -60,6 +60,13 @@ describe("/admin/products/:id/variants", () => {
 
     const one = await asAdmin("GET", `/admin/products/${product.id}/variants/${s.id}`)
     expect(one.body.variant).toMatchObject({ id: s.id, product_id: product.id, manage_inventory: true, prices: [{ currency_code: "eur", amount: 10, rules: {} }] })
+    // A fixed number of statements, however many variants the page holds.
+    const statements = async () => (await worker.fetch(`/admin/products/${product.id}/variants`, { headers: { authorization: `Bearer ${admin}` } })).headers.get("x-sql-statements")
+    const withTwo = await statements()
+    expect(withTwo).toMatch(/^\d+$/)
+    await asAdmin("DELETE", `/admin/products/${product.id}/variants/${m.id}`)
+    expect(await statements()).toBe(withTwo)
+
     const other = await sizedProduct("Other")
     expect((await asAdmin("GET", `/admin/products/${other.product.id}/variants/${s.id}`)).status).toBe(404)
   })

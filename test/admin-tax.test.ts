@@ -104,6 +104,11 @@ describe("/admin/tax-regions and /admin/tax-rates", () => {
     expect((await asAdmin("POST", "/admin/tax-regions", { country_code: "CZ" })).status).toBe(422)
     const slim = await asAdmin("GET", `/admin/tax-regions/${created.body.tax_region.id}?fields=country_code,tax_rates.rate`)
     expect(slim.body.tax_region).toEqual({ id: created.body.tax_region.id, country_code: "cz", tax_rates: [{ id: expect.any(String), rate: 21 }] })
+    const statements = async (query: string) =>
+      (await worker.fetch(`/admin/tax-regions?${query}`, { headers: { authorization: `Bearer ${admin}` } })).headers.get("x-sql-statements")
+    const forOne = await statements("country_code=cz")
+    expect(forOne).toMatch(/^\d+$/)
+    expect(await statements("country_code[]=cz&country_code[]=ie")).toBe(forOne)
     const rates = await asAdmin("GET", `/admin/tax-rates?q=DPH&fields=code,rate`)
     expect(rates.body).toMatchObject({ count: 1, tax_rates: [{ code: "CZ", rate: 21 }] })
     expect(Object.keys(rates.body.tax_rates[0]).sort()).toEqual(["code", "id", "rate"])
