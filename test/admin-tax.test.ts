@@ -102,6 +102,9 @@ describe("/admin/tax-regions and /admin/tax-rates", () => {
     const created = await asAdmin("POST", "/admin/tax-regions", { country_code: "cz", provider_id: "tp_system", default_tax_rate: { rate: 21, code: "CZ", name: "DPH" } })
     expect(created.body.tax_region).toMatchObject({ country_code: "cz", provider_id: "tp_system" })
     expect((await asAdmin("POST", "/admin/tax-regions", { country_code: "CZ" })).status).toBe(422)
+    const updated = await asAdmin("POST", `/admin/tax-regions/${created.body.tax_region.id}`, { provider_id: null, metadata: { note: "VAT" } })
+    expect(updated.body.tax_region).toMatchObject({ provider_id: null, metadata: { note: "VAT" } })
+    expect((await asAdmin("POST", `/admin/tax-regions/${created.body.tax_region.id}`, { country_code: "sk" })).body.message).toBe("Unrecognized fields: 'country_code'")
     const slim = await asAdmin("GET", `/admin/tax-regions/${created.body.tax_region.id}?fields=country_code,tax_rates.rate`)
     expect(slim.body.tax_region).toEqual({ id: created.body.tax_region.id, country_code: "cz", tax_rates: [{ id: expect.any(String), rate: 21 }] })
     const statements = async (query: string) =>

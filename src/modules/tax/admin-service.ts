@@ -90,6 +90,15 @@ export class TaxAdminService {
     return region!
   }
 
+  async updateRegion(id: string, patch: { province_code?: string | null; provider_id?: string | null; metadata?: Record<string, unknown> | null }) {
+    const [updated] = await this.db
+      .update(taxRegion)
+      .set({ ...patch, province_code: patch.province_code?.toLowerCase() ?? patch.province_code, updated_at: sql`now()` })
+      .where(and(eq(taxRegion.id, id), live(taxRegion)))
+      .returning({ id: taxRegion.id })
+    if (!updated) throw new MedusaError("not_found", `TaxRegion with id: ${id} was not found`)
+  }
+
   /** Soft delete of a region, the provinces inside it and all their rates: none applies any more. */
   async softDeleteRegion(id: string) {
     await this.retrieveRegion(id)

@@ -33,6 +33,7 @@ const createRegionBody = z.strictObject({
   metadata,
   default_tax_rate: z.strictObject(rateFields).optional(),
 })
+const updateRegionBody = z.strictObject({ province_code: createRegionBody.shape.province_code, provider_id: createRegionBody.shape.provider_id, metadata })
 const listRegionsQuery = z.object({
   ...listQuery,
   q: z.string().optional(),
@@ -78,6 +79,11 @@ export const adminTaxRegionRoutes = new Hono<AppEnv>()
     return respondRegion(c, region.id)
   })
   .get("/:id", (c) => respondRegion(c, c.req.param("id")))
+  .post("/:id", async (c) => {
+    const body = await validateBody(c, updateRegionBody)
+    await transaction(c.var.scope, (tx) => taxes(tx).updateRegion(c.req.param("id"), body))
+    return respondRegion(c, c.req.param("id"))
+  })
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, (tx) => taxes(tx).softDeleteRegion(c.req.param("id")))
     return c.json({ id: c.req.param("id"), object: "tax_region", deleted: true })
