@@ -10,10 +10,14 @@ import { adminShippingOptionRoutes } from "./modules/fulfillment/admin-shipping-
 import { adminInventoryRoutes } from "./modules/inventory/admin"
 import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
-import { adminCategoryRoutes, adminCollectionRoutes, adminTagAndTypeRoutes } from "./modules/product/admin-catalog"
+import { adminProductBatchRoutes } from "./modules/product/admin-batch"
+import { adminProductOptionRoutes } from "./modules/product/admin-options"
+import { adminCategoryRoutes, adminCollectionRoutes } from "./modules/product/admin-catalog"
+import { adminTagRoutes, adminTypeRoutes } from "./modules/product/admin-tags-types"
 import { adminRegionRoutes } from "./modules/region/admin"
 import { adminStoreRoutes } from "./modules/store/admin"
 import { adminStockLocationRoutes } from "./modules/stock-location/admin"
+import { adminTaxRateRoutes, adminTaxRegionRoutes } from "./modules/tax/admin"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
@@ -24,10 +28,14 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/", adminUserRoutes)
     .route("/customers", adminCustomerRoutes)
     .route("/regions", adminRegionRoutes)
+    // Before /products/:id, which would otherwise take "batch" for an id.
+    .route("/products", adminProductBatchRoutes)
     .route("/products", adminProductRoutes)
     .route("/collections", adminCollectionRoutes)
     .route("/product-categories", adminCategoryRoutes)
-    .route("/", adminTagAndTypeRoutes)
+    .route("/product-options", adminProductOptionRoutes)
+    .route("/product-tags", adminTagRoutes)
+    .route("/product-types", adminTypeRoutes)
     .route("/", adminInventoryRoutes)
     .route("/", adminFulfillmentRoutes)
     .route("/shipping-options", adminShippingOptionRoutes)
@@ -35,6 +43,8 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/orders", adminOrderRoutes)
     .route("/payments", adminPaymentRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)
+    .route("/tax-regions", adminTaxRegionRoutes)
+    .route("/tax-rates", adminTaxRateRoutes)
     .route("/api-keys", adminApiKeyRoutes)
     .route("/stores", adminStoreRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.

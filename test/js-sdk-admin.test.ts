@@ -162,7 +162,7 @@ describe("@medusajs/js-sdk runs a shop through sdk.admin", () => {
     expect(shipped.fulfillment_status).toBe("shipped")
     const { order: delivered } = await admin.admin.order.markAsDelivered(first.id, fulfillment.id)
     expect(delivered.fulfillment_status).toBe("delivered")
-    const { order: done } = await admin.admin.order.complete(first.id)
+    const { order: done } = await admin.admin.order.complete(first.id, { additional_data: { source: "sdk" } })
     expect(done.status).toBe("completed")
     expect(await stock(navyItem)).toEqual([2, 0])
 

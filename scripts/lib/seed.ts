@@ -7,6 +7,7 @@ import type { PricingService } from "../../src/modules/pricing/service"
 import type { ProductCategoryService } from "../../src/modules/product/category-service"
 import type { ProductCollectionService } from "../../src/modules/product/collection-service"
 import type { ProductService } from "../../src/modules/product/service"
+import type { ProductValueService } from "../../src/modules/product/value-service"
 import type { RegionService } from "../../src/modules/region/service"
 import type { SalesChannelService } from "../../src/modules/sales-channel/service"
 import type { StockLocationService } from "../../src/modules/stock-location/service"
@@ -105,7 +106,7 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
   const products = resolve<ProductService>("productService")
   const categories = resolve<ProductCategoryService>("productCategoryService")
   const collection = await resolve<ProductCollectionService>("productCollectionService").create({ title: "Latest Drops", handle: "latest-drops" })
-  const apparel = await products.upsertType("Apparel")
+  const apparel = await resolve<ProductValueService>("productTypeService").upsert("Apparel")
   const inventory = resolve<InventoryService>("inventoryService")
   const categoryIds = new Map<string, string>()
   for (const product of DEMO_PRODUCTS) {
@@ -113,7 +114,7 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
       const category = await categories.create({ name: product.category, handle: product.category.toLowerCase(), is_active: true, rank: categoryIds.size })
       categoryIds.set(product.category, category.id)
     }
-    const tags = await Promise.all(product.tags.map((value) => products.upsertTag(value)))
+    const tags = await Promise.all(product.tags.map((value) => resolve<ProductValueService>("productTagService").upsert(value)))
     const { variants } = await products.create({
       title: product.title,
       handle: product.handle,

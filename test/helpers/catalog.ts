@@ -5,6 +5,7 @@ import type { PricingService } from "../../src/modules/pricing/service"
 import type { ProductCategoryService } from "../../src/modules/product/category-service"
 import type { ProductCollectionService } from "../../src/modules/product/collection-service"
 import type { CreateProductInput, ProductService } from "../../src/modules/product/service"
+import type { ProductValueService } from "../../src/modules/product/value-service"
 import type { RegionService } from "../../src/modules/region/service"
 import type { SalesChannelService } from "../../src/modules/sales-channel/service"
 import type { StockLocationService } from "../../src/modules/stock-location/service"
@@ -54,7 +55,7 @@ export async function createCatalogFixture() {
     const collection = await get<ProductCollectionService>("productCollectionService").create({ title: "Winter", handle: `winter-${run}` })
 
     const products = get<ProductService>("productService")
-    const tag = await products.upsertTag(`wool-${run}`)
+    const tag = await get<ProductValueService>("productTagService").upsert(`wool-${run}`)
     const make = (input: Partial<CreateProductInput> & { title: string; handle: string }) =>
       products.create({ status: "published", sales_channel_ids: [main.id], options: [], variants: [], ...input })
 

@@ -1,4 +1,4 @@
-import { and, gt, gte, ilike, lt, lte, or, type SQL } from "drizzle-orm"
+import { and, gt, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm"
 import type { PgColumn } from "drizzle-orm/pg-core"
 import type { DateRange } from "./params"
 
@@ -22,4 +22,10 @@ export function withinRange(column: PgColumn, range: DateRange | undefined): SQL
     range.$lt && lt(column, range.$lt),
     range.$lte && lte(column, range.$lte),
   )
+}
+
+/** `column in (values)`, where the value "null" (as a query string spells it) matches NULL. */
+export function inOrNull(column: PgColumn, values: string[]): SQL {
+  const given = values.filter((value) => value !== "null")
+  return or(given.length ? inArray(column, given) : undefined, given.length < values.length ? isNull(column) : undefined) ?? sql`false`
 }

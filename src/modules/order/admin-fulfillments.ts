@@ -78,7 +78,8 @@ export const adminOrderFulfillmentRoutes = new Hono<AppEnv>()
     })
   })
   .post("/:id/complete", async (c) => {
-    await validateBody(c, z.strictObject({}))
+    // Medusa's workflow-hook payload; there are no hooks here to hand it to.
+    await validateBody(c, z.strictObject({ additional_data: z.record(z.string(), z.unknown()).optional() }))
     return orderCommand(c, async (tx, orderId) => {
       if (await fulfillments(tx).complete(orderId)) await emitEvent(tx, OrderEvents.COMPLETED, { id: orderId })
     })

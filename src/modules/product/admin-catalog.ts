@@ -1,29 +1,39 @@
-import { Hono } from "hono"
+import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
 import { parseOrder, validateQuery, toHandle } from "../../core/query/params"
+import { listResponse, retrieveResponse } from "../../core/query/route"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
+import { adminCategoryQuery, adminCollectionQuery } from "./admin-query-config"
+import { handle, retrieveQuery } from "./admin-validators"
 import { CATEGORY_ORDER_FIELDS, COLLECTION_ORDER_FIELDS } from "./catalog-query-config"
 import type { ProductCategoryService } from "./category-service"
 import type { ProductCollectionService } from "./collection-service"
-import type { ProductService } from "./service"
 import { storeListCategoriesQuery, storeListCollectionsQuery } from "./validators"
 
-const handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and dashes" })
 const metadata = z.record(z.string(), z.unknown()).nullish()
 const collections = (scope: Scope) => scope.resolve<ProductCollectionService>("productCollectionService")
 const categories = (scope: Scope) => scope.resolve<ProductCategoryService>("adminProductCategoryService")
 
+function respondCollection(c: Context<AppEnv>, id: string) {
+  const { fields } = validateQuery(c, retrieveQuery)
+  return retrieveResponse(c, "collection", adminCollectionQuery, fields, () => collections(c.var.scope).retrieve(id))
+}
+
+function respondCategory(c: Context<AppEnv>, id: string) {
+  const { fields } = validateQuery(c, retrieveQuery)
+  return retrieveResponse(c, "product_category", adminCategoryQuery, fields, () => categories(c.var.scope).retrieve(id))
+}
+
 /** Medusa's /admin/collections. */
 export const adminCollectionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 10, offset = 0, order, fields: _f, ...filters } = validateQuery(c, storeListCollectionsQuery)
+    const { limit = 10, offset = 0, order, fields, ...filters } = validateQuery(c, storeListCollectionsQuery)
     const ordering = parseOrder(order ?? "-created_at", COLLECTION_ORDER_FIELDS, { field: "created_at", direction: "desc" })
-    const { rows, count } = await collections(c.var.scope).list(filters, ordering, { limit, offset })
-    return c.json({ collections: rows, count, offset, limit })
+    return listResponse(c, "collections", adminCollectionQuery, { fields, limit, offset }, () => collections(c.var.scope).list(filters, ordering, { limit, offset }))
   })
   .post("/", async (c) => {
     const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(500), handle: handle.optional(), metadata }))
@@ -33,17 +43,16 @@ export const adminCollectionRoutes = new Hono<AppEnv>()
       await emitEvent(tx, "product-collection.created", { id: collection.id })
       return collection.id
     })
-    return c.json({ collection: await collections(c.var.scope).retrieve(created) })
+    return respondCollection(c, created)
   })
-  .get("/:id", async (c) => c.json({ collection: await collections(c.var.scope).retrieve(c.req.param("id")) }))
+  .get("/:id", (c) => respondCollection(c, c.req.param("id")))
   .post("/:id", async (c) => {
     const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(500).optional(), handle: handle.optional(), metadata }))
-    const updated = await transaction(c.var.scope, async (tx) => {
-      const collection = await collections(tx).update(c.req.param("id"), body)
-      await emitEvent(tx, "product-collection.updated", { id: collection.id })
-      return collection
+    await transaction(c.var.scope, async (tx) => {
+      await collections(tx).update(c.req.param("id"), body)
+      await emitEvent(tx, "product-collection.updated", { id: c.req.param("id") })
     })
-    return c.json({ collection: updated })
+    return respondCollection(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
@@ -66,29 +75,27 @@ const categoryFields = {
 /** Medusa's /admin/product-categories: every category, active or not. */
 export const adminCategoryRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 50, offset = 0, order, fields: _f, include_ancestors_tree: _a, include_descendants_tree: _d, ...filters } = validateQuery(c, storeListCategoriesQuery)
+    const { limit = 50, offset = 0, order, fields, include_ancestors_tree: _a, include_descendants_tree: _d, ...filters } = validateQuery(c, storeListCategoriesQuery)
     const ordering = parseOrder(order, CATEGORY_ORDER_FIELDS, { field: "rank", direction: "asc" })
-    const { rows, count } = await categories(c.var.scope).list(filters, ordering, { limit, offset })
-    return c.json({ product_categories: rows, count, offset, limit })
+    return listResponse(c, "product_categories", adminCategoryQuery, { fields, limit, offset }, () => categories(c.var.scope).list(filters, ordering, { limit, offset }))
   })
   .post("/", async (c) => {
     const body = await validateBody(c, z.strictObject({ ...categoryFields, parent_category_id: z.string().nullish() }))
     const created = await transaction(c.var.scope, async (tx) => {
       const category = await categories(tx).create({ ...body, handle: body.handle ?? toHandle(body.name), is_active: body.is_active ?? false })
       await emitEvent(tx, "product-category.created", { id: category.id })
-      return category
+      return category.id
     })
-    return c.json({ product_category: created })
+    return respondCategory(c, created)
   })
-  .get("/:id", async (c) => c.json({ product_category: await categories(c.var.scope).retrieve(c.req.param("id")) }))
+  .get("/:id", (c) => respondCategory(c, c.req.param("id")))
   .post("/:id", async (c) => {
     const body = await validateBody(c, z.strictObject({ ...categoryFields, name: categoryFields.name.optional() }))
-    const updated = await transaction(c.var.scope, async (tx) => {
-      const category = await categories(tx).update(c.req.param("id"), body)
-      await emitEvent(tx, "product-category.updated", { id: category.id })
-      return category
+    await transaction(c.var.scope, async (tx) => {
+      await categories(tx).update(c.req.param("id"), body)
+      await emitEvent(tx, "product-category.updated", { id: c.req.param("id") })
     })
-    return c.json({ product_category: updated })
+    return respondCategory(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
@@ -96,30 +103,4 @@ export const adminCategoryRoutes = new Hono<AppEnv>()
       await emitEvent(tx, "product-category.deleted", { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "product_category", deleted: true })
-  })
-
-const valueBody = z.strictObject({ value: z.string().min(1).max(200), metadata })
-const listValues = z.object({ q: z.string().optional(), limit: z.string().regex(/^\d{1,4}$/).transform(Number).optional(), offset: z.string().regex(/^\d{1,9}$/).transform(Number).optional() })
-
-/** /admin/product-tags and /admin/product-types: lists, and create-if-missing by value. */
-export const adminTagAndTypeRoutes = new Hono<AppEnv>()
-  .get("/product-tags", async (c) => {
-    const { q, limit = 20, offset = 0 } = validateQuery(c, listValues)
-    const { rows, count } = await c.var.scope.resolve<ProductService>("productService").listTags(q, { limit, offset })
-    return c.json({ product_tags: rows, count, offset, limit })
-  })
-  .post("/product-tags", async (c) => {
-    const { value } = await validateBody(c, valueBody)
-    const tag = await transaction(c.var.scope, (tx) => tx.resolve<ProductService>("productService").upsertTag(value))
-    return c.json({ product_tag: tag })
-  })
-  .get("/product-types", async (c) => {
-    const { q, limit = 20, offset = 0 } = validateQuery(c, listValues)
-    const { rows, count } = await c.var.scope.resolve<ProductService>("productService").listTypes(q, { limit, offset })
-    return c.json({ product_types: rows, count, offset, limit })
-  })
-  .post("/product-types", async (c) => {
-    const { value } = await validateBody(c, valueBody)
-    const type = await transaction(c.var.scope, (tx) => tx.resolve<ProductService>("productService").upsertType(value))
-    return c.json({ product_type: type })
   })

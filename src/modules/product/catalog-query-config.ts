@@ -3,40 +3,60 @@ import type { EntityGraph, Row } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
 import type { ProductCategoryService } from "./category-service"
 import { categoryFields, collectionFields, productGraph } from "./query-config"
-import { storeProductFilters, type ProductService } from "./service"
+import { storeProductFilters, type ProductFilters, type ProductService } from "./service"
 
 const products = (ctx: QueryContext) => ctx.scope.resolve<ProductService>("productService")
-const categories = (ctx: QueryContext) => ctx.scope.resolve<ProductCategoryService>("productCategoryService")
 const storeFilters = (ctx: QueryContext) => storeProductFilters(ctx.salesChannelIds ?? [])
 
-export const categoryGraph: EntityGraph<QueryContext> = {
-  fields: categoryFields,
-  relations: {
-    parent_category: {
-      many: false,
-      target: () => categoryGraph,
-      async load(rows, ctx) {
-        const parentIds = [...new Set(rows.map((row) => row.parent_category_id as string | null).filter((id): id is string => !!id))]
-        if (parentIds.length === 0) return new Map()
-        const parents = await categories(ctx).byIds(parentIds)
-        return new Map(rows.map((row) => [row.id, parents.get(row.parent_category_id as string) ?? []]))
+/**
+ * The category and collection graphs, for the store (active, public categories; products it may
+ * sell) or the admin (everything live).
+ */
+function catalogGraphs(categoryService: string, productFilters: (ctx: QueryContext) => ProductFilters) {
+  const categories = (ctx: QueryContext) => ctx.scope.resolve<ProductCategoryService>(categoryService)
+  const categoryGraph: EntityGraph<QueryContext> = {
+    fields: categoryFields,
+    relations: {
+      parent_category: {
+        many: false,
+        target: () => categoryGraph,
+        async load(rows, ctx) {
+          const parentIds = [...new Set(rows.map((row) => row.parent_category_id as string | null).filter((id): id is string => !!id))]
+          if (parentIds.length === 0) return new Map()
+          const parents = await categories(ctx).byIds(parentIds)
+          return new Map(rows.map((row) => [row.id, parents.get(row.parent_category_id as string) ?? []]))
+        },
+      },
+      category_children: {
+        many: true,
+        target: () => categoryGraph,
+        load: (rows, ctx) => categories(ctx).childrenOf(rows.map((row) => row.id)),
+      },
+      products: {
+        many: true,
+        target: () => productGraph,
+        load: (rows, ctx) => products(ctx).productsOfCategories(rows.map((row) => row.id), productFilters(ctx)),
       },
     },
-    category_children: {
-      many: true,
-      target: () => categoryGraph,
-      load: (rows, ctx) => categories(ctx).childrenOf(rows.map((row) => row.id)),
+  }
+  const collectionGraph: EntityGraph<QueryContext> = {
+    fields: collectionFields,
+    relations: {
+      products: {
+        many: true,
+        target: () => productGraph,
+        load: (rows: Row[], ctx) => products(ctx).productsOfCollections(rows.map((row) => row.id), productFilters(ctx)),
+      },
     },
-    products: {
-      many: true,
-      target: () => productGraph,
-      load: (rows, ctx) => products(ctx).productsOfCategories(rows.map((row) => row.id), storeFilters(ctx)),
-    },
-  },
+  }
+  return { categoryGraph, collectionGraph }
 }
 
+const storeGraphs = catalogGraphs("productCategoryService", storeFilters)
+export const adminCatalogGraphs = catalogGraphs("adminProductCategoryService", () => ({}))
+
 export const storeCategoryQuery: QueryConfig = {
-  graph: categoryGraph,
+  graph: storeGraphs.categoryGraph,
   defaults: [
     "id",
     "name",
@@ -53,19 +73,8 @@ export const storeCategoryQuery: QueryConfig = {
   maxDepth: 3,
 }
 
-export const collectionGraph: EntityGraph<QueryContext> = {
-  fields: collectionFields,
-  relations: {
-    products: {
-      many: true,
-      target: () => productGraph,
-      load: (rows: Row[], ctx) => products(ctx).productsOfCollections(rows.map((row) => row.id), storeFilters(ctx)),
-    },
-  },
-}
-
 export const storeCollectionQuery: QueryConfig = {
-  graph: collectionGraph,
+  graph: storeGraphs.collectionGraph,
   defaults: ["id", "title", "handle", "external_id", "created_at", "updated_at"],
   maxDepth: 3,
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
-import { searchAny } from "../../core/query/filters"
+import { inOrNull, searchAny } from "../../core/query/filters"
 import { groupBy, type Row } from "../../core/query/graph"
 import { listPage, orderBy, type Page } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
@@ -112,11 +112,7 @@ export class ProductCategoryService {
     if (filters.name) conditions.push(inArray(productCategory.name, filters.name))
     if (filters.description) conditions.push(inArray(productCategory.description, filters.description))
     if (filters.q) conditions.push(searchAny([productCategory.name, productCategory.handle, productCategory.description], filters.q))
-    if (filters.parent_category_id) {
-      const ids = filters.parent_category_id.filter((id) => id !== "null")
-      const roots = ids.length < filters.parent_category_id.length
-      conditions.push(or(ids.length ? inArray(productCategory.parent_category_id, ids) : undefined, roots ? isNull(productCategory.parent_category_id) : undefined) ?? sql`false`)
-    }
+    if (filters.parent_category_id) conditions.push(inOrNull(productCategory.parent_category_id, filters.parent_category_id))
     return and(...conditions)
   }
 }

@@ -6,4 +6,7 @@ export const ProductEvents = {
   VARIANT_CREATED: "product-variant.created",
   VARIANT_UPDATED: "product-variant.updated",
   VARIANT_DELETED: "product-variant.deleted",
+  OPTION_CREATED: "product-option.created",
+  OPTION_UPDATED: "product-option.updated",
+  OPTION_DELETED: "product-option.deleted",
 } as const

@@ -2,10 +2,16 @@ import type { Registry } from "../../core/container"
 import type { Db } from "../../infra/db"
 import { ProductCategoryService } from "./category-service"
 import { ProductCollectionService } from "./collection-service"
+import { productTag, productType } from "./schema"
+import { ProductOptionService } from "./option-service"
 import { ProductService } from "./service"
+import { ProductValueService } from "./value-service"
 
 export function register(registry: Registry) {
   registry.register("productService", (scope) => new ProductService(scope.resolve<Db>("manager")))
+  registry.register("productOptionService", (scope) => new ProductOptionService(scope.resolve<Db>("manager")))
+  registry.register("productTagService", (scope) => new ProductValueService(scope.resolve<Db>("manager"), productTag, "Product tag", "ptag"))
+  registry.register("productTypeService", (scope) => new ProductValueService(scope.resolve<Db>("manager"), productType, "Product type", "ptyp"))
   registry.register("productCollectionService", (scope) => new ProductCollectionService(scope.resolve<Db>("manager")))
   // Storefronts see active, public categories only; the admin sees them all.
   registry.register("productCategoryService", (scope) => new ProductCategoryService(scope.resolve<Db>("manager"), true))

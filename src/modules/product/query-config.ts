@@ -7,6 +7,7 @@ import type { InventoryService } from "../inventory/service"
 import type { PricingService } from "../pricing/service"
 import type { StockLocationService } from "../stock-location/service"
 import type { TaxService } from "../tax/service"
+import type { ProductOptionService } from "./option-service"
 import type { ProductService } from "./service"
 
 type Graph = EntityGraph<QueryContext>
@@ -34,11 +35,11 @@ function hasMany(target: () => Graph, load: (ids: string[], ctx: QueryContext) =
   return { many: true, target, load: (parents, ctx) => load(ids(parents), ctx) }
 }
 
-const leaf = (fields: readonly string[]): Graph => ({ fields, relations: {} })
+export const leaf = (fields: readonly string[]): Graph => ({ fields, relations: {} })
 
 const imageGraph = leaf(["url", "rank", "product_id", "metadata", ...ENTITY_DATES])
-const tagGraph = leaf(["value", "metadata", ...ENTITY_DATES])
-const typeGraph = leaf(["value", "metadata", ...ENTITY_DATES])
+export const tagGraph = leaf(["value", "metadata", ...ENTITY_DATES])
+export const typeGraph = leaf(["value", "metadata", ...ENTITY_DATES])
 export const collectionFields = ["title", "handle", "external_id", "metadata", ...ENTITY_DATES] as const
 const collectionGraph = leaf(collectionFields)
 export const categoryFields = [
@@ -62,10 +63,11 @@ const optionValueGraph: Graph = {
   },
 }
 
-const optionGraph: Graph = {
-  fields: ["title", "product_id", "metadata", ...ENTITY_DATES],
+export const optionGraph: Graph = {
+  fields: ["title", "product_id", "is_exclusive", "metadata", ...ENTITY_DATES],
   relations: {
     values: hasMany(() => optionValueGraph, (optionIds, ctx) => products(ctx).valuesOfOptions(optionIds)),
+    products: hasMany(() => productGraph, (optionIds, ctx) => ctx.scope.resolve<ProductOptionService>("productOptionService").productsOfOptions(optionIds)),
   },
 }
 
@@ -135,7 +137,7 @@ async function inventoryQuantity(variants: Row[], ctx: QueryContext) {
   for (const variant of variants) variant.inventory_quantity = variant.manage_inventory ? (available.get(variant.id) ?? 0) : null
 }
 
-const variantGraph: Graph = {
+export const variantGraph: Graph = {
   fields: [
     "title",
     "sku",

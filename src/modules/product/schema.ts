@@ -80,14 +80,30 @@ export const product = pgTable(
   ],
 )
 
+/**
+ * An option of one product (`product_id`, exclusive), or, since Medusa 2.16, a shared one made
+ * through /admin/product-options (no `product_id`) that products link to (productOptionProduct).
+ */
 export const productOption = pgTable(
   "product_option",
   {
     ...entityColumns(),
     title: text("title").notNull(),
-    product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
+    product_id: text("product_id").references(() => product.id, { onDelete: "cascade" }),
+    is_exclusive: boolean("is_exclusive").notNull().default(true),
   },
   (t) => [uniqueIndex("product_option_title_uq").on(t.product_id, t.title).where(live)],
+)
+
+/** A product using a shared option; all of the option's values are offered to its variants. */
+export const productOptionProduct = pgTable(
+  "product_option_product",
+  {
+    product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
+    option_id: text("option_id").notNull().references(() => productOption.id, { onDelete: "cascade" }),
+    ...linkColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.product_id, t.option_id] }), index("product_option_product_option_idx").on(t.option_id)],
 )
 
 export const productOptionValue = pgTable(

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm"
+import { and, asc, eq, exists, inArray, isNull, or, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
@@ -13,6 +13,7 @@ import {
   productCollection,
   productImage,
   productOption,
+  productOptionProduct,
   productOptionValue,
   productSalesChannel,
   productShippingProfile,
@@ -45,6 +46,12 @@ export function storeProductFilters(salesChannelIds: string[]): ProductFilters {
 
 const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)
 
+/** The product's own options and the shared ones it links to. */
+export function optionOfProduct(productId: string): SQL {
+  const linked = sql`${productOption.id} in (select ${productOptionProduct.option_id} from ${productOptionProduct} where ${productOptionProduct.product_id} = ${productId})`
+  return or(eq(productOption.product_id, productId), linked)!
+}
+
 /** Categories a storefront may see: active and not internal. */
 export const visibleCategory = and(eq(productCategory.is_active, true), eq(productCategory.is_internal, false), isNull(productCategory.deleted_at))
 
@@ -58,6 +65,28 @@ export class ProductService {
   async retrieve(id: string, filters: ProductFilters = {}) {
     const [found] = await this.db.select().from(product).where(and(eq(product.id, id), this.where(filters)))
     if (!found) throw new MedusaError("not_found", `Product with id: ${id} was not found`)
+    return found
+  }
+
+  async listVariants(filters: VariantFilters, ordering: Ordering, page: Page) {
+    const where = and(
+      live(productVariant),
+      filters.product_id ? inArray(productVariant.product_id, filters.product_id) : undefined,
+      filters.id ? inArray(productVariant.id, filters.id) : undefined,
+      filters.sku ? inArray(productVariant.sku, filters.sku) : undefined,
+      filters.manage_inventory !== undefined ? eq(productVariant.manage_inventory, filters.manage_inventory) : undefined,
+      filters.allow_backorder !== undefined ? eq(productVariant.allow_backorder, filters.allow_backorder) : undefined,
+      filters.q ? searchAny([productVariant.title, productVariant.sku, productVariant.barcode, productVariant.ean, productVariant.upc], filters.q) : undefined,
+    )
+    return listPage(this.db, productVariant, where, orderBy(productVariant, ordering, productVariant.id), page)
+  }
+
+  async retrieveVariant(productId: string, variantId: string) {
+    const [found] = await this.db
+      .select()
+      .from(productVariant)
+      .where(and(eq(productVariant.id, variantId), eq(productVariant.product_id, productId), live(productVariant)))
+    if (!found) throw new MedusaError("not_found", `Variant with id: ${variantId} was not found`)
     return found
   }
 
@@ -104,13 +133,19 @@ export class ProductService {
     return groupBy(rows, "product_id")
   }
 
+  /** A product's options: its own, and the shared ones it links to (keyed by `for_product_id`). */
   async optionsOf(productIds: string[]): Promise<Map<string, Row[]>> {
     const rows = await this.db
-      .select()
+      .select({ option: productOption, linked_to: productOptionProduct.product_id })
       .from(productOption)
-      .where(and(inArray(productOption.product_id, productIds), live(productOption)))
+      .leftJoin(productOptionProduct, eq(productOptionProduct.option_id, productOption.id))
+      .where(and(or(inArray(productOption.product_id, productIds), inArray(productOptionProduct.product_id, productIds)), live(productOption)))
       .orderBy(asc(productOption.created_at), asc(productOption.id))
-    return groupBy(rows, "product_id")
+    const wanted = new Set(productIds)
+    const options = rows
+      .map((row) => ({ ...row.option, for_product_id: row.option.product_id ?? row.linked_to }))
+      .filter((row) => wanted.has(row.for_product_id!))
+    return groupBy(options, "for_product_id")
   }
 
   async optionsById(optionIds: string[]): Promise<Map<string, Row[]>> {
@@ -290,7 +325,7 @@ export class ProductService {
         .select({ title: productOption.title, value: productOptionValue.value, id: productOptionValue.id })
         .from(productOptionValue)
         .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
-        .where(and(eq(productOption.product_id, productId), live(productOption), live(productOptionValue)))
+        .where(and(optionOfProduct(productId), live(productOption), live(productOptionValue)))
       valueIds = new Map(rows.map((row) => [`${row.title}\u0000${row.value}`, row.id]))
     }
     const [{ rank } = { rank: 0 }] = await this.db
@@ -353,66 +388,6 @@ export class ProductService {
     await this.db.update(product).set({ deleted_at: sql`now()` }).where(eq(product.id, id))
   }
 
-  /** A new option with its values (Medusa's POST /admin/products/:id/options). */
-  async addOption(productId: string, input: { title: string; values: string[] }) {
-    await this.retrieve(productId)
-    const optionId = generateId("opt")
-    await this.db.insert(productOption).values({ id: optionId, title: input.title, product_id: productId })
-    await this.db.insert(productOptionValue).values(input.values.map((value) => ({ id: generateId("optval"), value, option_id: optionId })))
-    return optionId
-  }
-
-  /** Renames an option and adds values it does not have yet; values in use are never removed here. */
-  async updateOption(productId: string, optionId: string, input: { title?: string; values?: string[] }) {
-    const [option] = await this.db
-      .update(productOption)
-      .set({ ...(input.title ? { title: input.title } : {}), updated_at: sql`now()` })
-      .where(and(eq(productOption.id, optionId), eq(productOption.product_id, productId), live(productOption)))
-      .returning()
-    if (!option) throw new MedusaError("not_found", `Option with id: ${optionId} was not found`)
-    if (input.values?.length) {
-      const existing = (await this.valuesOfOptions([optionId])).get(optionId) ?? []
-      const fresh = input.values.filter((value) => !existing.some((row) => row.value === value))
-      if (fresh.length) await this.db.insert(productOptionValue).values(fresh.map((value) => ({ id: generateId("optval"), value, option_id: optionId })))
-    }
-  }
-
-  async softDeleteOption(productId: string, optionId: string) {
-    const [deleted] = await this.db
-      .update(productOption)
-      .set({ deleted_at: sql`now()` })
-      .where(and(eq(productOption.id, optionId), eq(productOption.product_id, productId), live(productOption)))
-      .returning({ id: productOption.id })
-    if (!deleted) throw new MedusaError("not_found", `Option with id: ${optionId} was not found`)
-  }
-
-  async listTags(q: string | undefined, page: { limit: number; offset: number }) {
-    return listPage(this.db, productTag, and(live(productTag), q ? searchAny([productTag.value], q) : undefined), [asc(productTag.value)], page)
-  }
-
-  async listTypes(q: string | undefined, page: { limit: number; offset: number }) {
-    return listPage(this.db, productType, and(live(productType), q ? searchAny([productType.value], q) : undefined), [asc(productType.value)], page)
-  }
-
-  /** The tag with this value, created when missing. */
-  async upsertTag(value: string) {
-    const [tag] = await this.db
-      .insert(productTag)
-      .values({ id: generateId("ptag"), value })
-      .onConflictDoUpdate({ target: productTag.value, targetWhere: sql`deleted_at is null`, set: { updated_at: sql`now()` } })
-      .returning()
-    return tag!
-  }
-
-  async upsertType(value: string) {
-    const [type] = await this.db
-      .insert(productType)
-      .values({ id: generateId("ptyp"), value })
-      .onConflictDoUpdate({ target: productType.value, targetWhere: sql`deleted_at is null`, set: { updated_at: sql`now()` } })
-      .returning()
-    return type!
-  }
-
   private where(filters: ProductFilters): SQL | undefined {
     const conditions: (SQL | undefined)[] = [live(product)]
     if (filters.id) conditions.push(inArray(product.id, filters.id))
@@ -454,6 +429,15 @@ export class ProductService {
     }
     return and(...conditions)
   }
+}
+
+export interface VariantFilters {
+  product_id?: string[]
+  id?: string[]
+  sku?: string[]
+  q?: string
+  manage_inventory?: boolean
+  allow_backorder?: boolean
 }
 
 export interface VariantSnapshot {

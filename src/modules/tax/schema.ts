@@ -10,6 +10,8 @@ export const taxRegion = pgTable(
     country_code: text("country_code").notNull(),
     province_code: text("province_code"),
     parent_id: text("parent_id"),
+    /** the tax provider that calculates here (Medusa's `tp_system`); only the built-in one exists */
+    provider_id: text("provider_id"),
   },
   (t) => [
     uniqueIndex("tax_region_country_province_uq")
@@ -30,5 +32,9 @@ export const taxRate = pgTable(
     is_default: boolean("is_default").notNull().default(false),
     is_combinable: boolean("is_combinable").notNull().default(false),
   },
-  (t) => [index("tax_rate_tax_region_id_idx").on(t.tax_region_id)],
+  (t) => [
+    index("tax_rate_tax_region_id_idx").on(t.tax_region_id),
+    // As Medusa's IDX_single_default_region: one default rate per region, so which applies is never a guess.
+    uniqueIndex("tax_rate_single_default_uq").on(t.tax_region_id).where(sql`is_default and deleted_at is null`),
+  ],
 )

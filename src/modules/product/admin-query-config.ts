@@ -1,0 +1,41 @@
+import type { QueryConfig } from "../../core/query/shape"
+import { adminCatalogGraphs } from "./catalog-query-config"
+import { categoryFields, collectionFields, optionGraph, tagGraph, typeGraph, variantGraph } from "./query-config"
+
+// The Admin API's default `fields` of the catalog's resources, as Medusa's admin query-config.ts files declare them.
+
+const ENTITY_DATES = ["created_at", "updated_at", "deleted_at"]
+
+/** GET /admin/products/:id/variants(/:variant_id): every column, prices per currency and region, option values. */
+export const adminVariantQuery: QueryConfig = {
+  graph: variantGraph,
+  defaults: ["id", ...variantGraph.fields, "*prices", "*options"],
+  maxDepth: 4,
+}
+
+/** Medusa 2.21's /admin/product-options defaults: the option, its values and the products using it. */
+export const adminOptionQuery: QueryConfig = {
+  graph: optionGraph,
+  defaults: ["id", "title", "is_exclusive", "metadata", "created_at", "updated_at", "*values", "*products"],
+  maxDepth: 3,
+}
+
+export const adminTagQuery: QueryConfig = { graph: tagGraph, defaults: ["id", "value", "metadata", ...ENTITY_DATES], maxDepth: 1 }
+export const adminTypeQuery: QueryConfig = { graph: typeGraph, defaults: ["id", "value", "metadata", ...ENTITY_DATES], maxDepth: 1 }
+
+export const adminCollectionQuery: QueryConfig = {
+  graph: adminCatalogGraphs.collectionGraph,
+  defaults: ["id", ...collectionFields],
+  maxDepth: 3,
+}
+
+/** Every column of a category, active or not, with its parent and children. */
+export const adminCategoryQuery: QueryConfig = {
+  graph: adminCatalogGraphs.categoryGraph,
+  defaults: ["id", ...categoryFields, "*parent_category", "*category_children"],
+  maxDepth: 3,
+}
+
+export const VARIANT_ORDER_FIELDS = ["id", "title", "sku", "variant_rank", "created_at", "updated_at"] as const
+export const OPTION_ORDER_FIELDS = ["id", "title", "created_at", "updated_at"] as const
+export const VALUE_ORDER_FIELDS = ["id", "value", "created_at", "updated_at"] as const

@@ -1,0 +1,119 @@
+import { z } from "zod"
+import { booleanString, idList, listQuery, oneOrMany } from "../../core/query/params"
+
+export const PRODUCT_STATUSES = ["draft", "proposed", "published", "rejected"] as const
+const text = (max = 1000) => z.string().max(max)
+const metadata = z.record(z.string(), z.unknown()).nullish()
+export const handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and dashes" })
+
+const priceBody = z.strictObject({
+  currency_code: z.string().regex(/^[a-zA-Z]{3}$/, { error: "must be an ISO 4217 code" }),
+  amount: z.number({ error: "must be a number" }).finite().nonnegative({ error: "must be 0 or more" }),
+  rules: z.strictObject({ region_id: z.string().min(1) }).optional(),
+})
+const variantFields = {
+  title: text(200).min(1),
+  sku: text(200).min(1).optional(),
+  manage_inventory: z.boolean().optional(),
+  allow_backorder: z.boolean().optional(),
+  metadata,
+}
+export const createVariantBody = z.strictObject({
+  ...variantFields,
+  options: z.record(z.string(), z.string()).default({}),
+  prices: z.array(priceBody).max(100).default([]),
+})
+export const updateVariantBody = z.strictObject({ ...variantFields, title: variantFields.title.optional(), prices: z.array(priceBody).max(100).optional() })
+
+export const optionBody = z.strictObject({ title: text(200).min(1), values: z.array(text(200).min(1)).min(1).max(100) })
+export const updateOptionBody = z.strictObject({ title: text(200).min(1).optional(), values: z.array(text(200).min(1)).max(100).optional() })
+
+// Medusa 2.21's option bodies (/admin/product-options, /admin/products/:id/options/batch).
+const optionExtras = { ranks: z.record(z.string(), z.number().int()).optional(), is_exclusive: z.boolean().optional(), metadata }
+export const createSharedOptionBody = optionBody.extend(optionExtras)
+export const updateSharedOptionBody = updateOptionBody.extend(optionExtras)
+export const linkOptionsBody = z.strictObject({
+  add: z
+    .array(
+      z.union([
+        z.string().min(1),
+        createSharedOptionBody,
+        // A shared option with some of its values; value_ids are not kept: the product offers all of them.
+        z.strictObject({ id: z.string().min(1), value_ids: z.array(z.string().min(1)).max(100) }),
+      ]),
+    )
+    .max(20)
+    .default([]),
+  remove: idList(20),
+})
+export const listOptionsQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  title: oneOrMany.optional(),
+  is_exclusive: booleanString.optional(),
+})
+
+const productFields = {
+  title: text(500).min(1),
+  handle: handle.optional(),
+  subtitle: text().nullish(),
+  description: text(20_000).nullish(),
+  status: z.enum(PRODUCT_STATUSES).optional(),
+  thumbnail: z.url().nullish(),
+  discountable: z.boolean().optional(),
+  collection_id: z.string().nullish(),
+  type_id: z.string().nullish(),
+  metadata,
+}
+export const createProductBody = z.strictObject({
+  ...productFields,
+  images: z.array(z.strictObject({ url: z.url() })).max(50).optional(),
+  tags: z.array(z.strictObject({ value: text(200).min(1) })).max(50).optional(),
+  categories: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
+  sales_channels: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
+  shipping_profile_id: z.string().optional(),
+  options: z.array(optionBody).max(10).default([]),
+  variants: z.array(createVariantBody).max(100).default([]),
+})
+export const updateProductBody = z.strictObject({ ...productFields, title: productFields.title.optional() })
+
+/** Medusa's batch body: `{ create?, update?: [{ id, … }], delete?: [ids] }`, every part optional. */
+function batchBody<C extends z.ZodType, U extends z.ZodType>(create: C, update: U, max: number) {
+  return z.strictObject({
+    create: z.array(create).max(max).default([]),
+    update: z.array(update).max(max).default([]),
+    delete: idList(max),
+  })
+}
+const withId = { id: z.string().min(1) }
+export const batchProductsBody = batchBody(createProductBody, updateProductBody.extend(withId), 100)
+export const batchVariantsBody = batchBody(createVariantBody, updateVariantBody.extend(withId), 100)
+
+export const listProductsQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  handle: oneOrMany.optional(),
+  status: z.union([z.enum(PRODUCT_STATUSES), z.array(z.enum(PRODUCT_STATUSES))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
+  collection_id: oneOrMany.optional(),
+  category_id: oneOrMany.optional(),
+  sales_channel_id: oneOrMany.optional(),
+})
+
+export const listVariantsQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  sku: oneOrMany.optional(),
+  manage_inventory: booleanString.optional(),
+  allow_backorder: booleanString.optional(),
+})
+
+export const retrieveQuery = z.object({ fields: listQuery.fields })
+
+export type CreateProductBody = z.output<typeof createProductBody>
+export type CreateVariantBody = z.output<typeof createVariantBody>
+export type UpdateVariantBody = z.output<typeof updateVariantBody>
+export type UpdateProductBody = z.output<typeof updateProductBody>
+export type LinkOptionsBody = z.output<typeof linkOptionsBody>

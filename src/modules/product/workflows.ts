@@ -1,0 +1,127 @@
+import type { Scope } from "../../core/container"
+import { toHandle } from "../../core/query/params"
+import { emitEvent } from "../../infra/event-outbox-service"
+import type { InventoryService } from "../inventory/service"
+import type { PriceInput, PricingService } from "../pricing/service"
+import type { CreateProductBody, CreateVariantBody, LinkOptionsBody, UpdateProductBody, UpdateVariantBody } from "./admin-validators"
+import { ProductEvents } from "./events"
+import type { OptionInput, ProductOptionService } from "./option-service"
+import type { ProductService } from "./service"
+import type { ProductValueService } from "./value-service"
+
+// The admin's product commands, each run inside the caller's transaction (`tx`), events included.
+
+const products = (tx: Scope) => tx.resolve<ProductService>("productService")
+const pricing = (tx: Scope) => tx.resolve<PricingService>("pricingService")
+const toPriceInputs = (prices: CreateVariantBody["prices"]): PriceInput[] =>
+  prices.map((price) => ({ currency_code: price.currency_code, amount: String(price.amount), rules: price.rules }))
+
+/** Each new variant's prices, and an inventory item when its stock is managed. */
+async function setUpVariants(tx: Scope, created: { id: string; sku: string | null; title: string; manage_inventory: boolean }[], inputs: CreateVariantBody[]) {
+  for (const [i, variant] of created.entries()) {
+    await pricing(tx).createVariantPrices(variant.id, toPriceInputs(inputs[i]!.prices))
+    if (variant.manage_inventory) await tx.resolve<InventoryService>("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
+    await emitEvent(tx, ProductEvents.VARIANT_CREATED, { id: variant.id })
+  }
+}
+
+export async function createProduct(tx: Scope, body: CreateProductBody): Promise<string> {
+  const tagIds: string[] = []
+  for (const tag of body.tags ?? []) tagIds.push(await upsertTagOrType(tx, "tag", tag.value))
+  const { product, variants } = await products(tx).create({
+    title: body.title,
+    handle: body.handle ?? toHandle(body.title),
+    subtitle: body.subtitle ?? undefined,
+    description: body.description ?? undefined,
+    status: body.status ?? "draft",
+    thumbnail: body.thumbnail ?? undefined,
+    images: body.images?.map((image) => image.url),
+    collection_id: body.collection_id ?? undefined,
+    type_id: body.type_id ?? undefined,
+    tag_ids: tagIds,
+    category_ids: body.categories?.map((category) => category.id),
+    sales_channel_ids: body.sales_channels?.map((channel) => channel.id),
+    shipping_profile_id: body.shipping_profile_id,
+    options: body.options,
+    variants: body.variants,
+  })
+  await emitEvent(tx, ProductEvents.CREATED, { id: product.id })
+  await setUpVariants(tx, variants, body.variants)
+  return product.id
+}
+
+export async function updateProduct(tx: Scope, id: string, body: UpdateProductBody) {
+  await products(tx).update(id, body)
+  await emitEvent(tx, ProductEvents.UPDATED, { id })
+}
+
+export async function deleteProduct(tx: Scope, id: string) {
+  await products(tx).softDelete(id)
+  await emitEvent(tx, ProductEvents.DELETED, { id })
+}
+
+/** New variants of a product, in one insert; their ids in the order given. */
+export async function createVariants(tx: Scope, productId: string, bodies: CreateVariantBody[]): Promise<string[]> {
+  if (bodies.length === 0) return []
+  await products(tx).retrieve(productId)
+  const created = await products(tx).addVariants(productId, bodies)
+  await setUpVariants(tx, created, bodies)
+  return created.map((variant) => variant.id)
+}
+
+/** Changes a variant; prices given replace all of its prices. */
+export async function updateVariant(tx: Scope, productId: string, variantId: string, body: UpdateVariantBody) {
+  const { prices, ...patch } = body
+  await products(tx).updateVariant(productId, variantId, patch)
+  if (prices) await pricing(tx).replaceVariantPrices(variantId, toPriceInputs(prices))
+  await emitEvent(tx, ProductEvents.VARIANT_UPDATED, { id: variantId })
+}
+
+export async function deleteVariant(tx: Scope, productId: string, variantId: string) {
+  await products(tx).softDeleteVariant(productId, variantId)
+  await emitEvent(tx, ProductEvents.VARIANT_DELETED, { id: variantId })
+}
+
+/** The tag (or type) with this value, created, with its event, when missing. */
+export async function upsertTagOrType(tx: Scope, kind: "tag" | "type", value: string, metadata?: Record<string, unknown> | null): Promise<string> {
+  const { id, created } = await tx.resolve<ProductValueService>(kind === "tag" ? "productTagService" : "productTypeService").upsert(value, metadata)
+  if (created) await emitEvent(tx, `product-${kind}.created`, { id })
+  return id
+}
+
+const options = (tx: Scope) => tx.resolve<ProductOptionService>("productOptionService")
+
+/** A new option: the product's own (POST /admin/products/:id/options) or a shared one (/admin/product-options). */
+export async function createOption(tx: Scope, input: OptionInput, productId?: string): Promise<string> {
+  if (productId) await products(tx).retrieve(productId)
+  const id = await options(tx).create(input, productId)
+  await emitEvent(tx, ProductEvents.OPTION_CREATED, { id })
+  if (productId) await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
+  return id
+}
+
+/** Changes an option; through a product's route, only one the product has. */
+export async function updateOption(tx: Scope, optionId: string, input: Partial<OptionInput>, productId?: string) {
+  if (productId) await options(tx).ofProduct(productId, optionId)
+  await options(tx).update(optionId, input)
+  await emitEvent(tx, ProductEvents.OPTION_UPDATED, { id: optionId })
+  if (productId) await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
+}
+
+/** Medusa 2.21's POST /admin/products/:id/options/batch: link shared options or create own ones, and take some off. */
+export async function linkOptions(tx: Scope, productId: string, body: LinkOptionsBody) {
+  await products(tx).retrieve(productId)
+  for (const entry of body.add) {
+    if (typeof entry === "string" || "value_ids" in entry) {
+      await options(tx).link(productId, typeof entry === "string" ? entry : entry.id)
+      continue
+    }
+    // A new option is the product's own unless it is explicitly made shareable.
+    const shared = entry.is_exclusive === false
+    const id = await options(tx).create(entry, shared ? undefined : productId)
+    if (shared) await options(tx).link(productId, id)
+    await emitEvent(tx, ProductEvents.OPTION_CREATED, { id })
+  }
+  for (const optionId of body.remove) await options(tx).removeFromProduct(productId, optionId)
+  await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
+}

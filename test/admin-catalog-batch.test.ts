@@ -1,0 +1,166 @@
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
+import { adminToken } from "./helpers/admin"
+import { startWorker, type TestWorker } from "./helpers/worker"
+
+type Json = Record<string, any>
+const run = Date.now().toString(36)
+let worker: TestWorker
+let db: pg.Client
+let admin: string
+
+async function asAdmin(method: string, path: string, body?: unknown) {
+  const res = await worker.fetch(path, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as Json }
+}
+
+const events = async (ids: string[]) =>
+  (await db.query("select name, data->>'id' as id from event_outbox where data->>'id' = any($1) order by created_at, event_outbox.id", [ids])).rows
+const count = async (sql: string, params: unknown[]) => (await db.query(`select count(*)::int as n from ${sql}`, params)).rows[0].n as number
+
+beforeAll(async () => {
+  worker = await startWorker()
+  db = new pg.Client({ connectionString: inject("databaseUrl") })
+  await db.connect()
+  admin = await adminToken(worker, `batch-${run}@example.com`)
+})
+afterAll(async () => {
+  await worker?.dispose()
+  await db?.end()
+})
+
+/** A product with sizes S, M and L and variants S and M, priced in euros. */
+async function sizedProduct(name: string) {
+  const sizes = ["S", "M"]
+  const { body } = await asAdmin("POST", "/admin/products", {
+    title: `${name} ${run}`,
+    options: [{ title: "Size", values: ["S", "M", "L"] }],
+    variants: sizes.map((size, i) => ({ title: size, sku: `${name}-${size}-${run}`, options: { Size: size }, prices: [{ currency_code: "eur", amount: 10 + i }] })),
+  })
+  const [s, m] = body.product.variants as Json[]
+  return { product: body.product as Json, s: s!, m: m! }
+}
+
+describe("/admin/products/:id/variants", () => {
+  test("listed and retrieved with prices and option values; fields choose the columns", async () => {
+    const { product, s, m } = await sizedProduct("Tee")
+    const list = await asAdmin("GET", `/admin/products/${product.id}/variants`)
+    expect(list.body).toMatchObject({ count: 2, offset: 0, limit: 50 })
+    expect(list.body.variants.map((v: Json) => [v.title, v.prices.map((p: Json) => [p.currency_code, p.amount]), v.options.map((o: Json) => o.value)])).toEqual([
+      ["S", [["eur", 10]], ["S"]],
+      ["M", [["eur", 11]], ["M"]],
+    ])
+    const slim = await asAdmin("GET", `/admin/products/${product.id}/variants?fields=title,sku&q=${encodeURIComponent(`Tee-M-${run}`)}`)
+    expect(slim.body).toMatchObject({ count: 1, variants: [{ id: m.id, title: "M", sku: `Tee-M-${run}` }] })
+    expect(Object.keys(slim.body.variants[0]).sort()).toEqual(["id", "sku", "title"])
+
+    const one = await asAdmin("GET", `/admin/products/${product.id}/variants/${s.id}`)
+    expect(one.body.variant).toMatchObject({ id: s.id, product_id: product.id, manage_inventory: true, prices: [{ currency_code: "eur", amount: 10, rules: {} }] })
+    // A fixed number of statements, however many variants the page holds.
+    const statements = async () => (await worker.fetch(`/admin/products/${product.id}/variants`, { headers: { authorization: `Bearer ${admin}` } })).headers.get("x-sql-statements")
+    const withTwo = await statements()
+    expect(withTwo).toMatch(/^\d+$/)
+    await asAdmin("DELETE", `/admin/products/${product.id}/variants/${m.id}`)
+    expect(await statements()).toBe(withTwo)
+
+    const other = await sizedProduct("Other")
+    expect((await asAdmin("GET", `/admin/products/${other.product.id}/variants/${s.id}`)).status).toBe(404)
+  })
+
+  test("batch: creates, updates (prices replaced) and deletes in one go, with an event each", async () => {
+    const { product, s, m } = await sizedProduct("Polo")
+    const res = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, {
+      create: [{ title: "L", sku: `Polo-L-${run}`, options: { Size: "L" }, prices: [{ currency_code: "eur", amount: 14.99 }, { currency_code: "usd", amount: 16 }] }],
+      update: [{ id: s.id, title: "Small", prices: [{ currency_code: "eur", amount: 12.5 }] }],
+      delete: [m.id],
+    })
+    expect(res.status).toBe(200)
+    expect(Object.keys(res.body).sort()).toEqual(["created", "deleted", "updated"])
+    const [large] = res.body.created
+    expect(large).toMatchObject({ title: "L", sku: `Polo-L-${run}`, product_id: product.id, options: [{ value: "L" }] })
+    expect(large.prices.map((p: Json) => [p.currency_code, p.amount])).toEqual([["eur", 14.99], ["usd", 16]])
+    expect(res.body.updated).toEqual([expect.objectContaining({ id: s.id, title: "Small", prices: [expect.objectContaining({ currency_code: "eur", amount: 12.5 })] })])
+    expect(res.body.deleted).toEqual({ ids: [m.id], object: "product_variant", deleted: true })
+
+    const after = (await asAdmin("GET", `/admin/products/${product.id}`)).body.product
+    expect(after.variants.map((v: Json) => v.title)).toEqual(["Small", "L"])
+    expect(await count("price where price_set_id in (select price_set_id from product_variant_price_set where variant_id = $1) and deleted_at is null", [s.id])).toBe(1)
+    expect(await count("product_variant_inventory_item where variant_id = $1", [large.id])).toBe(1)
+    expect(await events([large.id, s.id, m.id])).toEqual([
+      { name: "product-variant.created", id: s.id },
+      { name: "product-variant.created", id: m.id },
+      { name: "product-variant.created", id: large.id },
+      { name: "product-variant.updated", id: s.id },
+      { name: "product-variant.deleted", id: m.id },
+    ])
+  })
+
+  test("batch: one bad item and nothing is stored", async () => {
+    const { product, s, m } = await sizedProduct("Cap")
+    const stored = async () => ({
+      variants: await count("product_variant where product_id = $1 and deleted_at is null", [product.id]),
+      titles: (await db.query("select title from product_variant where product_id = $1 order by variant_rank", [product.id])).rows.map((r) => r.title),
+      events: (await events([s.id, m.id])).length,
+    })
+    const before = await stored()
+    const newVariant = { title: "L", sku: `Cap-L-${run}`, options: { Size: "L" }, prices: [{ currency_code: "eur", amount: 9 }] }
+
+    const clash = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, { create: [newVariant], update: [{ id: s.id, title: "Renamed", sku: m.sku }] })
+    expect(clash).toMatchObject({ status: 422, body: { type: "duplicate_error", message: `A record with sku: ${m.sku}, already exists.` } })
+    const missing = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, { create: [newVariant], delete: [m.id, "variant_missing"] })
+    expect(missing).toMatchObject({ status: 404, body: { message: "Variant with id: variant_missing was not found" } })
+    const badPrice = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, {
+      create: [newVariant, { ...newVariant, sku: undefined, prices: [{ currency_code: "eur", amount: -1 }] }],
+    })
+    expect(badPrice).toMatchObject({ status: 400, body: { type: "invalid_data", message: "create.1.prices.0.amount: must be 0 or more" } })
+    const unknown = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, { update: [{ id: s.id, colour: "red" }] })
+    expect(unknown).toMatchObject({ status: 400, body: { message: "Unrecognized fields in 'update.0': 'colour'" } })
+    expect(await stored()).toEqual(before)
+    expect(await count("product_variant where sku = $1", [`Cap-L-${run}`])).toBe(0)
+  })
+})
+
+describe("/admin/products/batch", () => {
+  test("creates, updates and deletes products; a clash stores none of it", async () => {
+    const { product: old } = await sizedProduct("Old")
+    const { product: kept } = await sizedProduct("Kept")
+    const res = await asAdmin("POST", "/admin/products/batch?fields=title,handle,status,*variants", {
+      create: [
+        { title: `Batch one ${run}`, options: [{ title: "Size", values: ["One"] }], variants: [{ title: "One", options: { Size: "One" }, prices: [{ currency_code: "eur", amount: 5 }] }] },
+        { title: `Batch two ${run}`, status: "published" },
+      ],
+      update: [{ id: kept.id, title: `Kept renamed ${run}` }],
+      delete: [old.id],
+    })
+    expect(res.status).toBe(200)
+    expect(res.body.created.map((p: Json) => [p.title, p.handle, p.status, p.variants.length])).toEqual([
+      [`Batch one ${run}`, `batch-one-${run}`, "draft", 1],
+      [`Batch two ${run}`, `batch-two-${run}`, "published", 0],
+    ])
+    expect(res.body.updated).toEqual([expect.objectContaining({ id: kept.id, title: `Kept renamed ${run}` })])
+    expect(res.body.deleted).toEqual({ ids: [old.id], object: "product", deleted: true })
+    expect((await asAdmin("GET", `/admin/products/${old.id}`)).status).toBe(404)
+    const ids = [...res.body.created.map((p: Json) => p.id), kept.id, old.id]
+    expect(await events(ids)).toEqual([
+      { name: "product.created", id: old.id },
+      { name: "product.created", id: kept.id },
+      { name: "product.created", id: ids[0] },
+      { name: "product.created", id: ids[1] },
+      { name: "product.updated", id: kept.id },
+      { name: "product.deleted", id: old.id },
+    ])
+
+    const products = await count("product", [])
+    const refused = await asAdmin("POST", "/admin/products/batch", {
+      create: [{ title: `Batch three ${run}` }, { title: "Clash", handle: `batch-two-${run}` }],
+      update: [{ id: kept.id, title: "Should not stick" }],
+    })
+    expect(refused).toMatchObject({ status: 422, body: { message: `A record with handle: batch-two-${run}, already exists.` } })
+    expect(await count("product", [])).toBe(products)
+    expect((await asAdmin("GET", `/admin/products/${kept.id}?fields=title`)).body.product).toEqual({ id: kept.id, title: `Kept renamed ${run}` })
+  })
+})

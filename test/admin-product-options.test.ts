@@ -1,0 +1,88 @@
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
+import { adminToken } from "./helpers/admin"
+import { startWorker, type TestWorker } from "./helpers/worker"
+
+type Json = Record<string, any>
+const run = Date.now().toString(36)
+let worker: TestWorker
+let db: pg.Client
+let admin: string
+
+async function asAdmin(method: string, path: string, body?: unknown) {
+  const res = await worker.fetch(path, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as Json }
+}
+const titles = (product: Json) => product.options.map((o: Json) => o.title).sort()
+
+beforeAll(async () => {
+  worker = await startWorker()
+  db = new pg.Client({ connectionString: inject("databaseUrl") })
+  await db.connect()
+  admin = await adminToken(worker, `options-${run}@example.com`)
+})
+afterAll(async () => {
+  await worker?.dispose()
+  await db?.end()
+})
+
+describe("/admin/product-options and /admin/products/:id/options/batch (Medusa 2.21)", () => {
+  test("a shared option is linked to products, used by variants, unlinked and deleted", async () => {
+    const created = await asAdmin("POST", "/admin/product-options", { title: `Color ${run}`, values: ["Red", "Blue", "Green"], ranks: { Green: 0, Red: 1, Blue: 2 } })
+    expect(created.status).toBe(200)
+    const color = created.body.product_option
+    expect(color).toMatchObject({ title: `Color ${run}`, is_exclusive: false, products: [] })
+    expect(color.values.map((v: Json) => v.value)).toEqual(["Green", "Red", "Blue"])
+
+    const shirt = (await asAdmin("POST", "/admin/products", { title: `Shared shirt ${run}`, options: [{ title: "Size", values: ["S"] }] })).body.product
+    const linked = await asAdmin("POST", `/admin/products/${shirt.id}/options/batch`, { add: [color.id, { title: "Fit", values: ["Slim"] }] })
+    expect(linked.status).toBe(200)
+    expect(titles(linked.body.product)).toEqual([`Color ${run}`, "Fit", "Size"])
+    const fit = linked.body.product.options.find((o: Json) => o.title === "Fit")
+    expect(fit).toMatchObject({ is_exclusive: true, product_id: shirt.id })
+
+    const withVariant = await asAdmin("POST", `/admin/products/${shirt.id}/variants`, { title: "S / Red / Slim", options: { Size: "S", [`Color ${run}`]: "Red", Fit: "Slim" } })
+    expect(withVariant.body.product.variants[0].options.map((o: Json) => o.value).sort()).toEqual(["Red", "S", "Slim"])
+
+    const hoodie = (await asAdmin("POST", "/admin/products", { title: `Shared hoodie ${run}` })).body.product
+    await asAdmin("POST", `/admin/products/${hoodie.id}/options/batch`, { add: [{ id: color.id, value_ids: [color.values[0].id] }] })
+    const shared = (await asAdmin("GET", `/admin/product-options/${color.id}`)).body.product_option
+    expect(shared.products.map((p: Json) => p.id)).toEqual([shirt.id, hoodie.id])
+    const exclusive = await asAdmin("POST", `/admin/products/${hoodie.id}/options/batch`, { add: [fit.id] })
+    expect(exclusive).toMatchObject({ status: 400, body: { message: `Product option ${fit.id} is exclusive to another product` } })
+
+    // Taking it off one product leaves it with the other; the 2.0 route unlinks too.
+    const removed = await asAdmin("POST", `/admin/products/${hoodie.id}/options/batch`, { remove: [color.id] })
+    expect(removed.body.product.options).toEqual([])
+    expect((await asAdmin("GET", `/admin/products/${shirt.id}`)).body.product.options.map((o: Json) => o.id)).toContain(color.id)
+    await asAdmin("POST", `/admin/products/${hoodie.id}/options/batch`, { add: [color.id] })
+    const unlinked = await asAdmin("DELETE", `/admin/products/${hoodie.id}/options/${color.id}`)
+    expect(unlinked.body).toMatchObject({ id: color.id, object: "product_option", deleted: true, parent: { id: hoodie.id, options: [] } })
+    expect((await asAdmin("GET", `/admin/product-options/${color.id}`)).status).toBe(200)
+
+    const renamed = await asAdmin("POST", `/admin/product-options/${color.id}`, { title: `Colour ${run}`, values: ["Black"] })
+    expect(renamed.body.product_option.values.map((v: Json) => v.value)).toEqual(["Green", "Red", "Blue", "Black"])
+    const listed = await asAdmin("GET", `/admin/product-options?q=${run}&is_exclusive=false&fields=title`)
+    expect(listed.body).toEqual({ product_options: [{ id: color.id, title: `Colour ${run}` }], count: 1, offset: 0, limit: 20 })
+
+    expect((await asAdmin("DELETE", `/admin/product-options/${color.id}`)).body).toEqual({ id: color.id, object: "product_option", deleted: true })
+    expect(titles((await asAdmin("GET", `/admin/products/${shirt.id}`)).body.product)).toEqual(["Fit", "Size"])
+    const { rows } = await db.query("select name from event_outbox where data->>'id' = $1 order by created_at, event_outbox.id", [color.id])
+    expect(rows.map((r) => r.name)).toEqual(["product-option.created", "product-option.updated", "product-option.deleted"])
+  })
+
+  test("bad bodies are refused and change nothing", async () => {
+    const product = (await asAdmin("POST", "/admin/products", { title: `Plain ${run}` })).body.product
+    const before = (await db.query("select count(*)::int as n from product_option")).rows[0].n
+    expect((await asAdmin("POST", "/admin/product-options", { title: "X", values: ["A"], colour: 1 })).body.message).toBe("Unrecognized fields: 'colour'")
+    expect((await asAdmin("POST", "/admin/product-options", { title: "", values: ["A"] })).status).toBe(400)
+    const missing = await asAdmin("POST", `/admin/products/${product.id}/options/batch`, { add: [{ title: "Ok", values: ["A"] }, "opt_missing"] })
+    expect(missing).toMatchObject({ status: 404, body: { message: "Product option with id: opt_missing was not found" } })
+    expect((await asAdmin("POST", `/admin/products/${product.id}/options/batch`, { add: [5] })).status).toBe(400)
+    expect((await db.query("select count(*)::int as n from product_option")).rows[0].n).toBe(before)
+  })
+})
