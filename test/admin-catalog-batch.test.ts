@@ -1,37 +1,13 @@
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { adminToken } from "./helpers/admin"
-import { startWorker, type TestWorker } from "./helpers/worker"
+import { describe, expect, test } from "vitest"
+import { adminSession } from "./helpers/admin"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
-let worker: TestWorker
-let db: pg.Client
-let admin: string
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
-
+const session = adminSession(`batch-${run}@example.com`)
+const asAdmin = session.call
 const events = async (ids: string[]) =>
-  (await db.query("select name, data->>'id' as id from event_outbox where data->>'id' = any($1) order by created_at, event_outbox.id", [ids])).rows
-const count = async (sql: string, params: unknown[]) => (await db.query(`select count(*)::int as n from ${sql}`, params)).rows[0].n as number
-
-beforeAll(async () => {
-  worker = await startWorker()
-  db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await db.connect()
-  admin = await adminToken(worker, `batch-${run}@example.com`)
-})
-afterAll(async () => {
-  await worker?.dispose()
-  await db?.end()
-})
+  (await session.db.query("select name, data->>'id' as id from event_outbox where data->>'id' = any($1) order by created_at, event_outbox.id", [ids])).rows
+const count = async (sql: string, params: unknown[]) => (await session.db.query(`select count(*)::int as n from ${sql}`, params)).rows[0].n as number
 
 /** A product with sizes S, M and L and variants S and M, priced in euros. */
 async function sizedProduct(name: string) {
@@ -61,7 +37,7 @@ describe("/admin/products/:id/variants", () => {
     const one = await asAdmin("GET", `/admin/products/${product.id}/variants/${s.id}`)
     expect(one.body.variant).toMatchObject({ id: s.id, product_id: product.id, manage_inventory: true, prices: [{ currency_code: "eur", amount: 10, rules: {} }] })
     // A fixed number of statements, however many variants the page holds.
-    const statements = async () => (await worker.fetch(`/admin/products/${product.id}/variants`, { headers: { authorization: `Bearer ${admin}` } })).headers.get("x-sql-statements")
+    const statements = async () => (await session.worker.fetch(`/admin/products/${product.id}/variants`, { headers: { authorization: `Bearer ${session.token}` } })).headers.get("x-sql-statements")
     const withTwo = await statements()
     expect(withTwo).toMatch(/^\d+$/)
     await asAdmin("DELETE", `/admin/products/${product.id}/variants/${m.id}`)
@@ -103,7 +79,7 @@ describe("/admin/products/:id/variants", () => {
     const { product, s, m } = await sizedProduct("Cap")
     const stored = async () => ({
       variants: await count("product_variant where product_id = $1 and deleted_at is null", [product.id]),
-      titles: (await db.query("select title from product_variant where product_id = $1 order by variant_rank", [product.id])).rows.map((r) => r.title),
+      titles: (await session.db.query("select title from product_variant where product_id = $1 order by variant_rank", [product.id])).rows.map((r) => r.title),
       events: (await events([s.id, m.id])).length,
     })
     const before = await stored()

@@ -1,46 +1,24 @@
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { adminToken, expectRefused } from "./helpers/admin"
+import { describe, expect, test } from "vitest"
+import { expectRefused, adminSession } from "./helpers/admin"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
 import { shopper } from "./helpers/shopper"
-import { startWorker, type TestWorker } from "./helpers/worker"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
-let worker: TestWorker
 let fx: CheckoutFixture
-let db: pg.Client
-let admin: string
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
+const session = adminSession(`fulfilment-${run}@example.com`, async () => {
+  fx = await createCheckoutFixture({ limitedStock: 10, countries: { euro: ["ar", "br"], won: "cl", noPayment: "co" } })
+})
+const asAdmin = session.call
 
 /** The event rows of one name whose payload field equals the value. */
 async function events(name: string, field: string, value: string) {
-  return (await db.query("select data from event_outbox where name = $1 and data->>$2 = $3 order by created_at", [name, field, value])).rows.map((r) => r.data)
+  return (await session.db.query("select data from event_outbox where name = $1 and data->>$2 = $3 order by created_at", [name, field, value])).rows.map((r) => r.data)
 }
-
-beforeAll(async () => {
-  fx = await createCheckoutFixture({ limitedStock: 10, countries: { euro: ["ar", "br"], won: "cl", noPayment: "co" } })
-  worker = await startWorker()
-  db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await db.connect()
-  admin = await adminToken(worker, `fulfilment-${run}@example.com`)
-})
-afterAll(async () => {
-  await worker?.dispose()
-  await db?.end()
-})
 
 describe("an order's fulfillments: ship, deliver, cancel, complete", () => {
   test("stock and statuses follow each step; refused steps change nothing; double calls count once", async () => {
-    const api = shopper(worker, fx.key, { region: fx.regions.euro, country: "ar", shippingOption: fx.options.standard })
+    const api = shopper(session.worker, fx.key, { region: fx.regions.euro, country: "ar", shippingOption: fx.options.standard })
     const order = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: fx.variants.limited, quantity: 3 }])}/complete`)).body.order
     const line = order.items[0].id
     const reservation = (await asAdmin("GET", `/admin/reservations?line_item_id=${line}`)).body.reservations[0]
@@ -130,7 +108,7 @@ describe("an order's fulfillments: ship, deliver, cancel, complete", () => {
   })
 
   test("a canceled order can be neither completed nor fulfilled", async () => {
-    const api = shopper(worker, fx.key, { region: fx.regions.euro, country: "ar", shippingOption: fx.options.standard })
+    const api = shopper(session.worker, fx.key, { region: fx.regions.euro, country: "ar", shippingOption: fx.options.standard })
     const order = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: fx.variants.tee, quantity: 1 }])}/complete`)).body.order
     expect((await asAdmin("POST", `/admin/orders/${order.id}/cancel`)).status).toBe(200)
     const refused = { type: "invalid_data", message: `Order with id ${order.id} has been canceled.` }
@@ -154,7 +132,7 @@ describe("/admin/inventory-items", () => {
     const item = created.body.inventory_item
     expect(item).toMatchObject({ sku: `BOLT-${run}`, title: "Bolt", weight: 12, stocked_quantity: 5, reserved_quantity: 0 })
     expect(await events("inventory-item.created", "id", item.id)).toEqual([{ id: item.id }])
-    await expectRefused(db, "inventory_item", (body) => asAdmin("POST", "/admin/inventory-items", body), [
+    await expectRefused(session.db, "inventory_item", (body) => asAdmin("POST", "/admin/inventory-items", body), [
       [{ sku: "x", colour: "red" }, /Unrecognized fields: 'colour'/],
       [{ title: 5 }, /title/],
       [{ weight: -1 }, /weight: must be 0 or more/],
@@ -198,7 +176,7 @@ describe("/admin/inventory-items", () => {
     )
 
     // Stock a shopper has reserved cannot be taken away: a clear 400, nothing changed.
-    const api = shopper(worker, fx.key, { region: fx.regions.euro, country: "br", shippingOption: fx.options.standard })
+    const api = shopper(session.worker, fx.key, { region: fx.regions.euro, country: "br", shippingOption: fx.options.standard })
     const order = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: fx.variants.limited, quantity: 4 }])}/complete`)).body.order
     const held = (await asAdmin("GET", `/admin/reservations?line_item_id=${order.items[0].id}`)).body.reservations[0]
     const limited = (await asAdmin("GET", `/admin/inventory-items/${held.inventory_item_id}`)).body.inventory_item
@@ -255,7 +233,7 @@ describe("shipping setup through /admin: options, profiles, zones, sets, locatio
     expect((await asAdmin("POST", "/admin/shipping-options", { ...optionBody, service_zone_id: "serzo_missing" })).status).toBe(404)
 
     // The store offers it to a cart shipping to Argentina once the zone covers it.
-    const api = shopper(worker, fx.key, { region: fx.regions.euro, country: "ar", shippingOption: fx.options.standard })
+    const api = shopper(session.worker, fx.key, { region: fx.regions.euro, country: "ar", shippingOption: fx.options.standard })
     const cart = (await api.post("/store/carts", { region_id: fx.regions.euro, shipping_address: { country_code: "ar" } })).body.cart.id
     const offered = async () => (await api.call("GET", `/store/shipping-options?cart_id=${cart}`)).body.shipping_options.map((o: Json) => [o.name, o.amount])
     expect(await offered()).toEqual([["Standard", 4.9]])
@@ -269,7 +247,7 @@ describe("shipping setup through /admin: options, profiles, zones, sets, locatio
 
     // Update: name, prices replaced, rules replaced, type; bad bodies refused with the field named.
     const options = "/admin/shipping-options"
-    await expectRefused(db, "price", (body) => asAdmin("POST", `${options}/${option.id}`, body), [
+    await expectRefused(session.db, "price", (body) => asAdmin("POST", `${options}/${option.id}`, body), [
       [{ prices: [{ currency_code: "eur", amount: -1 }] }, /prices\.0/],
       [{ name: "" }, /name/],
       [{ colour: "red" }, /Unrecognized fields: 'colour'/],
@@ -311,7 +289,7 @@ describe("shipping setup through /admin: options, profiles, zones, sets, locatio
     expect((await asAdmin("GET", `${options}/${option.id}`)).status).toBe(404)
     expect((await asAdmin("DELETE", `${options}/${option.id}`)).status).toBe(404)
     expect(await events("shipping-option.deleted", "id", option.id)).toEqual([{ id: option.id }])
-    expect((await db.query("select deleted_at from shipping_option where id = $1", [option.id])).rows[0].deleted_at).not.toBeNull()
+    expect((await session.db.query("select deleted_at from shipping_option where id = $1", [option.id])).rows[0].deleted_at).not.toBeNull()
     expect((await asAdmin("DELETE", `/admin/shipping-profiles/${profile.id}`)).body).toEqual({ id: profile.id, object: "shipping_profile", deleted: true })
 
     // A zone's removal takes its options; the set answers without it.
@@ -330,7 +308,7 @@ describe("shipping setup through /admin: options, profiles, zones, sets, locatio
     expect(await asAdmin("DELETE", `/admin/stock-locations/${location.id}`)).toEqual({ status: 200, body: { id: location.id, object: "stock_location", deleted: true } })
     expect((await asAdmin("GET", `/admin/stock-locations/${location.id}`)).status).toBe(404)
     expect(await events("stock-location.deleted", "id", location.id)).toEqual([{ id: location.id }])
-    expect((await db.query("select deleted_at from fulfillment_set where id = $1", [set.id])).rows[0].deleted_at).not.toBeNull()
+    expect((await session.db.query("select deleted_at from fulfillment_set where id = $1", [set.id])).rows[0].deleted_at).not.toBeNull()
     expect(await asAdmin("DELETE", `/admin/fulfillment-sets/${set.id}`)).toMatchObject({ status: 404 })
   })
 

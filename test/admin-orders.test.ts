@@ -1,41 +1,19 @@
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
+import { describe, expect, test } from "vitest"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
-import { adminToken } from "./helpers/admin"
+import { adminSession } from "./helpers/admin"
 import { shopper } from "./helpers/shopper"
-import { startWorker, type TestWorker } from "./helpers/worker"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
-let worker: TestWorker
 let fx: CheckoutFixture
-let db: pg.Client
-let admin: string
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
-
-beforeAll(async () => {
+const session = adminSession(`merchant-${run}@example.com`, async () => {
   fx = await createCheckoutFixture({ limitedStock: 1, countries: { euro: ["ro", "bg"], won: "md", noPayment: "rs" } })
-  worker = await startWorker()
-  db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await db.connect()
-  admin = await adminToken(worker, `merchant-${run}@example.com`)
 })
-afterAll(async () => {
-  await worker?.dispose()
-  await db?.end()
-})
+const asAdmin = session.call
 
 describe("a merchant runs the shop through /admin", () => {
   test("create and stock a product, a shopper buys it, the merchant sees, captures and cancels orders", async () => {
-    const api = shopper(worker, fx.key, { region: fx.regions.euro, country: "ro", shippingOption: fx.options.standard })
+    const api = shopper(session.worker, fx.key, { region: fx.regions.euro, country: "ro", shippingOption: fx.options.standard })
     const product = (
       await asAdmin("POST", "/admin/products", {
         title: `Lamp ${run}`,
@@ -104,14 +82,14 @@ describe("a merchant runs the shop through /admin", () => {
     expect(tooMany).toMatchObject({ status: 400, body: { type: "not_allowed", message: `Cannot fulfill 1 of line item ${line}: 0 left to fulfill` } })
     expect((await asAdmin("POST", `/admin/orders/${first.id}/fulfillments`, { items: [{ id: line, quantity: 0 }] })).status).toBe(400)
     expect(await level()).toMatchObject({ stocked_quantity: 1, reserved_quantity: 1 })
-    const fulfilledEvents = await db.query("select data from event_outbox where name = 'order.fulfillment_created' and data->>'order_id' = $1", [first.id])
+    const fulfilledEvents = await session.db.query("select data from event_outbox where name = 'order.fulfillment_created' and data->>'order_id' = $1", [first.id])
     expect(fulfilledEvents.rows).toHaveLength(2)
 
     const canceled = await asAdmin("POST", `/admin/orders/${second.id}/cancel`)
     expect(canceled.body.order).toMatchObject({ id: second.id, status: "canceled", payment_status: "canceled" })
     expect(await level()).toMatchObject({ stocked_quantity: 1, reserved_quantity: 0 })
     expect((await asAdmin("POST", `/admin/orders/${second.id}/cancel`)).body).toEqual({ type: "not_allowed", message: `Order ${second.id} is already canceled` })
-    const { rows } = await db.query("select name from event_outbox where data->>'id' in ($1, $2) and name in ('order.canceled', 'payment.captured')", [second.id, payment.id])
+    const { rows } = await session.db.query("select name from event_outbox where data->>'id' in ($1, $2) and name in ('order.canceled', 'payment.captured')", [second.id, payment.id])
     expect(rows.map((r) => r.name).sort()).toEqual(["order.canceled", "payment.captured"])
 
     // The released unit can be bought again.
@@ -162,7 +140,7 @@ describe("a shop set up through /admin alone", () => {
     const item = (await asAdmin("GET", `/admin/inventory-items?sku=MUG-${run}`)).body.inventory_items[0]
     await asAdmin("POST", `/admin/inventory-items/${item.id}/location-levels`, { location_id: location.id, stocked_quantity: 10 })
 
-    const api = shopper(worker, key.token, { region: region.id, country: "sk", shippingOption: option.body.shipping_option.id })
+    const api = shopper(session.worker, key.token, { region: region.id, country: "sk", shippingOption: option.body.shipping_option.id })
     const options = (await api.call("GET", `/store/shipping-options?cart_id=${(await api.post("/store/carts", { region_id: region.id, shipping_address: { country_code: "sk" } })).body.cart.id}`)).body
     expect(options.shipping_options.map((o: Json) => [o.name, o.amount])).toEqual([["Courier", 4.5]])
     const order = (await api.post(`/store/carts/${await api.readyCart([{ variant_id: product.variants[0].id, quantity: 2 }])}/complete`)).body.order

@@ -1,35 +1,12 @@
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { adminToken, expectRefused } from "./helpers/admin"
-import { startWorker, type TestWorker } from "./helpers/worker"
+import { describe, expect, test } from "vitest"
+import { adminToken, expectRefused, adminSession } from "./helpers/admin"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
 const email = (who: string) => `${who}-${run}@example.com`
-let worker: TestWorker
-let db: pg.Client
-let admin: string
-
-async function call(method: string, path: string, body?: unknown, token = admin) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
-const events = async (id: string) => (await db.query("select name from event_outbox where data->>'id' = $1 order by id", [id])).rows.map((r) => r.name)
-
-beforeAll(async () => {
-  worker = await startWorker()
-  db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await db.connect()
-  admin = await adminToken(worker, email("people-admin"))
-})
-afterAll(async () => {
-  await worker?.dispose()
-  await db?.end()
-})
+const session = adminSession(email("people-admin"))
+const call = session.call
+const events = async (id: string) => (await session.db.query("select name from event_outbox where data->>'id' = $1 order by id", [id])).rows.map((r) => r.name)
 
 describe("/admin/customers", () => {
   test("create, list with fields, update, delete; bad bodies store nothing", async () => {
@@ -46,7 +23,7 @@ describe("/admin/customers", () => {
     const updated = await call("POST", `/admin/customers/${customer.id}`, { last_name: "Marsh", email: email("renamed") })
     expect(updated.body.customer).toMatchObject({ id: customer.id, first_name: "Ngaio", last_name: "Marsh", email: email("renamed") })
 
-    await expectRefused(db, "customer", (body) => call("POST", "/admin/customers", body), [
+    await expectRefused(session.db, "customer", (body) => call("POST", "/admin/customers", body), [
       [{ email: "not-an-email" }, /email/],
       [{ email: email("x"), has_account: true }, /has_account/],
       [{ email: email("x"), first_name: 42 }, /first_name/],
@@ -60,14 +37,14 @@ describe("/admin/customers", () => {
   })
 
   test("a registered customer's email is their login and is not changed through /admin", async () => {
-    const register = await worker.fetch("/auth/customer/emailpass/register", {
+    const register = await session.worker.fetch("/auth/customer/emailpass/register", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: email("member"), password: "member-pw-1" }),
     })
     const token = ((await register.json()) as Json).token
-    const key = (await db.query("select token from api_key where type = 'publishable' and deleted_at is null order by created_at limit 1")).rows[0].token
-    const res = await worker.fetch("/store/customers", {
+    const key = (await session.db.query("select token from api_key where type = 'publishable' and deleted_at is null order by created_at limit 1")).rows[0].token
+    const res = await session.worker.fetch("/store/customers", {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-publishable-api-key": key },
       body: JSON.stringify({ email: email("member") }),
@@ -81,7 +58,7 @@ describe("/admin/customers", () => {
 
 describe("/admin/users and /admin/invites", () => {
   test("an admin edits only themself; a deleted admin's token and login stop working", async () => {
-    const other = await adminToken(worker, email("leaving"))
+    const other = await adminToken(session.worker, email("leaving"))
     const me = (await call("GET", "/admin/users/me?fields=id,email", undefined, other)).body.user
     expect(me).toEqual({ id: me.id, email: email("leaving") })
     const self = (await call("GET", "/admin/users/me")).body.user
@@ -98,7 +75,7 @@ describe("/admin/users and /admin/invites", () => {
 
     expect((await call("DELETE", `/admin/users/${me.id}`, undefined, other)).body).toEqual({ id: me.id, object: "user", deleted: true })
     expect((await call("GET", "/admin/users/me", undefined, other)).status).toBe(401)
-    const relogin = await worker.fetch("/auth/user/emailpass", {
+    const relogin = await session.worker.fetch("/auth/user/emailpass", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: email("leaving"), password: "admin-pw" }),
@@ -115,7 +92,7 @@ describe("/admin/users and /admin/invites", () => {
 
     const resent = (await call("POST", `/admin/invites/${invite.id}/resend`)).body.invite
     expect(resent.token).not.toBe(invite.token)
-    const registration = await worker.fetch("/auth/user/emailpass/register", {
+    const registration = await session.worker.fetch("/auth/user/emailpass/register", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: email("invitee"), password: "invitee-pw" }),

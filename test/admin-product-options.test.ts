@@ -1,34 +1,11 @@
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { adminToken } from "./helpers/admin"
-import { startWorker, type TestWorker } from "./helpers/worker"
+import { describe, expect, test } from "vitest"
+import { adminSession } from "./helpers/admin"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
-let worker: TestWorker
-let db: pg.Client
-let admin: string
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
+const session = adminSession(`options-${run}@example.com`)
+const asAdmin = session.call
 const titles = (product: Json) => product.options.map((o: Json) => o.title).sort()
-
-beforeAll(async () => {
-  worker = await startWorker()
-  db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await db.connect()
-  admin = await adminToken(worker, `options-${run}@example.com`)
-})
-afterAll(async () => {
-  await worker?.dispose()
-  await db?.end()
-})
 
 describe("/admin/product-options and /admin/products/:id/options/batch (Medusa 2.21)", () => {
   test("a shared option is linked to products, used by variants, unlinked and deleted", async () => {
@@ -71,18 +48,18 @@ describe("/admin/product-options and /admin/products/:id/options/batch (Medusa 2
 
     expect((await asAdmin("DELETE", `/admin/product-options/${color.id}`)).body).toEqual({ id: color.id, object: "product_option", deleted: true })
     expect(titles((await asAdmin("GET", `/admin/products/${shirt.id}`)).body.product)).toEqual(["Fit", "Size"])
-    const { rows } = await db.query("select name from event_outbox where data->>'id' = $1 order by created_at, event_outbox.id", [color.id])
+    const { rows } = await session.db.query("select name from event_outbox where data->>'id' = $1 order by created_at, event_outbox.id", [color.id])
     expect(rows.map((r) => r.name)).toEqual(["product-option.created", "product-option.updated", "product-option.deleted"])
   })
 
   test("bad bodies are refused and change nothing", async () => {
     const product = (await asAdmin("POST", "/admin/products", { title: `Plain ${run}` })).body.product
-    const before = (await db.query("select count(*)::int as n from product_option")).rows[0].n
+    const before = (await session.db.query("select count(*)::int as n from product_option")).rows[0].n
     expect((await asAdmin("POST", "/admin/product-options", { title: "X", values: ["A"], colour: 1 })).body.message).toBe("Unrecognized fields: 'colour'")
     expect((await asAdmin("POST", "/admin/product-options", { title: "", values: ["A"] })).status).toBe(400)
     const missing = await asAdmin("POST", `/admin/products/${product.id}/options/batch`, { add: [{ title: "Ok", values: ["A"] }, "opt_missing"] })
     expect(missing).toMatchObject({ status: 404, body: { message: "Product option with id: opt_missing was not found" } })
     expect((await asAdmin("POST", `/admin/products/${product.id}/options/batch`, { add: [5] })).status).toBe(400)
-    expect((await db.query("select count(*)::int as n from product_option")).rows[0].n).toBe(before)
+    expect((await session.db.query("select count(*)::int as n from product_option")).rows[0].n).toBe(before)
   })
 })

@@ -1,19 +1,14 @@
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { adminToken, expectRefused } from "./helpers/admin"
-import { startWorker, type TestWorker } from "./helpers/worker"
+import { beforeAll, describe, expect, test } from "vitest"
+import { expectRefused, adminSession } from "./helpers/admin"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
-let worker: TestWorker
-let db: pg.Client
-let admin: string
 let channel: string
 let key: string
 let europe: string
-
+const session = adminSession(`catalog-${run}@example.com`)
 async function call(method: string, path: string, options: { token?: string; body?: unknown; key?: string } = {}) {
-  const res = await worker.fetch(path, {
+  const res = await session.worker.fetch(path, {
     method,
     headers: {
       "content-type": "application/json",
@@ -24,24 +19,16 @@ async function call(method: string, path: string, options: { token?: string; bod
   })
   return { status: res.status, body: (await res.json()) as Json }
 }
-const asAdmin = (method: string, path: string, body?: unknown) => call(method, path, { token: admin, body })
+const asAdmin = session.call
 // The products made here are sold in a channel of this file's own, so other tests' shop stays as seeded.
 const store = (path: string) => call("GET", path, { key })
 
 beforeAll(async () => {
-  worker = await startWorker()
-  db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await db.connect()
-  admin = await adminToken(worker, `catalog-${run}@example.com`)
   channel = (await asAdmin("POST", "/admin/sales-channels", { name: `Admin products ${run}` })).body.sales_channel.id
   const created = (await asAdmin("POST", "/admin/api-keys", { title: `Admin products ${run}`, type: "publishable" })).body.api_key
   await asAdmin("POST", `/admin/api-keys/${created.id}/sales-channels`, { add: [channel] })
   key = created.token
   europe = (await store("/store/regions?name=Europe")).body.regions[0].id
-})
-afterAll(async () => {
-  await worker?.dispose()
-  await db?.end()
 })
 
 const hoodie = () => ({
@@ -78,7 +65,7 @@ describe("/admin/products", () => {
     expect(product.variants[3]).toMatchObject({ title: "M / Blue", sku: `AH-M-Blue-${run}`, manage_inventory: true })
     expect(product.variants[3].options.map((o: Json) => o.value)).toEqual(["M", "Blue"])
     expect(product.variants[0].prices.map((p: Json) => [p.currency_code, p.amount])).toEqual([["eur", 59.9], ["usd", 64]])
-    expect((await db.query("select count(*)::int as n from product_variant_inventory_item where variant_id = any($1)", [product.variants.map((v: Json) => v.id)])).rows[0].n).toBe(4)
+    expect((await session.db.query("select count(*)::int as n from product_variant_inventory_item where variant_id = any($1)", [product.variants.map((v: Json) => v.id)])).rows[0].n).toBe(4)
 
     expect((await store(`/store/products?handle=admin-hoodie-${run}`)).body.count).toBe(0)
     await asAdmin("POST", `/admin/sales-channels/${channel}/products`, { add: [product.id] })
@@ -100,7 +87,7 @@ describe("/admin/products", () => {
     expect(repriced.variants[0].calculated_price.calculated_amount).toBe(45)
     expect(repriced.variants[1].calculated_price.calculated_amount).toBe(59.9)
 
-    const { rows } = await db.query("select name from event_outbox where data->>'id' = $1 order by created_at, id", [product.id])
+    const { rows } = await session.db.query("select name from event_outbox where data->>'id' = $1 order by created_at, id", [product.id])
     expect(rows.map((r) => r.name)).toEqual(["product.created", "product.updated"])
   })
 
@@ -133,7 +120,7 @@ describe("/admin/products", () => {
     const skuClash = await asAdmin("POST", "/admin/products", { ...hoodie(), handle: `other-hoodie-${run}` })
     expect(skuClash.status).toBe(422)
     expect(skuClash.body.message).toMatch(/^A record with sku: AH-S-Red-/)
-    expect((await db.query("select count(*)::int as n from product where handle = $1", [`other-hoodie-${run}`])).rows[0].n).toBe(0)
+    expect((await session.db.query("select count(*)::int as n from product where handle = $1", [`other-hoodie-${run}`])).rows[0].n).toBe(0)
 
     expect((await asAdmin("DELETE", `/admin/products/${first.id}`)).body).toEqual({ id: first.id, object: "product", deleted: true })
     expect((await asAdmin("GET", `/admin/products/${first.id}`)).status).toBe(404)
@@ -141,7 +128,7 @@ describe("/admin/products", () => {
   })
 
   test("bad bodies: a 400 naming the field, nothing stored", async () => {
-    await expectRefused(db, "product", (body) => asAdmin("POST", "/admin/products", body), [
+    await expectRefused(session.db, "product", (body) => asAdmin("POST", "/admin/products", body), [
       [{ title: "" }, /^title: /],
       [{ title: "X", handle: "Not A Handle" }, /^handle: must be lowercase letters, digits and dashes$/],
       [{ title: "X", status: "live" }, /^status: /],

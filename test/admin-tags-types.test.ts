@@ -1,35 +1,12 @@
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { adminToken, expectRefused } from "./helpers/admin"
-import { startWorker, type TestWorker } from "./helpers/worker"
+import { describe, expect, test } from "vitest"
+import { expectRefused, adminSession } from "./helpers/admin"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
-let worker: TestWorker
-let db: pg.Client
-let admin: string
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
+const session = adminSession(`tags-${run}@example.com`)
+const asAdmin = session.call
 const eventNames = async (id: string) =>
-  (await db.query("select name from event_outbox where data->>'id' = $1 order by created_at, event_outbox.id", [id])).rows.map((r) => r.name)
-
-beforeAll(async () => {
-  worker = await startWorker()
-  db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await db.connect()
-  admin = await adminToken(worker, `tags-${run}@example.com`)
-})
-afterAll(async () => {
-  await worker?.dispose()
-  await db?.end()
-})
+  (await session.db.query("select name from event_outbox where data->>'id' = $1 order by created_at, event_outbox.id", [id])).rows.map((r) => r.name)
 
 describe("/admin/product-tags and /admin/product-types", () => {
   test("a tag is created once, renamed, filtered and deleted, with its events", async () => {
@@ -65,7 +42,7 @@ describe("/admin/product-tags and /admin/product-types", () => {
     const type = (await asAdmin("POST", "/admin/product-types", { value: `Shirt ${run}` })).body.product_type
     expect((await asAdmin("POST", `/admin/product-types/${type.id}`, { value: `Shirts ${run}` })).body.product_type.value).toBe(`Shirts ${run}`)
     expect((await asAdmin("GET", `/admin/product-types?q=shirts ${run}`)).body.product_types.map((t: Json) => t.id)).toEqual([type.id])
-    await expectRefused(db, "product_type", (body) => asAdmin("POST", "/admin/product-types", body), [
+    await expectRefused(session.db, "product_type", (body) => asAdmin("POST", "/admin/product-types", body), [
       [{ value: "" }, /^value: /],
       [{ value: 5 }, /^value: /],
       [{ value: "X", label: "Y" }, /^Unrecognized fields: 'label'$/],

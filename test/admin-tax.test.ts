@@ -1,42 +1,20 @@
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { adminToken, expectRefused } from "./helpers/admin"
+import { describe, expect, test } from "vitest"
+import { expectRefused, adminSession } from "./helpers/admin"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
 import { address, shopper } from "./helpers/shopper"
-import { startWorker, type TestWorker } from "./helpers/worker"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
-let worker: TestWorker
-let db: pg.Client
-let admin: string
 let shop: CheckoutFixture
-
-async function asAdmin(method: string, path: string, body?: unknown) {
-  const res = await worker.fetch(path, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${admin}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as Json }
-}
-
-beforeAll(async () => {
+const session = adminSession(`tax-${run}@example.com`, async () => {
   // Iceland is taxed at 20 % by the fixture; Ireland, Poland and Czechia are this file's too.
   shop = await createCheckoutFixture({ limitedStock: 5, countries: { euro: ["is", "ie"], won: "pl", noPayment: "cz" } })
-  worker = await startWorker()
-  db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await db.connect()
-  admin = await adminToken(worker, `tax-${run}@example.com`)
 })
-afterAll(async () => {
-  await worker?.dispose()
-  await db?.end()
-})
+const asAdmin = session.call
 
 /** A cart of three tees (3 × 9.99 = 29.97) shipped to Iceland, in a province when given. */
 async function icelandCart(province?: string) {
-  const store = shopper(worker, shop.key, { region: shop.regions.euro, country: "is", shippingOption: shop.options.standard })
+  const store = shopper(session.worker, shop.key, { region: shop.regions.euro, country: "is", shippingOption: shop.options.standard })
   const created = await store.post("/store/carts", { region_id: shop.regions.euro, items: [{ variant_id: shop.variants.tee, quantity: 3 }] })
   const id = created.body.cart.id as string
   await store.post(`/store/carts/${id}`, { shipping_address: { ...address("is"), province } })
@@ -61,7 +39,7 @@ describe("/admin/tax-regions and /admin/tax-rates", () => {
     const changed = await asAdmin("POST", `/admin/tax-rates/${rate.id}`, { rate: 25.5, name: "Standard 2027" })
     expect(changed.status).toBe(200)
     expect(changed.body.tax_rate).toMatchObject({ id: rate.id, rate: 25.5, name: "Standard 2027", tax_region: { id: region.id, country_code: "is" } })
-    expect((await db.query("select rate::text from tax_rate where id = $1", [rate.id])).rows[0].rate).toBe("25.5")
+    expect((await session.db.query("select rate::text from tax_rate where id = $1", [rate.id])).rows[0].rate).toBe("25.5")
     expect(await totals()).toEqual({ subtotal: 29.97, tax_total: 7.64, total: 37.61 }) // 7.64235
 
     // A province gets a rate of its own, under its country's region; deleting it restores the country's.
@@ -108,7 +86,7 @@ describe("/admin/tax-regions and /admin/tax-rates", () => {
     const slim = await asAdmin("GET", `/admin/tax-regions/${created.body.tax_region.id}?fields=country_code,tax_rates.rate`)
     expect(slim.body.tax_region).toEqual({ id: created.body.tax_region.id, country_code: "cz", tax_rates: [{ id: expect.any(String), rate: 21 }] })
     const statements = async (query: string) =>
-      (await worker.fetch(`/admin/tax-regions?${query}`, { headers: { authorization: `Bearer ${admin}` } })).headers.get("x-sql-statements")
+      (await session.worker.fetch(`/admin/tax-regions?${query}`, { headers: { authorization: `Bearer ${session.token}` } })).headers.get("x-sql-statements")
     const forOne = await statements("country_code=cz")
     expect(forOne).toMatch(/^\d+$/)
     expect(await statements("country_code[]=cz&country_code[]=ie")).toBe(forOne)
@@ -122,7 +100,7 @@ describe("/admin/tax-regions and /admin/tax-rates", () => {
 
   test("bad bodies: a 400 naming the field, nothing stored", async () => {
     const region = (await asAdmin("GET", "/admin/tax-regions?country_code=ie")).body.tax_regions[0]
-    await expectRefused(db, "tax_rate", (body) => asAdmin("POST", "/admin/tax-rates", body), [
+    await expectRefused(session.db, "tax_rate", (body) => asAdmin("POST", "/admin/tax-rates", body), [
       [{ tax_region_id: region.id, rate: -1, code: "X", name: "X" }, /^rate: must be 0 or more$/],
       [{ tax_region_id: region.id, rate: "20", code: "X", name: "X" }, /^rate: must be a number$/],
       [{ tax_region_id: region.id, rate: 5, name: "X" }, /^code: /],
@@ -131,8 +109,8 @@ describe("/admin/tax-regions and /admin/tax-rates", () => {
     const rate = region.tax_rates[0]
     const refused = await asAdmin("POST", `/admin/tax-rates/${rate.id}`, { rate: -0.5 })
     expect(refused).toMatchObject({ status: 400, body: { message: "rate: must be 0 or more" } })
-    expect((await db.query("select rate::text from tax_rate where id = $1", [rate.id])).rows[0].rate).toBe("25.5")
-    await expectRefused(db, "tax_region", (body) => asAdmin("POST", "/admin/tax-regions", body), [
+    expect((await session.db.query("select rate::text from tax_rate where id = $1", [rate.id])).rows[0].rate).toBe("25.5")
+    await expectRefused(session.db, "tax_region", (body) => asAdmin("POST", "/admin/tax-regions", body), [
       [{ country_code: "irl" }, /^country_code: must be an ISO 3166-1 alpha-2 code$/],
       [{ country_code: "hu", default_tax_rate: { rate: -3, code: "X", name: "X" } }, /^default_tax_rate\.rate: must be 0 or more$/],
     ])

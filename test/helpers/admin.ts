@@ -1,8 +1,8 @@
-import type pg from "pg"
-import { expect } from "vitest"
+import pg from "pg"
+import { afterAll, beforeAll, expect, inject } from "vitest"
 import { createAdminUser } from "../../scripts/lib/create-user"
 import { testConfig } from "./services"
-import type { TestWorker } from "./worker"
+import { startWorker, type TestWorker } from "./worker"
 
 type Json = Record<string, any>
 
@@ -33,4 +33,43 @@ export async function expectRefused(
     expect(res.body.message).toMatch(message)
   }
   expect(await count()).toBe(before)
+}
+
+export interface AdminSession {
+  worker: TestWorker
+  db: pg.Client
+  /** the logged-in admin's token */
+  token: string
+  /** A JSON request as that admin (or with another token). */
+  call(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: Json }>
+}
+
+/**
+ * An admin test file's setup: after `prepare` (fixtures), a Worker, a Postgres client and an
+ * admin user logged in with this email; all closed when the file ends.
+ */
+export function adminSession(email: string, prepare?: () => Promise<unknown>): AdminSession {
+  const session = {
+    token: "",
+    async call(method: string, path: string, body?: unknown, token = session.token) {
+      const res = await session.worker.fetch(path, {
+        method,
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: res.status, body: (await res.json()) as Json }
+    },
+  } as AdminSession
+  beforeAll(async () => {
+    await prepare?.()
+    session.worker = await startWorker()
+    session.db = new pg.Client({ connectionString: inject("databaseUrl") })
+    await session.db.connect()
+    session.token = await adminToken(session.worker, email)
+  })
+  afterAll(async () => {
+    await session.worker?.dispose()
+    await session.db?.end()
+  })
+  return session
 }
