@@ -156,6 +156,10 @@ describe("/admin/products", () => {
     await asAdmin("POST", `/admin/sales-channels/${channel}/products`, { add: [lamp.id] })
     expect((await store(`/store/products?category_id=${child.id}&fields=handle`)).body.products.map((p: Json) => p.handle)).toEqual([`desk-lamp-${run}`])
     expect((await store(`/store/products?collection_id=${collection.id}&fields=handle`)).body.count).toBe(1)
+    // A hidden category: the merchant sees it on the product, shoppers do not.
+    await asAdmin("POST", `/admin/product-categories/${child.id}`, { is_active: false })
+    expect((await asAdmin("GET", `/admin/products/${lamp.id}?fields=id,*categories`)).body.product.categories.map((c: Json) => c.id)).toEqual([child.id])
+    expect((await store(`/store/products/${lamp.id}?fields=id,*categories`)).body.product.categories).toEqual([])
 
     expect((await asAdmin("DELETE", `/admin/product-categories/${parent.id}`)).body).toMatchObject({ type: "not_allowed" })
     expect((await asAdmin("DELETE", `/admin/product-categories/${child.id}`)).body).toEqual({ id: child.id, object: "product_category", deleted: true })

@@ -13,5 +13,7 @@ export interface QueryContext {
   scope: Scope
   /** the publishable key's sales channels (store routes) */
   salesChannelIds?: string[]
+  /** a Store API request: shoppers see only what is public (e.g. active, public categories) */
+  storefront?: boolean
   pricing?: PricingContext
 }

@@ -7,7 +7,8 @@ import { requestedFor, shapeRows, type QueryConfig } from "./shape"
 
 /** The query context of a request: its scope, and on store routes the key's sales channels. */
 export function queryContext(c: Context<AppEnv>, extra: Partial<QueryContext> = {}): QueryContext {
-  return { scope: c.var.scope, salesChannelIds: c.var.publishableKey?.sales_channel_ids, ...extra }
+  const key = c.var.publishableKey
+  return { scope: c.var.scope, salesChannelIds: key?.sales_channel_ids, storefront: key !== undefined, ...extra }
 }
 
 /** `{ <plural>, count, offset, limit }`, with each row shaped by `fields`. */

@@ -204,7 +204,7 @@ export const productGraph: Graph = {
     tags: hasMany(() => tagGraph, (productIds, ctx) => products(ctx).tagsOf(productIds)),
     type: belongsTo("type_id", () => typeGraph, (typeIds, ctx) => products(ctx).typesById(typeIds)),
     collection: belongsTo("collection_id", () => collectionGraph, (collectionIds, ctx) => products(ctx).collectionsById(collectionIds)),
-    categories: hasMany(() => categoryGraph, (productIds, ctx) => products(ctx).categoriesOf(productIds, true)),
+    categories: hasMany(() => categoryGraph, (productIds, ctx) => products(ctx).categoriesOf(productIds, ctx.storefront !== false)),
   },
 }
 
