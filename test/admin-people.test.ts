@@ -36,23 +36,54 @@ describe("/admin/customers", () => {
     expect(await events(customer.id)).toEqual(["customer.created", "customer.updated", "customer.deleted"])
   })
 
-  test("a registered customer's email is their login and is not changed through /admin", async () => {
-    const register = await session.worker.fetch("/auth/customer/emailpass/register", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: email("member"), password: "member-pw-1" }),
-    })
-    const token = ((await register.json()) as Json).token
+  test("a registered customer's email is their login; deleting the customer ends that login", async () => {
     const key = (await session.db.query("select token from api_key where type = 'publishable' and deleted_at is null order by created_at limit 1")).rows[0].token
-    const res = await session.worker.fetch("/store/customers", {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-publishable-api-key": key },
-      body: JSON.stringify({ email: email("member") }),
-    })
-    const member = ((await res.json()) as Json).customer
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await session.worker.fetch(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-publishable-api-key": key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      return (await res.json()) as Json
+    }
+    const credentials = { email: email("member"), password: "member-pw-1" }
+    const { token } = await post("/auth/customer/emailpass/register", credentials)
+    const member = (await post("/store/customers", { email: email("member") }, token)).customer
     const refused = await call("POST", `/admin/customers/${member.id}`, { email: email("other") })
     expect(refused).toMatchObject({ status: 400, body: { type: "invalid_data" } })
     expect((await call("GET", `/admin/customers/${member.id}`)).body.customer.email).toBe(email("member"))
+
+    await call("DELETE", `/admin/customers/${member.id}`)
+    const login = await post("/auth/customer/emailpass", credentials)
+    const me = await session.worker.fetch("/store/customers/me", { headers: { authorization: `Bearer ${login.token}`, "x-publishable-api-key": key } })
+    expect(me.status).toBe(401)
+    // The shopper can make a new account with the same login.
+    expect((await post("/store/customers", { email: email("member") }, login.token)).customer.id).not.toBe(member.id)
+  })
+
+  test("a customer's addresses through /admin: add, read, change, delete", async () => {
+    const customer = (await call("POST", "/admin/customers", { email: email("addresses") })).body.customer
+    const home = { first_name: "Kate", last_name: "Sheppard", address_1: "1 Suffrage Rd", city: "Christchurch", country_code: "NZ", postal_code: "8011", is_default_shipping: true }
+    const added = await call("POST", `/admin/customers/${customer.id}/addresses`, home)
+    expect(added.body.customer.addresses).toEqual([expect.objectContaining({ address_1: "1 Suffrage Rd", country_code: "nz", is_default_shipping: true })])
+    const addressId = added.body.customer.addresses[0].id
+    await call("POST", `/admin/customers/${customer.id}/addresses`, { ...home, address_1: "2 Work St", is_default_shipping: true })
+    const listed = await call("GET", `/admin/customers/${customer.id}/addresses?fields=address_1,is_default_shipping`)
+    expect(listed.body).toMatchObject({ count: 2, offset: 0 })
+    expect(listed.body.addresses.map((a: Json) => [a.address_1, a.is_default_shipping])).toEqual([
+      ["1 Suffrage Rd", false],
+      ["2 Work St", true],
+    ])
+    const changed = await call("POST", `/admin/customers/${customer.id}/addresses/${addressId}`, { id: addressId, city: "Wellington" })
+    expect(changed.body.customer.addresses.find((a: Json) => a.id === addressId).city).toBe("Wellington")
+    expect((await call("GET", `/admin/customers/${customer.id}/addresses/${addressId}`)).body.address.city).toBe("Wellington")
+    expect((await call("POST", `/admin/customers/${customer.id}/addresses`, { ...home, country_code: "nzl" })).status).toBe(400)
+    const other = (await call("POST", "/admin/customers", { email: email("addresses-other") })).body.customer
+    expect((await call("GET", `/admin/customers/${other.id}/addresses/${addressId}`)).status).toBe(404)
+
+    const deleted = await call("DELETE", `/admin/customers/${customer.id}/addresses/${addressId}`)
+    expect(deleted.body).toMatchObject({ id: addressId, object: "customer_address", deleted: true, parent: { id: customer.id } })
+    expect((await call("GET", `/admin/customers/${customer.id}/addresses`)).body.count).toBe(1)
   })
 })
 

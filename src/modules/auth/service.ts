@@ -67,12 +67,12 @@ export class AuthService {
       .where(eq(authIdentity.id, identityId))
   }
 
-  /** Forgets a deleted user: the identity can no longer log in as them. */
-  async unlinkUser(userId: string) {
+  /** Forgets a deleted user or customer: the identity can no longer log in as them. */
+  async unlinkActor(key: "user_id" | "customer_id", actorId: string) {
     await this.db
       .update(authIdentity)
-      .set({ app_metadata: sql`${authIdentity.app_metadata} - 'user_id'`, updated_at: sql`now()` })
-      .where(sql`${authIdentity.app_metadata}->>'user_id' = ${userId}`)
+      .set({ app_metadata: sql`${authIdentity.app_metadata} - ${key}::text`, updated_at: sql`now()` })
+      .where(sql`${authIdentity.app_metadata}->>${key}::text = ${actorId}`)
   }
 
   /** Spends a single-use token; false when it was spent before. */

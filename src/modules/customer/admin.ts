@@ -1,4 +1,4 @@
-import { Hono } from "hono"
+import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
@@ -10,9 +10,10 @@ import type { Row } from "../../core/query/graph"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
+import type { AuthService } from "../auth/service"
 import { CustomerEvents } from "./events"
 import type { CustomerService } from "./service"
-import { createCustomerBody, customerEmail, customerProfile } from "./validators"
+import { createCustomerBody, customerAddressBody, customerEmail, customerProfile, updateCustomerAddressBody } from "./validators"
 
 const customers = (scope: Scope) => scope.resolve<CustomerService>("customerService")
 const ADDRESS_FIELDS = [
@@ -32,6 +33,19 @@ const adminCustomerQuery = entityQuery(
 const listCustomersQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), email: oneOrMany.optional(), has_account: booleanString.optional() })
 const fieldsQuery = z.object(retrieveQuery)
 const updateCustomerBody = z.strictObject({ ...customerProfile, email: customerEmail.optional() })
+const adminAddressQuery = entityQuery(ADDRESS_FIELDS)
+const respondCustomer = (c: Context<AppEnv>, id: string, fields?: string) =>
+  retrieveResponse(c, "customer", adminCustomerQuery, fields, () => customers(c.var.scope).retrieve(id))
+
+/** An address change: the customer must exist, and the change is the customer's update. */
+async function changeAddresses(c: Context<AppEnv>, change: (service: CustomerService, customerId: string) => Promise<unknown>) {
+  const customerId = c.req.param("id")!
+  await transaction(c.var.scope, async (tx) => {
+    await customers(tx).retrieve(customerId)
+    await change(customers(tx), customerId)
+    await emitEvent(tx, CustomerEvents.UPDATED, { id: customerId })
+  })
+}
 
 /** Medusa's /admin/customers: shoppers with and without accounts. */
 export const adminCustomerRoutes = new Hono<AppEnv>()
@@ -70,9 +84,38 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
     })
     return retrieveResponse(c, "customer", adminCustomerQuery, fields, async () => updated)
   })
+  .get("/:id/addresses", async (c) => {
+    const { limit = 20, offset = 0, fields } = validateQuery(c, z.object(listQuery))
+    const customerId = c.req.param("id")
+    return listResponse(c, "addresses", adminAddressQuery, { fields, limit, offset }, async () => {
+      await customers(c.var.scope).retrieve(customerId)
+      const all = await customers(c.var.scope).addresses([customerId])
+      return { rows: all.slice(offset, offset + limit), count: all.length }
+    })
+  })
+  .post("/:id/addresses", async (c) => {
+    const body = await validateBody(c, customerAddressBody)
+    await changeAddresses(c, (service, customerId) => service.addAddress(customerId, body))
+    return respondCustomer(c, c.req.param("id"))
+  })
+  .get("/:id/addresses/:address_id", async (c) => {
+    const { fields } = validateQuery(c, fieldsQuery)
+    return retrieveResponse(c, "address", adminAddressQuery, fields, () => customers(c.var.scope).retrieveAddress(c.req.param("id"), c.req.param("address_id")))
+  })
+  .post("/:id/addresses/:address_id", async (c) => {
+    const { id: _id, ...body } = await validateBody(c, updateCustomerAddressBody)
+    await changeAddresses(c, (service, customerId) => service.updateAddress(customerId, c.req.param("address_id"), body))
+    return respondCustomer(c, c.req.param("id"))
+  })
+  .delete("/:id/addresses/:address_id", async (c) => {
+    await changeAddresses(c, (service, customerId) => service.deleteAddress(customerId, c.req.param("address_id")))
+    const parent = await customers(c.var.scope).retrieve(c.req.param("id"))
+    return c.json({ id: c.req.param("address_id"), object: "customer_address", deleted: true, parent })
+  })
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await customers(tx).softDelete(c.req.param("id"))
+      await tx.resolve<AuthService>("authService").unlinkActor("customer_id", c.req.param("id"))
       await emitEvent(tx, CustomerEvents.DELETED, { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "customer", deleted: true })

@@ -9,20 +9,13 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import type { AuthService } from "../auth/service"
-import { addressBody } from "../cart/validators"
 import { ordersJson } from "../order/order-view"
 import type { OrderService } from "../order/service"
 import { CustomerEvents } from "./events"
 import type { CustomerService } from "./service"
-import { createCustomerBody, customerProfile } from "./validators"
+import { createCustomerBody, customerAddressBody, customerProfile, updateCustomerAddressBody } from "./validators"
 
-const text = z.string().max(1000).nullish()
 const updateCustomerBody = z.strictObject(customerProfile)
-const customerAddressBody = addressBody.extend({
-  address_name: text,
-  is_default_shipping: z.boolean().optional(),
-  is_default_billing: z.boolean().optional(),
-})
 const fieldsQuery = z.object({ fields: z.string().optional() })
 
 const customers = (c: Context<AppEnv>) => c.var.scope.resolve<CustomerService>("customerService")
@@ -83,7 +76,7 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
   })
   .get("/me/addresses/:address_id", async (c) => c.json({ address: await customers(c).retrieveAddress(me(c), c.req.param("address_id")) }))
   .post("/me/addresses/:address_id", async (c) => {
-    const body = await validateBody(c, customerAddressBody.extend({ id: z.string().optional() }))
+    const body = await validateBody(c, updateCustomerAddressBody)
     const { id: _id, ...input } = body
     await transaction(c.var.scope, (tx) => tx.resolve<CustomerService>("customerService").updateAddress(me(c), c.req.param("address_id"), input))
     return respondCustomer(c, me(c))

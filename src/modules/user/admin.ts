@@ -79,7 +79,7 @@ export const adminUserRoutes = new Hono<AppEnv>()
     assertSelf(c, "delete")
     await transaction(c.var.scope, async (tx) => {
       await users(tx).softDelete(c.req.param("id"))
-      await tx.resolve<AuthService>("authService").unlinkUser(c.req.param("id"))
+      await tx.resolve<AuthService>("authService").unlinkActor("user_id", c.req.param("id"))
       await emitEvent(tx, UserEvents.DELETED, { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "user", deleted: true })
