@@ -112,6 +112,9 @@ export const listVariantsQuery = z.object({
 
 export const retrieveQuery = z.object({ fields: listQuery.fields })
 
+/** `{ add?, remove? }` product ids, for a collection's or a category's products. */
+export const linkProductsBody = z.strictObject({ add: idList(200), remove: idList(200) })
+
 export type CreateProductBody = z.output<typeof createProductBody>
 export type CreateVariantBody = z.output<typeof createVariantBody>
 export type UpdateVariantBody = z.output<typeof updateVariantBody>

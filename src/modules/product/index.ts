@@ -2,6 +2,7 @@ import type { Registry } from "../../core/container"
 import type { Db } from "../../infra/db"
 import { ProductCategoryService } from "./category-service"
 import { ProductCollectionService } from "./collection-service"
+import { ProductLinkService } from "./link-service"
 import { productTag, productType } from "./schema"
 import { ProductOptionService } from "./option-service"
 import { ProductService } from "./service"
@@ -9,6 +10,7 @@ import { ProductValueService } from "./value-service"
 
 export function register(registry: Registry) {
   registry.register("productService", (scope) => new ProductService(scope.resolve<Db>("manager")))
+  registry.register("productLinkService", (scope) => new ProductLinkService(scope.resolve<Db>("manager")))
   registry.register("productOptionService", (scope) => new ProductOptionService(scope.resolve<Db>("manager")))
   registry.register("productTagService", (scope) => new ProductValueService(scope.resolve<Db>("manager"), productTag, "Product tag", "ptag"))
   registry.register("productTypeService", (scope) => new ProductValueService(scope.resolve<Db>("manager"), productType, "Product type", "ptyp"))

@@ -1,10 +1,11 @@
 import type { Scope } from "../../core/container"
 import { toHandle } from "../../core/query/params"
-import { emitEvent } from "../../infra/event-outbox-service"
+import { emitEvent, emitEvents } from "../../infra/event-outbox-service"
 import type { InventoryService } from "../inventory/service"
 import type { PriceInput, PricingService } from "../pricing/service"
 import type { CreateProductBody, CreateVariantBody, LinkOptionsBody, UpdateProductBody, UpdateVariantBody } from "./admin-validators"
 import { ProductEvents } from "./events"
+import type { ProductLinkService } from "./link-service"
 import type { OptionInput, ProductOptionService } from "./option-service"
 import type { ProductService } from "./service"
 import type { ProductValueService } from "./value-service"
@@ -124,4 +125,17 @@ export async function linkOptions(tx: Scope, productId: string, body: LinkOption
   }
   for (const optionId of body.remove) await options(tx).removeFromProduct(productId, optionId)
   await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
+}
+
+const links = (tx: Scope) => tx.resolve<ProductLinkService>("productLinkService")
+
+/**
+ * Medusa's batchLinkProductsToCollection / …ToCategory: products put in or taken out, each
+ * product then `product.updated` (as the product module's update emits). Unknown products: 404, nothing changed.
+ */
+export async function linkProductsTo(tx: Scope, target: { collection_id: string } | { category_id: string }, body: { add: string[]; remove: string[] }) {
+  const touched = await links(tx).requireProducts([...body.add, ...body.remove])
+  if ("collection_id" in target) await links(tx).setCollection(target.collection_id, body.add, body.remove)
+  else await links(tx).setCategory(target.category_id, body.add, body.remove)
+  await emitEvents(tx, ProductEvents.UPDATED, touched.map((id) => ({ id })))
 }
