@@ -1,6 +1,6 @@
 import type { QueryConfig } from "../../core/query/shape"
 import { adminCatalogGraphs } from "./catalog-query-config"
-import { categoryFields, collectionFields, optionGraph, tagGraph, typeGraph, variantGraph } from "./query-config"
+import { categoryFields, collectionFields, optionGraph, optionValueGraph, tagGraph, typeGraph, variantGraph } from "./query-config"
 
 // The Admin API's default `fields` of the catalog's resources, as Medusa's admin query-config.ts files declare them.
 
@@ -18,6 +18,16 @@ export const adminOptionQuery: QueryConfig = {
   graph: optionGraph,
   defaults: ["id", "title", "is_exclusive", "metadata", "created_at", "updated_at", "*values", "*products"],
   maxDepth: 3,
+}
+
+/** GET /admin/products/:id/options: Medusa lists a product's options as id and title unless `fields` asks for more. */
+export const adminProductOptionListQuery: QueryConfig = { graph: optionGraph, defaults: ["id", "title"], maxDepth: 3 }
+
+/** Medusa 2.21's /admin/product-options/:id/values (no `rank` here: values keep their creation order). */
+export const adminOptionValueQuery: QueryConfig = {
+  graph: optionValueGraph,
+  defaults: ["id", "value", "option_id", "created_at", "updated_at", "metadata"],
+  maxDepth: 2,
 }
 
 export const adminTagQuery: QueryConfig = { graph: tagGraph, defaults: ["id", "value", "metadata", ...ENTITY_DATES], maxDepth: 1 }

@@ -53,6 +53,8 @@ export const listOptionsQuery = z.object({
   title: oneOrMany.optional(),
   is_exclusive: booleanString.optional(),
 })
+export const listOptionValuesQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), value: oneOrMany.optional() })
+export const updateOptionValueBody = z.strictObject({ value: text(200).min(1).optional(), metadata })
 
 const productFields = {
   title: text(500).min(1),

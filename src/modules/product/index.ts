@@ -5,6 +5,7 @@ import { ProductCollectionService } from "./collection-service"
 import { ProductLinkService } from "./link-service"
 import { productTag, productType } from "./schema"
 import { ProductOptionService } from "./option-service"
+import { ProductOptionValueService } from "./option-value-service"
 import { ProductService } from "./service"
 import { ProductValueService } from "./value-service"
 
@@ -12,6 +13,7 @@ export function register(registry: Registry) {
   registry.register("productService", (scope) => new ProductService(scope.resolve<Db>("manager")))
   registry.register("productLinkService", (scope) => new ProductLinkService(scope.resolve<Db>("manager")))
   registry.register("productOptionService", (scope) => new ProductOptionService(scope.resolve<Db>("manager")))
+  registry.register("productOptionValueService", (scope) => new ProductOptionValueService(scope.resolve<Db>("manager")))
   registry.register("productTagService", (scope) => new ProductValueService(scope.resolve<Db>("manager"), productTag, "Product tag", "ptag"))
   registry.register("productTypeService", (scope) => new ProductValueService(scope.resolve<Db>("manager"), productType, "Product type", "ptyp"))
   registry.register("productCollectionService", (scope) => new ProductCollectionService(scope.resolve<Db>("manager")))

@@ -56,7 +56,7 @@ export const categoryFields = [
 ] as const
 const categoryGraph = leaf(categoryFields)
 
-const optionValueGraph: Graph = {
+export const optionValueGraph: Graph = {
   fields: ["value", "option_id", "metadata", ...ENTITY_DATES],
   relations: {
     option: belongsTo("option_id", () => optionGraph, (optionIds, ctx) => products(ctx).optionsById(optionIds)),
