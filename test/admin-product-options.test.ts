@@ -85,7 +85,7 @@ describe("/admin/product-options and /admin/products/:id/options/batch (Medusa 2
 
   test("/admin/product-options/:id/values: list, retrieve, rename; a value a variant uses is not deleted", async () => {
     const color = (await asAdmin("POST", "/admin/product-options", { title: `Tone ${run}`, values: ["Red", "Blue", "Green"] })).body.product_option
-    const [red, blue, green] = color.values as Json[]
+    const [red, blue, green] = color.values as [Json, Json, Json]
     const lamp = (await asAdmin("POST", "/admin/products", { title: `Lamp ${run}` })).body.product
     await asAdmin("POST", `/admin/products/${lamp.id}/options/batch`, { add: [color.id] })
     await asAdmin("POST", `/admin/products/${lamp.id}/variants`, { title: "Red lamp", options: { [`Tone ${run}`]: "Red" } })

@@ -112,6 +112,14 @@ export const listVariantsQuery = z.object({
   allow_backorder: booleanString.optional(),
 })
 
+/** GET /admin/product-variants: every product's variants. */
+export const listAllVariantsQuery = listVariantsQuery.extend({
+  product_id: oneOrMany.optional(),
+  ean: oneOrMany.optional(),
+  upc: oneOrMany.optional(),
+  barcode: oneOrMany.optional(),
+})
+
 export const retrieveQuery = z.object({ fields: listQuery.fields })
 
 /** `{ add?, remove? }` product ids, for a collection's or a category's products. */
