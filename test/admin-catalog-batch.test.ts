@@ -100,6 +100,40 @@ describe("/admin/products/:id/variants", () => {
   })
 })
 
+describe("a variant's options: { <option title>: value }", () => {
+  test("changed through the variant and batch routes; a combination another variant has is refused", async () => {
+    const { product, s, m } = await sizedProduct("Sock")
+    const valueOf = async (id: string) => (await asAdmin("GET", `/admin/products/${product.id}/variants/${id}?fields=*options`)).body.variant.options.map((o: Json) => o.value)
+
+    const moved = await asAdmin("POST", `/admin/products/${product.id}/variants/${s.id}`, { title: "Large", options: { Size: "L" } })
+    expect(moved.status).toBe(200)
+    expect(moved.body.product.variants.find((v: Json) => v.id === s.id).options.map((o: Json) => o.value)).toEqual(["L"])
+
+    const refusals: [Json, string][] = [
+      [{ options: { Size: "M" } }, "Variant (M) with provided options already exists."],
+      [{ options: { Size: "XL" } }, "Option value XL does not exist for option Size"],
+      [{ options: { Size: "S", Colour: "Red" } }, "Product has 1 option values but there were 2 provided option values for the variant: Large."],
+      [{ title: "Tiny", options: {} }, "Product has 1 option values but there were 0 provided option values for the variant: Tiny."],
+    ]
+    for (const [body, message] of refusals) {
+      expect(await asAdmin("POST", `/admin/products/${product.id}/variants/${s.id}`, body)).toMatchObject({ status: 400, body: { type: "invalid_data", message } })
+    }
+    expect((await asAdmin("POST", `/admin/products/${product.id}/variants/${s.id}`, { options: { Size: 5 } })).body.message).toMatch(/^options\.Size: /)
+
+    const batch = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, { update: [{ id: s.id, options: { Size: "S" } }, { id: m.id, options: { Size: "S" } }] })
+    expect(batch).toMatchObject({ status: 400, body: { message: "Variant (Large) with provided options already exists." } })
+    const created = await asAdmin("POST", `/admin/products/${product.id}/variants`, { title: "Another M", options: { Size: "M" } })
+    expect(created).toMatchObject({ status: 400, body: { message: "Variant (M) with provided options already exists." } })
+    expect([await valueOf(s.id), await valueOf(m.id)]).toEqual([["L"], ["M"]])
+    expect((await asAdmin("GET", `/admin/products/${product.id}/variants`)).body.count).toBe(2)
+
+    // A swap through a free value works within one batch.
+    const swapped = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, { update: [{ id: s.id, options: { Size: "S" } }, { id: m.id, options: { Size: "L" } }] })
+    expect(swapped.status).toBe(200)
+    expect([await valueOf(s.id), await valueOf(m.id)]).toEqual([["S"], ["L"]])
+  })
+})
+
 describe("/admin/products/batch", () => {
   test("creates, updates and deletes products; a clash stores none of it", async () => {
     const { product: old } = await sizedProduct("Old")

@@ -18,12 +18,19 @@ const variantFields = {
   allow_backorder: z.boolean().optional(),
   metadata,
 }
+const variantOptions = z.record(z.string(), z.string().min(1))
 export const createVariantBody = z.strictObject({
   ...variantFields,
-  options: z.record(z.string(), z.string()).default({}),
+  options: variantOptions.default({}),
   prices: z.array(priceBody).max(100).default([]),
 })
-export const updateVariantBody = z.strictObject({ ...variantFields, title: variantFields.title.optional(), prices: z.array(priceBody).max(100).optional() })
+export const updateVariantBody = z.strictObject({
+  ...variantFields,
+  title: variantFields.title.optional(),
+  /** every option's value, replacing the variant's (Medusa 2.x) */
+  options: variantOptions.optional(),
+  prices: z.array(priceBody).max(100).optional(),
+})
 
 export const optionBody = z.strictObject({ title: text(200).min(1), values: z.array(text(200).min(1)).min(1).max(100) })
 export const updateOptionBody = z.strictObject({ title: text(200).min(1).optional(), values: z.array(text(200).min(1)).max(100).optional() })

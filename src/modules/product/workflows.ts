@@ -9,10 +9,12 @@ import type { ProductLinkService } from "./link-service"
 import type { OptionInput, ProductOptionService } from "./option-service"
 import type { ProductService } from "./service"
 import type { ProductValueService } from "./value-service"
+import type { ProductVariantOptionService } from "./variant-option-service"
 
 // The admin's product commands, each run inside the caller's transaction (`tx`), events included.
 
 const products = (tx: Scope) => tx.resolve<ProductService>("productService")
+const variantOptions = (tx: Scope) => tx.resolve<ProductVariantOptionService>("productVariantOptionService")
 const pricing = (tx: Scope) => tx.resolve<PricingService>("pricingService")
 const toPriceInputs = (prices: CreateVariantBody["prices"]): PriceInput[] =>
   prices.map((price) => ({ currency_code: price.currency_code, amount: String(price.amount), rules: price.rules }))
@@ -20,6 +22,7 @@ const toPriceInputs = (prices: CreateVariantBody["prices"]): PriceInput[] =>
 /** Each new variant's prices, and an inventory item when its stock is managed. */
 async function setUpVariants(tx: Scope, created: { id: string; sku: string | null; title: string; manage_inventory: boolean }[], inputs: CreateVariantBody[]) {
   for (const [i, variant] of created.entries()) {
+    await variantOptions(tx).refuseDuplicate(variant.id)
     await pricing(tx).createVariantPrices(variant.id, toPriceInputs(inputs[i]!.prices))
     if (variant.manage_inventory) await tx.resolve<InventoryService>("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
     await emitEvent(tx, ProductEvents.VARIANT_CREATED, { id: variant.id })
@@ -70,10 +73,14 @@ export async function createVariants(tx: Scope, productId: string, bodies: Creat
   return created.map((variant) => variant.id)
 }
 
-/** Changes a variant; prices given replace all of its prices. */
+/** Changes a variant; prices given replace all of its prices, options its option values. */
 export async function updateVariant(tx: Scope, productId: string, variantId: string, body: UpdateVariantBody) {
-  const { prices, ...patch } = body
-  await products(tx).updateVariant(productId, variantId, patch)
+  const { prices, options, ...patch } = body
+  const variant = await products(tx).updateVariant(productId, variantId, patch)
+  if (options) {
+    await variantOptions(tx).setOptions(productId, variant, options)
+    await variantOptions(tx).refuseDuplicate(variantId)
+  }
   if (prices) await pricing(tx).replaceVariantPrices(variantId, toPriceInputs(prices))
   await emitEvent(tx, ProductEvents.VARIANT_UPDATED, { id: variantId })
 }
