@@ -78,7 +78,8 @@ const productFields = {
 export const createProductBody = z.strictObject({
   ...productFields,
   images: z.array(z.strictObject({ url: z.url() })).max(50).optional(),
-  tags: z.array(z.strictObject({ value: text(200).min(1) })).max(50).optional(),
+  // Medusa's admin sends existing tags as { id }; { value } reuses the tag with that value or makes it.
+  tags: z.array(z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ value: text(200).min(1) })])).max(50).optional(),
   categories: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
   sales_channels: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
   shipping_profile_id: z.string().optional(),

@@ -31,7 +31,7 @@ async function setUpVariants(tx: Scope, created: { id: string; sku: string | nul
 
 export async function createProduct(tx: Scope, body: CreateProductBody): Promise<string> {
   const tagIds: string[] = []
-  for (const tag of body.tags ?? []) tagIds.push(await upsertTagOrType(tx, "tag", tag.value))
+  for (const tag of body.tags ?? []) tagIds.push("id" in tag ? (await valueService(tx, "tag").retrieve(tag.id)).id : await upsertTagOrType(tx, "tag", tag.value))
   const { product, variants } = await products(tx).create({
     title: body.title,
     handle: body.handle ?? toHandle(body.title),
@@ -42,7 +42,7 @@ export async function createProduct(tx: Scope, body: CreateProductBody): Promise
     images: body.images?.map((image) => image.url),
     collection_id: body.collection_id ?? undefined,
     type_id: body.type_id ?? undefined,
-    tag_ids: tagIds,
+    tag_ids: [...new Set(tagIds)],
     category_ids: body.categories?.map((category) => category.id),
     sales_channel_ids: body.sales_channels?.map((channel) => channel.id),
     shipping_profile_id: body.shipping_profile_id,
@@ -90,9 +90,18 @@ export async function deleteVariant(tx: Scope, productId: string, variantId: str
   await emitEvent(tx, ProductEvents.VARIANT_DELETED, { id: variantId })
 }
 
-/** The tag (or type) with this value, created, with its event, when missing. */
-export async function upsertTagOrType(tx: Scope, kind: "tag" | "type", value: string, metadata?: Record<string, unknown> | null): Promise<string> {
-  const { id, created } = await tx.resolve<ProductValueService>(kind === "tag" ? "productTagService" : "productTypeService").upsert(value, metadata)
+const valueService = (tx: Scope, kind: "tag" | "type") => tx.resolve<ProductValueService>(kind === "tag" ? "productTagService" : "productTypeService")
+
+/** POST /admin/product-tags (or -types): a new one, refused when the value exists. */
+export async function createTagOrType(tx: Scope, kind: "tag" | "type", value: string, metadata?: Record<string, unknown> | null): Promise<string> {
+  const id = await valueService(tx, kind).create(value, metadata)
+  await emitEvent(tx, `product-${kind}.created`, { id })
+  return id
+}
+
+/** The tag (or type) with this value, created, with its event, when missing: a product's `tags: [{ value }]`. */
+export async function upsertTagOrType(tx: Scope, kind: "tag" | "type", value: string): Promise<string> {
+  const { id, created } = await valueService(tx, kind).upsert(value)
   if (created) await emitEvent(tx, `product-${kind}.created`, { id })
   return id
 }
