@@ -117,4 +117,39 @@ describe("/admin/product-options and /admin/products/:id/options/batch (Medusa 2
     expect((await asAdmin("GET", `/admin/product-options/${color.id}`)).body.product_option.values.map((v: Json) => v.value)).toEqual(["Red", "Green"])
     expect((await asAdmin("DELETE", `/admin/product-options/${color.id}/values/${blue.id}`)).status).toBe(404)
   })
+
+  test("options/batch `update` (2.21): values added by id or as new ones, a product's own values removed", async () => {
+    const material = (await asAdmin("POST", "/admin/product-options", { title: `Material ${run}`, values: ["Oak", "Pine"] })).body.product_option
+    const desk = (await asAdmin("POST", "/admin/products", { title: `Desk ${run}`, options: [{ title: "Width", values: ["120", "160"] }] })).body.product
+    const width = desk.options[0]
+    await asAdmin("POST", `/admin/products/${desk.id}/variants`, { title: "120", options: { Width: "120" } })
+    const valuesOf = (product: Json, id: string) => product.options.find((o: Json) => o.id === id).values.map((v: Json) => v.value)
+
+    // The admin dashboard's shape: add a shared option with values, and give both options new values at once.
+    const res = await asAdmin("POST", `/admin/products/${desk.id}/options/batch`, {
+      add: [{ id: material.id, value_ids: [material.values[0].id] }],
+      remove: [],
+      update: [
+        { product_option_id: material.id, add: [material.values[1].id, { value: "Walnut" }] },
+        { product_option_id: width.id, add: [{ value: "180" }], remove: [width.values[1].id] },
+      ],
+    })
+    expect(res.status).toBe(200)
+    expect(valuesOf(res.body.product, material.id)).toEqual(["Oak", "Pine", "Walnut"])
+    expect(valuesOf(res.body.product, width.id)).toEqual(["120", "180"])
+    expect((await asAdmin("POST", `/admin/products/${desk.id}/options/batch`, { update: [] })).status).toBe(200)
+
+    const refusals: [Json, number, string][] = [
+      [{ product_option_id: width.id, remove: [width.values[0].id] }, 400, `Cannot delete option value ${width.values[0].id} because the following variant(s) are using it: 120`],
+      [{ product_option_id: material.id, remove: [material.values[0].id] }, 400, `Product option ${material.id} is shared: its values cannot be taken from one product`],
+      [{ product_option_id: "opt_missing", add: [{ value: "X" }] }, 400, `Some product options are not linked to products: [${desk.id}:opt_missing]`],
+      [{ product_option_id: width.id, add: [material.values[0].id, { value: "200" }] }, 404, `Product option value with id "${material.values[0].id}" was not found for option with id "${width.id}"`],
+    ]
+    for (const [change, status, message] of refusals) {
+      expect(await asAdmin("POST", `/admin/products/${desk.id}/options/batch`, { update: [change] })).toMatchObject({ status, body: { message } })
+    }
+    expect((await asAdmin("POST", `/admin/products/${desk.id}/options/batch`, { update: [{ product_option_id: width.id, values: [] }] })).status).toBe(400)
+    const after = (await asAdmin("GET", `/admin/products/${desk.id}`)).body.product
+    expect([valuesOf(after, material.id), valuesOf(after, width.id)]).toEqual([["Oak", "Pine", "Walnut"], ["120", "180"]])
+  })
 })

@@ -52,6 +52,17 @@ export const linkOptionsBody = z.strictObject({
     .max(20)
     .default([]),
   remove: idList(20),
+  // Medusa 2.21 (the admin dashboard sends it): values given to, or taken from, an option the product has.
+  update: z
+    .array(
+      z.strictObject({
+        product_option_id: z.string().min(1),
+        add: z.array(z.union([z.string().min(1), z.strictObject({ value: text(200).min(1) })])).max(100).default([]),
+        remove: idList(100),
+      }),
+    )
+    .max(20)
+    .default([]),
 })
 export const listOptionsQuery = z.object({
   ...listQuery,

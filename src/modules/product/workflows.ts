@@ -1,4 +1,5 @@
 import type { Scope } from "../../core/container"
+import { MedusaError } from "../../core/errors"
 import { toHandle } from "../../core/query/params"
 import { emitEvent, emitEvents } from "../../infra/event-outbox-service"
 import type { InventoryService } from "../inventory/service"
@@ -7,6 +8,7 @@ import type { CreateProductBody, CreateVariantBody, LinkOptionsBody, UpdateProdu
 import { ProductEvents } from "./events"
 import type { ProductLinkService } from "./link-service"
 import type { OptionInput, ProductOptionService } from "./option-service"
+import type { ProductOptionValueService } from "./option-value-service"
 import type { ProductService } from "./service"
 import type { ProductValueService } from "./value-service"
 import type { ProductVariantOptionService } from "./variant-option-service"
@@ -139,6 +141,7 @@ export async function linkOptions(tx: Scope, productId: string, body: LinkOption
     if (shared) await options(tx).link(productId, id)
     await emitEvent(tx, ProductEvents.OPTION_CREATED, { id })
   }
+  for (const change of body.update) await changeOptionValues(tx, productId, change)
   for (const optionId of body.remove) await options(tx).removeFromProduct(productId, optionId)
   await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
 }
@@ -154,4 +157,25 @@ export async function linkProductsTo(tx: Scope, target: { collection_id: string 
   if ("collection_id" in target) await links(tx).setCollection(target.collection_id, body.add, body.remove)
   else await links(tx).setCategory(target.category_id, body.add, body.remove)
   await emitEvents(tx, ProductEvents.UPDATED, touched.map((id) => ({ id })))
+}
+
+/**
+ * One `update` entry of options/batch. Here a product offers every value of its options, so a
+ * value added (by id or as a new `{ value }`) is offered to all its users, and only a product's
+ * own option can lose a value (deleted, unless a variant has it).
+ */
+async function changeOptionValues(tx: Scope, productId: string, change: LinkOptionsBody["update"][number]) {
+  const option = await options(tx).ofProduct(productId, change.product_option_id).catch((error: unknown) => {
+    if (!(error instanceof MedusaError && error.type === "not_found")) throw error
+    throw new MedusaError("invalid_data", `Some product options are not linked to products: [${productId}:${change.product_option_id}]`)
+  })
+  const values = tx.resolve<ProductOptionValueService>("productOptionValueService")
+  for (const id of change.add.filter((entry) => typeof entry === "string")) await values.retrieve(option.id, id)
+  const fresh = change.add.flatMap((entry) => (typeof entry === "string" ? [] : [entry.value]))
+  if (fresh.length) await options(tx).update(option.id, { values: fresh })
+  if (change.remove.length && option.product_id !== productId) {
+    throw new MedusaError("invalid_data", `Product option ${option.id} is shared: its values cannot be taken from one product`)
+  }
+  for (const id of change.remove) await values.softDelete(option.id, id)
+  if (fresh.length || change.remove.length) await emitEvent(tx, ProductEvents.OPTION_UPDATED, { id: option.id })
 }
