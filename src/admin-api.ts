@@ -12,6 +12,7 @@ import { adminOrderRoutes, adminPaymentRoutes } from "./modules/order/admin"
 import { adminProductRoutes } from "./modules/product/admin"
 import { adminProductBatchRoutes } from "./modules/product/admin-batch"
 import { adminProductOptionRoutes } from "./modules/product/admin-options"
+import { adminVariantRoutes } from "./modules/product/admin-variants"
 import { adminCategoryRoutes, adminCollectionRoutes } from "./modules/product/admin-catalog"
 import { adminTagRoutes, adminTypeRoutes } from "./modules/product/admin-tags-types"
 import { adminRegionRoutes } from "./modules/region/admin"
@@ -34,6 +35,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/collections", adminCollectionRoutes)
     .route("/product-categories", adminCategoryRoutes)
     .route("/product-options", adminProductOptionRoutes)
+    .route("/product-variants", adminVariantRoutes)
     .route("/product-tags", adminTagRoutes)
     .route("/product-types", adminTypeRoutes)
     .route("/", adminInventoryRoutes)

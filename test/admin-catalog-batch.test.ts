@@ -100,6 +100,40 @@ describe("/admin/products/:id/variants", () => {
   })
 })
 
+describe("a variant's options: { <option title>: value }", () => {
+  test("changed through the variant and batch routes; a combination another variant has is refused", async () => {
+    const { product, s, m } = await sizedProduct("Sock")
+    const valueOf = async (id: string) => (await asAdmin("GET", `/admin/products/${product.id}/variants/${id}?fields=*options`)).body.variant.options.map((o: Json) => o.value)
+
+    const moved = await asAdmin("POST", `/admin/products/${product.id}/variants/${s.id}`, { title: "Large", options: { Size: "L" } })
+    expect(moved.status).toBe(200)
+    expect(moved.body.product.variants.find((v: Json) => v.id === s.id).options.map((o: Json) => o.value)).toEqual(["L"])
+
+    const refusals: [Json, string][] = [
+      [{ options: { Size: "M" } }, "Variant (M) with provided options already exists."],
+      [{ options: { Size: "XL" } }, "Option value XL does not exist for option Size"],
+      [{ options: { Size: "S", Colour: "Red" } }, "Product has 1 option values but there were 2 provided option values for the variant: Large."],
+      [{ title: "Tiny", options: {} }, "Product has 1 option values but there were 0 provided option values for the variant: Tiny."],
+    ]
+    for (const [body, message] of refusals) {
+      expect(await asAdmin("POST", `/admin/products/${product.id}/variants/${s.id}`, body)).toMatchObject({ status: 400, body: { type: "invalid_data", message } })
+    }
+    expect((await asAdmin("POST", `/admin/products/${product.id}/variants/${s.id}`, { options: { Size: 5 } })).body.message).toMatch(/^options\.Size: /)
+
+    const batch = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, { update: [{ id: s.id, options: { Size: "S" } }, { id: m.id, options: { Size: "S" } }] })
+    expect(batch).toMatchObject({ status: 400, body: { message: "Variant (Large) with provided options already exists." } })
+    const created = await asAdmin("POST", `/admin/products/${product.id}/variants`, { title: "Another M", options: { Size: "M" } })
+    expect(created).toMatchObject({ status: 400, body: { message: "Variant (M) with provided options already exists." } })
+    expect([await valueOf(s.id), await valueOf(m.id)]).toEqual([["L"], ["M"]])
+    expect((await asAdmin("GET", `/admin/products/${product.id}/variants`)).body.count).toBe(2)
+
+    // A swap through a free value works within one batch.
+    const swapped = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, { update: [{ id: s.id, options: { Size: "S" } }, { id: m.id, options: { Size: "L" } }] })
+    expect(swapped.status).toBe(200)
+    expect([await valueOf(s.id), await valueOf(m.id)]).toEqual([["S"], ["L"]])
+  })
+})
+
 describe("/admin/products/batch", () => {
   test("creates, updates and deletes products; a clash stores none of it", async () => {
     const { product: old } = await sizedProduct("Old")
@@ -138,5 +172,39 @@ describe("/admin/products/batch", () => {
     expect(refused).toMatchObject({ status: 422, body: { message: `A record with handle: batch-two-${run}, already exists.` } })
     expect(await count("product", [])).toBe(products)
     expect((await asAdmin("GET", `/admin/products/${kept.id}?fields=title`)).body.product).toEqual({ id: kept.id, title: `Kept renamed ${run}` })
+  })
+})
+
+describe("GET /admin/product-variants", () => {
+  test("every product's variants, filtered and paged, with product, prices and options, in a fixed number of statements", async () => {
+    const tee = await sizedProduct("Allvar tee")
+    const hat = await sizedProduct("Allvar hat")
+    await asAdmin("POST", `/admin/products/${hat.product.id}/variants/${hat.m.id}`, { manage_inventory: false, allow_backorder: true })
+
+    const all = await asAdmin("GET", `/admin/product-variants?q=allvar&order=sku`)
+    expect(all.status).toBe(200)
+    expect(all.body).toMatchObject({ count: 4, offset: 0, limit: 50 })
+    expect(all.body.variants.map((v: Json) => v.sku)).toEqual([`Allvar hat-M-${run}`, `Allvar hat-S-${run}`, `Allvar tee-M-${run}`, `Allvar tee-S-${run}`])
+    const [first] = all.body.variants
+    expect(first).toMatchObject({ product_id: hat.product.id, product: { id: hat.product.id, title: `Allvar hat ${run}` }, prices: [{ currency_code: "eur", amount: 11 }], options: [{ value: "M" }] })
+
+    const byProduct = await asAdmin("GET", `/admin/product-variants?product_id=${tee.product.id}&fields=title`)
+    expect(byProduct.body.variants.map((v: Json) => v.title).sort()).toEqual(["M", "S"])
+    expect(Object.keys(byProduct.body.variants[0]).sort()).toEqual(["id", "title"])
+    const flags = await asAdmin("GET", `/admin/product-variants?q=allvar&manage_inventory=false&allow_backorder=true&fields=sku`)
+    expect(flags.body).toEqual({ variants: [{ id: hat.m.id, sku: `Allvar hat-M-${run}` }], count: 1, offset: 0, limit: 50 })
+    const bySku = await asAdmin("GET", `/admin/product-variants?sku[]=${encodeURIComponent(tee.s.sku)}&id[]=${tee.s.id}&id[]=${hat.s.id}`)
+    expect(bySku.body.variants.map((v: Json) => v.id)).toEqual([tee.s.id])
+    const paged = await asAdmin("GET", `/admin/product-variants?q=allvar&order=sku&limit=1&offset=3&fields=sku`)
+    expect(paged.body).toEqual({ variants: [{ id: tee.s.id, sku: `Allvar tee-S-${run}` }], count: 4, offset: 3, limit: 1 })
+
+    // Managed variants link their inventory item; *inventory_items shows it.
+    const stock = await asAdmin("GET", `/admin/product-variants?id=${tee.s.id}&fields=*inventory_items`)
+    expect(stock.body.variants[0].inventory_items).toEqual([{ variant_id: tee.s.id, inventory_item_id: expect.stringMatching(/^iitem_/), required_quantity: 1 }])
+
+    const statements = async (limit: number) =>
+      (await session.worker.fetch(`/admin/product-variants?q=allvar&limit=${limit}&fields=*product,*prices,*options,*inventory_items`, { headers: { authorization: `Bearer ${session.token}` } })).headers.get("x-sql-statements")
+    expect(await statements(1)).toBe(await statements(4))
+    expect((await asAdmin("GET", "/admin/product-variants?manage_inventory=maybe")).body.message).toMatch(/^manage_inventory: /)
   })
 })

@@ -62,4 +62,94 @@ describe("/admin/product-options and /admin/products/:id/options/batch (Medusa 2
     expect((await asAdmin("POST", `/admin/products/${product.id}/options/batch`, { add: [5] })).status).toBe(400)
     expect((await session.db.query("select count(*)::int as n from product_option")).rows[0].n).toBe(before)
   })
+
+  test("GET /admin/products/:id/options lists its own and linked options; fields, filters, pages", async () => {
+    const color = (await asAdmin("POST", "/admin/product-options", { title: `Hue ${run}`, values: ["Red", "Blue"] })).body.product_option
+    const mug = (await asAdmin("POST", "/admin/products", { title: `Mug ${run}`, options: [{ title: "Size", values: ["S", "L"] }] })).body.product
+    await asAdmin("POST", `/admin/products/${mug.id}/options/batch`, { add: [color.id] })
+
+    const listed = await asAdmin("GET", `/admin/products/${mug.id}/options`)
+    expect(listed.status).toBe(200)
+    expect(listed.body).toMatchObject({ count: 2, offset: 0, limit: 50 })
+    // Medusa's default fields here are the id and the title.
+    expect(listed.body.product_options.map((o: Json) => Object.keys(o).sort())).toEqual([["id", "title"], ["id", "title"]])
+    expect(listed.body.product_options.map((o: Json) => o.title).sort()).toEqual([`Hue ${run}`, "Size"])
+
+    const shared = await asAdmin("GET", `/admin/products/${mug.id}/options?is_exclusive=false&fields=title,*values`)
+    expect(shared.body.product_options).toEqual([{ id: color.id, title: `Hue ${run}`, values: [expect.objectContaining({ value: "Red" }), expect.objectContaining({ value: "Blue" })] }])
+    const paged = await asAdmin("GET", `/admin/products/${mug.id}/options?limit=1&offset=1&order=title`)
+    expect(paged.body).toMatchObject({ count: 2, limit: 1, offset: 1, product_options: [{ title: "Size" }] })
+    expect((await asAdmin("GET", "/admin/products/prod_missing/options")).body).toEqual({ product_options: [], count: 0, offset: 0, limit: 50 })
+    expect((await asAdmin("GET", `/admin/products/${mug.id}/options?order=nope`)).status).toBe(400)
+  })
+
+  test("/admin/product-options/:id/values: list, retrieve, rename; a value a variant uses is not deleted", async () => {
+    const color = (await asAdmin("POST", "/admin/product-options", { title: `Tone ${run}`, values: ["Red", "Blue", "Green"] })).body.product_option
+    const [red, blue, green] = color.values as [Json, Json, Json]
+    const lamp = (await asAdmin("POST", "/admin/products", { title: `Lamp ${run}` })).body.product
+    await asAdmin("POST", `/admin/products/${lamp.id}/options/batch`, { add: [color.id] })
+    await asAdmin("POST", `/admin/products/${lamp.id}/variants`, { title: "Red lamp", options: { [`Tone ${run}`]: "Red" } })
+
+    const list = await asAdmin("GET", `/admin/product-options/${color.id}/values`)
+    expect(list.body).toMatchObject({ count: 3, offset: 0, limit: 20 })
+    expect(list.body.product_option_values.map((v: Json) => v.value)).toEqual(["Red", "Blue", "Green"])
+    expect(Object.keys(list.body.product_option_values[0]).sort()).toEqual(["created_at", "id", "metadata", "option_id", "updated_at", "value"])
+    const filtered = await asAdmin("GET", `/admin/product-options/${color.id}/values?q=gre&fields=value`)
+    expect(filtered.body).toEqual({ product_option_values: [{ id: green.id, value: "Green" }], count: 1, offset: 0, limit: 20 })
+
+    const one = await asAdmin("GET", `/admin/product-options/${color.id}/values/${blue.id}?fields=value,option.title`)
+    expect(one.body).toEqual({ product_option_value: { id: blue.id, value: "Blue", option: { id: color.id, title: `Tone ${run}` } } })
+    const elsewhere = await asAdmin("GET", `/admin/product-options/opt_other/values/${blue.id}`)
+    expect(elsewhere).toMatchObject({ status: 404, body: { message: `Product option value with id "${blue.id}" was not found for option with id "opt_other"` } })
+
+    const renamed = await asAdmin("POST", `/admin/product-options/${color.id}/values/${blue.id}`, { value: "Navy", metadata: { hex: "#000080" } })
+    expect(renamed.body.product_option_value).toMatchObject({ id: blue.id, value: "Navy", metadata: { hex: "#000080" }, option_id: color.id })
+    expect((await asAdmin("POST", `/admin/product-options/${color.id}/values/${blue.id}`, { value: "Red" })).status).toBe(422)
+    expect((await asAdmin("POST", `/admin/product-options/${color.id}/values/${blue.id}`, { rank: 1 })).body.message).toBe("Unrecognized fields: 'rank'")
+
+    const inUse = await asAdmin("DELETE", `/admin/product-options/${color.id}/values/${red.id}`)
+    expect(inUse).toMatchObject({
+      status: 400,
+      body: { type: "invalid_data", message: `Cannot delete option value ${red.id} because the following variant(s) are using it: Red lamp` },
+    })
+    const deleted = await asAdmin("DELETE", `/admin/product-options/${color.id}/values/${blue.id}`)
+    expect(deleted.body).toEqual({ id: blue.id, object: "product_option_value", deleted: true })
+    expect((await asAdmin("GET", `/admin/product-options/${color.id}`)).body.product_option.values.map((v: Json) => v.value)).toEqual(["Red", "Green"])
+    expect((await asAdmin("DELETE", `/admin/product-options/${color.id}/values/${blue.id}`)).status).toBe(404)
+  })
+
+  test("options/batch `update` (2.21): values added by id or as new ones, a product's own values removed", async () => {
+    const material = (await asAdmin("POST", "/admin/product-options", { title: `Material ${run}`, values: ["Oak", "Pine"] })).body.product_option
+    const desk = (await asAdmin("POST", "/admin/products", { title: `Desk ${run}`, options: [{ title: "Width", values: ["120", "160"] }] })).body.product
+    const width = desk.options[0]
+    await asAdmin("POST", `/admin/products/${desk.id}/variants`, { title: "120", options: { Width: "120" } })
+    const valuesOf = (product: Json, id: string) => product.options.find((o: Json) => o.id === id).values.map((v: Json) => v.value)
+
+    // The admin dashboard's shape: add a shared option with values, and give both options new values at once.
+    const res = await asAdmin("POST", `/admin/products/${desk.id}/options/batch`, {
+      add: [{ id: material.id, value_ids: [material.values[0].id] }],
+      remove: [],
+      update: [
+        { product_option_id: material.id, add: [material.values[1].id, { value: "Walnut" }] },
+        { product_option_id: width.id, add: [{ value: "180" }], remove: [width.values[1].id] },
+      ],
+    })
+    expect(res.status).toBe(200)
+    expect(valuesOf(res.body.product, material.id)).toEqual(["Oak", "Pine", "Walnut"])
+    expect(valuesOf(res.body.product, width.id)).toEqual(["120", "180"])
+    expect((await asAdmin("POST", `/admin/products/${desk.id}/options/batch`, { update: [] })).status).toBe(200)
+
+    const refusals: [Json, number, string][] = [
+      [{ product_option_id: width.id, remove: [width.values[0].id] }, 400, `Cannot delete option value ${width.values[0].id} because the following variant(s) are using it: 120`],
+      [{ product_option_id: material.id, remove: [material.values[0].id] }, 400, `Product option ${material.id} is shared: its values cannot be taken from one product`],
+      [{ product_option_id: "opt_missing", add: [{ value: "X" }] }, 400, `Some product options are not linked to products: [${desk.id}:opt_missing]`],
+      [{ product_option_id: width.id, add: [material.values[0].id, { value: "200" }] }, 404, `Product option value with id "${material.values[0].id}" was not found for option with id "${width.id}"`],
+    ]
+    for (const [change, status, message] of refusals) {
+      expect(await asAdmin("POST", `/admin/products/${desk.id}/options/batch`, { update: [change] })).toMatchObject({ status, body: { message } })
+    }
+    expect((await asAdmin("POST", `/admin/products/${desk.id}/options/batch`, { update: [{ product_option_id: width.id, values: [] }] })).status).toBe(400)
+    const after = (await asAdmin("GET", `/admin/products/${desk.id}`)).body.product
+    expect([valuesOf(after, material.id), valuesOf(after, width.id)]).toEqual([["Oak", "Pine", "Walnut"], ["120", "180"]])
+  })
 })

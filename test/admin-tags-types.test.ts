@@ -13,9 +13,14 @@ describe("/admin/product-tags and /admin/product-types", () => {
     const created = await asAdmin("POST", "/admin/product-tags", { value: `linen-${run}` })
     const tag = created.body.product_tag
     expect(tag).toMatchObject({ value: `linen-${run}`, metadata: null })
-    expect((await asAdmin("POST", "/admin/product-tags", { value: `linen-${run}` })).body.product_tag.id).toBe(tag.id)
-    const product = (await asAdmin("POST", "/admin/products", { title: `Linen shirt ${run}`, tags: [{ value: `linen-${run}` }] })).body.product
+    // Medusa's unique index refuses a second tag with the value; a product's tags reuse it, by value or id.
+    const again = await asAdmin("POST", "/admin/product-tags", { value: `linen-${run}` })
+    expect(again).toMatchObject({ status: 422, body: { type: "duplicate_error", message: `Product tag with value: linen-${run}, already exists.` } })
+    expect((await asAdmin("GET", `/admin/product-tags?value=linen-${run}`)).body.count).toBe(1)
+    const product = (await asAdmin("POST", "/admin/products", { title: `Linen shirt ${run}`, tags: [{ value: `linen-${run}` }, { id: tag.id }] })).body.product
     expect(product.tags.map((t: Json) => t.id)).toEqual([tag.id])
+    const unknownTag = await asAdmin("POST", "/admin/products", { title: `Silk shirt ${run}`, tags: [{ id: "ptag_missing" }] })
+    expect(unknownTag).toMatchObject({ status: 404, body: { message: "Product tag with id: ptag_missing was not found" } })
 
     const renamed = await asAdmin("POST", `/admin/product-tags/${tag.id}`, { value: `flax-${run}`, metadata: { season: "summer" } })
     expect(renamed.body.product_tag).toMatchObject({ id: tag.id, value: `flax-${run}`, metadata: { season: "summer" } })
@@ -40,6 +45,8 @@ describe("/admin/product-tags and /admin/product-types", () => {
 
   test("types: the same routes, and bad bodies change nothing", async () => {
     const type = (await asAdmin("POST", "/admin/product-types", { value: `Shirt ${run}` })).body.product_type
+    const again = await asAdmin("POST", "/admin/product-types", { value: `Shirt ${run}` })
+    expect(again).toMatchObject({ status: 422, body: { type: "duplicate_error", message: `Product type with value: Shirt ${run}, already exists.` } })
     expect((await asAdmin("POST", `/admin/product-types/${type.id}`, { value: `Shirts ${run}` })).body.product_type.value).toBe(`Shirts ${run}`)
     expect((await asAdmin("GET", `/admin/product-types?q=shirts ${run}`)).body.product_types.map((t: Json) => t.id)).toEqual([type.id])
     await expectRefused(session.db, "product_type", (body) => asAdmin("POST", "/admin/product-types", body), [

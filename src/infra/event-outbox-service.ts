@@ -19,3 +19,8 @@ export class EventOutboxService {
 export function emitEvent(scope: Scope, name: string, data: Record<string, unknown>): Promise<void> {
   return scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data })
 }
+
+/** Writes one event of this name per payload, in one statement. */
+export function emitEvents(scope: Scope, name: string, payloads: Record<string, unknown>[]): Promise<void> {
+  return scope.resolve<EventOutboxService>("eventOutboxService").emit(...payloads.map((data) => ({ name, data })))
+}

@@ -8,11 +8,12 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { adminCategoryQuery, adminCollectionQuery } from "./admin-query-config"
-import { handle, retrieveQuery } from "./admin-validators"
+import { handle, linkProductsBody, retrieveQuery } from "./admin-validators"
 import { CATEGORY_ORDER_FIELDS, COLLECTION_ORDER_FIELDS } from "./catalog-query-config"
 import type { ProductCategoryService } from "./category-service"
 import type { ProductCollectionService } from "./collection-service"
 import { storeListCategoriesQuery, storeListCollectionsQuery } from "./validators"
+import { linkProductsTo } from "./workflows"
 
 const metadata = z.record(z.string(), z.unknown()).nullish()
 const collections = (scope: Scope) => scope.resolve<ProductCollectionService>("productCollectionService")
@@ -61,6 +62,14 @@ export const adminCollectionRoutes = new Hono<AppEnv>()
     })
     return c.json({ id: c.req.param("id"), object: "collection", deleted: true })
   })
+  .post("/:id/products", async (c) => {
+    const body = await validateBody(c, linkProductsBody)
+    await transaction(c.var.scope, async (tx) => {
+      await collections(tx).retrieve(c.req.param("id"))
+      await linkProductsTo(tx, { collection_id: c.req.param("id") }, body)
+    })
+    return respondCollection(c, c.req.param("id"))
+  })
 
 const categoryFields = {
   name: z.string().min(1).max(500),
@@ -103,4 +112,12 @@ export const adminCategoryRoutes = new Hono<AppEnv>()
       await emitEvent(tx, "product-category.deleted", { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "product_category", deleted: true })
+  })
+  .post("/:id/products", async (c) => {
+    const body = await validateBody(c, linkProductsBody)
+    await transaction(c.var.scope, async (tx) => {
+      await categories(tx).retrieve(c.req.param("id"))
+      await linkProductsTo(tx, { category_id: c.req.param("id") }, body)
+    })
+    return respondCategory(c, c.req.param("id"))
   })

@@ -6,13 +6,21 @@ import { listResponse, retrieveResponse } from "../../core/query/route"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import { adminOptionQuery, OPTION_ORDER_FIELDS } from "./admin-query-config"
-import { createSharedOptionBody, listOptionsQuery, retrieveQuery, updateSharedOptionBody } from "./admin-validators"
+import { adminOptionQuery, adminOptionValueQuery, OPTION_ORDER_FIELDS, VALUE_ORDER_FIELDS } from "./admin-query-config"
+import { createSharedOptionBody, listOptionsQuery, listOptionValuesQuery, retrieveQuery, updateOptionValueBody, updateSharedOptionBody } from "./admin-validators"
 import { ProductEvents } from "./events"
 import type { ProductOptionService } from "./option-service"
+import type { ProductOptionValueService } from "./option-value-service"
 import { createOption, updateOption } from "./workflows"
 
 const options = (scope: Scope) => scope.resolve<ProductOptionService>("productOptionService")
+
+const values = (scope: Scope) => scope.resolve<ProductOptionValueService>("productOptionValueService")
+
+function respondValue(c: Context<AppEnv>) {
+  const { fields } = validateQuery(c, retrieveQuery)
+  return retrieveResponse(c, "product_option_value", adminOptionValueQuery, fields, () => values(c.var.scope).retrieve(c.req.param("id")!, c.req.param("value_id")!))
+}
 
 function respondOption(c: Context<AppEnv>, id: string) {
   const { fields } = validateQuery(c, retrieveQuery)
@@ -43,4 +51,22 @@ export const adminProductOptionRoutes = new Hono<AppEnv>()
       await emitEvent(tx, ProductEvents.OPTION_DELETED, { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "product_option", deleted: true })
+  })
+  // The option's values (2.16+; update and delete 2.17+). As in Medusa's workflows, no events.
+  .get("/:id/values", async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listOptionValuesQuery)
+    const ordering = parseOrder(order, VALUE_ORDER_FIELDS, { field: "created_at", direction: "asc" })
+    return listResponse(c, "product_option_values", adminOptionValueQuery, { fields, limit, offset }, () =>
+      values(c.var.scope).list(c.req.param("id"), filters, ordering, { limit, offset }),
+    )
+  })
+  .get("/:id/values/:value_id", (c) => respondValue(c))
+  .post("/:id/values/:value_id", async (c) => {
+    const body = await validateBody(c, updateOptionValueBody)
+    await transaction(c.var.scope, (tx) => values(tx).update(c.req.param("id"), c.req.param("value_id"), body))
+    return respondValue(c)
+  })
+  .delete("/:id/values/:value_id", async (c) => {
+    await transaction(c.var.scope, (tx) => values(tx).softDelete(c.req.param("id"), c.req.param("value_id")))
+    return c.json({ id: c.req.param("value_id"), object: "product_option_value", deleted: true })
   })

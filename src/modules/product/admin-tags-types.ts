@@ -11,7 +11,7 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import { adminTagQuery, adminTypeQuery, VALUE_ORDER_FIELDS } from "./admin-query-config"
 import { retrieveQuery } from "./admin-validators"
 import type { ProductValueService } from "./value-service"
-import { upsertTagOrType } from "./workflows"
+import { createTagOrType } from "./workflows"
 
 const value = z.string().min(1).max(200)
 const metadata = z.record(z.string(), z.unknown()).nullish()
@@ -19,7 +19,7 @@ const listValuesQuery = z.object({ ...listQuery, q: z.string().optional(), id: o
 
 /**
  * Medusa's /admin/product-tags or /admin/product-types: the same routes over a value entity.
- * POST / is create-if-missing: the existing row is answered for a value already there.
+ * POST / with a value already in use is a 422 duplicate_error, as Medusa's unique index answers it.
  */
 function valueRoutes(kind: "tag" | "type", config: QueryConfig) {
   const singular = `product_${kind}`
@@ -32,7 +32,7 @@ function valueRoutes(kind: "tag" | "type", config: QueryConfig) {
     })
     .post("/", async (c) => {
       const body = await validateBody(c, z.strictObject({ value, metadata }))
-      const id = await transaction(c.var.scope, (tx) => upsertTagOrType(tx, kind, body.value, body.metadata))
+      const id = await transaction(c.var.scope, (tx) => createTagOrType(tx, kind, body.value, body.metadata))
       const { fields } = validateQuery(c, retrieveQuery)
       return retrieveResponse(c, singular, config, fields, () => service(c.var.scope).retrieve(id))
     })

@@ -18,12 +18,19 @@ const variantFields = {
   allow_backorder: z.boolean().optional(),
   metadata,
 }
+const variantOptions = z.record(z.string(), z.string().min(1))
 export const createVariantBody = z.strictObject({
   ...variantFields,
-  options: z.record(z.string(), z.string()).default({}),
+  options: variantOptions.default({}),
   prices: z.array(priceBody).max(100).default([]),
 })
-export const updateVariantBody = z.strictObject({ ...variantFields, title: variantFields.title.optional(), prices: z.array(priceBody).max(100).optional() })
+export const updateVariantBody = z.strictObject({
+  ...variantFields,
+  title: variantFields.title.optional(),
+  /** every option's value, replacing the variant's (Medusa 2.x) */
+  options: variantOptions.optional(),
+  prices: z.array(priceBody).max(100).optional(),
+})
 
 export const optionBody = z.strictObject({ title: text(200).min(1), values: z.array(text(200).min(1)).min(1).max(100) })
 export const updateOptionBody = z.strictObject({ title: text(200).min(1).optional(), values: z.array(text(200).min(1)).max(100).optional() })
@@ -45,6 +52,17 @@ export const linkOptionsBody = z.strictObject({
     .max(20)
     .default([]),
   remove: idList(20),
+  // Medusa 2.21 (the admin dashboard sends it): values given to, or taken from, an option the product has.
+  update: z
+    .array(
+      z.strictObject({
+        product_option_id: z.string().min(1),
+        add: z.array(z.union([z.string().min(1), z.strictObject({ value: text(200).min(1) })])).max(100).default([]),
+        remove: idList(100),
+      }),
+    )
+    .max(20)
+    .default([]),
 })
 export const listOptionsQuery = z.object({
   ...listQuery,
@@ -53,6 +71,8 @@ export const listOptionsQuery = z.object({
   title: oneOrMany.optional(),
   is_exclusive: booleanString.optional(),
 })
+export const listOptionValuesQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), value: oneOrMany.optional() })
+export const updateOptionValueBody = z.strictObject({ value: text(200).min(1).optional(), metadata })
 
 const productFields = {
   title: text(500).min(1),
@@ -69,7 +89,8 @@ const productFields = {
 export const createProductBody = z.strictObject({
   ...productFields,
   images: z.array(z.strictObject({ url: z.url() })).max(50).optional(),
-  tags: z.array(z.strictObject({ value: text(200).min(1) })).max(50).optional(),
+  // Medusa's admin sends existing tags as { id }; { value } reuses the tag with that value or makes it.
+  tags: z.array(z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ value: text(200).min(1) })])).max(50).optional(),
   categories: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
   sales_channels: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
   shipping_profile_id: z.string().optional(),
@@ -110,7 +131,18 @@ export const listVariantsQuery = z.object({
   allow_backorder: booleanString.optional(),
 })
 
+/** GET /admin/product-variants: every product's variants. */
+export const listAllVariantsQuery = listVariantsQuery.extend({
+  product_id: oneOrMany.optional(),
+  ean: oneOrMany.optional(),
+  upc: oneOrMany.optional(),
+  barcode: oneOrMany.optional(),
+})
+
 export const retrieveQuery = z.object({ fields: listQuery.fields })
+
+/** `{ add?, remove? }` product ids, for a collection's or a category's products. */
+export const linkProductsBody = z.strictObject({ add: idList(200), remove: idList(200) })
 
 export type CreateProductBody = z.output<typeof createProductBody>
 export type CreateVariantBody = z.output<typeof createVariantBody>

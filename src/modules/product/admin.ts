@@ -7,10 +7,11 @@ import { requestedFor, shapeRows } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import { adminVariantQuery, VARIANT_ORDER_FIELDS } from "./admin-query-config"
+import { adminProductOptionListQuery, adminVariantQuery, OPTION_ORDER_FIELDS, VARIANT_ORDER_FIELDS } from "./admin-query-config"
 import {
   createProductBody,
   createVariantBody,
+  listOptionsQuery,
   listProductsQuery,
   listVariantsQuery,
   optionBody,
@@ -61,6 +62,14 @@ export const adminProductRoutes = new Hono<AppEnv>()
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, (tx) => deleteProduct(tx, c.req.param("id")))
     return c.json({ id: c.req.param("id"), object: "product", deleted: true })
+  })
+  .get("/:id/options", async (c) => {
+    const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, listOptionsQuery)
+    const ordering = parseOrder(order, OPTION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
+    const options = c.var.scope.resolve<ProductOptionService>("productOptionService")
+    return listResponse(c, "product_options", adminProductOptionListQuery, { fields, limit, offset }, () =>
+      options.list({ ...filters, product_id: c.req.param("id") }, ordering, { limit, offset }),
+    )
   })
   .post("/:id/options", async (c) => {
     const body = await validateBody(c, optionBody)

@@ -19,6 +19,8 @@ export interface OptionInput {
 }
 
 export interface OptionFilters {
+  /** the options a product has, its own and the shared ones it links to */
+  product_id?: string
   id?: string[]
   title?: string[]
   is_exclusive?: boolean
@@ -40,6 +42,7 @@ export class ProductOptionService {
   async list(filters: OptionFilters, ordering: Ordering, page: Page) {
     const where = and(
       live(productOption),
+      filters.product_id ? optionOfProduct(filters.product_id) : undefined,
       filters.id ? inArray(productOption.id, filters.id) : undefined,
       filters.title ? inArray(productOption.title, filters.title) : undefined,
       filters.is_exclusive !== undefined ? eq(productOption.is_exclusive, filters.is_exclusive) : undefined,

@@ -31,7 +31,7 @@ function belongsTo(key: string, target: () => Graph, load: (ids: string[], ctx: 
 }
 
 /** A to-many relation loaded by the parents' ids. */
-function hasMany(target: () => Graph, load: (ids: string[], ctx: QueryContext) => Promise<Map<string, Row[]>>): Relation<QueryContext> {
+export function hasMany(target: () => Graph, load: (ids: string[], ctx: QueryContext) => Promise<Map<string, Row[]>>): Relation<QueryContext> {
   return { many: true, target, load: (parents, ctx) => load(ids(parents), ctx) }
 }
 
@@ -56,7 +56,7 @@ export const categoryFields = [
 ] as const
 const categoryGraph = leaf(categoryFields)
 
-const optionValueGraph: Graph = {
+export const optionValueGraph: Graph = {
   fields: ["value", "option_id", "metadata", ...ENTITY_DATES],
   relations: {
     option: belongsTo("option_id", () => optionGraph, (optionIds, ctx) => products(ctx).optionsById(optionIds)),

@@ -74,6 +74,9 @@ export class ProductService {
       filters.product_id ? inArray(productVariant.product_id, filters.product_id) : undefined,
       filters.id ? inArray(productVariant.id, filters.id) : undefined,
       filters.sku ? inArray(productVariant.sku, filters.sku) : undefined,
+      filters.ean ? inArray(productVariant.ean, filters.ean) : undefined,
+      filters.upc ? inArray(productVariant.upc, filters.upc) : undefined,
+      filters.barcode ? inArray(productVariant.barcode, filters.barcode) : undefined,
       filters.manage_inventory !== undefined ? eq(productVariant.manage_inventory, filters.manage_inventory) : undefined,
       filters.allow_backorder !== undefined ? eq(productVariant.allow_backorder, filters.allow_backorder) : undefined,
       filters.q ? searchAny([productVariant.title, productVariant.sku, productVariant.barcode, productVariant.ean, productVariant.upc], filters.q) : undefined,
@@ -435,6 +438,9 @@ export interface VariantFilters {
   product_id?: string[]
   id?: string[]
   sku?: string[]
+  ean?: string[]
+  upc?: string[]
+  barcode?: string[]
   q?: string
   manage_inventory?: boolean
   allow_backorder?: boolean

@@ -40,6 +40,17 @@ export class ProductValueService {
     return found
   }
 
+  /** A new row; a value already in use is Medusa's duplicate error (its unique index's message). */
+  async create(value: string, metadata?: Record<string, unknown> | null) {
+    const [row] = await this.db
+      .insert(this.table)
+      .values({ id: generateId(this.idPrefix), value, metadata })
+      .onConflictDoNothing({ target: this.table.value, where: sql`deleted_at is null` })
+      .returning({ id: this.table.id })
+    if (!row) throw new MedusaError("duplicate_error", `${this.label} with value: ${value}, already exists.`)
+    return row.id
+  }
+
   /** The row with this value, created when missing; `created` tells which (xmax is 0 only on a fresh insert). */
   async upsert(value: string, metadata?: Record<string, unknown> | null) {
     const [row] = await this.db

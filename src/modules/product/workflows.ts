@@ -1,17 +1,22 @@
 import type { Scope } from "../../core/container"
+import { MedusaError } from "../../core/errors"
 import { toHandle } from "../../core/query/params"
-import { emitEvent } from "../../infra/event-outbox-service"
+import { emitEvent, emitEvents } from "../../infra/event-outbox-service"
 import type { InventoryService } from "../inventory/service"
 import type { PriceInput, PricingService } from "../pricing/service"
 import type { CreateProductBody, CreateVariantBody, LinkOptionsBody, UpdateProductBody, UpdateVariantBody } from "./admin-validators"
 import { ProductEvents } from "./events"
+import type { ProductLinkService } from "./link-service"
 import type { OptionInput, ProductOptionService } from "./option-service"
+import type { ProductOptionValueService } from "./option-value-service"
 import type { ProductService } from "./service"
 import type { ProductValueService } from "./value-service"
+import type { ProductVariantOptionService } from "./variant-option-service"
 
 // The admin's product commands, each run inside the caller's transaction (`tx`), events included.
 
 const products = (tx: Scope) => tx.resolve<ProductService>("productService")
+const variantOptions = (tx: Scope) => tx.resolve<ProductVariantOptionService>("productVariantOptionService")
 const pricing = (tx: Scope) => tx.resolve<PricingService>("pricingService")
 const toPriceInputs = (prices: CreateVariantBody["prices"]): PriceInput[] =>
   prices.map((price) => ({ currency_code: price.currency_code, amount: String(price.amount), rules: price.rules }))
@@ -19,6 +24,7 @@ const toPriceInputs = (prices: CreateVariantBody["prices"]): PriceInput[] =>
 /** Each new variant's prices, and an inventory item when its stock is managed. */
 async function setUpVariants(tx: Scope, created: { id: string; sku: string | null; title: string; manage_inventory: boolean }[], inputs: CreateVariantBody[]) {
   for (const [i, variant] of created.entries()) {
+    await variantOptions(tx).refuseDuplicate(variant.id)
     await pricing(tx).createVariantPrices(variant.id, toPriceInputs(inputs[i]!.prices))
     if (variant.manage_inventory) await tx.resolve<InventoryService>("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
     await emitEvent(tx, ProductEvents.VARIANT_CREATED, { id: variant.id })
@@ -27,7 +33,7 @@ async function setUpVariants(tx: Scope, created: { id: string; sku: string | nul
 
 export async function createProduct(tx: Scope, body: CreateProductBody): Promise<string> {
   const tagIds: string[] = []
-  for (const tag of body.tags ?? []) tagIds.push(await upsertTagOrType(tx, "tag", tag.value))
+  for (const tag of body.tags ?? []) tagIds.push("id" in tag ? (await valueService(tx, "tag").retrieve(tag.id)).id : await upsertTagOrType(tx, "tag", tag.value))
   const { product, variants } = await products(tx).create({
     title: body.title,
     handle: body.handle ?? toHandle(body.title),
@@ -38,7 +44,7 @@ export async function createProduct(tx: Scope, body: CreateProductBody): Promise
     images: body.images?.map((image) => image.url),
     collection_id: body.collection_id ?? undefined,
     type_id: body.type_id ?? undefined,
-    tag_ids: tagIds,
+    tag_ids: [...new Set(tagIds)],
     category_ids: body.categories?.map((category) => category.id),
     sales_channel_ids: body.sales_channels?.map((channel) => channel.id),
     shipping_profile_id: body.shipping_profile_id,
@@ -69,10 +75,14 @@ export async function createVariants(tx: Scope, productId: string, bodies: Creat
   return created.map((variant) => variant.id)
 }
 
-/** Changes a variant; prices given replace all of its prices. */
+/** Changes a variant; prices given replace all of its prices, options its option values. */
 export async function updateVariant(tx: Scope, productId: string, variantId: string, body: UpdateVariantBody) {
-  const { prices, ...patch } = body
-  await products(tx).updateVariant(productId, variantId, patch)
+  const { prices, options, ...patch } = body
+  const variant = await products(tx).updateVariant(productId, variantId, patch)
+  if (options) {
+    await variantOptions(tx).setOptions(productId, variant, options)
+    await variantOptions(tx).refuseDuplicate(variantId)
+  }
   if (prices) await pricing(tx).replaceVariantPrices(variantId, toPriceInputs(prices))
   await emitEvent(tx, ProductEvents.VARIANT_UPDATED, { id: variantId })
 }
@@ -82,9 +92,18 @@ export async function deleteVariant(tx: Scope, productId: string, variantId: str
   await emitEvent(tx, ProductEvents.VARIANT_DELETED, { id: variantId })
 }
 
-/** The tag (or type) with this value, created, with its event, when missing. */
-export async function upsertTagOrType(tx: Scope, kind: "tag" | "type", value: string, metadata?: Record<string, unknown> | null): Promise<string> {
-  const { id, created } = await tx.resolve<ProductValueService>(kind === "tag" ? "productTagService" : "productTypeService").upsert(value, metadata)
+const valueService = (tx: Scope, kind: "tag" | "type") => tx.resolve<ProductValueService>(kind === "tag" ? "productTagService" : "productTypeService")
+
+/** POST /admin/product-tags (or -types): a new one, refused when the value exists. */
+export async function createTagOrType(tx: Scope, kind: "tag" | "type", value: string, metadata?: Record<string, unknown> | null): Promise<string> {
+  const id = await valueService(tx, kind).create(value, metadata)
+  await emitEvent(tx, `product-${kind}.created`, { id })
+  return id
+}
+
+/** The tag (or type) with this value, created, with its event, when missing: a product's `tags: [{ value }]`. */
+export async function upsertTagOrType(tx: Scope, kind: "tag" | "type", value: string): Promise<string> {
+  const { id, created } = await valueService(tx, kind).upsert(value)
   if (created) await emitEvent(tx, `product-${kind}.created`, { id })
   return id
 }
@@ -122,6 +141,41 @@ export async function linkOptions(tx: Scope, productId: string, body: LinkOption
     if (shared) await options(tx).link(productId, id)
     await emitEvent(tx, ProductEvents.OPTION_CREATED, { id })
   }
+  for (const change of body.update) await changeOptionValues(tx, productId, change)
   for (const optionId of body.remove) await options(tx).removeFromProduct(productId, optionId)
   await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
+}
+
+const links = (tx: Scope) => tx.resolve<ProductLinkService>("productLinkService")
+
+/**
+ * Medusa's batchLinkProductsToCollection / …ToCategory: products put in or taken out, each
+ * product then `product.updated` (as the product module's update emits). Unknown products: 404, nothing changed.
+ */
+export async function linkProductsTo(tx: Scope, target: { collection_id: string } | { category_id: string }, body: { add: string[]; remove: string[] }) {
+  const touched = await links(tx).requireProducts([...body.add, ...body.remove])
+  if ("collection_id" in target) await links(tx).setCollection(target.collection_id, body.add, body.remove)
+  else await links(tx).setCategory(target.category_id, body.add, body.remove)
+  await emitEvents(tx, ProductEvents.UPDATED, touched.map((id) => ({ id })))
+}
+
+/**
+ * One `update` entry of options/batch. Here a product offers every value of its options, so a
+ * value added (by id or as a new `{ value }`) is offered to all its users, and only a product's
+ * own option can lose a value (deleted, unless a variant has it).
+ */
+async function changeOptionValues(tx: Scope, productId: string, change: LinkOptionsBody["update"][number]) {
+  const option = await options(tx).ofProduct(productId, change.product_option_id).catch((error: unknown) => {
+    if (!(error instanceof MedusaError && error.type === "not_found")) throw error
+    throw new MedusaError("invalid_data", `Some product options are not linked to products: [${productId}:${change.product_option_id}]`)
+  })
+  const values = tx.resolve<ProductOptionValueService>("productOptionValueService")
+  for (const id of change.add.filter((entry) => typeof entry === "string")) await values.retrieve(option.id, id)
+  const fresh = change.add.flatMap((entry) => (typeof entry === "string" ? [] : [entry.value]))
+  if (fresh.length) await options(tx).update(option.id, { values: fresh })
+  if (change.remove.length && option.product_id !== productId) {
+    throw new MedusaError("invalid_data", `Product option ${option.id} is shared: its values cannot be taken from one product`)
+  }
+  for (const id of change.remove) await values.softDelete(option.id, id)
+  if (fresh.length || change.remove.length) await emitEvent(tx, ProductEvents.OPTION_UPDATED, { id: option.id })
 }

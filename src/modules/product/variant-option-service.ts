@@ -1,0 +1,52 @@
+import { and, eq, isNull, sql } from "drizzle-orm"
+import { MedusaError } from "../../core/errors"
+import type { Db } from "../../infra/db"
+import { productOption, productOptionValue, productVariantOption } from "./schema"
+import { optionOfProduct } from "./service"
+
+/** Which option values a variant has: one per option of its product, and no two variants alike. */
+export class ProductVariantOptionService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Replaces a variant's option values with `{ <option title>: value }`, which must name every
+   * option of the product, as Medusa's product module requires (and words its refusals).
+   */
+  async setOptions(productId: string, variant: { id: string; title: string }, options: Record<string, string>) {
+    const values = await this.db
+      .select({ option_id: productOption.id, title: productOption.title, value: productOptionValue.value, id: productOptionValue.id })
+      .from(productOptionValue)
+      .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
+      .where(and(optionOfProduct(productId), isNull(productOption.deleted_at), isNull(productOptionValue.deleted_at)))
+    const optionCount = new Set(values.map((row) => row.option_id)).size
+    const given = Object.entries(options)
+    if (given.length !== optionCount) {
+      throw new MedusaError(
+        "invalid_data",
+        `Product has ${optionCount} option values but there were ${given.length} provided option values for the variant: ${variant.title}.`,
+      )
+    }
+    const chosen = given.map(([title, value]) => {
+      const found = values.find((row) => row.title === title && row.value === value)
+      if (!found) throw new MedusaError("invalid_data", `Option value ${value} does not exist for option ${title}`)
+      return found.id
+    })
+    await this.db.delete(productVariantOption).where(eq(productVariantOption.variant_id, variant.id))
+    if (chosen.length) await this.db.insert(productVariantOption).values(chosen.map((option_value_id) => ({ variant_id: variant.id, option_value_id })))
+  }
+
+  /** Refuses a variant whose option values another live variant of the product already has (Medusa's message). */
+  async refuseDuplicate(variantId: string) {
+    const result = await this.db.execute<{ title: string }>(sql`
+      select other.title from product_variant other
+      join product_variant_option link on link.variant_id = other.id
+      join product_variant self on self.id = ${variantId} and self.product_id = other.product_id
+      where other.id <> self.id and other.deleted_at is null
+        and link.option_value_id in (select option_value_id from product_variant_option where variant_id = ${variantId})
+      group by other.id, other.title
+      having count(*) = (select count(*) from product_variant_option where variant_id = ${variantId})
+      limit 1`)
+    const [clash] = result.rows
+    if (clash) throw new MedusaError("invalid_data", `Variant (${clash.title}) with provided options already exists.`)
+  }
+}
