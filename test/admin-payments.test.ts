@@ -24,7 +24,7 @@ const refundCount = async (paymentId: string) => (await session.db.query("select
 const refundedEvents = async (paymentId: string) =>
   (await session.db.query("select data from event_outbox where name = 'payment.refunded' and data->>'id' = $1", [paymentId])).rows.map((r) => r.data)
 
-describe("/admin/payments", () => {
+describe("/admin/payments and order archiving", () => {
   test("list, read and the providers", async () => {
     const { order, payment } = await placeOrder(1)
     const listed = await asAdmin("GET", `/admin/payments?id[]=${payment.id}`)
@@ -90,5 +90,21 @@ describe("/admin/payments", () => {
     expect(await refund({ amount: 0.01 })).toMatchObject({ status: 400, body: { message: "You are not allowed to refund more than the captured amount" } })
     expect(await refundCount(payment.id)).toBe(2)
     expect((await asAdmin("POST", "/admin/payments/pay_missing/refund", {})).status).toBe(404)
+  })
+
+  test("an order is archived once completed or canceled, not before", async () => {
+    const { order } = await placeOrder(1)
+    const archive = () => asAdmin("POST", `/admin/orders/${order.id}/archive`)
+    const refused = { status: 400, body: { type: "invalid_data", message: `Orders ${order.id} are completed, canceled, or in draft and cannot be archived` } }
+    expect(await archive()).toMatchObject(refused)
+    expect((await asAdmin("GET", `/admin/orders/${order.id}`)).body.order.status).toBe("pending")
+
+    expect((await asAdmin("POST", `/admin/orders/${order.id}/cancel`)).status).toBe(200)
+    const archived = await archive()
+    expect(archived.body.order).toMatchObject({ id: order.id, status: "archived" })
+    expect(await archive()).toMatchObject(refused)
+    const events = await session.db.query("select data from event_outbox where name = 'order.archived' and data->>'id' = $1", [order.id])
+    expect(events.rows.map((r) => r.data)).toEqual([{ id: order.id }])
+    expect((await asAdmin("POST", "/admin/orders/order_missing/archive")).status).toBe(404)
   })
 })

@@ -53,3 +53,10 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     })
     return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
   })
+  .post("/:id/archive", async (c) => {
+    await transaction(c.var.scope, async (tx) => {
+      const archived = await tx.resolve<OrderService>("orderService").archive(c.req.param("id"))
+      await emitEvent(tx, OrderEvents.ARCHIVED, { id: archived.id })
+    })
+    return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
+  })
