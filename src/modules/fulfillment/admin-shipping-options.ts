@@ -1,14 +1,19 @@
-import { Hono } from "hono"
+import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
-import { listQuery, oneOrMany, validateQuery } from "../../core/query/params"
+import type { Row } from "../../core/query/graph"
+import { listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../core/query/params"
+import { listResponse, queryContext, retrieveResponse } from "../../core/query/route"
+import { requestedFor, shapeRows } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import type { PriceInput, PricingService } from "../pricing/service"
 import type { RegionService } from "../region/service"
+import { emitShippingOptionsDeleted } from "./events"
 import type { FulfillmentService } from "./service"
+import { adminShippingOptionQuery, adminShippingOptionRuleQuery } from "./shipping-option-query-config"
 import type { ShippingOptionService } from "./shipping-option-service"
 import { shippingOptionBody, type shippingOptionPrices } from "./validators"
 
@@ -28,21 +33,29 @@ async function priceInputs(tx: Scope, prices: z.output<typeof shippingOptionPric
   return inputs
 }
 
-/** Options as the Admin API shows them: with rules, type and every price. */
-async function optionsJson(scope: Scope, rows: Awaited<ReturnType<ShippingOptionService["retrieve"]>>[]) {
-  const prices = await pricing(scope).pricesOfShippingOptions(rows.map((row) => row.id))
-  return rows.map((row) => ({ ...row, prices: prices.get(row.id) ?? [] }))
+/** `{ shipping_option }` as it is now, shaped by `fields`. */
+function optionResponse(c: Context<AppEnv>, id: string) {
+  const { fields } = validateQuery(c, z.object(retrieveQuery))
+  return retrieveResponse(c, "shipping_option", adminShippingOptionQuery, fields, () => options(c.var.scope).retrieve(id))
 }
 
-async function optionJson(scope: Scope, id: string) {
-  const [json] = await optionsJson(scope, [await options(scope).retrieve(id)])
-  return { shipping_option: json }
-}
+const rule = z.strictObject({
+  attribute: z.string().min(1).max(200),
+  operator: z.enum(["in", "eq", "ne", "gt", "gte", "lt", "lte", "nin"]),
+  value: z.union([z.string(), z.array(z.string()).max(100)]),
+})
+
+/** POST /admin/shipping-options/:id/rules/batch (Medusa's BatchMethodRequest). */
+const rulesBatchBody = z.strictObject({
+  create: z.array(rule).max(50).default([]),
+  update: z.array(rule.extend({ id: z.string().min(1) })).max(50).default([]),
+  delete: z.array(z.string().min(1)).max(50).default([]),
+})
 
 /** Medusa's /admin/shipping-options. */
 export const adminShippingOptionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order: _o, fields: _f, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order: _o, fields, ...filters } = validateQuery(
       c,
       z.object({
         ...listQuery,
@@ -53,8 +66,7 @@ export const adminShippingOptionRoutes = new Hono<AppEnv>()
         provider_id: oneOrMany.optional(),
       }),
     )
-    const { rows, count } = await options(c.var.scope).list(filters, { limit, offset })
-    return c.json({ shipping_options: await optionsJson(c.var.scope, rows), count, offset, limit })
+    return listResponse(c, "shipping_options", adminShippingOptionQuery, { fields, limit, offset }, () => options(c.var.scope).list(filters, { limit, offset }))
   })
   .post("/", async (c) => {
     const { prices, ...body } = await validateBody(
@@ -72,9 +84,9 @@ export const adminShippingOptionRoutes = new Hono<AppEnv>()
       await emitEvent(tx, "shipping-option.created", { id: option.id })
       return option.id
     })
-    return c.json(await optionJson(c.var.scope, id))
+    return optionResponse(c, id)
   })
-  .get("/:id", async (c) => c.json(await optionJson(c.var.scope, c.req.param("id"))))
+  .get("/:id", (c) => optionResponse(c, c.req.param("id")))
   .post("/:id", async (c) => {
     const { prices, ...body } = await validateBody(c, shippingOptionBody.partial())
     const id = c.req.param("id")
@@ -83,13 +95,25 @@ export const adminShippingOptionRoutes = new Hono<AppEnv>()
       if (prices) await pricing(tx).replaceShippingOptionPrices(id, await priceInputs(tx, prices))
       await emitEvent(tx, "shipping-option.updated", { id })
     })
-    return c.json(await optionJson(c.var.scope, id))
+    return optionResponse(c, id)
+  })
+  .post("/:id/rules/batch", async (c) => {
+    const body = await validateBody(c, rulesBatchBody)
+    const requested = requestedFor(adminShippingOptionRuleQuery, validateQuery(c, z.object(retrieveQuery)).fields)
+    const result = await transaction(c.var.scope, (tx) => options(tx).batchRules(c.req.param("id"), body))
+    const rules = await options(c.var.scope).rulesByIds([...result.created, ...result.updated])
+    const shape = (ids: string[]) => shapeRows(adminShippingOptionRuleQuery, rules.filter((r) => ids.includes(r.id)) as Row[], requested, queryContext(c))
+    return c.json({
+      created: await shape(result.created),
+      updated: await shape(result.updated),
+      deleted: { ids: result.deleted, object: "shipping_option_rule", deleted: true },
+    })
   })
   .delete("/:id", async (c) => {
     const id = c.req.param("id")
     await transaction(c.var.scope, async (tx) => {
       await options(tx).softDelete(id)
-      await emitEvent(tx, "shipping-option.deleted", { id })
+      await emitShippingOptionsDeleted(tx, [id])
     })
     return c.json({ id, object: "shipping_option", deleted: true })
   })

@@ -7,6 +7,7 @@ import { listQuery, oneOrMany, validateQuery } from "../../core/query/params"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { productIdsOfShippingProfile } from "../product/shipping-profile-links"
+import { emitShippingOptionsDeleted } from "./events"
 import type { FulfillmentService } from "./service"
 import type { FulfillmentSetService } from "./set-service"
 import type { ShippingProfileService } from "./shipping-profile-service"
@@ -20,7 +21,7 @@ const countryCodes = (geo?: { country_code: string }[]) => geo?.map((zone) => zo
 /** Medusa's /admin/fulfillment-sets (with their service zones) and /admin/shipping-profiles. */
 export const adminFulfillmentRoutes = new Hono<AppEnv>()
   .delete("/fulfillment-sets/:id", async (c) => {
-    await transaction(c.var.scope, (tx) => sets(tx).deleteFulfillmentSet(c.req.param("id")))
+    await transaction(c.var.scope, async (tx) => emitShippingOptionsDeleted(tx, await sets(tx).deleteFulfillmentSet(c.req.param("id"))))
     return c.json({ id: c.req.param("id"), object: "fulfillment_set", deleted: true })
   })
   .post("/fulfillment-sets/:id/service-zones", async (c) => {
@@ -39,7 +40,7 @@ export const adminFulfillmentRoutes = new Hono<AppEnv>()
     return c.json({ fulfillment_set: await fulfillment(c.var.scope).retrieveFulfillmentSet(c.req.param("id")) })
   })
   .delete("/fulfillment-sets/:id/service-zones/:zone_id", async (c) => {
-    await transaction(c.var.scope, (tx) => sets(tx).deleteServiceZone(c.req.param("id"), c.req.param("zone_id")))
+    await transaction(c.var.scope, async (tx) => emitShippingOptionsDeleted(tx, await sets(tx).deleteServiceZone(c.req.param("id"), c.req.param("zone_id"))))
     const parent = await fulfillment(c.var.scope).retrieveFulfillmentSet(c.req.param("id"))
     return c.json({ id: c.req.param("zone_id"), object: "service_zone", deleted: true, parent })
   })

@@ -8,6 +8,12 @@ import { fulfillmentProvider, serviceZone, shippingOption, shippingOptionRule, s
 import type { ShippingOptionInput } from "./service"
 
 type ShippingOption = typeof shippingOption.$inferSelect
+type RuleOperator = (typeof shippingOptionRule.$inferInsert)["operator"]
+export interface RuleInput {
+  attribute: string
+  operator: RuleOperator
+  value: string | string[]
+}
 export interface ShippingOptionFilters {
   id?: string[]
   q?: string
@@ -27,15 +33,60 @@ export class ShippingOptionService {
     if (filters.shipping_profile_id) conditions.push(inArray(shippingOption.shipping_profile_id, filters.shipping_profile_id))
     if (filters.provider_id) conditions.push(inArray(shippingOption.provider_id, filters.provider_id))
     if (filters.q) conditions.push(searchAny([shippingOption.name], filters.q))
-    const { rows, count } = await listPage(this.db, shippingOption, and(...conditions), [asc(shippingOption.created_at), asc(shippingOption.id)], page)
-    return { rows: await this.withRulesAndType(rows), count }
+    return listPage(this.db, shippingOption, and(...conditions), [asc(shippingOption.created_at), asc(shippingOption.id)], page)
   }
 
-  async retrieve(id: string) {
+  async retrieve(id: string): Promise<ShippingOption> {
     const [found] = await this.db.select().from(shippingOption).where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Shipping option with id: ${id} was not found`)
-    const [json] = await this.withRulesAndType([found])
-    return json!
+    return found
+  }
+
+  /** Live rules of the options, values as strings (or lists of them). */
+  async rulesOf(optionIds: string[]) {
+    if (optionIds.length === 0) return []
+    const rules = await this.db
+      .select()
+      .from(shippingOptionRule)
+      .where(and(inArray(shippingOptionRule.shipping_option_id, optionIds), isNull(shippingOptionRule.deleted_at)))
+      .orderBy(asc(shippingOptionRule.id))
+    return rules.map((rule) => ({ ...rule, value: ruleValue(rule.value) }))
+  }
+
+  async typesByIds(ids: string[]) {
+    if (ids.length === 0) return []
+    return this.db.select().from(shippingOptionType).where(inArray(shippingOptionType.id, ids))
+  }
+
+  /**
+   * Medusa's rules batch of one option: rules to add, to change (by id, of this option) and to
+   * remove. Answers the ids created, updated and deleted.
+   */
+  async batchRules(optionId: string, batch: { create: RuleInput[]; update: (RuleInput & { id: string })[]; delete: string[] }) {
+    await this.retrieve(optionId)
+    const own = and(eq(shippingOptionRule.shipping_option_id, optionId), isNull(shippingOptionRule.deleted_at))
+    const wanted = [...batch.update.map((rule) => rule.id), ...batch.delete]
+    const found = wanted.length ? await this.db.select({ id: shippingOptionRule.id }).from(shippingOptionRule).where(and(own, inArray(shippingOptionRule.id, wanted))) : []
+    const missing = wanted.filter((id) => !found.some((rule) => rule.id === id))
+    if (missing.length) throw new MedusaError("not_found", `Shipping option rules with ids ${[...new Set(missing)].join(", ")} were not found for shipping option ${optionId}`)
+    if (batch.delete.length) await this.db.update(shippingOptionRule).set({ deleted_at: new Date() }).where(and(own, inArray(shippingOptionRule.id, batch.delete)))
+    for (const { id, ...rule } of batch.update) {
+      await this.db.update(shippingOptionRule).set({ ...rule, updated_at: new Date() }).where(eq(shippingOptionRule.id, id))
+    }
+    const created = batch.create.length
+      ? await this.db
+          .insert(shippingOptionRule)
+          .values(batch.create.map((rule) => ({ id: generateId("sorul"), shipping_option_id: optionId, ...rule })))
+          .returning({ id: shippingOptionRule.id })
+      : []
+    return { created: created.map((rule) => rule.id), updated: batch.update.map((rule) => rule.id), deleted: batch.delete }
+  }
+
+  /** Rules by id, as the batch answers them. */
+  async rulesByIds(ids: string[]) {
+    if (ids.length === 0) return []
+    const rules = await this.db.select().from(shippingOptionRule).where(inArray(shippingOptionRule.id, ids)).orderBy(asc(shippingOptionRule.id))
+    return rules.map((rule) => ({ ...rule, value: ruleValue(rule.value) }))
   }
 
   /** Checks what an option points at, so that a wrong id is a 404 naming it rather than a foreign-key failure. */
@@ -79,22 +130,6 @@ export class ShippingOptionService {
       .where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
       .returning({ id: shippingOption.id })
     if (!deleted) throw new MedusaError("not_found", `Shipping option with id: ${id} was not found`)
-  }
-
-  private async withRulesAndType(options: ShippingOption[]) {
-    if (options.length === 0) return []
-    const rules = await this.db
-      .select()
-      .from(shippingOptionRule)
-      .where(and(inArray(shippingOptionRule.shipping_option_id, options.map((option) => option.id)), isNull(shippingOptionRule.deleted_at)))
-      .orderBy(asc(shippingOptionRule.id))
-    const typeIds = options.map((option) => option.shipping_option_type_id).filter((id): id is string => !!id)
-    const types = typeIds.length ? await this.db.select().from(shippingOptionType).where(inArray(shippingOptionType.id, typeIds)) : []
-    return options.map((option) => ({
-      ...option,
-      rules: rules.filter((rule) => rule.shipping_option_id === option.id).map((rule) => ({ ...rule, value: ruleValue(rule.value) })),
-      type: types.find((type) => type.id === option.shipping_option_type_id) ?? null,
-    }))
   }
 }
 

@@ -24,6 +24,11 @@ export class ShippingProfileService {
     return found
   }
 
+  async byIds(ids: string[]) {
+    if (ids.length === 0) return []
+    return this.db.select().from(shippingProfile).where(inArray(shippingProfile.id, ids))
+  }
+
   async update(id: string, input: { name?: string; type?: string; metadata?: Record<string, unknown> | null }) {
     await this.retrieve(id)
     const [updated] = await this.db.update(shippingProfile).set({ ...input, updated_at: new Date() }).where(eq(shippingProfile.id, id)).returning()

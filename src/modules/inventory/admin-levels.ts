@@ -3,6 +3,9 @@ import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
+import { listQuery, oneOrMany, validateQuery } from "../../core/query/params"
+import { listResponse } from "../../core/query/route"
+import { entityQuery } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
@@ -46,8 +49,29 @@ async function changeItemStock(scope: Scope, itemId: string, work: (tx: Scope) =
   return { inventory_item: await itemJson(scope, itemId) }
 }
 
+const levelQuery = entityQuery([
+  "inventory_item_id",
+  "location_id",
+  "stocked_quantity",
+  "reserved_quantity",
+  "incoming_quantity",
+  "available_quantity",
+  "metadata",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+])
+
 /** Medusa's location-level routes of /admin/inventory-items. Stocked never goes below reserved. */
 export const adminInventoryLevelRoutes = new Hono<AppEnv>()
+  .get("/inventory-items/:id/location-levels", async (c) => {
+    const { limit = 20, offset = 0, order: _o, fields, location_id } = validateQuery(c, z.object({ ...listQuery, location_id: oneOrMany.optional() }))
+    const id = c.req.param("id")
+    return listResponse(c, "inventory_levels", levelQuery, { fields, limit, offset }, async () => {
+      await c.var.scope.resolve<InventoryService>("inventoryService").retrieve(id)
+      return items(c.var.scope).listLevels(id, { location_id }, { limit, offset })
+    })
+  })
   // Registered before `/:location_id`, which would otherwise take "batch" for a location.
   .post("/inventory-items/:id/location-levels/batch", async (c) => {
     const body = await validateBody(c, itemLevelsBatchBody)

@@ -7,6 +7,7 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { adminInventoryLevelRoutes, setLevels } from "./admin-levels"
+import { adminReservationRoutes } from "./admin-reservations"
 import type { InventoryItemService } from "./item-service"
 import { itemJson, itemsJson } from "./item-view"
 import type { InventoryService } from "./service"
@@ -18,6 +19,7 @@ const items = (scope: Scope) => scope.resolve<InventoryItemService>("inventoryIt
 /** Medusa's /admin/inventory-items and /admin/reservations: what is stocked, where, and held for whom. */
 export const adminInventoryRoutes = new Hono<AppEnv>()
   .route("/", adminInventoryLevelRoutes)
+  .route("/reservations", adminReservationRoutes)
   .get("/inventory-items", async (c) => {
     const { limit = 20, offset = 0, order: _o, fields: _f, ...filters } = validateQuery(
       c,
@@ -51,9 +53,4 @@ export const adminInventoryRoutes = new Hono<AppEnv>()
       await emitEvent(tx, "inventory-item.deleted", { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "inventory_item", deleted: true })
-  })
-  .get("/reservations", async (c) => {
-    const { limit = 20, offset = 0, line_item_id } = validateQuery(c, z.object({ ...listQuery, line_item_id: oneOrMany.optional() }))
-    const { rows, count } = await inventory(c.var.scope).listReservations({ line_item_id }, { limit, offset })
-    return c.json({ reservations: rows, count, offset, limit })
   })

@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
+import { listPage, type Page } from "../../core/query/page"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
@@ -107,6 +108,17 @@ export class InventoryItemService {
       .from(inventoryLevel)
       .where(and(eq(inventoryLevel.inventory_item_id, itemId), inArray(inventoryLevel.location_id, locationIds), isNull(inventoryLevel.deleted_at)))
       .for("update")
+  }
+
+  /** A page of an item's live levels, with what is still available at each. */
+  async listLevels(itemId: string, filters: { location_id?: string[] }, page: Page) {
+    const where = and(
+      eq(inventoryLevel.inventory_item_id, itemId),
+      isNull(inventoryLevel.deleted_at),
+      filters.location_id ? inArray(inventoryLevel.location_id, filters.location_id) : undefined,
+    )
+    const { rows, count } = await listPage(this.db, inventoryLevel, where, [asc(inventoryLevel.created_at), asc(inventoryLevel.id)], page)
+    return { rows: rows.map((level) => ({ ...level, available_quantity: level.stocked_quantity - level.reserved_quantity })), count }
   }
 
   /** Live levels by id, locked. */

@@ -128,11 +128,6 @@ export class InventoryService {
     }
   }
 
-  async listReservations(filters: { line_item_id?: string[] }, page: { limit: number; offset: number }) {
-    const where = filters.line_item_id ? inArray(reservationItem.line_item_id, filters.line_item_id) : undefined
-    return listPage(this.db, reservationItem, where, [asc(reservationItem.created_at), asc(reservationItem.id)], page)
-  }
-
   async reservations(lineItemIds: string[]) {
     if (lineItemIds.length === 0) return []
     return this.db.select().from(reservationItem).where(inArray(reservationItem.line_item_id, lineItemIds))

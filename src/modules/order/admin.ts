@@ -2,7 +2,6 @@ import { Hono } from "hono"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { z } from "zod"
 import { MedusaError } from "../../core/errors"
-import { toJsonNumber } from "../../core/money"
 import { dateRange, listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import { transaction } from "../../core/transaction"
@@ -54,13 +53,10 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     })
     return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
   })
-
-/** POST /admin/payments/:id/capture */
-export const adminPaymentRoutes = new Hono<AppEnv>().post("/:id/capture", async (c) => {
-  const captured = await transaction(c.var.scope, async (tx) => {
-    const payment = await tx.resolve<PaymentService>("paymentService").capture(c.req.param("id"))
-    await emitEvent(tx, "payment.captured", { id: payment.id })
-    return payment
+  .post("/:id/archive", async (c) => {
+    await transaction(c.var.scope, async (tx) => {
+      const archived = await tx.resolve<OrderService>("orderService").archive(c.req.param("id"))
+      await emitEvent(tx, OrderEvents.ARCHIVED, { id: archived.id })
+    })
+    return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
   })
-  return c.json({ payment: { ...captured, amount: toJsonNumber(captured.amount) } })
-})

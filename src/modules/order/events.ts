@@ -3,6 +3,7 @@ export const OrderEvents = {
   PLACED: "order.placed",
   CANCELED: "order.canceled",
   COMPLETED: "order.completed",
+  ARCHIVED: "order.archived",
   FULFILLMENT_CREATED: "order.fulfillment_created",
   FULFILLMENT_CANCELED: "order.fulfillment_canceled",
   /** payload `{ id: fulfillment id, no_notification }` */

@@ -1,6 +1,7 @@
 import type { Scope } from "../../core/container"
 import { decimal, toJsonNumber } from "../../core/money"
 import { taxLinesFor, totalsToJson } from "../../core/totals"
+import { withJsonAmounts } from "../payment/query-config"
 import type { PaymentService } from "../payment/service"
 import type { ProductService } from "../product/service"
 import type { OrderFulfillmentService } from "./fulfillment-service"
@@ -39,6 +40,14 @@ function quantitiesAt(fulfillments: Fulfillment[], step: "shipped_at" | "deliver
 // Medusa's order payment_status from the collection's status.
 const PAYMENT_STATUS: Record<string, string> = { authorized: "authorized", completed: "captured", canceled: "canceled", awaiting: "awaiting", not_paid: "not_paid" }
 
+/** Medusa's getLastPaymentStatus for one collection: any refund outranks the collection's status. */
+function paymentStatus(collection: { status: string; amount: string; refunded_amount: string | null } | undefined) {
+  if (collection && decimal(collection.refunded_amount ?? 0).gt(0)) {
+    return decimal(collection.refunded_amount!).eq(collection.amount) ? "refunded" : "partially_refunded"
+  }
+  return PAYMENT_STATUS[collection?.status ?? "not_paid"] ?? "not_paid"
+}
+
 /** An order as Medusa's Store API shows it, from its snapshot: totals never move after completion. */
 export async function orderJson(scope: Scope, orderId: string): Promise<Json> {
   const order = await scope.resolve<OrderService>("orderService").retrieve(orderId)
@@ -60,6 +69,7 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
   const collectionIds = orders.map((order) => order.payment_collection_id).filter((id): id is string => !!id)
   const collections = new Map((await payments.collections(collectionIds)).map((collection) => [collection.id, collection]))
   const paid = await payments.payments(collectionIds)
+  const refunds = await payments.refunds(paid.map((payment) => payment.id))
   const fulfillmentService = scope.resolve<OrderFulfillmentService>("orderFulfillmentService")
   const fulfilled = await fulfillmentService.fulfilledQuantities(ids)
   const fulfillments = await fulfillmentService.fulfillments(ids)
@@ -68,6 +78,8 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
     const collection = order.payment_collection_id ? collections.get(order.payment_collection_id) : undefined
     const ownPayments = paid.filter((payment) => payment.payment_collection_id === order.payment_collection_id)
     const captured = ownPayments.reduce((sum, payment) => (payment.captured_at ? sum.plus(payment.amount) : sum), decimal(0))
+    const refunded = decimal(collection?.refunded_amount ?? 0)
+    const net = captured.minus(refunded)
     const own = fulfillments.filter((fulfillment) => fulfillment.order_id === order.id)
     const shipped = quantitiesAt(own, "shipped_at")
     const delivered = quantitiesAt(own, "delivered_at")
@@ -76,16 +88,16 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
     return {
       ...columns,
       ...totals,
-      payment_status: PAYMENT_STATUS[collection?.status ?? "not_paid"] ?? "not_paid",
+      payment_status: paymentStatus(collection),
       fulfillment_status: fulfillmentStatus(items.filter((item) => item.order_id === order.id), fulfilled, own),
       fulfillments: own,
       summary: {
         current_order_total: totals.total,
         original_order_total: totals.total,
         paid_total: toJsonNumber(captured),
-        refunded_total: 0,
-        transaction_total: toJsonNumber(captured),
-        pending_difference: toJsonNumber(decimal(order.totals.total!).minus(captured)),
+        refunded_total: toJsonNumber(refunded),
+        transaction_total: toJsonNumber(net),
+        pending_difference: toJsonNumber(decimal(order.totals.total!).minus(net)),
       },
       items: items
         .filter((item) => item.order_id === order.id)
@@ -119,7 +131,12 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
       shipping_address: (order.shipping_address_id && addresses.get(order.shipping_address_id)) || null,
       billing_address: (order.billing_address_id && addresses.get(order.billing_address_id)) || null,
       payment_collections: collection
-        ? [{ ...collection, amount: toJsonNumber(collection.amount), payments: ownPayments.map((p) => ({ ...p, amount: toJsonNumber(p.amount) })) }]
+        ? [
+            {
+              ...withJsonAmounts(collection, "amount", "authorized_amount", "captured_amount", "refunded_amount"),
+              payments: ownPayments.map((p) => ({ ...p, amount: toJsonNumber(p.amount), refunds: refunds.filter((r) => r.payment_id === p.id).map((r) => withJsonAmounts(r, "amount")) })),
+            },
+          ]
         : [],
     }
   })

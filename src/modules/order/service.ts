@@ -103,6 +103,20 @@ export class OrderService {
     return canceled
   }
 
+  /** Archives a completed, canceled or draft order (Medusa's rule; its message is Medusa's, word for word). */
+  async archive(id: string) {
+    const [archived] = await this.db
+      .update(order)
+      .set({ status: "archived", updated_at: new Date() })
+      .where(and(eq(order.id, id), isNull(order.deleted_at), inArray(order.status, ["completed", "canceled", "draft"])))
+      .returning()
+    if (!archived) {
+      await this.retrieve(id)
+      throw new MedusaError("invalid_data", `Orders ${id} are completed, canceled, or in draft and cannot be archived`)
+    }
+    return archived
+  }
+
   /** A customer's orders, newest first unless told otherwise. */
   async listForCustomer(customerId: string, filters: { status?: string[] }, ordering: Ordering, page: Page) {
     const where = and(

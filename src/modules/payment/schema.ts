@@ -51,3 +51,17 @@ export const payment = pgTable(
   },
   (t) => [index("payment_collection_idx").on(t.payment_collection_id)],
 )
+
+/** Money given back from a captured payment; the sum never exceeds what was captured. */
+export const refund = pgTable(
+  "refund",
+  {
+    ...entityColumns(),
+    payment_id: text("payment_id").notNull().references(() => payment.id, { onDelete: "cascade" }),
+    amount: numeric("amount").notNull(),
+    refund_reason_id: text("refund_reason_id"),
+    note: text("note"),
+    created_by: text("created_by"),
+  },
+  (t) => [index("refund_payment_idx").on(t.payment_id)],
+)

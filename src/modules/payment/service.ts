@@ -1,13 +1,33 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
-import { generateUnguessableId } from "../../core/ids"
+import { generateId, generateUnguessableId } from "../../core/ids"
 import { decimal } from "../../core/money"
+import { searchAny, withinRange } from "../../core/query/filters"
+import { listPage, type Page } from "../../core/query/page"
+import type { DateRange } from "../../core/query/params"
 import type { Db } from "../../infra/db"
-import { payment, paymentCollection, paymentProvider, paymentSession } from "./schema"
+import { payment, paymentCollection, paymentProvider, paymentSession, refund } from "./schema"
 
 export type PaymentCollection = typeof paymentCollection.$inferSelect
 export type PaymentSession = typeof paymentSession.$inferSelect
 export type Payment = typeof payment.$inferSelect
+export type Refund = typeof refund.$inferSelect
+
+export interface PaymentFilters {
+  id?: string[]
+  payment_session_id?: string[]
+  q?: string
+  created_at?: DateRange
+  updated_at?: DateRange
+}
+
+export interface RefundInput {
+  /** decimal string; the whole refundable remainder when absent */
+  amount?: string
+  refund_reason_id?: string | null
+  note?: string | null
+  created_by?: string
+}
 
 /** Payment collections, sessions and payments. The system provider authorises at once. */
 export class PaymentService {
@@ -37,6 +57,34 @@ export class PaymentService {
   async payments(collectionIds: string[]): Promise<Payment[]> {
     if (collectionIds.length === 0) return []
     return this.db.select().from(payment).where(inArray(payment.payment_collection_id, collectionIds)).orderBy(asc(payment.created_at))
+  }
+
+  async list(filters: PaymentFilters, page: Page) {
+    const conditions: (SQL | undefined)[] = [isNull(payment.deleted_at), withinRange(payment.created_at, filters.created_at), withinRange(payment.updated_at, filters.updated_at)]
+    if (filters.id) conditions.push(inArray(payment.id, filters.id))
+    if (filters.payment_session_id) conditions.push(inArray(payment.payment_session_id, filters.payment_session_id))
+    if (filters.q) conditions.push(searchAny([payment.id, payment.provider_id], filters.q))
+    return listPage(this.db, payment, and(...conditions), [asc(payment.created_at), asc(payment.id)], page)
+  }
+
+  async retrieve(id: string): Promise<Payment> {
+    const [found] = await this.db.select().from(payment).where(and(eq(payment.id, id), isNull(payment.deleted_at)))
+    if (!found) throw new MedusaError("not_found", `Payment with id: ${id} was not found`)
+    return found
+  }
+
+  async refunds(paymentIds: string[]): Promise<Refund[]> {
+    if (paymentIds.length === 0) return []
+    return this.db.select().from(refund).where(inArray(refund.payment_id, paymentIds)).orderBy(asc(refund.created_at), asc(refund.id))
+  }
+
+  /** All payment providers, enabled or not (the Admin API's list). */
+  async listProviders(filters: { id?: string[]; is_enabled?: boolean }, page: Page) {
+    const where = and(
+      filters.id ? inArray(paymentProvider.id, filters.id) : undefined,
+      filters.is_enabled === undefined ? undefined : eq(paymentProvider.is_enabled, filters.is_enabled),
+    )
+    return listPage(this.db, paymentProvider, where, [asc(paymentProvider.id)], page)
   }
 
   async enabledProviders(ids: string[]): Promise<{ id: string; is_enabled: boolean }[]> {
@@ -89,6 +137,40 @@ export class PaymentService {
       .set({ status: "completed", captured_amount: found.amount, completed_at: new Date(), updated_at: sql`now()` })
       .where(eq(paymentCollection.id, found.payment_collection_id))
     return captured!
+  }
+
+  /**
+   * Gives back part or all of a captured payment (the system provider has nothing to call).
+   * The payment row is locked first, so concurrent refunds see each other and can never add
+   * up to more than was captured. Medusa's rules and messages.
+   */
+  async refund(paymentId: string, input: RefundInput): Promise<Refund> {
+    const [found] = await this.db.select().from(payment).where(and(eq(payment.id, paymentId), isNull(payment.deleted_at))).for("update")
+    if (!found) throw new MedusaError("not_found", `Payment with id: ${paymentId} was not found`)
+    const captured = decimal(found.captured_at ? found.amount : 0)
+    const refunded = (await this.refunds([paymentId])).reduce((sum, row) => sum.plus(row.amount), decimal(0))
+    const remainder = captured.minus(refunded)
+    const amount = decimal(input.amount ?? remainder)
+    if (input.amount !== undefined && amount.gt(remainder)) {
+      throw new MedusaError("invalid_data", "You are not allowed to refund more than the captured amount")
+    }
+    if (amount.lte(0) || amount.gt(remainder)) throw new MedusaError("invalid_data", "You cannot refund more than what is captured on the payment.")
+    const [created] = await this.db
+      .insert(refund)
+      .values({
+        id: generateId("ref"),
+        payment_id: paymentId,
+        amount: amount.toString(),
+        refund_reason_id: input.refund_reason_id ?? null,
+        note: input.note ?? null,
+        created_by: input.created_by ?? null,
+      })
+      .returning()
+    await this.db
+      .update(paymentCollection)
+      .set({ refunded_amount: sql`coalesce(${paymentCollection.refunded_amount}, 0) + ${amount.toString()}::numeric`, updated_at: sql`now()` })
+      .where(eq(paymentCollection.id, found.payment_collection_id))
+    return created!
   }
 
   /** Cancels a collection's uncaptured payments (an order canceled); captured ones need a refund first. */

@@ -6,6 +6,7 @@ import { idList, listQuery, validateQuery } from "../../core/query/params"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
+import { emitShippingOptionsDeleted } from "../fulfillment/events"
 import type { FulfillmentSetService } from "../fulfillment/set-service"
 import type { FulfillmentService } from "../fulfillment/service"
 import type { StockLocationService } from "./service"
@@ -59,7 +60,7 @@ export const adminStockLocationRoutes = new Hono<AppEnv>()
     await transaction(c.var.scope, async (tx) => {
       await locations(tx).softDelete(id)
       // Its fulfillment sets go with it (Medusa's cascading link), and with them its shipping options.
-      await tx.resolve<FulfillmentSetService>("fulfillmentSetService").deleteSetsOfLocation(id)
+      await emitShippingOptionsDeleted(tx, await tx.resolve<FulfillmentSetService>("fulfillmentSetService").deleteSetsOfLocation(id))
       await emitEvent(tx, "stock-location.deleted", { id })
     })
     return c.json({ id, object: "stock_location", deleted: true })

@@ -1,0 +1,64 @@
+import type { QueryContext } from "../../core/query/context"
+import { groupBy, type EntityGraph, type Relation, type Row } from "../../core/query/graph"
+import type { QueryConfig } from "../../core/query/shape"
+import type { PricingService } from "../pricing/service"
+import type { FulfillmentSetService } from "./set-service"
+import type { ShippingOptionService } from "./shipping-option-service"
+import type { ShippingProfileService } from "./shipping-profile-service"
+
+const options = (ctx: QueryContext) => ctx.scope.resolve<ShippingOptionService>("shippingOptionService")
+const sets = (ctx: QueryContext) => ctx.scope.resolve<FulfillmentSetService>("fulfillmentSetService")
+const timestamps = ["metadata", "created_at", "updated_at", "deleted_at"]
+
+/** A parent's one related row, found by a foreign key column among rows loaded by id. */
+function belongsTo(key: string, target: () => EntityGraph<QueryContext>, byIds: (ids: string[], ctx: QueryContext) => Promise<object[]>): Relation<QueryContext> {
+  return {
+    many: false,
+    target,
+    load: async (parents, ctx) => {
+      const related = new Map(((await byIds([...new Set(parents.map((p) => p[key] as string).filter(Boolean))], ctx)) as Row[]).map((row) => [row.id, row]))
+      return new Map(parents.map((parent) => [parent.id, related.has(parent[key] as string) ? [related.get(parent[key] as string)!] : []]))
+    },
+  }
+}
+
+export const shippingOptionRuleGraph: EntityGraph<QueryContext> = { fields: ["attribute", "operator", "value", "shipping_option_id", "created_at", "updated_at", "deleted_at"], relations: {} }
+const typeGraph: EntityGraph<QueryContext> = { fields: ["label", "description", "code", ...timestamps], relations: {} }
+const profileGraph: EntityGraph<QueryContext> = { fields: ["name", "type", ...timestamps], relations: {} }
+const priceGraph: EntityGraph<QueryContext> = {
+  fields: ["amount", "currency_code", "min_quantity", "max_quantity", "price_set_id", "rules", "shipping_option_id", "created_at", "updated_at"],
+  relations: {},
+}
+const fulfillmentSetGraph: EntityGraph<QueryContext> = { fields: ["name", "type", ...timestamps], relations: {} }
+const serviceZoneGraph: EntityGraph<QueryContext> = {
+  fields: ["name", "fulfillment_set_id", ...timestamps],
+  relations: { fulfillment_set: belongsTo("fulfillment_set_id", () => fulfillmentSetGraph, (ids, ctx) => sets(ctx).setsByIds(ids)) },
+}
+
+const shippingOptionGraph: EntityGraph<QueryContext> = {
+  fields: ["name", "price_type", "service_zone_id", "shipping_profile_id", "provider_id", "shipping_option_type_id", "data", ...timestamps],
+  relations: {
+    rules: {
+      many: true,
+      target: () => shippingOptionRuleGraph,
+      load: async (rows, ctx) => groupBy((await options(ctx).rulesOf(rows.map((row) => row.id))) as Row[], "shipping_option_id"),
+    },
+    prices: {
+      many: true,
+      target: () => priceGraph,
+      load: (rows, ctx) => ctx.scope.resolve<PricingService>("pricingService").pricesOfShippingOptions(rows.map((row) => row.id)),
+    },
+    type: belongsTo("shipping_option_type_id", () => typeGraph, (ids, ctx) => options(ctx).typesByIds(ids)),
+    service_zone: belongsTo("service_zone_id", () => serviceZoneGraph, (ids, ctx) => sets(ctx).zonesByIds(ids)),
+    shipping_profile: belongsTo("shipping_profile_id", () => profileGraph, (ids, ctx) => ctx.scope.resolve<ShippingProfileService>("shippingProfileService").byIds(ids)),
+  },
+}
+
+/** Medusa's defaultAdminShippingOptionFields (its provider relation aside). */
+export const adminShippingOptionQuery: QueryConfig = {
+  graph: shippingOptionGraph,
+  defaults: ["id", ...shippingOptionGraph.fields, "*rules", "*type", "*prices", "*service_zone", "*shipping_profile"],
+  maxDepth: 3,
+}
+
+export const adminShippingOptionRuleQuery: QueryConfig = { graph: shippingOptionRuleGraph, defaults: ["id", ...shippingOptionRuleGraph.fields], maxDepth: 1 }
