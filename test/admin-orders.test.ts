@@ -85,10 +85,19 @@ describe("a merchant runs the shop through /admin", () => {
     const fulfilledEvents = await session.db.query("select data from event_outbox where name = 'order.fulfillment_created' and data->>'order_id' = $1", [first.id])
     expect(fulfilledEvents.rows).toHaveLength(2)
 
+    // The merchant corrects the first order's email and street; the country stays what it was priced for.
+    const corrected = await asAdmin("POST", `/admin/orders/${first.id}`, { email: "Ada.Corrected@example.com", shipping_address: { address_1: "Strada 2", city: "Cluj" } })
+    expect(corrected.body.order).toMatchObject({ email: "ada.corrected@example.com", shipping_address: { address_1: "Strada 2", city: "Cluj", country_code: "ro" } })
+    expect(await asAdmin("POST", `/admin/orders/${first.id}`, { shipping_address: { country_code: "bg" } })).toMatchObject({ status: 400, body: { message: "Country code cannot be changed" } })
+    expect(await asAdmin("POST", `/admin/orders/${first.id}`, { email: "nope", total: 0 })).toMatchObject({ status: 400, body: { type: "invalid_data" } })
+    expect((await asAdmin("GET", `/admin/orders/${first.id}`)).body.order).toMatchObject({ email: "ada.corrected@example.com", total: first.total })
+    expect((await session.db.query("select count(*)::int as n from event_outbox where name = 'order.updated' and data->>'id' = $1", [first.id])).rows[0].n).toBe(1)
+
     const canceled = await asAdmin("POST", `/admin/orders/${second.id}/cancel`)
     expect(canceled.body.order).toMatchObject({ id: second.id, status: "canceled", payment_status: "canceled" })
     expect(await level()).toMatchObject({ stocked_quantity: 1, reserved_quantity: 0 })
     expect((await asAdmin("POST", `/admin/orders/${second.id}/cancel`)).body).toEqual({ type: "not_allowed", message: `Order ${second.id} is already canceled` })
+    expect((await asAdmin("POST", `/admin/orders/${second.id}`, { email: "late@example.com" })).body).toEqual({ type: "invalid_data", message: `Order with id ${second.id} has been canceled.` })
     const { rows } = await session.db.query("select name from event_outbox where data->>'id' in ($1, $2) and name in ('order.canceled', 'payment.captured')", [second.id, payment.id])
     expect(rows.map((r) => r.name).sort()).toEqual(["order.canceled", "payment.captured"])
 

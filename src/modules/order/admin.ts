@@ -1,11 +1,13 @@
 import { Hono } from "hono"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { z } from "zod"
+import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
 import { dateRange, listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
+import { addressBody } from "../cart/validators"
 import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
 import { adminOrderFulfillmentRoutes } from "./admin-fulfillments"
@@ -37,6 +39,23 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
+    return c.json({ order: selectJson(await orderJson(c.var.scope, c.req.param("id")), fields) })
+  })
+  .post("/:id", async (c) => {
+    const body = await validateBody(
+      c,
+      z.strictObject({
+        email: z.email({ error: "email must be an email address" }).max(320).optional(),
+        shipping_address: addressBody.optional(),
+        billing_address: addressBody.optional(),
+        metadata: z.record(z.string(), z.unknown()).nullish(),
+      }),
+    )
+    const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
+    await transaction(c.var.scope, async (tx) => {
+      await tx.resolve<OrderService>("orderService").updateDetails(c.req.param("id"), body)
+      await emitEvent(tx, OrderEvents.UPDATED, { id: c.req.param("id") })
+    })
     return c.json({ order: selectJson(await orderJson(c.var.scope, c.req.param("id")), fields) })
   })
   .post("/:id/cancel", async (c) => {

@@ -1,6 +1,7 @@
 /** Events of the order domain and its fulfillments. */
 export const OrderEvents = {
   PLACED: "order.placed",
+  UPDATED: "order.updated",
   CANCELED: "order.canceled",
   COMPLETED: "order.completed",
   ARCHIVED: "order.archived",

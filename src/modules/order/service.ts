@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, type SQL } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm"
 import { searchAny, withinRange } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
@@ -49,6 +49,39 @@ export class OrderService {
         .values(input.shipping_methods.map((method) => ({ ...method, id: generateUnguessableId("ordsm"), order_id: created!.id })))
     }
     return created!
+  }
+
+  /**
+   * The merchant's corrections: email, metadata, and address fields (patched in place). The
+   * shipping country cannot change, as in Medusa: the order's taxes and shipping were priced for it.
+   */
+  async updateDetails(id: string, input: { email?: string; metadata?: Record<string, unknown> | null; shipping_address?: AddressValues; billing_address?: AddressValues }) {
+    const [found] = await this.db.select().from(order).where(and(eq(order.id, id), isNull(order.deleted_at))).for("update")
+    if (!found) throw new MedusaError("not_found", `Order with id: ${id} was not found`)
+    if (found.status === "canceled") throw new MedusaError("invalid_data", `Order with id ${id} has been canceled.`)
+    const patchAddress = async (addressId: string | null, values: AddressValues | undefined, checkCountry: boolean) => {
+      if (!values) return addressId
+      const normalized = values.country_code ? { ...values, country_code: values.country_code.toLowerCase() } : values
+      if (!addressId) return (await this.db.insert(orderAddress).values({ ...normalized, id: generateUnguessableId("ordaddr") }).returning())[0]!.id
+      const [current] = await this.db.select().from(orderAddress).where(eq(orderAddress.id, addressId))
+      if (checkCountry && normalized.country_code && normalized.country_code !== current?.country_code) {
+        throw new MedusaError("invalid_data", "Country code cannot be changed")
+      }
+      await this.db.update(orderAddress).set({ ...normalized, updated_at: sql`now()` }).where(eq(orderAddress.id, addressId))
+      return addressId
+    }
+    const [updated] = await this.db
+      .update(order)
+      .set({
+        ...(input.email !== undefined ? { email: input.email.toLowerCase() } : {}),
+        ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
+        shipping_address_id: await patchAddress(found.shipping_address_id, input.shipping_address, true),
+        billing_address_id: await patchAddress(found.billing_address_id, input.billing_address, false),
+        updated_at: new Date(),
+      })
+      .where(eq(order.id, id))
+      .returning()
+    return updated!
   }
 
   async retrieve(id: string): Promise<Order> {
