@@ -6,12 +6,14 @@ import { ProductLinkService } from "./link-service"
 import { productTag, productType } from "./schema"
 import { ProductOptionService } from "./option-service"
 import { ProductOptionValueService } from "./option-value-service"
+import { ProductRelationLoaders } from "./relation-loaders"
 import { ProductService } from "./service"
 import { ProductValueService } from "./value-service"
 import { ProductVariantOptionService } from "./variant-option-service"
 
 export function register(registry: Registry) {
   registry.register("productService", (scope) => new ProductService(scope.resolve<Db>("manager")))
+  registry.register("productRelationLoaders", (scope) => new ProductRelationLoaders(scope.resolve<Db>("manager")))
   registry.register("productLinkService", (scope) => new ProductLinkService(scope.resolve<Db>("manager")))
   registry.register("productOptionService", (scope) => new ProductOptionService(scope.resolve<Db>("manager")))
   registry.register("productOptionValueService", (scope) => new ProductOptionValueService(scope.resolve<Db>("manager")))

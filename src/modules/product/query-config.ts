@@ -8,11 +8,11 @@ import type { PricingService } from "../pricing/service"
 import type { StockLocationService } from "../stock-location/service"
 import type { TaxService } from "../tax/service"
 import type { ProductOptionService } from "./option-service"
-import type { ProductService } from "./service"
+import type { ProductRelationLoaders } from "./relation-loaders"
 
 type Graph = EntityGraph<QueryContext>
 
-const products = (ctx: QueryContext) => ctx.scope.resolve<ProductService>("productService")
+const loaders = (ctx: QueryContext) => ctx.scope.resolve<ProductRelationLoaders>("productRelationLoaders")
 const ids = (rows: Row[], key = "id") => [...new Set(rows.map((row) => row[key] as string | null).filter((id): id is string => !!id))]
 const ENTITY_DATES = ["created_at", "updated_at", "deleted_at"] as const
 
@@ -59,14 +59,14 @@ const categoryGraph = leaf(categoryFields)
 export const optionValueGraph: Graph = {
   fields: ["value", "option_id", "metadata", ...ENTITY_DATES],
   relations: {
-    option: belongsTo("option_id", () => optionGraph, (optionIds, ctx) => products(ctx).optionsById(optionIds)),
+    option: belongsTo("option_id", () => optionGraph, (optionIds, ctx) => loaders(ctx).optionsById(optionIds)),
   },
 }
 
 export const optionGraph: Graph = {
   fields: ["title", "product_id", "is_exclusive", "metadata", ...ENTITY_DATES],
   relations: {
-    values: hasMany(() => optionValueGraph, (optionIds, ctx) => products(ctx).valuesOfOptions(optionIds)),
+    values: hasMany(() => optionValueGraph, (optionIds, ctx) => loaders(ctx).valuesOfOptions(optionIds)),
     products: hasMany(() => productGraph, (optionIds, ctx) => ctx.scope.resolve<ProductOptionService>("productOptionService").productsOfOptions(optionIds)),
   },
 }
@@ -161,12 +161,12 @@ export const variantGraph: Graph = {
     ...ENTITY_DATES,
   ],
   relations: {
-    options: hasMany(() => optionValueGraph, (variantIds, ctx) => products(ctx).optionValuesOfVariants(variantIds)),
+    options: hasMany(() => optionValueGraph, (variantIds, ctx) => loaders(ctx).optionValuesOfVariants(variantIds)),
     calculated_price: calculatedPrice,
     prices: hasMany(() => leaf(["amount", "currency_code", "rules", "min_quantity", "max_quantity", "price_set_id", "created_at", "updated_at"]), (variantIds, ctx) =>
       ctx.scope.resolve<PricingService>("pricingService").pricesOfVariants(variantIds),
     ),
-    product: belongsTo("product_id", () => productGraph, (productIds, ctx) => products(ctx).productsById(productIds)),
+    product: belongsTo("product_id", () => productGraph, (productIds, ctx) => loaders(ctx).productsById(productIds)),
   },
   computed: { inventory_quantity: inventoryQuantity },
 }
@@ -198,13 +198,13 @@ export const productFields = [
 export const productGraph: Graph = {
   fields: productFields,
   relations: {
-    variants: hasMany(() => variantGraph, (productIds, ctx) => products(ctx).variantsOf(productIds)),
-    options: hasMany(() => optionGraph, (productIds, ctx) => products(ctx).optionsOf(productIds)),
-    images: hasMany(() => imageGraph, (productIds, ctx) => products(ctx).imagesOf(productIds)),
-    tags: hasMany(() => tagGraph, (productIds, ctx) => products(ctx).tagsOf(productIds)),
-    type: belongsTo("type_id", () => typeGraph, (typeIds, ctx) => products(ctx).typesById(typeIds)),
-    collection: belongsTo("collection_id", () => collectionGraph, (collectionIds, ctx) => products(ctx).collectionsById(collectionIds)),
-    categories: hasMany(() => categoryGraph, (productIds, ctx) => products(ctx).categoriesOf(productIds, ctx.storefront !== false)),
+    variants: hasMany(() => variantGraph, (productIds, ctx) => loaders(ctx).variantsOf(productIds)),
+    options: hasMany(() => optionGraph, (productIds, ctx) => loaders(ctx).optionsOf(productIds)),
+    images: hasMany(() => imageGraph, (productIds, ctx) => loaders(ctx).imagesOf(productIds)),
+    tags: hasMany(() => tagGraph, (productIds, ctx) => loaders(ctx).tagsOf(productIds)),
+    type: belongsTo("type_id", () => typeGraph, (typeIds, ctx) => loaders(ctx).typesById(typeIds)),
+    collection: belongsTo("collection_id", () => collectionGraph, (collectionIds, ctx) => loaders(ctx).collectionsById(collectionIds)),
+    categories: hasMany(() => categoryGraph, (productIds, ctx) => loaders(ctx).categoriesOf(productIds, ctx.storefront !== false)),
   },
 }
 

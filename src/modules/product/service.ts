@@ -17,7 +17,6 @@ import {
   productOptionValue,
   productSalesChannel,
   productShippingProfile,
-  productTag,
   productTags,
   productType,
   productVariant,
@@ -44,7 +43,8 @@ export function storeProductFilters(salesChannelIds: string[]): ProductFilters {
   return { status: ["published"], sales_channel_id: salesChannelIds }
 }
 
-const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)
+/** Rows not soft-deleted. */
+export const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)
 
 /** The product's own options and the shared ones it links to. */
 export function optionOfProduct(productId: string): SQL {
@@ -122,114 +122,6 @@ export class ProductService {
           sales_channel_ids: channels.filter((c) => c.product_id === row.product.id).map((c) => c.sales_channel_id),
         },
       ]),
-    )
-  }
-
-  // Batch loaders: each answers for many parents in one statement.
-
-  async variantsOf(productIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db
-      .select()
-      .from(productVariant)
-      .where(and(inArray(productVariant.product_id, productIds), live(productVariant)))
-      .orderBy(asc(productVariant.variant_rank), asc(productVariant.created_at), asc(productVariant.id))
-    return groupBy(rows, "product_id")
-  }
-
-  /** A product's options: its own, and the shared ones it links to (keyed by `for_product_id`). */
-  async optionsOf(productIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db
-      .select({ option: productOption, linked_to: productOptionProduct.product_id })
-      .from(productOption)
-      .leftJoin(productOptionProduct, eq(productOptionProduct.option_id, productOption.id))
-      .where(and(or(inArray(productOption.product_id, productIds), inArray(productOptionProduct.product_id, productIds)), live(productOption)))
-      .orderBy(asc(productOption.created_at), asc(productOption.id))
-    const wanted = new Set(productIds)
-    const options = rows
-      .map((row) => ({ ...row.option, for_product_id: row.option.product_id ?? row.linked_to }))
-      .filter((row) => wanted.has(row.for_product_id!))
-    return groupBy(options, "for_product_id")
-  }
-
-  async optionsById(optionIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db.select().from(productOption).where(inArray(productOption.id, optionIds))
-    return groupBy(rows, "id")
-  }
-
-  async valuesOfOptions(optionIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db
-      .select()
-      .from(productOptionValue)
-      .where(and(inArray(productOptionValue.option_id, optionIds), live(productOptionValue)))
-      .orderBy(asc(productOptionValue.created_at), asc(productOptionValue.id))
-    return groupBy(rows, "option_id")
-  }
-
-  /** A variant's option values (Medusa's `variant.options`). */
-  async optionValuesOfVariants(variantIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db
-      .select({ variant_id: productVariantOption.variant_id, value: productOptionValue })
-      .from(productVariantOption)
-      .innerJoin(productOptionValue, eq(productOptionValue.id, productVariantOption.option_value_id))
-      .where(inArray(productVariantOption.variant_id, variantIds))
-      .orderBy(asc(productOptionValue.created_at), asc(productOptionValue.id))
-    return groupBy(
-      rows.map((row) => ({ ...row.value, variant_id: row.variant_id })),
-      "variant_id",
-    )
-  }
-
-  async productsById(productIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db.select().from(product).where(inArray(product.id, productIds))
-    return groupBy(rows, "id")
-  }
-
-  async imagesOf(productIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db
-      .select()
-      .from(productImage)
-      .where(and(inArray(productImage.product_id, productIds), live(productImage)))
-      .orderBy(asc(productImage.rank), asc(productImage.id))
-    return groupBy(rows, "product_id")
-  }
-
-  async tagsOf(productIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db
-      .select({ product_id: productTags.product_id, tag: productTag })
-      .from(productTags)
-      .innerJoin(productTag, and(eq(productTag.id, productTags.product_tag_id), live(productTag)))
-      .where(inArray(productTags.product_id, productIds))
-      .orderBy(asc(productTag.value))
-    return groupBy(
-      rows.map((row) => ({ ...row.tag, product_id: row.product_id })),
-      "product_id",
-    )
-  }
-
-  async typesById(typeIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db.select().from(productType).where(and(inArray(productType.id, typeIds), live(productType)))
-    return groupBy(rows, "id")
-  }
-
-  async collectionsById(collectionIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db
-      .select()
-      .from(productCollection)
-      .where(and(inArray(productCollection.id, collectionIds), live(productCollection)))
-    return groupBy(rows, "id")
-  }
-
-  /** A product's categories; a storefront sees only active, public ones. */
-  async categoriesOf(productIds: string[], visibleOnly: boolean): Promise<Map<string, Row[]>> {
-    const rows = await this.db
-      .select({ product_id: productCategoryProduct.product_id, category: productCategory })
-      .from(productCategoryProduct)
-      .innerJoin(productCategory, eq(productCategory.id, productCategoryProduct.product_category_id))
-      .where(and(inArray(productCategoryProduct.product_id, productIds), visibleOnly ? visibleCategory : live(productCategory)))
-      .orderBy(asc(productCategory.rank), asc(productCategory.id))
-    return groupBy(
-      rows.map((row) => ({ ...row.category, product_id: row.product_id })),
-      "product_id",
     )
   }
 
