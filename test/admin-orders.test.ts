@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
-import { adminSession } from "./helpers/admin"
+import { adminSession, flatShippingOptionBody } from "./helpers/admin"
 import { shopper } from "./helpers/shopper"
 
 type Json = Record<string, any>
@@ -120,19 +120,7 @@ describe("a shop set up through /admin alone", () => {
     const set = withSet.fulfillment_sets[0]
     const zone = (await asAdmin("POST", `/admin/fulfillment-sets/${set.id}/service-zones`, { name: "Slovakia", geo_zones: [{ type: "country", country_code: "sk" }] })).body.fulfillment_set.service_zones[0]
     const profile = (await asAdmin("POST", "/admin/shipping-profiles", { name: `Depot profile ${run}`, type: "default" })).body.shipping_profile
-    const option = await asAdmin("POST", "/admin/shipping-options", {
-      name: "Courier",
-      service_zone_id: zone.id,
-      shipping_profile_id: profile.id,
-      provider_id: "manual_manual",
-      price_type: "flat",
-      type: { label: "Courier", description: "Next day", code: "courier" },
-      prices: [{ region_id: region.id, amount: 4.5 }],
-      rules: [
-        { attribute: "enabled_in_store", operator: "eq", value: "true" },
-        { attribute: "is_return", operator: "eq", value: "false" },
-      ],
-    })
+    const option = await asAdmin("POST", "/admin/shipping-options", flatShippingOptionBody("Courier", zone.id, profile.id, [{ region_id: region.id, amount: 4.5 }]))
     expect(option.body.shipping_option).toMatchObject({ name: "Courier", price_type: "flat", type: { code: "courier" } })
     expect((await asAdmin("POST", "/admin/shipping-options", { ...option.body, prices: [{ currency_code: "eur", amount: -1 }] })).status).toBe(400)
 

@@ -108,7 +108,7 @@ describe("/admin/products", () => {
     const deleted = await asAdmin("DELETE", `/admin/products/${product.id}/variants/${variant.id}`)
     expect(deleted.body).toMatchObject({ id: variant.id, object: "variant", deleted: true, parent: { id: product.id, variants: [] } })
     expect((await asAdmin("POST", `/admin/products/${product.id}/variants`, { title: "X", options: { Size: "Huge" } })).body.message).toBe(
-      "Option value Huge of option Size does not exist on the product",
+      "Option value Huge does not exist for option Size",
     )
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest"
-import { adminSession } from "./helpers/admin"
+import { adminSession, flatShippingOptionBody } from "./helpers/admin"
 
 type Json = Record<string, any>
 const run = Date.now().toString(36)
@@ -18,19 +18,7 @@ async function shippingSetup(name: string) {
   const profile = (await asAdmin("POST", "/admin/shipping-profiles", { name: `${name} profile ${run}`, type: "default" })).body.shipping_profile
   const option = async (zoneId: string, optionName: string) =>
     (
-      await asAdmin("POST", "/admin/shipping-options", {
-        name: optionName,
-        service_zone_id: zoneId,
-        shipping_profile_id: profile.id,
-        provider_id: "manual_manual",
-        price_type: "flat",
-        type: { label: optionName, description: "By road", code: optionName.toLowerCase() },
-        prices: [{ currency_code: "eur", amount: 6.5 }],
-        rules: [
-          { attribute: "enabled_in_store", operator: "eq", value: "true" },
-          { attribute: "is_return", operator: "eq", value: "false" },
-        ],
-      })
+      await asAdmin("POST", "/admin/shipping-options", flatShippingOptionBody(optionName, zoneId, profile.id, [{ currency_code: "eur", amount: 6.5 }]))
     ).body.shipping_option
   return { location, set, zoneOf, profile, option }
 }

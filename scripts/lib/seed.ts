@@ -2,6 +2,7 @@ import type { ResolvedConfig } from "../../src/config"
 import type { Scope } from "../../src/core/container"
 import type { ApiKeyService } from "../../src/modules/api-key/service"
 import type { FulfillmentService } from "../../src/modules/fulfillment/service"
+import type { InventoryItemService } from "../../src/modules/inventory/item-service"
 import type { InventoryService } from "../../src/modules/inventory/service"
 import type { PricingService } from "../../src/modules/pricing/service"
 import type { ProductCategoryService } from "../../src/modules/product/category-service"
@@ -108,6 +109,7 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
   const collection = await resolve<ProductCollectionService>("productCollectionService").create({ title: "Latest Drops", handle: "latest-drops" })
   const apparel = await resolve<ProductValueService>("productTypeService").upsert("Apparel")
   const inventory = resolve<InventoryService>("inventoryService")
+  const stock = resolve<InventoryItemService>("inventoryItemService")
   const categoryIds = new Map<string, string>()
   for (const product of DEMO_PRODUCTS) {
     if (!categoryIds.has(product.category)) {
@@ -136,7 +138,7 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
         { currency_code: "usd", amount: product.price.usd },
       ])
       const item = await inventory.createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
-      await inventory.setStockedQuantity(item.id, warehouse.id, product.stock)
+      await stock.setLevel(item.id, warehouse.id, { stocked_quantity: product.stock })
     }
     log(`seed: product ${product.title} (${variants.length} variants, EUR ${product.price.eur} / USD ${product.price.usd}, ${product.stock} in stock each)`)
   }

@@ -1,3 +1,4 @@
+import { isNull } from "drizzle-orm"
 import { integer, jsonb, text, timestamp } from "drizzle-orm/pg-core"
 
 /** Columns every Medusa entity has: a prefixed id, metadata and soft-delete timestamps. */
@@ -25,3 +26,6 @@ export const physicalColumns = () => ({
   height: integer("height"),
   width: integer("width"),
 })
+
+/** Rows of an entity table that are not soft-deleted. */
+export const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)

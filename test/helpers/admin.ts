@@ -73,3 +73,23 @@ export function adminSession(email: string, prepare?: () => Promise<unknown>): A
   })
   return session
 }
+
+/**
+ * The Admin API body of a flat-rate shipping option that the store offers (Medusa's two rules:
+ * shown in the store, not a return), in a zone and profile, with its prices.
+ */
+export function flatShippingOptionBody(name: string, zoneId: string, profileId: string, prices: (({ currency_code: string } | { region_id: string }) & { amount: number })[]) {
+  return {
+    name,
+    service_zone_id: zoneId,
+    shipping_profile_id: profileId,
+    provider_id: "manual_manual",
+    price_type: "flat" as const,
+    type: { label: name, description: `${name} delivery`, code: name.toLowerCase() },
+    prices,
+    rules: [
+      { attribute: "enabled_in_store", operator: "eq" as const, value: "true" },
+      { attribute: "is_return", operator: "eq" as const, value: "false" },
+    ],
+  }
+}

@@ -1,5 +1,6 @@
 import type { Scope } from "../../src/core/container"
 import type { ApiKeyService } from "../../src/modules/api-key/service"
+import type { InventoryItemService } from "../../src/modules/inventory/item-service"
 import type { InventoryService } from "../../src/modules/inventory/service"
 import type { PricingService } from "../../src/modules/pricing/service"
 import type { ProductCategoryService } from "../../src/modules/product/category-service"
@@ -102,15 +103,16 @@ export async function createCatalogFixture() {
 
     const locations = get<StockLocationService>("stockLocationService")
     const inventory = get<InventoryService>("inventoryService")
+    const stock = get<InventoryItemService>("inventoryItemService")
     const shelf = await locations.create({ name: `Shelf ${run}`, address: { address_1: "Main st 1", country_code: "nl" } })
     const otherShelf = await locations.create({ name: `Other shelf ${run}`, address: { address_1: "Side st 2", country_code: "nl" } })
     await locations.linkSalesChannels(shelf.id, [main.id])
     await locations.linkSalesChannels(otherShelf.id, [other.id])
     const smallItem = await inventory.createItemForVariant(small!.id, { sku: small!.sku })
     const mediumItem = await inventory.createItemForVariant(medium!.id, { sku: medium!.sku })
-    await inventory.setStockedQuantity(smallItem.id, shelf.id, 7)
-    await inventory.setStockedQuantity(smallItem.id, otherShelf.id, 50) // not the main channel's
-    await inventory.setStockedQuantity(mediumItem.id, shelf.id, 3)
+    await stock.setLevel(smallItem.id, shelf.id, { stocked_quantity: 7 })
+    await stock.setLevel(smallItem.id, otherShelf.id, { stocked_quantity: 50 }) // not the main channel's
+    await stock.setLevel(mediumItem.id, shelf.id, { stocked_quantity: 3 })
 
     return {
       run,

@@ -1,5 +1,6 @@
 import type { ApiKeyService } from "../../src/modules/api-key/service"
 import type { FulfillmentService } from "../../src/modules/fulfillment/service"
+import type { InventoryItemService } from "../../src/modules/inventory/item-service"
 import type { InventoryService } from "../../src/modules/inventory/service"
 import type { PricingService, PriceInput } from "../../src/modules/pricing/service"
 import type { ProductService } from "../../src/modules/product/service"
@@ -91,7 +92,7 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
       await pricing.createVariantPrices(id, prices)
       if (stock !== null) {
         const item = await inventory.createItemForVariant(id, { sku: `${handle}-${run}` })
-        await inventory.setStockedQuantity(item.id, warehouse.id, stock)
+        await get<InventoryItemService>("inventoryItemService").setLevel(item.id, warehouse.id, { stocked_quantity: stock })
       }
       return id
     }

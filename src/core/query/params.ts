@@ -71,3 +71,6 @@ const instant = z.iso.datetime({ offset: true, local: true, error: "must be an I
 /** Medusa's date filter: `created_at[$gte]=2026-01-01&created_at[$lt]=…`. */
 export const dateRange = z.strictObject({ $gt: instant.optional(), $gte: instant.optional(), $lt: instant.optional(), $lte: instant.optional() })
 export type DateRange = z.output<typeof dateRange>
+
+/** The `created_at` / `updated_at` ranges Medusa's lists take. */
+export const dateFilters = { created_at: dateRange.optional(), updated_at: dateRange.optional() }

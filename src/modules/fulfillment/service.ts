@@ -28,6 +28,12 @@ export interface ShippingOptionInput {
 }
 
 /** Where and how orders ship: profiles, fulfillment sets per location, zones, options. */
+/** A service zone's geo zones, one per country. */
+export async function addCountryZones(db: Db, zoneId: string, countryCodes: string[]) {
+  if (countryCodes.length === 0) return
+  await db.insert(geoZone).values(countryCodes.map((code) => ({ id: generateId("fgz"), type: "country" as const, country_code: code.toLowerCase(), service_zone_id: zoneId })))
+}
+
 export class FulfillmentService {
   constructor(private readonly db: Db) {}
 
@@ -65,11 +71,7 @@ export class FulfillmentService {
     const [set] = await this.db.select().from(fulfillmentSet).where(and(eq(fulfillmentSet.id, fulfillmentSetId), isNull(fulfillmentSet.deleted_at)))
     if (!set) throw new MedusaError("not_found", `Fulfillment set with id: ${fulfillmentSetId} was not found`)
     const [zone] = await this.db.insert(serviceZone).values({ id: generateId("serzo"), name: input.name, fulfillment_set_id: fulfillmentSetId }).returning()
-    if (input.country_codes.length) {
-      await this.db.insert(geoZone).values(
-        input.country_codes.map((code) => ({ id: generateId("fgz"), type: "country" as const, country_code: code.toLowerCase(), service_zone_id: zone!.id })),
-      )
-    }
+    await addCountryZones(this.db, zone!.id, input.country_codes)
     return zone!
   }
 

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
-import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { fulfillmentSet, geoZone, locationFulfillmentSet, serviceZone, shippingOption } from "./schema"
+import { addCountryZones } from "./service"
 
 /**
  * Edits and removals of fulfillment sets and their service zones. Removal is soft and cascades
@@ -39,11 +39,7 @@ export class FulfillmentSetService {
     await this.db.update(serviceZone).set({ name: input.name, updated_at: new Date() }).where(eq(serviceZone.id, zoneId))
     if (!input.country_codes) return
     await this.db.update(geoZone).set({ deleted_at: new Date() }).where(and(eq(geoZone.service_zone_id, zoneId), isNull(geoZone.deleted_at)))
-    if (input.country_codes.length) {
-      await this.db
-        .insert(geoZone)
-        .values(input.country_codes.map((code) => ({ id: generateId("fgz"), type: "country" as const, country_code: code.toLowerCase(), service_zone_id: zoneId })))
-    }
+    await addCountryZones(this.db, zoneId, input.country_codes)
   }
 
   async deleteServiceZone(setId: string, zoneId: string): Promise<string[]> {

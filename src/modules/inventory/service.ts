@@ -49,17 +49,6 @@ export class InventoryService {
     })
   }
 
-  async setStockedQuantity(inventoryItemId: string, locationId: string, stocked: number) {
-    await this.db
-      .insert(inventoryLevel)
-      .values({ id: generateId("ilev"), inventory_item_id: inventoryItemId, location_id: locationId, stocked_quantity: stocked })
-      .onConflictDoUpdate({
-        target: [inventoryLevel.inventory_item_id, inventoryLevel.location_id],
-        targetWhere: sql`deleted_at is null`,
-        set: { stocked_quantity: stocked, updated_at: sql`now()` },
-      })
-  }
-
   /** The inventory items each variant consumes. */
   async itemsForVariants(variantIds: string[]) {
     if (variantIds.length === 0) return []

@@ -3,7 +3,7 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import { z } from "zod"
 import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
-import { dateRange, listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
+import { dateFilters, listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
@@ -23,8 +23,7 @@ const listOrdersQuery = z.object({
   status: oneOrMany.optional(),
   customer_id: oneOrMany.optional(),
   region_id: oneOrMany.optional(),
-  created_at: dateRange.optional(),
-  updated_at: dateRange.optional(),
+  ...dateFilters,
 })
 
 /** Medusa's /admin/orders: list, read, cancel (stock given back, payment canceled); fulfillments and completion. */

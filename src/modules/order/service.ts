@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm"
-import { searchAny, withinRange } from "../../core/query/filters"
+import { searchAny, withinDates } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { listPage, orderBy, type Page } from "../../core/query/page"
@@ -110,7 +110,7 @@ export class OrderService {
     ordering: Ordering,
     page: Page,
   ) {
-    const conditions: (SQL | undefined)[] = [isNull(order.deleted_at), withinRange(order.created_at, filters.created_at), withinRange(order.updated_at, filters.updated_at)]
+    const conditions: (SQL | undefined)[] = [isNull(order.deleted_at), withinDates(order, filters)]
     if (filters.id) conditions.push(inArray(order.id, filters.id))
     if (filters.status) conditions.push(inArray(order.status, filters.status as Order["status"][]))
     if (filters.customer_id) conditions.push(inArray(order.customer_id, filters.customer_id))

@@ -1,7 +1,7 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
 import { validateBody } from "../../core/body"
-import { booleanString, dateRange, listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../core/query/params"
+import { booleanString, dateFilters, listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
@@ -33,8 +33,7 @@ export const adminPaymentRoutes = new Hono<AppEnv>()
         q: z.string().optional(),
         id: oneOrMany.optional(),
         payment_session_id: oneOrMany.optional(),
-        created_at: dateRange.optional(),
-        updated_at: dateRange.optional(),
+        ...dateFilters,
       }),
     )
     return listResponse(c, "payments", adminPaymentQuery, { fields, limit, offset }, async () => {

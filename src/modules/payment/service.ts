@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId, generateUnguessableId } from "../../core/ids"
 import { decimal } from "../../core/money"
-import { searchAny, withinRange } from "../../core/query/filters"
+import { searchAny, withinDates } from "../../core/query/filters"
 import { listPage, type Page } from "../../core/query/page"
 import type { DateRange } from "../../core/query/params"
 import type { Db } from "../../infra/db"
@@ -60,7 +60,7 @@ export class PaymentService {
   }
 
   async list(filters: PaymentFilters, page: Page) {
-    const conditions: (SQL | undefined)[] = [isNull(payment.deleted_at), withinRange(payment.created_at, filters.created_at), withinRange(payment.updated_at, filters.updated_at)]
+    const conditions: (SQL | undefined)[] = [isNull(payment.deleted_at), withinDates(payment, filters)]
     if (filters.id) conditions.push(inArray(payment.id, filters.id))
     if (filters.payment_session_id) conditions.push(inArray(payment.payment_session_id, filters.payment_session_id))
     if (filters.q) conditions.push(searchAny([payment.id, payment.provider_id], filters.q))

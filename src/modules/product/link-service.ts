@@ -1,9 +1,12 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import type { Db } from "../../infra/db"
-import { product, productCategoryProduct } from "./schema"
+import { product, productCategoryProduct, productSalesChannel } from "./schema"
 
-/** Which products a collection or a category holds: `POST /admin/{collections,product-categories}/:id/products`. */
+/**
+ * Which products a collection, a category or a sales channel holds:
+ * `POST /admin/{collections,product-categories,sales-channels}/:id/products`.
+ */
 export class ProductLinkService {
   constructor(private readonly db: Db) {}
 
@@ -39,6 +42,15 @@ export class ProductLinkService {
       await this.db
         .delete(productCategoryProduct)
         .where(and(eq(productCategoryProduct.product_category_id, categoryId), inArray(productCategoryProduct.product_id, remove)))
+    }
+  }
+
+  /** Puts products in a sales channel (Medusa's product ↔ sales channel link) and takes others out. */
+  async setSalesChannel(channelId: string, add: string[], remove: string[]) {
+    const adding = await this.requireProducts(add)
+    if (adding.length) await this.db.insert(productSalesChannel).values(adding.map((product_id) => ({ product_id, sales_channel_id: channelId }))).onConflictDoNothing()
+    if (remove.length) {
+      await this.db.delete(productSalesChannel).where(and(eq(productSalesChannel.sales_channel_id, channelId), inArray(productSalesChannel.product_id, remove)))
     }
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
@@ -8,6 +8,7 @@ import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { product, productOption, productOptionProduct, productOptionValue } from "./schema"
 import { optionOfProduct } from "./service"
+import { live } from "../../core/columns"
 
 export interface OptionInput {
   title: string
@@ -27,7 +28,6 @@ export interface OptionFilters {
   q?: string
 }
 
-const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)
 const notFound = (id: string) => new MedusaError("not_found", `Product option with id: ${id} was not found`)
 const ranked = (input: Pick<OptionInput, "values" | "ranks">) =>
   input.values.map((value, i) => ({ value, rank: input.ranks?.[value] ?? i })).sort((a, b) => a.rank - b.rank).map((entry) => entry.value)

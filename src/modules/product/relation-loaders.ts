@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, or } from "drizzle-orm"
+import { live } from "../../core/columns"
 import { groupBy, type Row } from "../../core/query/graph"
 import type { Db } from "../../infra/db"
 import {
@@ -16,7 +17,7 @@ import {
   productVariant,
   productVariantOption,
 } from "./schema"
-import { live, visibleCategory } from "./service"
+import { visibleCategory } from "./service"
 
 /**
  * The product graph's batch loaders (`fields=*variants,*options.values,…`): each answers for

@@ -22,6 +22,7 @@ import {
   productVariant,
   productVariantOption,
 } from "./schema"
+import { live } from "../../core/columns"
 
 export interface ProductFilters {
   id?: string[]
@@ -43,14 +44,24 @@ export function storeProductFilters(salesChannelIds: string[]): ProductFilters {
   return { status: ["published"], sales_channel_id: salesChannelIds }
 }
 
-/** Rows not soft-deleted. */
-export const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)
 
 /** The product's own options and the shared ones it links to. */
 export function optionOfProduct(productId: string): SQL {
   const linked = sql`${productOption.id} in (select ${productOptionProduct.option_id} from ${productOptionProduct} where ${productOptionProduct.product_id} = ${productId})`
   return or(eq(productOption.product_id, productId), linked)!
 }
+
+/** Every live value of the product's options, with its option's title: how variants name their values. */
+export function liveOptionValuesOf(db: Db, productId: string) {
+  return db
+    .select({ option_id: productOption.id, title: productOption.title, value: productOptionValue.value, id: productOptionValue.id })
+    .from(productOptionValue)
+    .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
+    .where(and(optionOfProduct(productId), live(productOption), live(productOptionValue)))
+}
+
+/** Medusa's refusal of a variant naming a value its product's option does not have. */
+export const unknownOptionValue = (title: string, value: string) => new MedusaError("invalid_data", `Option value ${value} does not exist for option ${title}`)
 
 /** Categories a storefront may see: active and not internal. */
 export const visibleCategory = and(eq(productCategory.is_active, true), eq(productCategory.is_internal, false), isNull(productCategory.deleted_at))
@@ -193,21 +204,6 @@ export class ProductService {
     })
   }
 
-  /** Puts products in, or takes them out of, a sales channel (Medusa's product ↔ sales channel link). */
-  async linkSalesChannel(channelId: string, add: string[], remove: string[]) {
-    if (add.length) {
-      const found = await this.db.select({ id: product.id }).from(product).where(and(inArray(product.id, add), live(product)))
-      const missing = add.filter((id) => !found.some((row) => row.id === id))
-      if (missing.length) throw new MedusaError("not_found", `Products with ids: ${missing.join(", ")} were not found`)
-      await this.db.insert(productSalesChannel).values(add.map((product_id) => ({ product_id, sales_channel_id: channelId }))).onConflictDoNothing()
-    }
-    if (remove.length) {
-      await this.db
-        .delete(productSalesChannel)
-        .where(and(eq(productSalesChannel.sales_channel_id, channelId), inArray(productSalesChannel.product_id, remove)))
-    }
-  }
-
   /**
    * Adds variants to a product; each names a value of every option (`{ Size: "M" }`). Values are
    * looked up on the product unless given (a product being created passes its own).
@@ -215,14 +211,7 @@ export class ProductService {
   async addVariants(productId: string, variants: CreateProductInput["variants"], knownValues?: Map<string, string>) {
     if (variants.length === 0) return []
     let valueIds = knownValues
-    if (!valueIds) {
-      const rows = await this.db
-        .select({ title: productOption.title, value: productOptionValue.value, id: productOptionValue.id })
-        .from(productOptionValue)
-        .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
-        .where(and(optionOfProduct(productId), live(productOption), live(productOptionValue)))
-      valueIds = new Map(rows.map((row) => [`${row.title}\u0000${row.value}`, row.id]))
-    }
+    if (!valueIds) valueIds = new Map((await liveOptionValuesOf(this.db, productId)).map((row) => [`${row.title}\u0000${row.value}`, row.id]))
     const [{ rank } = { rank: 0 }] = await this.db
       .select({ rank: sql<number>`coalesce(max(${productVariant.variant_rank}) + 1, 0)::int` })
       .from(productVariant)
@@ -240,7 +229,7 @@ export class ProductService {
     const links = variants.flatMap((variant, i) =>
       Object.entries(variant.options).map(([title, value]) => {
         const option_value_id = valueIds!.get(`${title}\u0000${value}`)
-        if (!option_value_id) throw new MedusaError("invalid_data", `Option value ${value} of option ${title} does not exist on the product`)
+        if (!option_value_id) throw unknownOptionValue(title, value)
         return { variant_id: rows[i]!.id, option_value_id }
       }),
     )

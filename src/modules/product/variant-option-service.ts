@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm"
+import { eq, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import type { Db } from "../../infra/db"
-import { productOption, productOptionValue, productVariantOption } from "./schema"
-import { optionOfProduct } from "./service"
+import { productVariantOption } from "./schema"
+import { liveOptionValuesOf, unknownOptionValue } from "./service"
 
 /** Which option values a variant has: one per option of its product, and no two variants alike. */
 export class ProductVariantOptionService {
@@ -13,11 +13,7 @@ export class ProductVariantOptionService {
    * option of the product, as Medusa's product module requires (and words its refusals).
    */
   async setOptions(productId: string, variant: { id: string; title: string }, options: Record<string, string>) {
-    const values = await this.db
-      .select({ option_id: productOption.id, title: productOption.title, value: productOptionValue.value, id: productOptionValue.id })
-      .from(productOptionValue)
-      .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
-      .where(and(optionOfProduct(productId), isNull(productOption.deleted_at), isNull(productOptionValue.deleted_at)))
+    const values = await liveOptionValuesOf(this.db, productId)
     const optionCount = new Set(values.map((row) => row.option_id)).size
     const given = Object.entries(options)
     if (given.length !== optionCount) {
@@ -28,7 +24,7 @@ export class ProductVariantOptionService {
     }
     const chosen = given.map(([title, value]) => {
       const found = values.find((row) => row.title === title && row.value === value)
-      if (!found) throw new MedusaError("invalid_data", `Option value ${value} does not exist for option ${title}`)
+      if (!found) throw unknownOptionValue(title, value)
       return found.id
     })
     await this.db.delete(productVariantOption).where(eq(productVariantOption.variant_id, variant.id))

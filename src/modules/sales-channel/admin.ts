@@ -7,7 +7,7 @@ import { entityQuery } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { ProductService } from "../product/service"
+import type { ProductLinkService } from "../product/link-service"
 import { SalesChannelEvents } from "./events"
 import type { SalesChannelService } from "./service"
 
@@ -65,7 +65,7 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
     const { add, remove } = await validateBody(c, z.strictObject({ add: ids, remove: ids }))
     const channel = await transaction(c.var.scope, async (tx) => {
       const found = await channels(tx).retrieve(c.req.param("id"))
-      await tx.resolve<ProductService>("productService").linkSalesChannel(found.id, add, remove)
+      await tx.resolve<ProductLinkService>("productLinkService").setSalesChannel(found.id, add, remove)
       await emitEvent(tx, SalesChannelEvents.UPDATED, { id: found.id })
       return found
     })

@@ -8,6 +8,7 @@ import { listPage, orderBy, type Page } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { taxRate, taxRegion } from "./schema"
+import { live } from "../../core/columns"
 
 export interface TaxRegionFilters {
   id?: string[]
@@ -39,7 +40,6 @@ export interface TaxRateInput {
 type RateRow = typeof taxRate.$inferSelect
 // Rates are numeric (exact) in the table and JSON numbers on the wire, as Medusa shows them.
 const rateJson = (row: RateRow): Row => ({ ...row, rate: toJsonNumber(row.rate) })
-const live = <T extends { deleted_at: unknown }>(table: T) => isNull(table.deleted_at as never)
 
 /** Tax regions and their rates as the Admin API manages them; TaxService reads them for carts. */
 export class TaxAdminService {
