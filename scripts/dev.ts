@@ -1,6 +1,7 @@
 // npm run dev: embedded Postgres → WebSocket proxy → migrations → seed → wrangler dev on :9000.
 import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs"
+import { buildAdmin } from "./lib/admin"
 import { extensionsOf, ROOT, WRANGLER_ENV } from "./lib/build"
 import { loadDotEnv } from "./lib/dotenv"
 import { startLocalDatabase, type LocalDatabase } from "./lib/local-database"
@@ -44,6 +45,7 @@ async function main() {
   const extensions = extensionsOf((await import("../medusa.config")).default)
   const plugins = extensions.plugins
   if (generateRegistry(extensions)) say("registry", "src/registry.generated.ts updated from src/ and the plugins")
+  const admin = await buildAdmin((await import("../medusa.config")).default, (line) => say("admin", line))
   const { loadConfig } = await import("./lib/config")
   const { seedIfEmpty } = await import("./lib/seed")
   const config = loadConfig()
@@ -74,6 +76,7 @@ async function main() {
   crons.unref()
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   console.log(`\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.`)
+  if (admin.path) console.log(`Admin dashboard: http://localhost:${PORT}${admin.path}`)
   if (publishableKey) console.log(`Storefronts send the publishable key: x-publishable-api-key: ${publishableKey}`)
   console.log(`Create an admin user (in another terminal): npm run user -- -e admin@example.com -p secret\n`)
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process"
-import { readFileSync } from "node:fs"
+import { mkdirSync, readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
 import { customModulePath, type ConfigInput } from "../../src/config"
@@ -7,6 +7,8 @@ import { generateRegistry, REGISTRY_FILE, type ModulePaths } from "./generate-re
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url))
 export const BUNDLE = `${ROOT}dist/api.js`
+/** wrangler.toml's `[assets] directory`: served as static files, the admin dashboard under its path (scripts/lib/admin.ts). */
+export const ASSETS_DIR = `${ROOT}.medusa/assets`
 
 /** Environment for every wrangler run: no telemetry, no prompts, no calls to Cloudflare's API. */
 export const WRANGLER_ENV = {
@@ -35,6 +37,8 @@ export async function buildWorker(
   // Imported here, not at the top: medusa.config.ts reads process.env once, and callers load .env first.
   const config = options.config ?? (await import("../../medusa.config")).default
   generateRegistry({ ...extensionsOf(config), outFile: options.registryFile ?? REGISTRY_FILE })
+  // wrangler refuses a missing assets directory; an empty one (no dashboard built) is fine.
+  mkdirSync(ASSETS_DIR, { recursive: true })
   const outdir = options.outdir ?? "dist"
   const args = ["deploy", "--dry-run", "--outdir", outdir, ...(options.entry ? [options.entry] : [])]
   const result = spawnSync(`${ROOT}node_modules/.bin/wrangler`, args, {

@@ -1,6 +1,6 @@
 import { parseOriginList, type OriginRule } from "./cors-origins"
 import { redisRestFrom, resolveCache, resolveEventBus, type CacheModule, type EventBusModule, type RedisRest } from "./modules"
-import { configSchema, type ConfigInput, type DatabaseExtra } from "./schema"
+import { configSchema, type AdminOptions, type ConfigInput, type DatabaseExtra } from "./schema"
 import { normalizeV2Names } from "./v2-names"
 
 const DEV_SECRET = "supersecret"
@@ -32,6 +32,7 @@ export interface ResolvedConfig {
     auth_cors: OriginRule[]
     auth_rate_limit: { per_ip: number; per_email: number; window_seconds: number }
   }
+  admin: AdminOptions
   plugins: { resolve: string; options: Record<string, unknown> }[]
   modules: { eventBus: EventBusModule; cache: CacheModule }
 }
@@ -56,7 +57,7 @@ export function resolveConfig(input: unknown, env: RuntimeEnv = {}): ResolvedCon
     for (const issue of parsed.error.issues) issues.push({ path: issue.path.join("."), message: issue.message })
     throw new ConfigError(issues.map(formatIssue))
   }
-  const { projectConfig: project, plugins, modules } = parsed.data
+  const { projectConfig: project, admin, plugins, modules } = parsed.data
 
   const secret = (name: "jwt_secret" | "cookie_secret", envName: string) => {
     const value = project[name]
@@ -109,6 +110,7 @@ export function resolveConfig(input: unknown, env: RuntimeEnv = {}): ResolvedCon
         window_seconds: project.auth_rate_limit.window_seconds ?? 60,
       },
     },
+    admin,
     plugins: plugins.map((plugin) => (typeof plugin === "string" ? { resolve: plugin, options: {} } : plugin)),
     modules: { eventBus: resolveEventBus(modules.eventBus, issues), cache },
   }

@@ -116,8 +116,22 @@ const moduleSchema = z.strictObject({
   options: z.record(z.string(), z.unknown()).default({}),
 })
 
+/** Medusa's `admin` options: the dashboard served at `path` on the API's own origin. */
+export const adminSchema = z.strictObject({
+  disable: envBoolean.default(false),
+  path: z
+    .string()
+    .regex(/^\/[a-z0-9][a-z0-9-_/]*[a-z0-9]$|^\/[a-z0-9]$/i, { error: 'must be a path such as "/app" (letters, digits, -, _ and /, no trailing slash)' })
+    .refine((v) => !/^\/(store|admin|auth|hooks|health)(\/|$)/.test(v), { error: "must not be one of the API's own paths (/store, /admin, /auth, /hooks, /health)" })
+    .default("/app"),
+  /** where the dashboard sends its API calls; "/" is the origin that serves it */
+  backendUrl: z.string().min(1).default("/"),
+  storefrontUrl: z.string().optional(),
+})
+
 export const configSchema = z.strictObject({
   projectConfig: projectConfigSchema,
+  admin: adminSchema.default({ disable: false, path: "/app", backendUrl: "/" }),
   plugins: z.array(pluginSchema).default([]),
   modules: z
     .strictObject({
@@ -142,8 +156,10 @@ export type ConfigInput = {
     redisPrefix?: EnvValue
     http?: Partial<Record<"jwtSecret" | "jwtExpiresIn" | "cookieSecret" | "storeCors" | "adminCors" | "authCors", EnvValue>>
   }
+  admin?: { disable?: boolean | EnvValue; path?: string; backendUrl?: string; storefrontUrl?: string }
   plugins?: (string | { resolve: string; options?: Record<string, unknown> })[]
   modules?: { eventBus?: ModuleInput; cache?: ModuleInput }
 }
 export type ParsedConfig = z.output<typeof configSchema>
+export type AdminOptions = z.output<typeof adminSchema>
 export type DatabaseExtra = z.output<typeof databaseExtra>

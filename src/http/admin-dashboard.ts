@@ -1,0 +1,25 @@
+import { Hono } from "hono"
+import type { AdminOptions } from "../config/schema"
+import type { AppEnv } from "../core/types"
+
+/** Workers static assets, as bound in wrangler.toml (`[assets] binding = "ASSETS"`). */
+export interface AssetsBinding {
+  fetch(request: Request | string): Promise<Response>
+}
+
+/**
+ * The dashboard's files are answered by Workers static assets before the Worker runs; what reaches
+ * here under the admin path is one of its client-side routes (/app/orders/…), answered with its index.html.
+ */
+export function adminDashboard(admin: AdminOptions): Hono<AppEnv> {
+  const dashboard = new Hono<AppEnv>()
+  dashboard.get("*", async (c) => {
+    const assets = (c.env as { ASSETS?: AssetsBinding } | undefined)?.ASSETS
+    const index = assets ? await assets.fetch(new URL(`${admin.path}/index.html`, c.req.url).toString()) : undefined
+    if (!index?.ok) {
+      return c.json({ type: "not_found", message: "The admin dashboard is not built: run npm run build (or npm run dev)" }, 404)
+    }
+    return new Response(index.body, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" } })
+  })
+  return dashboard
+}
