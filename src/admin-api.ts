@@ -20,12 +20,14 @@ import { adminRegionRoutes } from "./modules/region/admin"
 import { adminStoreRoutes } from "./modules/store/admin"
 import { adminStockLocationRoutes } from "./modules/stock-location/admin"
 import { adminTaxRateRoutes, adminTaxRegionRoutes } from "./modules/tax/admin"
+import { adminDashboardSettingsRoutes, publicDashboardRoutes } from "./http/admin/dashboard-settings"
 import { acceptInviteRoute, adminUserRoutes } from "./modules/user/admin"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
 export function adminApi(custom: readonly ApiRoute[] = []) {
   const api = new Hono<AppEnv>()
     .route("/", acceptInviteRoute)
+    .route("/", publicDashboardRoutes)
     .use(authenticate("user"))
     .route("/", adminUserRoutes)
     .route("/customers", adminCustomerRoutes)
@@ -50,6 +52,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/tax-rates", adminTaxRateRoutes)
     .route("/api-keys", adminApiKeyRoutes)
     .route("/stores", adminStoreRoutes)
+    .route("/", adminDashboardSettingsRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.
   mountRoutes(api, custom, "/admin")
   return api

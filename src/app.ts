@@ -20,6 +20,7 @@ import { createRateLimiter } from "./infra/rate-limit"
 import { registerModules } from "./modules"
 import { authRoutes } from "./modules/auth/routes"
 import { adminDashboard } from "./http/admin-dashboard"
+import { cloudAuthRoutes } from "./http/admin/dashboard-settings"
 import { storeApi } from "./store-api"
 
 /** What the project's folders and plugins provide (src/registry.generated.ts). */
@@ -81,6 +82,7 @@ export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EX
   app.route("/store", storeApi(routes))
   app.route("/auth", authRoutes)
   app.route("/admin", adminApi(routes))
+  app.route("/cloud", cloudAuthRoutes)
   app.route("/hooks/subscribers", subscriberRoutes(config, extensions.subscribers))
   if (!config.admin.disable) app.route(config.admin.path, adminDashboard(config.admin))
   // The project's other routes (not under /store or /admin): public, no CORS unless configured.

@@ -86,6 +86,11 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(c, SESSION_COOKIE, { path: "/" })
     return c.json({ success: true })
   })
+  // The dashboard asks which login forms to show; emailpass is the one provider here.
+  .get("/:actor/providers", (c) => {
+    if (!ACTORS.includes(c.req.param("actor") as ActorType)) return c.json({ providers: [] })
+    return c.json({ providers: [{ id: "emailpass", identifier: "emailpass", display_name: "Email/Password Authentication", flow: "credentials" }] })
+  })
   .post("/:actor/:provider/register", async (c) => {
     const actor = actorOf(c)
     const { email, password } = await validateBody(c, credentials)

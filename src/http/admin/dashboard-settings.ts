@@ -1,0 +1,40 @@
+import { Hono, type Context } from "hono"
+import { z } from "zod"
+import type { AppEnv } from "../../core/types"
+import { MedusaError } from "../../core/errors"
+import { listQuery, validateQuery } from "../../core/query/params"
+
+/**
+ * What the dashboard asks on every page about features this backend does not have (search, saved
+ * views, layouts, notifications): Medusa's answers for a store with none of them configured.
+ */
+
+/** Medusa's feature flags that the dashboard 2.21 reads; all off, as in a default Medusa. */
+const FEATURE_FLAGS = { view_configurations: false, rbac: false, translation: false, index_engine: false, caching: false }
+
+/** Public, as in Medusa: the login page reads them before anyone is logged in. */
+export const publicDashboardRoutes = new Hono<AppEnv>().get("/feature-flags", (c) => c.json({ feature_flags: FEATURE_FLAGS }))
+
+/** `GET /cloud/auth`: Medusa Cloud login is not offered. */
+export const cloudAuthRoutes = new Hono<AppEnv>().get("/auth", (c) => c.json({ enabled: false }))
+
+const pagination = z.looseObject({ limit: listQuery.limit, offset: listQuery.offset })
+
+/** A list of what nothing here creates: still validated, still paged as Medusa pages it. */
+const emptyList = (name: string) => (c: Context<AppEnv>) => {
+  const { offset = 0, limit = 20 } = validateQuery(c, pagination)
+  return c.json({ [name]: [], count: 0, offset, limit })
+}
+
+export const adminDashboardSettingsRoutes = new Hono<AppEnv>()
+  .get("/plugins", (c) => c.json({ plugins: c.var.config.plugins.map((plugin) => ({ name: plugin.resolve })) }))
+  .get("/search-indexes", (c) => c.json({ search_indexes: [], enabled: false }))
+  .get("/notifications", emptyList("notifications"))
+  .get("/notifications/:id", (c) => {
+    throw new MedusaError("not_found", `Notification with id: ${c.req.param("id")} was not found`)
+  })
+  .get("/layouts/configurations", emptyList("layout_configurations"))
+  .get("/layouts/:zone/configuration", (c) => c.json({ personal_configuration: null, default_configuration: null, active_scope: "default" }))
+  .get("/views/entities", (c) => c.json({ entities: [] }))
+  .get("/views/:entity/configurations", emptyList("view_configurations"))
+  .get("/views/:entity/configurations/active", (c) => c.json({ view_configuration: null }))
