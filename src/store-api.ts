@@ -8,6 +8,7 @@ import { storeCustomerRoutes } from "./modules/customer/store"
 import { storeOrderRoutes } from "./modules/order/store"
 import { storeCategoryRoutes, storeCollectionRoutes } from "./modules/product/store-catalog"
 import { storeProductRoutes } from "./modules/product/store"
+import { storeVariantRoutes } from "./modules/product/store-variants"
 import { storeRegionRoutes } from "./modules/region/store"
 
 /** Medusa's Store API: every route needs a publishable key. */
@@ -16,6 +17,7 @@ export function storeApi(custom: readonly ApiRoute[] = []) {
     .use(requirePublishableKey())
     .route("/regions", storeRegionRoutes)
     .route("/products", storeProductRoutes)
+    .route("/product-variants", storeVariantRoutes)
     .route("/product-categories", storeCategoryRoutes)
     .route("/collections", storeCollectionRoutes)
     .route("/carts", storeCartRoutes)

@@ -200,7 +200,7 @@ describe("GET /admin/product-variants", () => {
 
     // Managed variants link their inventory item; *inventory_items shows it.
     const stock = await asAdmin("GET", `/admin/product-variants?id=${tee.s.id}&fields=*inventory_items`)
-    expect(stock.body.variants[0].inventory_items).toEqual([{ variant_id: tee.s.id, inventory_item_id: expect.stringMatching(/^iitem_/), required_quantity: 1 }])
+    expect(stock.body.variants[0].inventory_items).toEqual([{ id: expect.stringMatching(/^variant_.+:iitem_/), variant_id: tee.s.id, inventory_item_id: expect.stringMatching(/^iitem_/), required_quantity: 1 }])
 
     const statements = async (limit: number) =>
       (await session.worker.fetch(`/admin/product-variants?q=allvar&limit=${limit}&fields=*product,*prices,*options,*inventory_items`, { headers: { authorization: `Bearer ${session.token}` } })).headers.get("x-sql-statements")

@@ -1,6 +1,6 @@
 // Medusa's admin dashboard, built with @medusajs/admin-bundler into the Worker's static assets.
 import { createHash } from "node:crypto"
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs"
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import type { ConfigInput } from "../../src/config"
 import { adminSchema, type AdminOptions } from "../../src/config/schema"
@@ -23,9 +23,11 @@ function dashboardVersion(): string {
  */
 export async function buildAdmin(config: ConfigInput, log: (line: string) => void = console.log): Promise<{ path?: string; built: boolean }> {
   const admin = adminOptionsOf(config)
-  rmSync(ASSETS_DIR, { recursive: true, force: true })
-  mkdirSync(ASSETS_DIR, { recursive: true })
-  if (admin.disable) return { built: false }
+  if (admin.disable) {
+    rmSync(ASSETS_DIR, { recursive: true, force: true })
+    mkdirSync(ASSETS_DIR, { recursive: true })
+    return { built: false }
+  }
 
   const version = dashboardVersion()
   const key = createHash("sha256").update(JSON.stringify({ version, ...admin, auth: process.env.ADMIN_AUTH_TYPE, jwtKey: process.env.ADMIN_JWT_TOKEN_STORAGE_KEY })).digest("hex").slice(0, 12)
@@ -47,6 +49,13 @@ export async function buildAdmin(config: ConfigInput, log: (line: string) => voi
     log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`)
     built = true
   }
-  cpSync(cached, `${ASSETS_DIR}${admin.path}`, { recursive: true })
+  // Served files are replaced only when they change: a wrangler build may be reading them.
+  const marker = `${ASSETS_DIR}/.assetsignore`
+  const served = `.assetsignore\n# ${version}-${key}\n`
+  if (!existsSync(marker) || readFileSync(marker, "utf8") !== served) {
+    rmSync(ASSETS_DIR, { recursive: true, force: true })
+    cpSync(cached, `${ASSETS_DIR}${admin.path}`, { recursive: true })
+    writeFileSync(marker, served)
+  }
   return { path: admin.path, built }
 }

@@ -2,6 +2,7 @@ import type { Registry } from "../core/container"
 import * as apiKey from "./api-key"
 import * as auth from "./auth"
 import * as cart from "./cart"
+import * as currency from "./currency"
 import * as customer from "./customer"
 import * as fulfillment from "./fulfillment"
 import * as inventory from "./inventory"
@@ -18,7 +19,7 @@ import * as user from "./user"
 
 /** Registers every commerce domain's services under Medusa's names (`productService`, …). */
 export function registerModules(registry: Registry) {
-  for (const module of [apiKey, auth, cart, customer, user, fulfillment, inventory, order, payment, pricing, product, region, salesChannel, stockLocation, store, tax]) {
+  for (const module of [apiKey, auth, cart, currency, customer, user, fulfillment, inventory, order, payment, pricing, product, region, salesChannel, stockLocation, store, tax]) {
     module.register(registry)
   }
 }

@@ -35,6 +35,12 @@ export const listQuery = {
   fields: z.string({ error: "fields must be a comma-separated list" }).optional(),
 }
 
+/**
+ * For routes that read no query: paging parameters are checked (Medusa's clients send them to any
+ * list) and anything else is refused, so a typo is an error rather than silently ignored.
+ */
+export const noQuery = z.strictObject({ limit: listQuery.limit, offset: listQuery.offset, fields: listQuery.fields })
+
 export const retrieveQuery = {
   fields: listQuery.fields,
 }

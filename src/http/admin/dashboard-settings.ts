@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { AppEnv } from "../../core/types"
 import { MedusaError } from "../../core/errors"
-import { listQuery, validateQuery } from "../../core/query/params"
+import { listQuery, noQuery, validateQuery } from "../../core/query/params"
 
 /**
  * What the dashboard asks on every page about features this backend does not have (search, saved
@@ -12,11 +12,17 @@ import { listQuery, validateQuery } from "../../core/query/params"
 /** Medusa's feature flags that the dashboard 2.21 reads; all off, as in a default Medusa. */
 const FEATURE_FLAGS = { view_configurations: false, rbac: false, translation: false, index_engine: false, caching: false }
 
+/** Answers `body` to a request that passes no parameters but paging ones. */
+const fixed = (body: () => unknown) => (c: Context<AppEnv>) => {
+  validateQuery(c, noQuery)
+  return c.json(body())
+}
+
 /** Public, as in Medusa: the login page reads them before anyone is logged in. */
-export const publicDashboardRoutes = new Hono<AppEnv>().get("/feature-flags", (c) => c.json({ feature_flags: FEATURE_FLAGS }))
+export const publicDashboardRoutes = new Hono<AppEnv>().get("/feature-flags", fixed(() => ({ feature_flags: FEATURE_FLAGS })))
 
 /** `GET /cloud/auth`: Medusa Cloud login is not offered. */
-export const cloudAuthRoutes = new Hono<AppEnv>().get("/auth", (c) => c.json({ enabled: false }))
+export const cloudAuthRoutes = new Hono<AppEnv>().get("/auth", fixed(() => ({ enabled: false })))
 
 const pagination = z.looseObject({ limit: listQuery.limit, offset: listQuery.offset })
 
@@ -27,14 +33,14 @@ const emptyList = (name: string) => (c: Context<AppEnv>) => {
 }
 
 export const adminDashboardSettingsRoutes = new Hono<AppEnv>()
-  .get("/plugins", (c) => c.json({ plugins: c.var.config.plugins.map((plugin) => ({ name: plugin.resolve })) }))
-  .get("/search-indexes", (c) => c.json({ search_indexes: [], enabled: false }))
+  .get("/plugins", (c) => fixed(() => ({ plugins: c.var.config.plugins.map((plugin) => ({ name: plugin.resolve })) }))(c))
+  .get("/search-indexes", fixed(() => ({ search_indexes: [], enabled: false })))
   .get("/notifications", emptyList("notifications"))
   .get("/notifications/:id", (c) => {
     throw new MedusaError("not_found", `Notification with id: ${c.req.param("id")} was not found`)
   })
   .get("/layouts/configurations", emptyList("layout_configurations"))
-  .get("/layouts/:zone/configuration", (c) => c.json({ personal_configuration: null, default_configuration: null, active_scope: "default" }))
-  .get("/views/entities", (c) => c.json({ entities: [] }))
+  .get("/layouts/:zone/configuration", fixed(() => ({ personal_configuration: null, default_configuration: null, active_scope: "default" })))
+  .get("/views/entities", fixed(() => ({ entities: [] })))
   .get("/views/:entity/configurations", emptyList("view_configurations"))
-  .get("/views/:entity/configurations/active", (c) => c.json({ view_configuration: null }))
+  .get("/views/:entity/configurations/active", fixed(() => ({ view_configuration: null })))

@@ -4,6 +4,7 @@ import { z } from "zod"
 import { signToken, verifyToken, type ActorType, type AuthContext } from "../../core/auth/jwt"
 import { readAuth, SESSION_COOKIE } from "../../core/auth/middleware"
 import { validateBody } from "../../core/body"
+import { noQuery, validateQuery } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { transaction } from "../../core/transaction"
@@ -86,8 +87,15 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(c, SESSION_COOKIE, { path: "/" })
     return c.json({ success: true })
   })
+  // No second factors here: the list is empty for whoever is logged in (before /:actor/:provider takes the path).
+  .get("/mfa/factors", async (c) => {
+    validateQuery(c, noQuery)
+    if (!(await readAuth(c))) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
+    return c.json({ mfa_factors: [] })
+  })
   // The dashboard asks which login forms to show; emailpass is the one provider here.
   .get("/:actor/providers", (c) => {
+    validateQuery(c, noQuery)
     if (!ACTORS.includes(c.req.param("actor") as ActorType)) return c.json({ providers: [] })
     return c.json({ providers: [{ id: "emailpass", identifier: "emailpass", display_name: "Email/Password Authentication", flow: "credentials" }] })
   })

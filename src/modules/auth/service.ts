@@ -67,6 +67,12 @@ export class AuthService {
       .where(eq(authIdentity.id, identityId))
   }
 
+  /** The login providers an actor has (emailpass is the one provider here). */
+  async providersOfActor(key: "user_id" | "customer_id", actorId: string): Promise<string[]> {
+    const rows = await this.db.select({ id: authIdentity.id }).from(authIdentity).where(sql`${authIdentity.app_metadata}->>${key}::text = ${actorId}`)
+    return rows.length > 0 ? ["emailpass"] : []
+  }
+
   /** Forgets a deleted user or customer: the identity can no longer log in as them. */
   async unlinkActor(key: "user_id" | "customer_id", actorId: string) {
     await this.db

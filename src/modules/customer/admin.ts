@@ -3,7 +3,7 @@ import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
-import { booleanString, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
+import { booleanString, dateFilters, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
 import { entityQuery } from "../../core/query/shape"
 import type { Row } from "../../core/query/graph"
@@ -30,7 +30,15 @@ const adminCustomerQuery = entityQuery(
     },
   },
 )
-const listCustomersQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), email: oneOrMany.optional(), has_account: booleanString.optional() })
+const listCustomersQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  email: oneOrMany.optional(),
+  has_account: booleanString.optional(),
+  groups: oneOrMany.optional(),
+  ...dateFilters,
+})
 const fieldsQuery = z.object(retrieveQuery)
 const updateCustomerBody = z.strictObject({ ...customerProfile, email: customerEmail.optional() })
 const adminAddressQuery = entityQuery(ADDRESS_FIELDS)
@@ -51,7 +59,7 @@ async function changeAddresses(c: Context<AppEnv>, change: (service: CustomerSer
 export const adminCustomerRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listCustomersQuery)
-    const ordering = parseOrder(order, ["created_at", "updated_at", "email", "first_name", "last_name", "id"], { field: "created_at", direction: "desc" })
+    const ordering = parseOrder(order, ["created_at", "updated_at", "email", "first_name", "last_name", "has_account", "id"], { field: "created_at", direction: "desc" })
     return listResponse(c, "customers", adminCustomerQuery, { fields, limit, offset }, () => customers(c.var.scope).list(filters, ordering, { limit, offset }))
   })
   .post("/", async (c) => {

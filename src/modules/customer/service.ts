@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
-import { searchAny } from "../../core/query/filters"
+import { searchAny, withinDates } from "../../core/query/filters"
 import { listPage, orderBy, type Page } from "../../core/query/page"
-import type { Ordering } from "../../core/query/params"
+import type { DateRange, Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { customer, customerAddress } from "./schema"
 
@@ -17,6 +17,10 @@ export interface CustomerFilters {
   email?: string[]
   has_account?: boolean
   q?: string
+  /** customer group ids: there are no customer groups yet, so no customer is in any */
+  groups?: string[]
+  created_at?: DateRange
+  updated_at?: DateRange
 }
 
 export class CustomerService {
@@ -38,6 +42,30 @@ export class CustomerService {
     return found
   }
 
+  /** Customers by id (deleted ones too: an order still names who placed it), for batch loaders. */
+  async byIds(ids: string[]): Promise<Customer[]> {
+    if (ids.length === 0) return []
+    return this.db.select().from(customer).where(inArray(customer.id, ids))
+  }
+
+  /**
+   * The guest customer (has_account false) of an email, created when there is none: Medusa's
+   * findOrCreateCustomerStep. A transaction-scoped advisory lock on the email makes two
+   * concurrent guest checkouts with one email share one customer.
+   */
+  async findOrCreateGuest(email: string): Promise<{ customer: Customer; created: boolean }> {
+    const normalized = email.toLowerCase()
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${"guest-customer:" + normalized}))`)
+    const [found] = await this.db
+      .select()
+      .from(customer)
+      .where(and(eq(customer.email, normalized), eq(customer.has_account, false), isNull(customer.deleted_at)))
+      .orderBy(asc(customer.created_at), asc(customer.id))
+      .limit(1)
+    if (found) return { customer: found, created: false }
+    return { customer: await this.create({ email: normalized, has_account: false }), created: true }
+  }
+
   async softDelete(id: string) {
     await this.retrieve(id)
     await this.db.update(customer).set({ deleted_at: sql`now()` }).where(eq(customer.id, id))
@@ -57,8 +85,9 @@ export class CustomerService {
   }
 
   async list(filters: CustomerFilters, ordering: Ordering, page: Page) {
-    const conditions: (SQL | undefined)[] = [isNull(customer.deleted_at)]
+    const conditions: (SQL | undefined)[] = [isNull(customer.deleted_at), withinDates(customer, filters)]
     if (filters.id) conditions.push(inArray(customer.id, filters.id))
+    if (filters.groups) conditions.push(sql`false`)
     if (filters.email) conditions.push(inArray(customer.email, filters.email.map((email) => email.toLowerCase())))
     if (filters.has_account !== undefined) conditions.push(eq(customer.has_account, filters.has_account))
     if (filters.q) conditions.push(searchAny([customer.email, customer.first_name, customer.last_name, customer.company_name], filters.q))

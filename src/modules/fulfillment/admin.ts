@@ -3,7 +3,8 @@ import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
-import { listQuery, oneOrMany, validateQuery } from "../../core/query/params"
+import { booleanString, listQuery, noQuery, oneOrMany, validateQuery } from "../../core/query/params"
+import { selectJson } from "../../core/query/select-json"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { productIdsOfShippingProfile } from "../product/shipping-profile-links"
@@ -19,7 +20,29 @@ const profiles = (scope: Scope) => scope.resolve<ShippingProfileService>("shippi
 const countryCodes = (geo?: { country_code: string }[]) => geo?.map((zone) => zone.country_code)
 
 /** Medusa's /admin/fulfillment-sets (with their service zones) and /admin/shipping-profiles. */
+const listProvidersQuery = z.object({
+  ...listQuery,
+  id: oneOrMany.optional(),
+  stock_location_id: oneOrMany.optional(),
+  is_enabled: booleanString.optional(),
+  q: z.string().max(200).optional(),
+})
+/** What the manual provider offers when a shipping option is set up (Medusa's manual provider's options). */
+const MANUAL_FULFILLMENT_OPTIONS = [{ id: "manual-fulfillment" }, { id: "manual-fulfillment-return", is_return: true }]
+
 export const adminFulfillmentRoutes = new Hono<AppEnv>()
+  .get("/fulfillment-providers", async (c) => {
+    const { limit = 20, offset = 0, fields, order: _order, ...filters } = validateQuery(c, listProvidersQuery)
+    const { rows, count } = await fulfillment(c.var.scope).listProviders(filters, { limit, offset })
+    return c.json({ fulfillment_providers: rows.map((row) => selectJson(row, fields)), count, offset, limit })
+  })
+  .get("/fulfillment-providers/:id/options", async (c) => {
+    validateQuery(c, noQuery)
+    const { rows } = await fulfillment(c.var.scope).listProviders({ id: [c.req.param("id")] }, { limit: 1, offset: 0 })
+    if (rows.length === 0) throw new MedusaError("not_found", `Fulfillment provider with id: ${c.req.param("id")} was not found`)
+    const options = c.req.param("id").startsWith("manual") ? MANUAL_FULFILLMENT_OPTIONS : []
+    return c.json({ fulfillment_options: options, count: options.length, offset: 0, limit: options.length })
+  })
   .delete("/fulfillment-sets/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => emitShippingOptionsDeleted(tx, await sets(tx).deleteFulfillmentSet(c.req.param("id"))))
     return c.json({ id: c.req.param("id"), object: "fulfillment_set", deleted: true })

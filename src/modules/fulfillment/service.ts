@@ -1,6 +1,8 @@
-import { and, eq, inArray, isNull } from "drizzle-orm"
+import { and, asc, eq, ilike, inArray, isNull } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
+import { escapeLike } from "../../core/query/filters"
+import { listPage, type Page } from "../../core/query/page"
 import type { Db } from "../../infra/db"
 import {
   fulfillmentProvider,
@@ -45,6 +47,26 @@ export class FulfillmentService {
     return created!
   }
 
+  /** Medusa's /admin/fulfillment-providers: registered providers, optionally those a location ships with. */
+  async listProviders(filters: { id?: string[]; stock_location_id?: string[]; is_enabled?: boolean; q?: string }, page: Page) {
+    const atLocations = filters.stock_location_id
+      ? inArray(
+          fulfillmentProvider.id,
+          this.db
+            .select({ id: locationFulfillmentProvider.fulfillment_provider_id })
+            .from(locationFulfillmentProvider)
+            .where(inArray(locationFulfillmentProvider.stock_location_id, filters.stock_location_id)),
+        )
+      : undefined
+    const where = and(
+      filters.id ? inArray(fulfillmentProvider.id, filters.id) : undefined,
+      filters.is_enabled !== undefined ? eq(fulfillmentProvider.is_enabled, filters.is_enabled) : undefined,
+      filters.q ? ilike(fulfillmentProvider.id, `%${escapeLike(filters.q)}%`) : undefined,
+      atLocations,
+    )
+    return listPage(this.db, fulfillmentProvider, where, [asc(fulfillmentProvider.id)], page)
+  }
+
   /** Registers a provider (e.g. manual_manual) and lets a location ship with it. */
   async enableProviderAt(providerId: string, stockLocationId: string) {
     await this.db.insert(fulfillmentProvider).values({ id: providerId }).onConflictDoNothing()
@@ -76,14 +98,6 @@ export class FulfillmentService {
   }
 
   /** A location's fulfillment sets with their zones and geo zones (the Admin API's nesting). */
-  async setsOfLocation(stockLocationId: string) {
-    const links = await this.db
-      .select({ id: locationFulfillmentSet.fulfillment_set_id })
-      .from(locationFulfillmentSet)
-      .where(eq(locationFulfillmentSet.stock_location_id, stockLocationId))
-    return this.setsJson(links.map((link) => link.id))
-  }
-
   /** A fulfillment set with its zones and their geo zones; not_found when it is gone. */
   async retrieveFulfillmentSet(id: string) {
     const [set] = await this.setsJson([id])

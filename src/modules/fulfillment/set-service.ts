@@ -1,7 +1,7 @@
-import { and, eq, inArray, isNull } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import type { Db } from "../../infra/db"
-import { fulfillmentSet, geoZone, locationFulfillmentSet, serviceZone, shippingOption } from "./schema"
+import { fulfillmentProvider, fulfillmentSet, geoZone, locationFulfillmentProvider, locationFulfillmentSet, serviceZone, shippingOption } from "./schema"
 import { addCountryZones } from "./service"
 
 /**
@@ -26,6 +26,37 @@ export class FulfillmentSetService {
   async zonesByIds(ids: string[]) {
     if (ids.length === 0) return []
     return this.db.select().from(serviceZone).where(inArray(serviceZone.id, ids))
+  }
+
+  /** Batch loaders of the stock location graph: a location's sets, a set's zones, a zone's areas and options. */
+  async setLinksOfLocations(locationIds: string[]) {
+    return this.db.select().from(locationFulfillmentSet).where(inArray(locationFulfillmentSet.stock_location_id, locationIds))
+  }
+
+  async locationLinksOfSets(setIds: string[]) {
+    if (setIds.length === 0) return []
+    return this.db.select().from(locationFulfillmentSet).where(inArray(locationFulfillmentSet.fulfillment_set_id, setIds))
+  }
+
+  async providerLinksOfLocations(locationIds: string[]) {
+    return this.db.select().from(locationFulfillmentProvider).where(inArray(locationFulfillmentProvider.stock_location_id, locationIds))
+  }
+
+  async providersByIds(ids: string[]) {
+    if (ids.length === 0) return []
+    return this.db.select().from(fulfillmentProvider).where(inArray(fulfillmentProvider.id, ids))
+  }
+
+  async liveZonesOfSets(setIds: string[]) {
+    return this.db.select().from(serviceZone).where(and(inArray(serviceZone.fulfillment_set_id, setIds), isNull(serviceZone.deleted_at))).orderBy(asc(serviceZone.created_at))
+  }
+
+  async geoZonesOf(zoneIds: string[]) {
+    return this.db.select().from(geoZone).where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
+  }
+
+  async liveOptionsOfZones(zoneIds: string[]) {
+    return this.db.select().from(shippingOption).where(and(inArray(shippingOption.service_zone_id, zoneIds), isNull(shippingOption.deleted_at))).orderBy(asc(shippingOption.created_at))
   }
 
   async setsByIds(ids: string[]) {

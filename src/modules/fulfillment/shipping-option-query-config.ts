@@ -2,6 +2,7 @@ import type { QueryContext } from "../../core/query/context"
 import { groupBy, type EntityGraph, type Relation, type Row } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
 import type { PricingService } from "../pricing/service"
+import type { StockLocationService } from "../stock-location/service"
 import type { FulfillmentSetService } from "./set-service"
 import type { ShippingOptionService } from "./shipping-option-service"
 import type { ShippingProfileService } from "./shipping-profile-service"
@@ -29,13 +30,35 @@ const priceGraph: EntityGraph<QueryContext> = {
   fields: ["amount", "currency_code", "min_quantity", "max_quantity", "price_set_id", "rules", "shipping_option_id", "created_at", "updated_at"],
   relations: {},
 }
-const fulfillmentSetGraph: EntityGraph<QueryContext> = { fields: ["name", "type", ...timestamps], relations: {} }
+const locationGraph: EntityGraph<QueryContext> = { fields: ["name", "address_id", ...timestamps], relations: {} }
+const fulfillmentSetGraph: EntityGraph<QueryContext> = {
+  fields: ["name", "type", ...timestamps],
+  relations: {
+    // The stock location the set belongs to (Medusa's location ↔ fulfillment set link).
+    location: {
+      many: false,
+      target: () => locationGraph,
+      load: async (rows, ctx) => {
+        const links = await sets(ctx).locationLinksOfSets(rows.map((row) => row.id))
+        const ids = [...new Set(links.map((link) => link.stock_location_id))]
+        const locations = ids.length
+          ? (await ctx.scope.resolve<StockLocationService>("stockLocationService").list({ id: ids }, { field: "id", direction: "asc" }, { limit: ids.length, offset: 0 })).rows
+          : []
+        const byId = new Map(locations.map((location) => [location.id, location as unknown as Row]))
+        return new Map(rows.map((row) => {
+          const link = links.find((candidate) => candidate.fulfillment_set_id === row.id)
+          return [row.id, link && byId.has(link.stock_location_id) ? [byId.get(link.stock_location_id)!] : []]
+        }))
+      },
+    },
+  },
+}
 const serviceZoneGraph: EntityGraph<QueryContext> = {
   fields: ["name", "fulfillment_set_id", ...timestamps],
   relations: { fulfillment_set: belongsTo("fulfillment_set_id", () => fulfillmentSetGraph, (ids, ctx) => sets(ctx).setsByIds(ids)) },
 }
 
-const shippingOptionGraph: EntityGraph<QueryContext> = {
+export const shippingOptionGraph: EntityGraph<QueryContext> = {
   fields: ["name", "price_type", "service_zone_id", "shipping_profile_id", "provider_id", "shipping_option_type_id", "data", ...timestamps],
   relations: {
     rules: {

@@ -14,16 +14,18 @@ export class InventoryService {
    * needs, (stocked − reserved) summed over the locations, divided by the quantity it needs;
    * the scarcest item decides. A variant without inventory items has 0.
    */
-  async availability(variantIds: string[], locationIds: string[]): Promise<Map<string, number>> {
+  /** Sellable units per variant at those locations, or at every location (`"all"`: the admin's total). */
+  async availability(variantIds: string[], locationIds: string[] | "all"): Promise<Map<string, number>> {
     const result = new Map<string, number>(variantIds.map((id) => [id, 0]))
     if (variantIds.length === 0 || locationIds.length === 0) return result
+    const atLocations = locationIds === "all" ? undefined : inArray(inventoryLevel.location_id, locationIds)
     const available = this.db
       .select({
         inventory_item_id: inventoryLevel.inventory_item_id,
         quantity: sql<number>`sum(${inventoryLevel.stocked_quantity} - ${inventoryLevel.reserved_quantity})`.as("quantity"),
       })
       .from(inventoryLevel)
-      .where(and(inArray(inventoryLevel.location_id, locationIds), isNull(inventoryLevel.deleted_at)))
+      .where(and(atLocations, isNull(inventoryLevel.deleted_at)))
       .groupBy(inventoryLevel.inventory_item_id)
       .as("available")
     const rows = await this.db
@@ -120,6 +122,12 @@ export class InventoryService {
   async reservations(lineItemIds: string[]) {
     if (lineItemIds.length === 0) return []
     return this.db.select().from(reservationItem).where(inArray(reservationItem.line_item_id, lineItemIds))
+  }
+
+  /** Live items by id, for batch loaders. */
+  async itemsById(ids: string[]) {
+    if (ids.length === 0) return []
+    return this.db.select().from(inventoryItem).where(and(inArray(inventoryItem.id, ids), isNull(inventoryItem.deleted_at)))
   }
 
   async levels(inventoryItemIds: string[]) {

@@ -32,10 +32,19 @@ export const adminOrderFulfillmentRoutes = new Hono<AppEnv>()
   .post("/:id/fulfillments", async (c) => {
     const body = await validateBody(
       c,
-      z.strictObject({ items, location_id: z.string().optional(), ...noNotification, metadata: z.record(z.string(), z.unknown()).optional() }),
+      z.strictObject({
+        items,
+        location_id: z.string().nullish(),
+        // Medusa's option for the fulfillment's provider; every fulfillment here is the manual provider's.
+        shipping_option_id: z.string().min(1).optional(),
+        requires_shipping: z.boolean().optional(),
+        ...noNotification,
+        metadata: z.record(z.string(), z.unknown()).nullish(),
+        additional_data: z.record(z.string(), z.unknown()).optional(),
+      }),
     )
     return orderCommand(c, async (tx, orderId) => {
-      const fulfillment = await fulfillments(tx).createFulfillment(orderId, body)
+      const fulfillment = await fulfillments(tx).createFulfillment(orderId, { items: body.items, location_id: body.location_id ?? undefined })
       // Reserved units leave the warehouse now; what left where is kept for a cancellation.
       for (const item of body.items) {
         await fulfillments(tx).recordStockMoves(fulfillment.id, item.id, await inventory(tx).consumeReservation(item.id, item.quantity))
@@ -48,9 +57,11 @@ export const adminOrderFulfillmentRoutes = new Hono<AppEnv>()
       c,
       z.strictObject({
         items,
-        labels: z.array(z.strictObject({ tracking_number: z.string().min(1).max(200), tracking_url: url, label_url: url })).max(50).default([]),
+        // Not strict, as Medusa's: the dashboard sends the fulfillment's existing labels back whole.
+        labels: z.array(z.object({ tracking_number: z.string().min(1).max(200), tracking_url: url, label_url: url })).max(50).default([]),
         ...noNotification,
-        metadata: z.record(z.string(), z.unknown()).optional(),
+        metadata: z.record(z.string(), z.unknown()).nullish(),
+        additional_data: z.record(z.string(), z.unknown()).optional(),
       }),
     )
     return orderCommand(c, async (tx, orderId) => {

@@ -16,6 +16,14 @@ import { orderJson, ordersJson } from "./order-view"
 import type { OrderFulfillmentService } from "./fulfillment-service"
 import type { OrderService } from "./service"
 
+/**
+ * `fields` applied to an admin order. payment_status and fulfillment_status are always there,
+ * whatever `fields` asks for, as Medusa's getOrderDetailWorkflow and getOrdersListWorkflow add them.
+ */
+function adminOrderFields(json: Record<string, unknown>, fields: string | undefined) {
+  return { ...selectJson(json, fields), payment_status: json.payment_status, fulfillment_status: json.fulfillment_status }
+}
+
 const listOrdersQuery = z.object({
   ...listQuery,
   q: z.string().optional(),
@@ -23,6 +31,7 @@ const listOrdersQuery = z.object({
   status: oneOrMany.optional(),
   customer_id: oneOrMany.optional(),
   region_id: oneOrMany.optional(),
+  sales_channel_id: oneOrMany.optional(),
   ...dateFilters,
 })
 
@@ -33,12 +42,24 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const { limit = 15, offset = 0, order, fields, ...filters } = validateQuery(c, listOrdersQuery)
     const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], { field: "created_at", direction: "desc" })
     const { rows, count } = await c.var.scope.resolve<OrderService>("orderService").list(filters, ordering, { limit, offset })
-    const orders = (await ordersJson(c.var.scope, rows)).map((json) => selectJson(json, fields))
+    const orders = (await ordersJson(c.var.scope, rows)).map((json) => adminOrderFields(json, fields))
     return c.json({ orders, count, offset, limit })
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
-    return c.json({ order: selectJson(await orderJson(c.var.scope, c.req.param("id")), fields) })
+    return c.json({ order: adminOrderFields(await orderJson(c.var.scope, c.req.param("id")), fields) })
+  })
+  // Medusa's previewOrderChange: the order with its pending change applied. Orders here are
+  // never edited, returned or exchanged, so there is none: the order itself, order_change null.
+  .get("/:id/preview", async (c) => {
+    validateQuery(c, z.object({ fields: z.string().optional() }))
+    return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
+  })
+  // The order's changes (edits, returns, claims, exchanges): none can be made here.
+  .get("/:id/changes", async (c) => {
+    validateQuery(c, z.object({ ...listQuery, change_type: oneOrMany.optional(), status: oneOrMany.optional() }))
+    await c.var.scope.resolve<OrderService>("orderService").retrieve(c.req.param("id"))
+    return c.json({ order_changes: [] })
   })
   .post("/:id", async (c) => {
     const body = await validateBody(
@@ -55,7 +76,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
       await tx.resolve<OrderService>("orderService").updateDetails(c.req.param("id"), body)
       await emitEvent(tx, OrderEvents.UPDATED, { id: c.req.param("id") })
     })
-    return c.json({ order: selectJson(await orderJson(c.var.scope, c.req.param("id")), fields) })
+    return c.json({ order: adminOrderFields(await orderJson(c.var.scope, c.req.param("id")), fields) })
   })
   .post("/:id/cancel", async (c) => {
     await transaction(c.var.scope, async (tx) => {

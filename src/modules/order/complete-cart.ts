@@ -4,6 +4,8 @@ import { transaction } from "../../core/transaction"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { stateOf, type CartState } from "../cart/cart-view"
 import type { CartService } from "../cart/service"
+import { CustomerEvents } from "../customer/events"
+import type { CustomerService } from "../customer/service"
 import { assertCartAccess } from "../cart/workflows"
 import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
@@ -47,7 +49,9 @@ export async function completeCart(
       const state = await stateOf(tx, cart)
       assertCompletable(state)
       await tx.resolve<PaymentService>("paymentService").authorize(cart.payment_collection_id!, state.totals.total!)
-      const orderId = await placeOrder(tx, state)
+      const orderCustomerId = cart.customer_id ?? (await guestCustomer(tx, cart.email!))
+      const orderId = await placeOrder(tx, { ...state, cart: { ...cart, customer_id: orderCustomerId } })
+      // The cart keeps no customer: the guest who holds its id must still reach it (a repeated completion).
       await tx.resolve<CartService>("cartService").update(cart.id, { completed_at: new Date() })
       await emitEvent(tx, OrderEvents.PLACED, { id: orderId })
       if (idempotencyKey) await orders.recordIdempotentResult(idempotencyKey, orderId)
@@ -59,6 +63,17 @@ export async function completeCart(
     }
     throw error
   }
+}
+
+/**
+ * A guest checkout's customer: the guest customer (has_account false) of the cart's email,
+ * created if there is none, as Medusa's findOrCreateCustomerStep does. A registered customer
+ * with the same email is a different customer and is never used here.
+ */
+async function guestCustomer(tx: Scope, email: string): Promise<string> {
+  const { customer, created } = await tx.resolve<CustomerService>("customerService").findOrCreateGuest(email)
+  if (created) await emitEvent(tx, CustomerEvents.CREATED, { id: customer.id })
+  return customer.id
 }
 
 function assertCompletable(state: CartState) {

@@ -3,9 +3,14 @@ import { decimal, toJsonNumber } from "../../core/money"
 import { taxLinesFor, totalsToJson } from "../../core/totals"
 import { withJsonAmounts } from "../payment/query-config"
 import type { PaymentService } from "../payment/service"
+import type { CustomerService } from "../customer/service"
+import type { ShippingProfileService } from "../fulfillment/shipping-profile-service"
+import type { ProductRelationLoaders } from "../product/relation-loaders"
 import type { ProductService } from "../product/service"
+import type { RegionService } from "../region/service"
+import type { SalesChannelService } from "../sales-channel/service"
 import type { OrderFulfillmentService } from "./fulfillment-service"
-import type { Order, OrderService } from "./service"
+import type { Order, OrderLineItem, OrderService } from "./service"
 
 type Json = Record<string, unknown>
 
@@ -37,6 +42,29 @@ function quantitiesAt(fulfillments: Fulfillment[], step: "shipped_at" | "deliver
   return totals
 }
 
+/**
+ * A fulfillment as Medusa shows it: requires_shipping when any of its lines does, its items with
+ * their line's title, SKU and barcode, and no shipping option (every fulfillment is the manual
+ * provider's, so none is a pick-up).
+ */
+function fulfillmentJson(fulfillment: Fulfillment, lines: OrderLineItem[]) {
+  const lineOf = (id: string) => lines.find((line) => line.id === id)
+  return {
+    ...fulfillment,
+    packed_at: fulfillment.created_at,
+    requires_shipping: fulfillment.items.some((item) => lineOf(item.line_item_id)?.requires_shipping ?? true),
+    shipping_option_id: null,
+    shipping_option: null,
+    data: {},
+    created_by: null,
+    marked_shipped_by: null,
+    items: fulfillment.items.map((item) => {
+      const line = lineOf(item.line_item_id)
+      return { ...item, id: `${fulfillment.id}_${item.line_item_id}`, title: line?.title ?? "", sku: line?.variant_sku ?? "", barcode: line?.variant_barcode ?? "", inventory_item_id: null }
+    }),
+  }
+}
+
 // Medusa's order payment_status from the collection's status.
 const PAYMENT_STATUS: Record<string, string> = { authorized: "authorized", completed: "captured", canceled: "canceled", awaiting: "awaiting", not_paid: "not_paid" }
 
@@ -46,6 +74,31 @@ function paymentStatus(collection: { status: string; amount: string; refunded_am
     return decimal(collection.refunded_amount!).eq(collection.amount) ? "refunded" : "partially_refunded"
   }
   return PAYMENT_STATUS[collection?.status ?? "not_paid"] ?? "not_paid"
+}
+
+/** The orders' region, sales channel and customer, one statement each. */
+async function relatedOf(scope: Scope, orders: Order[]) {
+  const distinct = (key: "region_id" | "sales_channel_id" | "customer_id") => [...new Set(orders.map((order) => order[key]).filter((id): id is string => !!id))]
+  const regionIds = distinct("region_id")
+  const regions = regionIds.length
+    ? (await scope.resolve<RegionService>("regionService").list({ id: regionIds }, { field: "id", direction: "asc" }, { limit: regionIds.length, offset: 0 })).rows
+    : []
+  const channels = await scope.resolve<SalesChannelService>("salesChannelService").byIds(distinct("sales_channel_id"))
+  const customers = await scope.resolve<CustomerService>("customerService").byIds(distinct("customer_id"))
+  return {
+    regions: new Map<string, Json>(regions.map((region) => [region.id, region])),
+    channels: new Map<string, Json>(channels.map((channel) => [channel.id, channel])),
+    customers: new Map<string, Json>(customers.map((customer) => [customer.id, customer])),
+  }
+}
+
+/** The shipping profile of each product (the fulfillment form matches it with the shipping option's). */
+async function shippingProfilesOf(scope: Scope, productIds: string[]): Promise<Map<string, Json>> {
+  if (productIds.length === 0) return new Map()
+  const links = await scope.resolve<ProductRelationLoaders>("productRelationLoaders").shippingProfileLinksOf(productIds)
+  const rows = await scope.resolve<ShippingProfileService>("shippingProfileService").byIds([...new Set(links.map((link) => link.shipping_profile_id))])
+  const byId = new Map<string, Json>(rows.map((row) => [row.id, row]))
+  return new Map(links.flatMap((link) => (byId.has(link.shipping_profile_id) ? [[link.product_id, byId.get(link.shipping_profile_id)!] as const] : [])))
 }
 
 /** An order as Medusa's Store API shows it, from its snapshot: totals never move after completion. */
@@ -73,6 +126,8 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
   const fulfillmentService = scope.resolve<OrderFulfillmentService>("orderFulfillmentService")
   const fulfilled = await fulfillmentService.fulfilledQuantities(ids)
   const fulfillments = await fulfillmentService.fulfillments(ids)
+  const related = await relatedOf(scope, orders)
+  const profiles = await shippingProfilesOf(scope, [...new Set([...snapshots.values()].map((snapshot) => snapshot.product.id))])
 
   return orders.map((order) => {
     const collection = order.payment_collection_id ? collections.get(order.payment_collection_id) : undefined
@@ -87,10 +142,21 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
     const { totals: _totals, cart_id: _cart, ...columns } = order
     return {
       ...columns,
+      // No order edits, returns, claims or exchanges here: always version 1, nothing pending.
+      version: 1,
+      order_change: null,
+      no_notification: false,
+      custom_display_id: null,
       ...totals,
+      credit_line_total: 0,
+      region: (order.region_id && related.regions.get(order.region_id)) || null,
+      sales_channel: (order.sales_channel_id && related.channels.get(order.sales_channel_id)) || null,
+      customer: (order.customer_id && related.customers.get(order.customer_id)) || null,
+      promotions: [],
+      credit_lines: [],
       payment_status: paymentStatus(collection),
       fulfillment_status: fulfillmentStatus(items.filter((item) => item.order_id === order.id), fulfilled, own),
-      fulfillments: own,
+      fulfillments: own.map((fulfillment) => fulfillmentJson(fulfillment, items)),
       summary: {
         current_order_total: totals.total,
         original_order_total: totals.total,
@@ -103,6 +169,7 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
         .filter((item) => item.order_id === order.id)
         .map((item) => {
           const snapshot = item.variant_id ? snapshots.get(item.variant_id) : undefined
+          const product = snapshot ? { ...snapshot.product, shipping_profile: profiles.get(snapshot.product.id) ?? null } : null
           const { totals: lineTotals, tax_rate, ...line } = item
           return {
             ...line,
@@ -118,8 +185,8 @@ export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]>
               delivered_quantity: delivered.get(item.id) ?? 0,
               return_requested_quantity: 0,
             },
-            variant: snapshot ? { ...snapshot.variant, product: snapshot.product } : null,
-            product: snapshot?.product ?? null,
+            variant: snapshot ? { ...snapshot.variant, product } : null,
+            product,
           }
         }),
       shipping_methods: methods

@@ -106,7 +106,16 @@ export class OrderService {
   }
 
   async list(
-    filters: { q?: string; status?: string[]; customer_id?: string[]; region_id?: string[]; id?: string[]; created_at?: DateRange; updated_at?: DateRange },
+    filters: {
+      q?: string
+      status?: string[]
+      customer_id?: string[]
+      region_id?: string[]
+      sales_channel_id?: string[]
+      id?: string[]
+      created_at?: DateRange
+      updated_at?: DateRange
+    },
     ordering: Ordering,
     page: Page,
   ) {
@@ -115,6 +124,7 @@ export class OrderService {
     if (filters.status) conditions.push(inArray(order.status, filters.status as Order["status"][]))
     if (filters.customer_id) conditions.push(inArray(order.customer_id, filters.customer_id))
     if (filters.region_id) conditions.push(inArray(order.region_id, filters.region_id))
+    if (filters.sales_channel_id) conditions.push(inArray(order.sales_channel_id, filters.sales_channel_id))
     if (filters.q) {
       const number = /^\d{1,9}$/.test(filters.q) ? eq(order.display_id, Number(filters.q)) : undefined
       conditions.push(or(searchAny([order.email, order.id], filters.q), number))

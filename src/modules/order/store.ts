@@ -5,17 +5,21 @@ import { MedusaError } from "../../core/errors"
 import { listQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import type { AppEnv } from "../../core/types"
+import type { CustomerService } from "../customer/service"
 import { ordersJson } from "./order-view"
 import type { Order, OrderService } from "./service"
 
 const listOrdersQuery = z.object({ ...listQuery, status: oneOrMany.optional() })
 const DEFAULT_LIST_FIELDS = "id,status,summary,display_id,total,currency_code,created_at"
 
-/** An order placed by a customer is theirs alone; a guest's is readable by whoever holds its id. */
-export function assertOrderAccess(c: Context<AppEnv>, order: Order) {
-  if (order.customer_id && order.customer_id !== c.var.auth?.actor_id) {
-    throw new MedusaError("not_found", `Order with id: ${order.id} was not found`)
-  }
+/**
+ * An order placed by a registered customer is theirs alone; a guest's (its customer has no
+ * account) is readable by whoever holds its id.
+ */
+export async function assertOrderAccess(c: Context<AppEnv>, order: Order) {
+  if (!order.customer_id || order.customer_id === c.var.auth?.actor_id) return
+  const [customer] = await c.var.scope.resolve<CustomerService>("customerService").byIds([order.customer_id])
+  if (customer?.has_account !== false) throw new MedusaError("not_found", `Order with id: ${order.id} was not found`)
 }
 
 export const storeOrderRoutes = new Hono<AppEnv>()
@@ -32,7 +36,7 @@ export const storeOrderRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
     const order = await c.var.scope.resolve<OrderService>("orderService").retrieve(c.req.param("id"))
-    assertOrderAccess(c, order)
+    await assertOrderAccess(c, order)
     const [json] = await ordersJson(c.var.scope, [order])
     return c.json({ order: selectJson(json!, fields) })
   })

@@ -10,7 +10,7 @@ import type { AppEnv } from "../../core/types"
 import { adminVariantQuery } from "./admin-query-config"
 import { respondProduct } from "./admin"
 import { batchProductsBody, batchVariantsBody, linkOptionsBody, retrieveQuery } from "./admin-validators"
-import { adminProductQuery } from "./query-config"
+import { adminProductQuery } from "./admin-query-config"
 import type { ProductService } from "./service"
 import { createProduct, createVariants, deleteProduct, deleteVariant, linkOptions, updateProduct, updateVariant } from "./workflows"
 

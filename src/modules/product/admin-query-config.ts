@@ -1,24 +1,99 @@
-import { groupBy, type Row } from "../../core/query/graph"
+import type { QueryContext } from "../../core/query/context"
+import { groupBy, type EntityGraph } from "../../core/query/graph"
+import { throughLinks } from "../../core/query/relations"
 import type { QueryConfig } from "../../core/query/shape"
+import type { ShippingProfileService } from "../fulfillment/shipping-profile-service"
 import type { InventoryService } from "../inventory/service"
+import type { SalesChannelService } from "../sales-channel/service"
 import { adminCatalogGraphs } from "./catalog-query-config"
-import { categoryFields, collectionFields, hasMany, leaf, optionGraph, optionValueGraph, tagGraph, typeGraph, variantGraph } from "./query-config"
+import { categoryFields, collectionFields, hasMany, leaf, optionGraph, PRODUCT_PAGE_RELATIONS, optionValueGraph, productGraph, tagGraph, typeGraph, variantGraph } from "./query-config"
+import type { ProductRelationLoaders } from "./relation-loaders"
 
 // The Admin API's default `fields` of the catalog's resources, as Medusa's admin query-config.ts files declare them.
 
 const ENTITY_DATES = ["created_at", "updated_at", "deleted_at"]
 
-/** The admin's variant may also show which inventory items it consumes (Medusa's `variant.inventory_items` links). */
+type Graph = EntityGraph<QueryContext>
+const inventory = (ctx: QueryContext) => ctx.scope.resolve<InventoryService>("inventoryService")
+
+const ITEM_FIELDS = ["sku", "title", "description", "thumbnail", "origin_country", "hs_code", "mid_code", "material", "weight", "length", "height", "width", "requires_shipping", "metadata", ...ENTITY_DATES]
+const LEVEL_FIELDS = ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity", "incoming_quantity", "available_quantity", "metadata", ...ENTITY_DATES]
+
+/** An inventory item as the admin's variant shows it: with its stock per location. */
+const inventoryItemGraph: Graph = {
+  fields: ITEM_FIELDS,
+  relations: {
+    location_levels: hasMany(() => leaf(LEVEL_FIELDS), async (itemIds, ctx) => {
+      const levels = (await inventory(ctx).levels(itemIds)).filter((level) => !level.deleted_at)
+      return groupBy(levels.map((level) => ({ ...level, available_quantity: level.stocked_quantity - level.reserved_quantity })), "inventory_item_id")
+    }),
+  },
+}
+
+/** Medusa's variant ↔ inventory item link row (its id is the pair), with the item behind it. */
+const variantInventoryLinkGraph: Graph = {
+  fields: ["variant_id", "inventory_item_id", "required_quantity"],
+  relations: {
+    inventory: throughLinks(
+      () => inventoryItemGraph,
+      async (linkIds) => linkIds,
+      (id) => ({ from: id, to: id.split(":")[1]! }),
+      (itemIds, ctx) => inventory(ctx).itemsById(itemIds),
+      false,
+    ),
+  },
+}
+
+/** The admin's variant also shows which inventory items it consumes (Medusa's `variant.inventory_items` links). */
 const adminVariantGraph: typeof variantGraph = {
   ...variantGraph,
   relations: {
     ...variantGraph.relations,
     inventory_items: hasMany(
-      () => leaf(["variant_id", "inventory_item_id", "required_quantity"]),
-      // Link rows have no id of their own here, so none is shown.
-      async (variantIds, ctx) => groupBy((await ctx.scope.resolve<InventoryService>("inventoryService").itemsForVariants(variantIds)) as unknown as Row[], "variant_id"),
+      () => variantInventoryLinkGraph,
+      async (variantIds, ctx) =>
+        groupBy((await inventory(ctx).itemsForVariants(variantIds)).map((link) => ({ id: `${link.variant_id}:${link.inventory_item_id}`, ...link })), "variant_id"),
     ),
   },
+}
+
+const productLinks = (ctx: QueryContext) => ctx.scope.resolve<ProductRelationLoaders>("productRelationLoaders")
+const SALES_CHANNEL_FIELDS = ["name", "description", "is_disabled", "metadata", ...ENTITY_DATES]
+
+/** The Admin API's product: the store's graph, plus its sales channels, shipping profile and variants' stock. */
+const adminProductGraph: Graph = {
+  ...productGraph,
+  relations: {
+    ...productGraph.relations,
+    variants: { ...productGraph.relations.variants!, target: () => adminVariantGraph },
+    sales_channels: throughLinks(
+      () => leaf(SALES_CHANNEL_FIELDS),
+      (productIds, ctx) => productLinks(ctx).salesChannelLinksOf(productIds),
+      (link) => ({ from: link.product_id, to: link.sales_channel_id }),
+      (ids, ctx) => ctx.scope.resolve<SalesChannelService>("salesChannelService").byIds(ids),
+    ),
+    shipping_profile: throughLinks(
+      () => leaf(["name", "type", "metadata", ...ENTITY_DATES]),
+      (productIds, ctx) => productLinks(ctx).shippingProfileLinksOf(productIds),
+      (link) => ({ from: link.product_id, to: link.shipping_profile_id }),
+      (ids, ctx) => ctx.scope.resolve<ShippingProfileService>("shippingProfileService").byIds(ids),
+      false,
+    ),
+  },
+}
+
+/** The Admin API's product: every column, and variants with their prices per currency and region. */
+export const adminProductQuery: QueryConfig = {
+  graph: adminProductGraph,
+  defaults: [
+    "id",
+    ...productGraph.fields,
+    ...PRODUCT_PAGE_RELATIONS,
+    "*categories",
+    "*variants.prices",
+    "*sales_channels",
+  ],
+  maxDepth: 5,
 }
 
 /** GET /admin/products/:id/variants(/:variant_id): every column, prices per currency and region, option values. */

@@ -85,19 +85,35 @@ const productFields = {
   collection_id: z.string().nullish(),
   type_id: z.string().nullish(),
   metadata,
+  // Medusa's physical and customs attributes, as its admin's attributes form sends them.
+  weight: z.number().nonnegative().nullish(),
+  length: z.number().nonnegative().nullish(),
+  height: z.number().nonnegative().nullish(),
+  width: z.number().nonnegative().nullish(),
+  hs_code: text(100).nullish(),
+  mid_code: text(100).nullish(),
+  origin_country: text(100).nullish(),
+  material: text(500).nullish(),
+  external_id: text(200).nullish(),
+  // Medusa's workflow hooks' input; nothing here reads it, so it is accepted and ignored.
+  additional_data: z.record(z.string(), z.unknown()).optional(),
 }
-export const createProductBody = z.strictObject({
-  ...productFields,
-  images: z.array(z.strictObject({ url: z.url() })).max(50).optional(),
+/** What the product's links may be set to, on create and (replacing them) on update. */
+const productLinks = {
+  images: z.array(z.strictObject({ url: z.url(), id: z.string().optional() })).max(50).optional(),
   // Medusa's admin sends existing tags as { id }; { value } reuses the tag with that value or makes it.
   tags: z.array(z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ value: text(200).min(1) })])).max(50).optional(),
   categories: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
   sales_channels: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
-  shipping_profile_id: z.string().optional(),
+  shipping_profile_id: z.string().nullish(),
+}
+export const createProductBody = z.strictObject({
+  ...productFields,
+  ...productLinks,
   options: z.array(optionBody).max(10).default([]),
   variants: z.array(createVariantBody).max(100).default([]),
 })
-export const updateProductBody = z.strictObject({ ...productFields, title: productFields.title.optional() })
+export const updateProductBody = z.strictObject({ ...productFields, ...productLinks, title: productFields.title.optional() })
 
 /** Medusa's batch body: `{ create?, update?: [{ id, … }], delete?: [ids] }`, every part optional. */
 function batchBody<C extends z.ZodType, U extends z.ZodType>(create: C, update: U, max: number) {

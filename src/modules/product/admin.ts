@@ -21,7 +21,8 @@ import {
   updateVariantBody,
 } from "./admin-validators"
 import { ProductEvents } from "./events"
-import { adminProductQuery, PRODUCT_ORDER_FIELDS } from "./query-config"
+import { adminProductQuery } from "./admin-query-config"
+import { PRODUCT_ORDER_FIELDS } from "./query-config"
 import type { ProductOptionService } from "./option-service"
 import type { ProductService } from "./service"
 import { createOption, createProduct, createVariants, deleteProduct, deleteVariant, updateOption, updateProduct, updateVariant } from "./workflows"

@@ -34,6 +34,11 @@ export async function pricingContextFor(
   requested: RequestedFields,
 ): Promise<PricingContext | undefined> {
   if (!asksForPrices(requested)) return undefined
+  return regionPricingContext(c, query)
+}
+
+/** The pricing context of the query's region (or the store's default one), whatever is requested. */
+export async function regionPricingContext(c: Context<AppEnv>, query: PricingQuery): Promise<PricingContext> {
   const regionId = query.region_id ?? (await c.var.scope.resolve<StoreService>("storeService").retrieveDefault())?.default_region_id
   if (!regionId) throw new MedusaError("invalid_data", MISSING_PRICING_CONTEXT)
   const region = await c.var.scope

@@ -127,12 +127,18 @@ const calculatedPrice: Relation<QueryContext> = {
 export const INVENTORY_CONTEXT_ERROR =
   "Inventory availability cannot be calculated in the given context. Either provide a single sales channel id or configure a single sales channel in the publishable key"
 
-/** `variant.inventory_quantity`: sellable units at the locations of the key's one sales channel. */
+/**
+ * `variant.inventory_quantity`: in the Store API, sellable units at the locations of the key's one
+ * sales channel; in the Admin API, at every location (Medusa's total availability).
+ */
 async function inventoryQuantity(variants: Row[], ctx: QueryContext) {
-  const channels = ctx.salesChannelIds ?? []
-  if (channels.length !== 1) throw new MedusaError("invalid_data", INVENTORY_CONTEXT_ERROR)
   const managed = variants.filter((variant) => variant.manage_inventory)
-  const locations = await ctx.scope.resolve<StockLocationService>("stockLocationService").locationIdsForChannels(channels)
+  let locations: string[] | "all" = "all"
+  if (ctx.storefront !== false) {
+    const channels = ctx.salesChannelIds ?? []
+    if (channels.length !== 1) throw new MedusaError("invalid_data", INVENTORY_CONTEXT_ERROR)
+    locations = await ctx.scope.resolve<StockLocationService>("stockLocationService").locationIdsForChannels(channels)
+  }
   const available = await ctx.scope.resolve<InventoryService>("inventoryService").availability(ids(managed), locations)
   for (const variant of variants) variant.inventory_quantity = variant.manage_inventory ? (available.get(variant.id) ?? 0) : null
 }
@@ -163,6 +169,7 @@ export const variantGraph: Graph = {
   relations: {
     options: hasMany(() => optionValueGraph, (variantIds, ctx) => loaders(ctx).optionValuesOfVariants(variantIds)),
     calculated_price: calculatedPrice,
+    images: hasMany(() => imageGraph, (variantIds, ctx) => loaders(ctx).imagesOfVariants(variantIds)),
     prices: hasMany(() => leaf(["amount", "currency_code", "rules", "min_quantity", "max_quantity", "price_set_id", "created_at", "updated_at"]), (variantIds, ctx) =>
       ctx.scope.resolve<PricingService>("pricingService").pricesOfVariants(variantIds),
     ),
@@ -208,42 +215,28 @@ export const productGraph: Graph = {
   },
 }
 
+/** The relations a product page shows, in the store's and the admin's defaults alike. */
+export const PRODUCT_PAGE_RELATIONS = ["*type", "*collection", "*options", "*options.values", "*tags", "*images", "*variants", "*variants.options"]
+
 export const storeProductQuery: QueryConfig = {
   graph: productGraph,
   // Medusa's store defaults: every column but these, and the relations a product page shows.
-  defaults: [
-    "id",
-    ...productFields.filter((field) => !["status", "external_id", "metadata", "deleted_at"].includes(field)),
-    "*type",
-    "*collection",
-    "*options",
-    "*options.values",
-    "*tags",
-    "*images",
-    "*variants",
-    "*variants.options",
-  ],
+  defaults: ["id", ...productFields.filter((field) => !["status", "external_id", "metadata", "deleted_at"].includes(field)), ...PRODUCT_PAGE_RELATIONS],
   maxDepth: 4,
 }
 
-/** The Admin API's product: every column, and variants with their prices per currency and region. */
-export const adminProductQuery: QueryConfig = {
-  graph: productGraph,
+/** GET /store/product-variants/:id: Medusa 2.11's store variant defaults. */
+export const storeVariantQuery: QueryConfig = {
+  graph: variantGraph,
   defaults: [
     "id",
-    ...productFields,
-    "*type",
-    "*collection",
+    ...variantGraph.fields.filter((field) => field !== "deleted_at"),
     "*options",
-    "*options.values",
-    "*tags",
     "*images",
-    "*categories",
-    "*variants",
-    "*variants.options",
-    "*variants.prices",
+    "product.id",
+    "product.type_id",
   ],
-  maxDepth: 5,
+  maxDepth: 4,
 }
 
 export const PRODUCT_ORDER_FIELDS = ["id", "title", "handle", "created_at", "updated_at"] as const

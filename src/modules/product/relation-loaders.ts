@@ -11,11 +11,14 @@ import {
   productOption,
   productOptionProduct,
   productOptionValue,
+  productSalesChannel,
+  productShippingProfile,
   productTag,
   productTags,
   productType,
   productVariant,
   productVariantOption,
+  productVariantProductImage,
 } from "./schema"
 import { visibleCategory } from "./service"
 
@@ -90,6 +93,29 @@ export class ProductRelationLoaders {
       .where(and(inArray(productImage.product_id, productIds), live(productImage)))
       .orderBy(asc(productImage.rank), asc(productImage.id))
     return groupBy(rows, "product_id")
+  }
+
+  /** The product ↔ sales channel and product ↔ shipping profile links; the linked rows are their modules'. */
+  async salesChannelLinksOf(productIds: string[]) {
+    return this.db.select().from(productSalesChannel).where(inArray(productSalesChannel.product_id, productIds))
+  }
+
+  async shippingProfileLinksOf(productIds: string[]) {
+    return this.db.select().from(productShippingProfile).where(inArray(productShippingProfile.product_id, productIds))
+  }
+
+  /** A variant's images (Medusa's `variant.images`): the product's images linked to it, by rank. */
+  async imagesOfVariants(variantIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select({ variant_id: productVariantProductImage.variant_id, image: productImage })
+      .from(productVariantProductImage)
+      .innerJoin(productImage, and(eq(productImage.id, productVariantProductImage.image_id), live(productImage)))
+      .where(and(inArray(productVariantProductImage.variant_id, variantIds), live(productVariantProductImage)))
+      .orderBy(asc(productImage.rank), asc(productImage.id))
+    return groupBy(
+      rows.map((row) => ({ ...row.image, variant_id: row.variant_id })),
+      "variant_id",
+    )
   }
 
   async tagsOf(productIds: string[]): Promise<Map<string, Row[]>> {

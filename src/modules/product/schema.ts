@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm"
-import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core"
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
 import { entityColumns, linkColumns, physicalColumns } from "../../core/columns"
 
 const live = sql`deleted_at is null`
@@ -153,6 +153,23 @@ export const productImage = pgTable(
     product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
   },
   (t) => [index("image_product_id_idx").on(t.product_id)],
+)
+
+/** Medusa 2.11+'s variant images: which of the product's images show a variant (`variant.images`). */
+export const productVariantProductImage = pgTable(
+  "product_variant_product_image",
+  {
+    id: text("id").primaryKey(),
+    variant_id: text("variant_id").notNull().references(() => productVariant.id, { onDelete: "cascade" }),
+    image_id: text("image_id").notNull().references(() => productImage.id, { onDelete: "cascade" }),
+    created_at: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updated_at: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    deleted_at: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    uniqueIndex("product_variant_product_image_uq").on(t.variant_id, t.image_id).where(live),
+    index("product_variant_product_image_image_id_idx").on(t.image_id),
+  ],
 )
 
 export const productTags = pgTable(

@@ -258,11 +258,44 @@ export class ProductService {
 
   async update(
     id: string,
-    patch: Partial<Pick<typeof product.$inferInsert, "title" | "handle" | "subtitle" | "description" | "status" | "thumbnail" | "collection_id" | "type_id" | "discountable" | "metadata">>,
+    patch: Partial<Omit<typeof product.$inferInsert, "id" | "created_at" | "updated_at" | "deleted_at">>,
   ) {
     const [updated] = await this.db.update(product).set({ ...patch, updated_at: sql`now()` }).where(and(eq(product.id, id), live(product))).returning()
     if (!updated) throw new MedusaError("not_found", `Product with id: ${id} was not found`)
     return updated
+  }
+
+  /** Replaces each link that is given (undefined keeps it; a null profile removes it), as Medusa's product update does. */
+  async replaceLinks(
+    productId: string,
+    links: { images?: string[]; tag_ids?: string[]; category_ids?: string[]; sales_channel_ids?: string[]; shipping_profile_id?: string | null },
+  ) {
+    if (links.images) {
+      await this.db.update(productImage).set({ deleted_at: sql`now()` }).where(and(eq(productImage.product_id, productId), live(productImage)))
+      if (links.images.length) {
+        await this.db.insert(productImage).values(links.images.map((url, rank) => ({ id: generateId("img"), url, rank, product_id: productId })))
+      }
+    }
+    if (links.tag_ids) {
+      await this.db.delete(productTags).where(eq(productTags.product_id, productId))
+      if (links.tag_ids.length) await this.db.insert(productTags).values(links.tag_ids.map((product_tag_id) => ({ product_id: productId, product_tag_id })))
+    }
+    if (links.category_ids) {
+      await this.db.delete(productCategoryProduct).where(eq(productCategoryProduct.product_id, productId))
+      if (links.category_ids.length) {
+        await this.db.insert(productCategoryProduct).values([...new Set(links.category_ids)].map((product_category_id) => ({ product_id: productId, product_category_id })))
+      }
+    }
+    if (links.sales_channel_ids) {
+      await this.db.delete(productSalesChannel).where(eq(productSalesChannel.product_id, productId))
+      if (links.sales_channel_ids.length) {
+        await this.db.insert(productSalesChannel).values([...new Set(links.sales_channel_ids)].map((sales_channel_id) => ({ product_id: productId, sales_channel_id })))
+      }
+    }
+    if (links.shipping_profile_id !== undefined) {
+      await this.db.delete(productShippingProfile).where(eq(productShippingProfile.product_id, productId))
+      if (links.shipping_profile_id) await this.db.insert(productShippingProfile).values({ product_id: productId, shipping_profile_id: links.shipping_profile_id })
+    }
   }
 
   /** Soft delete, as Medusa's: the product and its variants leave every list; its handle is free again. */

@@ -58,3 +58,6 @@ export const storeListCollectionsQuery = z.object({
 })
 
 export const storeRetrieveCollectionQuery = z.object({ fields: listQuery.fields })
+
+/** GET /store/product-variants/:id: fields, and the pricing and tax context. */
+export const storeRetrieveVariantQuery = storeRetrieveProductQuery

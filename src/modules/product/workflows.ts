@@ -31,9 +31,24 @@ async function setUpVariants(tx: Scope, created: { id: string; sku: string | nul
   }
 }
 
-export async function createProduct(tx: Scope, body: CreateProductBody): Promise<string> {
+/** Tags given as `{ id }` (must exist) or `{ value }` (reused by value, or made). */
+async function tagIdsOf(tx: Scope, tags: NonNullable<CreateProductBody["tags"]>): Promise<string[]> {
   const tagIds: string[] = []
-  for (const tag of body.tags ?? []) tagIds.push("id" in tag ? (await valueService(tx, "tag").retrieve(tag.id)).id : await upsertTagOrType(tx, "tag", tag.value))
+  for (const tag of tags) tagIds.push("id" in tag ? (await valueService(tx, "tag").retrieve(tag.id)).id : await upsertTagOrType(tx, "tag", tag.value))
+  return [...new Set(tagIds)]
+}
+
+/** The product's own columns of a create or update body: what is neither a link nor hook input. */
+function productColumns(body: UpdateProductBody) {
+  const { images: _images, tags: _tags, categories: _categories, sales_channels: _channels, shipping_profile_id: _profile, additional_data: _data, ...columns } = body
+  const { weight, length, height, width, ...rest } = columns
+  // Dimensions are numeric columns: their exact decimal text, never a float's rounding.
+  const decimal = (value: number | null | undefined) => (value == null ? value : String(value))
+  return { ...rest, weight: decimal(weight), length: decimal(length), height: decimal(height), width: decimal(width) }
+}
+
+export async function createProduct(tx: Scope, body: CreateProductBody): Promise<string> {
+  const tagIds = await tagIdsOf(tx, body.tags ?? [])
   const { product, variants } = await products(tx).create({
     title: body.title,
     handle: body.handle ?? toHandle(body.title),
@@ -44,20 +59,31 @@ export async function createProduct(tx: Scope, body: CreateProductBody): Promise
     images: body.images?.map((image) => image.url),
     collection_id: body.collection_id ?? undefined,
     type_id: body.type_id ?? undefined,
-    tag_ids: [...new Set(tagIds)],
+    tag_ids: tagIds,
     category_ids: body.categories?.map((category) => category.id),
     sales_channel_ids: body.sales_channels?.map((channel) => channel.id),
-    shipping_profile_id: body.shipping_profile_id,
+    shipping_profile_id: body.shipping_profile_id ?? undefined,
     options: body.options,
     variants: body.variants,
   })
+  const { weight, length, height, width, hs_code, mid_code, origin_country, material, external_id, metadata } = productColumns(body)
+  const attributes = Object.fromEntries(Object.entries({ weight, length, height, width, hs_code, mid_code, origin_country, material, external_id, metadata }).filter(([, value]) => value != null))
+  if (Object.keys(attributes).length > 0) await products(tx).update(product.id, attributes)
   await emitEvent(tx, ProductEvents.CREATED, { id: product.id })
   await setUpVariants(tx, variants, body.variants)
   return product.id
 }
 
+/** Changes a product's columns; links given (images, tags, categories, channels, profile) replace its current ones. */
 export async function updateProduct(tx: Scope, id: string, body: UpdateProductBody) {
-  await products(tx).update(id, body)
+  await products(tx).update(id, productColumns(body))
+  await products(tx).replaceLinks(id, {
+    images: body.images?.map((image) => image.url),
+    tag_ids: body.tags ? await tagIdsOf(tx, body.tags) : undefined,
+    category_ids: body.categories?.map((category) => category.id),
+    sales_channel_ids: body.sales_channels?.map((channel) => channel.id),
+    shipping_profile_id: body.shipping_profile_id,
+  })
   await emitEvent(tx, ProductEvents.UPDATED, { id })
 }
 

@@ -24,6 +24,12 @@ export class SalesChannelService {
     return found
   }
 
+  /** Live channels by id, for batch loaders. */
+  async byIds(ids: string[]): Promise<SalesChannel[]> {
+    if (ids.length === 0) return []
+    return this.db.select().from(salesChannel).where(and(inArray(salesChannel.id, ids), isNull(salesChannel.deleted_at)))
+  }
+
   async list(filters: { id?: string[]; name?: string[]; q?: string; is_disabled?: boolean }, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(salesChannel.deleted_at)]
     if (filters.id) conditions.push(inArray(salesChannel.id, filters.id))

@@ -1,40 +1,44 @@
-import { Hono } from "hono"
+import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
-import { idList, listQuery, validateQuery } from "../../core/query/params"
+import { idList, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
+import { listResponse, retrieveResponse } from "../../core/query/route"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { emitShippingOptionsDeleted } from "../fulfillment/events"
 import type { FulfillmentSetService } from "../fulfillment/set-service"
 import type { FulfillmentService } from "../fulfillment/service"
+import { adminStockLocationQuery } from "./query-config"
 import type { StockLocationService } from "./service"
 import { stockLocationBody } from "./validators"
 
 const locations = (scope: Scope) => scope.resolve<StockLocationService>("stockLocationService")
 const fulfillment = (scope: Scope) => scope.resolve<FulfillmentService>("fulfillmentService")
 
-/** A location as the Admin API answers it: with its address and fulfillment sets. */
-async function locationJson(scope: Scope, id: string) {
-  return { stock_location: { ...(await locations(scope).retrieve(id)), fulfillment_sets: await fulfillment(scope).setsOfLocation(id) } }
-}
+const listLocationsQuery = z.object({ ...listQuery, q: z.string().max(200).optional(), id: oneOrMany.optional(), name: oneOrMany.optional() })
+const fieldsQuery = z.object(retrieveQuery)
+
+/** A location as the Admin API answers it, shaped by `fields` (Medusa's relations: address, sales channels, sets…). */
+const respondLocation = (c: Context<AppEnv>, id: string) =>
+  retrieveResponse(c, "stock_location", adminStockLocationQuery, validateQuery(c, fieldsQuery).fields, () => locations(c.var.scope).retrieve(id))
 
 /** A change to one location, with its existence checked, in one transaction; answers the location. */
-async function changeLocation(scope: Scope, id: string, work: (tx: Scope) => Promise<unknown>) {
-  await transaction(scope, async (tx) => {
+async function changeLocation(c: Context<AppEnv>, id: string, work: (tx: Scope) => Promise<unknown>) {
+  await transaction(c.var.scope, async (tx) => {
     await locations(tx).retrieve(id)
     await work(tx)
   })
-  return locationJson(scope, id)
+  return respondLocation(c, id)
 }
 
 /** Medusa's /admin/stock-locations: where stock is kept, what it sells to and how it ships. */
 export const adminStockLocationRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0 } = validateQuery(c, z.object(listQuery))
-    const { rows, count } = await locations(c.var.scope).list({ limit, offset })
-    return c.json({ stock_locations: rows, count, offset, limit })
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listLocationsQuery)
+    const ordering = parseOrder(order, ["id", "name", "created_at", "updated_at"], { field: "created_at", direction: "asc" })
+    return listResponse(c, "stock_locations", adminStockLocationQuery, { fields, limit, offset }, () => locations(c.var.scope).list(filters, ordering, { limit, offset }))
   })
   .post("/", async (c) => {
     const body = await validateBody(c, stockLocationBody)
@@ -43,17 +47,15 @@ export const adminStockLocationRoutes = new Hono<AppEnv>()
       await emitEvent(tx, "stock-location.created", { id: location.id })
       return location.id
     })
-    return c.json(await locationJson(c.var.scope, id))
+    return respondLocation(c, id)
   })
-  .get("/:id", async (c) => c.json(await locationJson(c.var.scope, c.req.param("id"))))
+  .get("/:id", async (c) => respondLocation(c, c.req.param("id")))
   .post("/:id", async (c) => {
     const body = await validateBody(c, stockLocationBody.partial())
-    return c.json(
-      await changeLocation(c.var.scope, c.req.param("id"), async (tx) => {
+    return changeLocation(c, c.req.param("id"), async (tx) => {
         await locations(tx).update(c.req.param("id"), body)
         await emitEvent(tx, "stock-location.updated", { id: c.req.param("id") })
-      }),
-    )
+    })
   })
   .delete("/:id", async (c) => {
     const id = c.req.param("id")
@@ -67,22 +69,18 @@ export const adminStockLocationRoutes = new Hono<AppEnv>()
   })
   .post("/:id/sales-channels", async (c) => {
     const { add, remove } = await validateBody(c, z.strictObject({ add: idList(100), remove: idList(100) }))
-    return c.json(
-      await changeLocation(c.var.scope, c.req.param("id"), async (tx) => {
+    return changeLocation(c, c.req.param("id"), async (tx) => {
         await locations(tx).linkSalesChannels(c.req.param("id"), add)
         await locations(tx).unlinkSalesChannels(c.req.param("id"), remove)
-      }),
-    )
+    })
   })
   .post("/:id/fulfillment-providers", async (c) => {
     const { add } = await validateBody(c, z.strictObject({ add: idList(20), remove: z.array(z.string()).max(0).optional() }))
-    return c.json(
-      await changeLocation(c.var.scope, c.req.param("id"), async (tx) => {
+    return changeLocation(c, c.req.param("id"), async (tx) => {
         for (const provider of add) await fulfillment(tx).enableProviderAt(provider, c.req.param("id"))
-      }),
-    )
+    })
   })
   .post("/:id/fulfillment-sets", async (c) => {
     const body = await validateBody(c, z.strictObject({ name: z.string().min(1).max(200), type: z.enum(["shipping", "pickup"]) }))
-    return c.json(await changeLocation(c.var.scope, c.req.param("id"), (tx) => fulfillment(tx).createFulfillmentSet(c.req.param("id"), body)))
+    return changeLocation(c, c.req.param("id"), (tx) => fulfillment(tx).createFulfillmentSet(c.req.param("id"), body))
   })

@@ -1,6 +1,8 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm"
+import { and, eq, inArray, isNull, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
-import { listPage } from "../../core/query/page"
+import { searchAny } from "../../core/query/filters"
+import { listPage, orderBy } from "../../core/query/page"
+import type { Ordering } from "../../core/query/params"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { salesChannelStockLocation, stockLocation, stockLocationAddress } from "./schema"
@@ -51,8 +53,12 @@ export class StockLocationService {
     await this.db.delete(salesChannelStockLocation).where(eq(salesChannelStockLocation.stock_location_id, id))
   }
 
-  async list(page: { limit: number; offset: number }) {
-    const { rows, count } = await listPage(this.db, stockLocation, isNull(stockLocation.deleted_at), [asc(stockLocation.created_at), asc(stockLocation.id)], page)
+  async list(filters: { id?: string[]; name?: string[]; q?: string }, ordering: Ordering, page: { limit: number; offset: number }) {
+    const conditions: (SQL | undefined)[] = [isNull(stockLocation.deleted_at)]
+    if (filters.id) conditions.push(inArray(stockLocation.id, filters.id))
+    if (filters.name) conditions.push(inArray(stockLocation.name, filters.name))
+    if (filters.q) conditions.push(searchAny([stockLocation.name], filters.q))
+    const { rows, count } = await listPage(this.db, stockLocation, and(...conditions), orderBy(stockLocation, ordering, stockLocation.id), page)
     const addresses = await this.addresses(rows.map((row) => row.address_id))
     return { rows: rows.map((row) => ({ ...row, address: (row.address_id && addresses.get(row.address_id)) || null })), count }
   }
@@ -68,6 +74,10 @@ export class StockLocationService {
     const wanted = ids.filter((id): id is string => !!id)
     const rows = wanted.length ? await this.db.select().from(stockLocationAddress).where(inArray(stockLocationAddress.id, wanted)) : []
     return new Map(rows.map((row) => [row.id, row]))
+  }
+
+  async salesChannelLinksOf(locationIds: string[]) {
+    return this.db.select().from(salesChannelStockLocation).where(inArray(salesChannelStockLocation.stock_location_id, locationIds))
   }
 
   async unlinkSalesChannels(locationId: string, salesChannelIds: string[]) {

@@ -5,7 +5,7 @@ import { validateBody } from "../../core/body"
 import { generateUnguessableId } from "../../core/ids"
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
-import { listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
+import { listQuery, noQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
 import { entityQuery } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
@@ -60,6 +60,11 @@ export const adminUserRoutes = new Hono<AppEnv>()
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), email: oneOrMany.optional() }))
     const ordering = parseOrder(order, ["created_at", "updated_at", "email", "first_name", "last_name", "id"], { field: "created_at", direction: "asc" })
     return listResponse(c, "users", adminUserQuery, { fields, limit, offset }, () => users(c.var.scope).list(filters, ordering, { limit, offset }))
+  })
+  .get("/users/:id/auth-providers", async (c) => {
+    validateQuery(c, noQuery)
+    const user = await c.var.scope.resolve<UserService>("userService").retrieve(c.req.param("id"))
+    return c.json({ providers: await c.var.scope.resolve<AuthService>("authService").providersOfActor("user_id", user.id) })
   })
   .get("/users/:id", async (c) => {
     const { fields } = validateQuery(c, fieldsQuery)

@@ -1,0 +1,22 @@
+import { Hono } from "hono"
+import { z } from "zod"
+import { listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
+import { selectJson } from "../../core/query/select-json"
+import type { AppEnv } from "../../core/types"
+import type { CurrencyService } from "../../modules/currency/service"
+
+const listCurrenciesQuery = z.object({ ...listQuery, q: z.string().max(200).optional(), code: oneOrMany.optional() })
+const currencies = (c: { var: AppEnv["Variables"] }) => c.var.scope.resolve<CurrencyService>("currencyService")
+
+/** Medusa's /admin/currencies: read-only, every ISO 4217 currency. */
+export const adminCurrencyRoutes = new Hono<AppEnv>()
+  .get("/", (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listCurrenciesQuery)
+    const ordering = parseOrder(order, ["code", "name"], { field: "code", direction: "asc" }) as { field: "code" | "name"; direction: "asc" | "desc" }
+    const { rows, count } = currencies(c).list(filters, ordering, { limit, offset })
+    return c.json({ currencies: rows.map((row) => selectJson(row as never, fields)), count, offset, limit })
+  })
+  .get("/:code", (c) => {
+    const { fields } = validateQuery(c, z.object(retrieveQuery))
+    return c.json({ currency: selectJson(currencies(c).retrieve(c.req.param("code")) as never, fields) })
+  })

@@ -1,0 +1,41 @@
+import { Hono, type Context } from "hono"
+import { z } from "zod"
+import { validateBody } from "../../core/body"
+import { listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
+import { listResponse, retrieveResponse } from "../../core/query/route"
+import { entityQuery } from "../../core/query/shape"
+import { transaction } from "../../core/transaction"
+import type { AppEnv } from "../../core/types"
+import type { PricePreferenceService } from "../../modules/pricing/price-preference-service"
+
+const ATTRIBUTES = ["currency_code", "region_id"] as const
+const preferences = (scope: AppEnv["Variables"]["scope"]) => scope.resolve<PricePreferenceService>("pricePreferenceService")
+const pricePreferenceQuery = entityQuery(["attribute", "value", "is_tax_inclusive", "created_at", "updated_at", "deleted_at"])
+
+const listPreferencesQuery = z.object({ ...listQuery, id: oneOrMany.optional(), attribute: oneOrMany.pipe(z.array(z.enum(ATTRIBUTES))).optional(), value: oneOrMany.optional() })
+const preferenceBody = z.strictObject({ attribute: z.enum(ATTRIBUTES), value: z.string().min(1).max(200), is_tax_inclusive: z.boolean().optional() })
+const respond = (c: Context<AppEnv>, id: string, fields?: string) =>
+  retrieveResponse(c, "price_preference", pricePreferenceQuery, fields, () => preferences(c.var.scope).retrieve(id))
+
+/** Medusa's /admin/price-preferences: whether a currency's or a region's prices include tax. */
+export const adminPricePreferenceRoutes = new Hono<AppEnv>()
+  .get("/", async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listPreferencesQuery)
+    const ordering = parseOrder(order, ["id", "attribute", "value", "created_at", "updated_at"], { field: "created_at", direction: "asc" })
+    return listResponse(c, "price_preferences", pricePreferenceQuery, { fields, limit, offset }, () => preferences(c.var.scope).list(filters, ordering, { limit, offset }))
+  })
+  .post("/", async (c) => {
+    const body = await validateBody(c, preferenceBody)
+    const created = await transaction(c.var.scope, (tx) => preferences(tx).create(body))
+    return respond(c, created.id)
+  })
+  .get("/:id", async (c) => respond(c, c.req.param("id"), validateQuery(c, z.object(retrieveQuery)).fields))
+  .post("/:id", async (c) => {
+    const body = await validateBody(c, preferenceBody.partial())
+    const updated = await transaction(c.var.scope, (tx) => preferences(tx).update(c.req.param("id"), body))
+    return respond(c, updated.id)
+  })
+  .delete("/:id", async (c) => {
+    await transaction(c.var.scope, (tx) => preferences(tx).softDelete(c.req.param("id")))
+    return c.json({ id: c.req.param("id"), object: "price_preference", deleted: true })
+  })

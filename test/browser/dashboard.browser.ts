@@ -1,0 +1,176 @@
+// Medusa's admin dashboard (@medusajs/dashboard, unmodified) at /app of `npm run dev`, in Debian's chromium:
+// every page a shop owner uses renders without a page error and without an API answer >= 400.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { openDashboard, type DashboardSession } from "./dashboard-session"
+import { placeGuestOrder } from "./guest-order"
+import { startStack, type Stack } from "./stack"
+
+type Json = Record<string, any>
+
+let stack: Stack
+let dashboard: DashboardSession
+let token: string
+const ids: Record<string, string> = {}
+
+const admin = async (path: string, init: RequestInit = {}): Promise<Json> => {
+  const response = await fetch(`${stack.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } })
+  const json = (await response.json()) as Json
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`)
+  return json
+}
+const firstId = async (path: string, key: string) => {
+  const id = (await admin(path))[key]?.[0]?.id
+  if (!id) throw new Error(`${path} has no ${key}`)
+  return id as string
+}
+
+beforeAll(async () => {
+  stack = await startStack(() => {})
+  ids.order = (await placeGuestOrder(stack, "grace@example.com")).id
+  ids.secondOrder = (await placeGuestOrder(stack, "grace@example.com")).id
+  const login = await fetch(`${stack.url}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(stack.admin) })
+  token = ((await login.json()) as Json).token
+  ids.product = await firstId("/admin/products?limit=1&order=title", "products")
+  ids.region = await firstId("/admin/regions?limit=1", "regions")
+  ids.location = await firstId("/admin/stock-locations?limit=1", "stock_locations")
+  ids.channel = await firstId("/admin/sales-channels?limit=1", "sales_channels")
+  ids.inventory = await firstId("/admin/inventory-items?limit=1", "inventory_items")
+  ids.category = await firstId("/admin/product-categories?limit=1", "product_categories")
+  ids.collection = await firstId("/admin/collections?limit=1", "collections")
+  ids.publishableKey = await firstId("/admin/api-keys?type=publishable&limit=1", "api_keys")
+  ids.taxRegion = await firstId("/admin/tax-regions?limit=1", "tax_regions")
+  ids.user = await firstId("/admin/users?limit=1", "users")
+  ids.customer = await firstId("/admin/customers?limit=1", "customers")
+  dashboard = await openDashboard(stack)
+  expect(dashboard.take()).toEqual([])
+})
+
+afterEach(async (context) => {
+  if (context.task.result?.state === "fail" && dashboard) console.log(`screenshot: ${await dashboard.shoot(context.task.name)}`)
+})
+
+afterAll(async () => {
+  await dashboard?.close()
+  await stack?.stop()
+})
+
+/** Visits the page and expects it drawn: no error page, no page error, no failed API call. */
+async function expectPage(path: string) {
+  await dashboard.visit(path.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name}`))
+  expect(dashboard.take(), `what went wrong on ${path}`).toEqual([])
+  expect(await dashboard.page.getByText(/An error occurred|There is no page at this address/).count(), `error page at ${path}`).toBe(0)
+}
+
+const PAGES = [
+  "/orders",
+  "/orders/:order",
+  "/products",
+  "/products/:product",
+  "/products/:product/edit",
+  "/products/:product/organization",
+  "/products/:product/sales-channels",
+  "/products/:product/attributes",
+  "/products/:product/media",
+  "/products/create",
+  "/categories",
+  "/categories/:category",
+  "/collections",
+  "/collections/:collection",
+  "/inventory",
+  "/inventory/:inventory",
+  "/customers",
+  "/customers/:customer",
+  "/settings/store",
+  "/settings/regions",
+  "/settings/regions/:region",
+  "/settings/users",
+  "/settings/users/:user",
+  "/settings/profile",
+  "/settings/sales-channels",
+  "/settings/sales-channels/:channel",
+  "/settings/locations",
+  "/settings/locations/:location",
+  "/settings/publishable-api-keys",
+  "/settings/publishable-api-keys/:publishableKey",
+  "/settings/secret-api-keys",
+  "/settings/tax-regions",
+  "/settings/tax-regions/:taxRegion",
+]
+
+describe("the dashboard's pages", () => {
+  for (const path of PAGES) it(`draws ${path}`, () => expectPage(path))
+})
+
+describe("the dashboard's actions", () => {
+  it("renames a product from its edit form, and the API shows the new title", async () => {
+    await expectPage("/products/:product/edit")
+    const title = dashboard.page.locator("input[name=title]")
+    await title.fill("Medusa Shorts, renamed")
+    await dashboard.page.getByRole("button", { name: "Save" }).click()
+    await dashboard.page.waitForLoadState("networkidle")
+    expect(dashboard.take()).toEqual([])
+    await expect.poll(async () => (await admin(`/admin/products/${ids.product}`)).product.title).toBe("Medusa Shorts, renamed")
+  })
+
+  it("shows the guest's order with its customer, and the guest in the customers list", async () => {
+    await expectPage("/orders/:order")
+    await dashboard.page.getByText("grace@example.com").first().waitFor({ timeout: 20_000 })
+    await expectPage("/customers")
+    await dashboard.page.getByText("grace@example.com").first().waitFor({ timeout: 20_000 })
+    expect(dashboard.take()).toEqual([])
+  })
+
+  it("captures, fulfils, ships, delivers and refunds an order; cancels another", async () => {
+    const page = dashboard.page
+    const order = async (id = ids.order) => (await admin(`/admin/orders/${id}?fields=+payment_status,+fulfillment_status,*payment_collections.payments`)).order
+    const settled = async () => {
+      await page.waitForLoadState("networkidle")
+      expect(dashboard.take()).toEqual([])
+    }
+
+    await expectPage("/orders/:order")
+    await page.getByRole("button", { name: /capture/i }).first().click()
+    await page.getByRole("button", { name: /^(capture|confirm|continue)/i }).last().click()
+    await settled()
+    await expect.poll(async () => (await order()).payment_status).toBe("captured")
+
+    await expectPage("/orders/:order/fulfillment?requires_shipping=true")
+    await page.getByRole("button", { name: /create fulfillment/i }).last().click()
+    await settled()
+    await expect.poll(async () => (await order()).fulfillment_status).toBe("fulfilled")
+
+    await expectPage("/orders/:order")
+    await page.getByRole("button", { name: /mark as shipped/i }).first().click()
+    await page.getByRole("button", { name: /^save$/i }).last().click()
+    await settled()
+    await expect.poll(async () => (await order()).fulfillment_status).toBe("shipped")
+
+    await expectPage("/orders/:order")
+    await page.getByRole("button", { name: /mark as delivered/i }).first().click()
+    await page.getByRole("button", { name: /^(continue|confirm|mark as delivered)/i }).last().click()
+    await settled()
+    await expect.poll(async () => (await order()).fulfillment_status).toBe("delivered")
+
+    const payment = (await order()).payment_collections[0].payments[0]
+    await expectPage(`/orders/:order/refund?paymentId=${payment.id}`)
+    await page.locator("input[name=amount]").fill("1")
+    await page.getByRole("button", { name: /^(save|refund)/i }).last().click()
+    await settled()
+    await expect.poll(async () => (await order()).payment_status).toBe("partially_refunded")
+
+    await expectPage("/orders/:secondOrder")
+    await page.getByRole("main").locator("button[aria-haspopup=menu]").first().click()
+    await page.getByRole("menuitem", { name: /cancel/i }).click()
+    await page.getByRole("button", { name: /^(continue|confirm|cancel order)/i }).last().click()
+    await settled()
+    await expect.poll(async () => (await order(ids.secondOrder)).status).toBe("canceled")
+  })
+
+  it("logs out", async () => {
+    await expectPage("/orders")
+    await dashboard.page.getByText(stack.admin.email).first().click()
+    await dashboard.page.getByRole("menuitem", { name: /log out/i }).click()
+    await dashboard.page.waitForURL(/\/app\/login/)
+    expect(dashboard.take()).toEqual([])
+  })
+})
