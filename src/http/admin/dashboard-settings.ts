@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { AppEnv } from "../../core/types"
-import { MedusaError } from "../../core/errors"
-import { listQuery, noQuery, validateQuery } from "../../core/query/params"
+import { emptyResource } from "../../core/empty-resource"
+import { listQuery, noQuery, oneOrMany, validateQuery } from "../../core/query/params"
 
 /**
  * What the dashboard asks on every page about features this backend does not have (search, saved
@@ -35,10 +35,7 @@ const emptyList = (name: string) => (c: Context<AppEnv>) => {
 export const adminDashboardSettingsRoutes = new Hono<AppEnv>()
   .get("/plugins", (c) => fixed(() => ({ plugins: c.var.config.plugins.map((plugin) => ({ name: plugin.resolve })) }))(c))
   .get("/search-indexes", fixed(() => ({ search_indexes: [], enabled: false })))
-  .get("/notifications", emptyList("notifications"))
-  .get("/notifications/:id", (c) => {
-    throw new MedusaError("not_found", `Notification with id: ${c.req.param("id")} was not found`)
-  })
+  .route("/notifications", emptyResource("notifications", "Notification", { filters: { channel: oneOrMany.optional() } }))
   .get("/layouts/configurations", emptyList("layout_configurations"))
   .get("/layouts/:zone/configuration", fixed(() => ({ personal_configuration: null, default_configuration: null, active_scope: "default" })))
   .get("/views/entities", fixed(() => ({ entities: [] })))
