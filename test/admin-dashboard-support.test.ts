@@ -25,6 +25,16 @@ describe("before login", () => {
   })
 })
 
+describe("the dashboard's own paths", () => {
+  test("a client-side route needs the built dashboard; a missing file is a 404, never the page", async () => {
+    // Tests run the bundle without its static assets, as a Worker deployed before `npm run build` would.
+    const page = await admin.call("GET", "/app/orders/order_1", undefined, "")
+    expect(page).toEqual({ status: 404, body: { type: "not_found", message: expect.stringContaining("npm run build") } })
+    const chunk = await admin.call("GET", "/app/assets/chunk-gone.js", undefined, "")
+    expect(chunk).toEqual({ status: 404, body: { type: "not_found", message: "Cannot GET /app/assets/chunk-gone.js" } })
+  })
+})
+
 describe("what every page asks", () => {
   test("plugins, notifications, search indexes, layouts, views and MFA factors: a store with none configured", async () => {
     expect((await admin.call("GET", "/admin/plugins")).body).toEqual({ plugins: [] })

@@ -14,6 +14,8 @@ export interface AssetsBinding {
 export function adminDashboard(admin: AdminOptions): Hono<AppEnv> {
   const dashboard = new Hono<AppEnv>()
   dashboard.get("*", async (c) => {
+    // A file the build does not have (an old chunk after an upgrade) is a 404, never the page in its place.
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.json({ type: "not_found", message: `Cannot GET ${c.req.path}` }, 404)
     const assets = (c.env as { ASSETS?: AssetsBinding } | undefined)?.ASSETS
     const index = assets ? await assets.fetch(new URL(`${admin.path}/index.html`, c.req.url).toString()) : undefined
     if (!index?.ok) {

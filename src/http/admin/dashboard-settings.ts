@@ -13,9 +13,9 @@ import { listQuery, noQuery, oneOrMany, validateQuery } from "../../core/query/p
 const FEATURE_FLAGS = { view_configurations: false, rbac: false, translation: false, index_engine: false, caching: false }
 
 /** Answers `body` to a request that passes no parameters but paging ones. */
-const fixed = (body: () => unknown) => (c: Context<AppEnv>) => {
+const fixed = (body: (c: Context<AppEnv>) => unknown) => (c: Context<AppEnv>) => {
   validateQuery(c, noQuery)
-  return c.json(body())
+  return c.json(body(c))
 }
 
 /** Public, as in Medusa: the login page reads them before anyone is logged in. */
@@ -33,7 +33,7 @@ const emptyList = (name: string) => (c: Context<AppEnv>) => {
 }
 
 export const adminDashboardSettingsRoutes = new Hono<AppEnv>()
-  .get("/plugins", (c) => fixed(() => ({ plugins: c.var.config.plugins.map((plugin) => ({ name: plugin.resolve })) }))(c))
+  .get("/plugins", fixed((c) => ({ plugins: c.var.config.plugins.map((plugin) => ({ name: plugin.resolve })) })))
   .get("/search-indexes", fixed(() => ({ search_indexes: [], enabled: false })))
   .route("/notifications", emptyResource("notifications", "Notification", { filters: { channel: oneOrMany.optional() } }))
   .get("/layouts/configurations", emptyList("layout_configurations"))
