@@ -29,7 +29,7 @@ const database = await startLocalDatabase({ dataDir: join(workDir, "postgres"), 
 const miniflares: Miniflare[] = []
 try {
   await runMigrations(database.url, searchPathSchema(database.url), () => {})
-  const config = resolveConfig({ projectConfig: { database_url: database.url } }, { DATABASE_WS_PROXY: database.wsProxy })
+  const config = resolveConfig({ projectConfig: { database_url: database.url } }, database.bindings)
   const { publishableKey } = await seedIfEmpty(config, () => {})
   const { gzipBytes } = await buildWorker({ quiet: true })
   const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
@@ -46,7 +46,7 @@ try {
     modules: [{ type: "ESModule", path: BUNDLE }],
     compatibilityDate: wrangler.compatibility_date,
     compatibilityFlags: wrangler.compatibility_flags,
-    bindings: { NODE_ENV: "development", DATABASE_URL: database.url, DATABASE_WS_PROXY: database.wsProxy ?? "" },
+    bindings: { NODE_ENV: "development", ...database.bindings },
   })
   const headers = { "x-publishable-api-key": publishableKey! }
   const regions = (await (await fetch(`${api}/store/regions`, { headers })).json()) as { regions: { id: string }[] }

@@ -37,9 +37,8 @@ async function main() {
     log: (line) => say("postgres", line),
   })
   say("postgres", database.embedded ? `embedded, ${database.url} (data in .medusa/postgres)` : `DATABASE_URL ${redact(database.url)}`)
-  if (database.wsProxy) say("ws proxy", `ws://${database.wsProxy} → ${new URL(database.url).host}`)
-  process.env.DATABASE_URL = database.url
-  if (database.wsProxy) process.env.DATABASE_WS_PROXY = database.wsProxy
+  if (database.proxy) say("neon proxy", `ws:// and http://${database.proxy.address}/sql → ${new URL(database.url).host}`)
+  Object.assign(process.env, database.bindings)
 
   // medusa.config.ts reads process.env when imported, so only now.
   const extensions = extensionsOf((await import("../medusa.config")).default)

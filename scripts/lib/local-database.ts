@@ -1,21 +1,27 @@
 import { startEmbeddedPostgres } from "./postgres"
-import { startWsProxy } from "./ws-proxy"
+import { startNeonProxy, type NeonProxy } from "./neon-proxy"
 
 export interface LocalDatabase {
   /** DATABASE_URL for the Worker and the scripts */
   url: string
-  /** DATABASE_WS_PROXY for the Worker; undefined when the database is remote (Neon) */
-  wsProxy: string | undefined
+  /** the local stand-in for Neon's WebSocket and HTTP endpoints; undefined when the database is remote (Neon) */
+  proxy: NeonProxy | undefined
   /** true when this process started the embedded Postgres */
   embedded: boolean
+  /** what the Worker needs to reach this database: DATABASE_URL and, when local, the stand-in */
+  bindings: Record<string, string>
   stop(): Promise<void>
 }
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"])
 
+export function isLocalDatabase(url: string): boolean {
+  return LOCAL_HOSTS.has(new URL(url).hostname)
+}
+
 /**
  * The database the Worker will talk to. Given a URL (DATABASE_URL), that one; a local
- * Postgres still needs the WebSocket proxy, since the Worker's driver speaks only WebSocket.
+ * Postgres still needs the Neon stand-in, since the Worker's driver speaks only WebSocket and HTTP.
  * Without one, an embedded Postgres from npm is started in `dataDir`.
  */
 export async function startLocalDatabase(options: {
@@ -26,11 +32,11 @@ export async function startLocalDatabase(options: {
   persistent?: boolean
   log?: (line: string) => void
 }): Promise<LocalDatabase> {
-  const given = options.databaseUrl ? new URL(options.databaseUrl) : undefined
-  if (given && !LOCAL_HOSTS.has(given.hostname)) {
-    return { url: options.databaseUrl!, wsProxy: undefined, embedded: false, stop: async () => {} }
+  if (options.databaseUrl && !isLocalDatabase(options.databaseUrl)) {
+    const url = options.databaseUrl
+    return { url, proxy: undefined, embedded: false, bindings: { DATABASE_URL: url }, stop: async () => {} }
   }
-  const postgres = given
+  const postgres = options.databaseUrl
     ? undefined
     : await startEmbeddedPostgres({
         dataDir: options.dataDir,
@@ -40,15 +46,28 @@ export async function startLocalDatabase(options: {
         log: options.log,
       })
   const url = postgres?.url ?? options.databaseUrl!
-  const target = new URL(url)
-  const proxy = await startWsProxy({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) })
+  const proxy = await proxyFor(url)
   return {
     url,
-    wsProxy: proxy.address,
+    proxy,
     embedded: postgres !== undefined,
+    bindings: proxyBindings(url, proxy, postgres !== undefined),
     async stop() {
       await proxy.close()
       await postgres?.stop()
     },
   }
+}
+
+export function proxyFor(url: string): Promise<NeonProxy> {
+  const target = new URL(url)
+  return startNeonProxy({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) })
+}
+
+/**
+ * The embedded Postgres logs in with a cleartext password, as Neon's proxy does, so the driver
+ * pipelines it with the start-up; any other local Postgres may ask for SCRAM, which cannot be pipelined.
+ */
+export function proxyBindings(url: string, proxy: NeonProxy, passwordAuth: boolean): Record<string, string> {
+  return { DATABASE_URL: url, DATABASE_WS_PROXY: proxy.address, DATABASE_PIPELINE_CONNECT: passwordAuth ? "password" : "false" }
 }

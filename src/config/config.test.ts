@@ -29,6 +29,7 @@ describe("defaults (development)", () => {
       database_logging: false,
       database_extra: {},
       database_ws_proxy: undefined,
+      database_pipeline_connect: true,
     })
   })
 

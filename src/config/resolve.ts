@@ -10,6 +10,8 @@ export interface RuntimeEnv {
   NODE_ENV?: string
   /** host:port of the local WebSocket→TCP proxy in front of Postgres (development and tests only) */
   DATABASE_WS_PROXY?: string
+  /** "false" when that local Postgres may ask for SCRAM: the password is then not pipelined with the start-up */
+  DATABASE_PIPELINE_CONNECT?: string
 }
 
 export interface ResolvedConfig {
@@ -22,6 +24,8 @@ export interface ResolvedConfig {
     database_logging: boolean
     database_extra: DatabaseExtra
     database_ws_proxy: string | undefined
+    /** send the password with the start-up message, as Neon recommends (its proxy asks for a cleartext password over TLS) */
+    database_pipeline_connect: boolean
     redis: RedisRest | undefined
     redis_prefix: string
     jwt_secret: string
@@ -95,6 +99,7 @@ export function resolveConfig(input: unknown, env: RuntimeEnv = {}): ResolvedCon
       database_logging: project.database_logging,
       database_extra: project.database_extra,
       database_ws_proxy: typeof env.DATABASE_WS_PROXY === "string" && env.DATABASE_WS_PROXY ? env.DATABASE_WS_PROXY : undefined,
+      database_pipeline_connect: env.DATABASE_PIPELINE_CONNECT !== "false",
       redis,
       redis_prefix: project.redis_prefix,
       jwt_secret: secret("jwt_secret", "JWT_SECRET"),

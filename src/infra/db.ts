@@ -1,14 +1,16 @@
-import { neonConfig, Pool } from "@neondatabase/serverless"
-import { drizzle, type NeonDatabase } from "drizzle-orm/neon-serverless"
+import { neon, neonConfig, Pool, type NeonQueryFunction } from "@neondatabase/serverless"
+import { drizzle as drizzleHttp } from "drizzle-orm/neon-http"
+import { drizzle as drizzleWebSocket, type NeonDatabase } from "drizzle-orm/neon-serverless"
 import type { ResolvedConfig } from "../config"
 
-/** Drizzle over the request's Pool. No relational schema is attached: building one costs every request milliseconds. */
+/** Drizzle over the request's database. No relational schema is attached: building one costs every request milliseconds. */
 export type Db = NeonDatabase
 
 /**
- * The database handle of one request: the Pool (a WebSocket per connection) opens on first
- * use and must be closed when the request is done (`waitUntil`), as Workers share nothing
- * between requests.
+ * The database handle of one request. Statements outside a transaction go over Neon's HTTP
+ * endpoint (one fetch each, no connection to set up, no login); `transaction()` opens the
+ * request's Pool (one WebSocket, one Postgres backend) on first use, which must be closed when
+ * the request is done (`waitUntil`), as Workers share no socket between requests.
  */
 export interface RequestDatabase {
   readonly db: Db
@@ -20,6 +22,9 @@ export interface RequestDatabase {
 
 type ProjectConfig = ResolvedConfig["projectConfig"]
 
+// One HTTP query function per connection string and isolate: it holds no socket, so requests may share it.
+const httpClients = new Map<string, NeonQueryFunction<false, false>>()
+
 export function openDatabase(project: ProjectConfig): RequestDatabase {
   let pool: Pool | undefined
   let db: Db | undefined
@@ -30,17 +35,23 @@ export function openDatabase(project: ProjectConfig): RequestDatabase {
       if (project.database_logging) console.log(`[sql] ${query}`, params.length ? params : "")
     },
   }
+  const transactional = () => {
+    pool ??= new Pool({ connectionString: project.database_url, ...project.database_extra })
+    return drizzleWebSocket({ client: pool, logger })
+  }
   return {
     get db() {
       if (!db) {
-        routeThroughLocalProxy(project.database_ws_proxy)
-        pool = new Pool({ connectionString: project.database_url, ...project.database_extra })
-        db = drizzle({ client: pool, logger })
+        configureDriver(project)
+        // The HTTP session has no interactive transactions: those run on the Pool.
+        const http = drizzleHttp({ client: httpClient(project.database_url), logger }) as unknown as Db
+        http.transaction = ((work, config) => transactional().transaction(work, config)) as Db["transaction"]
+        db = http
       }
       return db
     },
     get opened() {
-      return pool !== undefined
+      return db !== undefined
     },
     get statements() {
       return statements
@@ -51,14 +62,22 @@ export function openDatabase(project: ProjectConfig): RequestDatabase {
   }
 }
 
+function httpClient(url: string) {
+  let client = httpClients.get(url)
+  if (!client) httpClients.set(url, (client = neon(url)))
+  return client
+}
+
 /**
- * Locally there is no Neon endpoint: a small proxy (scripts/lib/ws-proxy.ts) carries the
- * driver's WebSocket to the embedded Postgres over plain TCP, without TLS.
+ * Neon's recommended connection: the password pipelined with the start-up over the encrypted
+ * socket. Locally, the stand-in of scripts/lib/neon-proxy.ts serves both endpoints without TLS.
  */
-function routeThroughLocalProxy(proxy: string | undefined) {
+function configureDriver(project: ProjectConfig) {
+  neonConfig.pipelineConnect = project.database_pipeline_connect ? "password" : false
+  const proxy = project.database_ws_proxy
   if (!proxy) return
   neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`
+  neonConfig.fetchEndpoint = `http://${proxy}/sql`
   neonConfig.useSecureWebSocket = false
-  neonConfig.pipelineConnect = false
   neonConfig.pipelineTLS = false
 }

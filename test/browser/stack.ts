@@ -53,7 +53,7 @@ export async function startStack(log: (line: string) => void): Promise<Stack> {
     throw error
   })
   const admin = { email: "admin@medusa-test.com", password: "supersecret-browser" }
-  const config = resolveConfig({ projectConfig: { database_url: database.url } }, { DATABASE_WS_PROXY: database.wsProxy })
+  const config = resolveConfig({ projectConfig: { database_url: database.url } }, database.bindings)
   await createAdminUser(config, admin)
   return { url: `http://localhost:${port}`, publishableKey, admin, stop }
 }

@@ -5,8 +5,7 @@ import type { Scope } from "../../src/core/container"
 
 /** The test database as the API sees it. */
 export function testConfig() {
-  const wsProxy = inject("wsProxy")
-  return resolveConfig({ projectConfig: { database_url: inject("databaseUrl") } }, wsProxy ? { DATABASE_WS_PROXY: wsProxy } : {})
+  return resolveConfig({ projectConfig: { database_url: inject("databaseUrl") } }, inject("databaseBindings"))
 }
 
 /** Sets up test data through the API's own services, in one transaction. */

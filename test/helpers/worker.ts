@@ -27,7 +27,6 @@ export async function startWorker(
   bindings: Record<string, string> = {},
   options: { listen?: boolean; port?: number; bundle?: string } = {},
 ): Promise<TestWorker> {
-  const wsProxy = inject("wsProxy")
   const port = options.port ?? (options.listen ? await freePort() : undefined)
   let output = ""
   const mf = new Miniflare({
@@ -41,8 +40,7 @@ export async function startWorker(
     compatibilityFlags: wrangler.compatibility_flags,
     bindings: {
       NODE_ENV: "development",
-      DATABASE_URL: inject("databaseUrl"),
-      ...(wsProxy ? { DATABASE_WS_PROXY: wsProxy } : {}),
+      ...inject("databaseBindings"),
       ...bindings,
     },
   })

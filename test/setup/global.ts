@@ -11,7 +11,8 @@ import { resolveConfig, searchPathSchema } from "../../src/config"
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string
-    wsProxy: string
+    /** DATABASE_URL and the local Neon stand-in's bindings, as the Worker gets them */
+    databaseBindings: Record<string, string>
     /** the demo store's publishable key */
     demoKey: string
   }
@@ -19,7 +20,7 @@ declare module "vitest" {
 
 /**
  * Once per test run: a real Postgres (embedded on a free port, or DATABASE_URL), the
- * WebSocket proxy, the migrations, and the Worker bundle exactly as `wrangler deploy` builds it.
+ * local Neon stand-in, the migrations, and the Worker bundle exactly as `wrangler deploy` builds it.
  */
 export default async function setup(project: TestProject) {
   const workDir = mkdtempSync(join(tmpdir(), "medusa-edge-test-"))
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
   let demoKey: string | undefined
   try {
     await runMigrations(database.url, searchPathSchema(database.url), () => {})
-    const config = resolveConfig({ projectConfig: { database_url: database.url } }, { DATABASE_WS_PROXY: database.wsProxy })
+    const config = resolveConfig({ projectConfig: { database_url: database.url } }, database.bindings)
     demoKey = (await seedIfEmpty(config, () => {})).publishableKey
     await buildWorker({ quiet: true })
   } catch (error) {
@@ -42,6 +43,6 @@ export default async function setup(project: TestProject) {
   }
   project.provide("databaseUrl", database.url)
   project.provide("demoKey", demoKey ?? "")
-  project.provide("wsProxy", database.wsProxy ?? "")
+  project.provide("databaseBindings", database.bindings)
   return () => database.stop()
 }
