@@ -1,153 +1,175 @@
-// npm run bench: load on the Store and Admin APIs in workerd against a seeded Postgres, and the ceiling
-// of the same runtime answering a static JSON of the same size. Options: --duration s, --connections n.
+// npm run bench: the Worker bundle served by workerd (as `wrangler dev` and Cloudflare run it) against a seeded
+// Postgres through the local Neon stand-in. Each catalog read is printed beside the ceiling measured in the same
+// run: the same runtime answering a static JSON of the same size. Options: --duration s, --connections n,
+// --shoppers n, --profile (writes bench-<name>.cpuprofile for each load).
 import autocannon from "autocannon"
-import { chmodSync, mkdtempSync, rmSync } from "node:fs"
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { Miniflare } from "miniflare"
+import pg from "pg"
 import { unstable_readConfig } from "wrangler"
-import { resolveConfig, searchPathSchema } from "../src/config"
+import { resolveConfig } from "../src/config"
+import type { ApiKeyService } from "../src/modules/api-key/service"
+import { checkouts, sampleCheckout, variantsOf } from "./lib/bench/checkout"
+import { busyMilliseconds, connectProfiler } from "./lib/bench/profiler"
 import { BUNDLE, ROOT, buildWorker } from "./lib/build"
 import { startLocalDatabase } from "./lib/local-database"
 import { runMigrations } from "./lib/migrate"
-import type { ApiKeyService } from "../src/modules/api-key/service"
 import { inTransaction } from "./lib/node-scope"
 import { freePort } from "./lib/ports"
 import { seedIfEmpty } from "./lib/seed"
 
 const { values } = parseArgs({
-  options: { duration: { type: "string", default: "20" }, connections: { type: "string", default: "50" }, shoppers: { type: "string", default: "10" } },
+  options: {
+    duration: { type: "string", default: "15" },
+    connections: { type: "string", default: "50" },
+    shoppers: { type: "string", default: "10" },
+    profile: { type: "boolean", default: false },
+  },
 })
 const duration = Number(values.duration)
 const connections = Number(values.connections)
 const shoppers = Number(values.shoppers)
+// The starter's product list (src/lib/data/products.ts): prices for the region and stock.
+const STARTER_FIELDS = "*variants.calculated_price,+variants.inventory_quantity,*variants.images,+metadata,+tags"
 
 const workDir = mkdtempSync(join(tmpdir(), "medusa-edge-bench-"))
 chmodSync(workDir, 0o755)
 const database = await startLocalDatabase({ dataDir: join(workDir, "postgres"), database: "bench", persistent: false })
 const miniflares: Miniflare[] = []
+const stats = new pg.Client({ connectionString: database.url })
 try {
-  await runMigrations(database.url, searchPathSchema(database.url), () => {})
+  await runMigrations(database.url, "public", () => {})
   const config = resolveConfig({ projectConfig: { database_url: database.url } }, database.bindings)
   const { publishableKey } = await seedIfEmpty(config, () => {})
   const { gzipBytes } = await buildWorker({ quiet: true })
   const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
+  await stats.connect()
 
-  const serve = async (options: ConstructorParameters<typeof Miniflare>[0]) => {
+  const serve = async (options: Record<string, unknown>) => {
     const port = await freePort()
-    const mf = new Miniflare({ ...options, port, host: "127.0.0.1" } as never)
+    const inspectorPort = await freePort()
+    const mf = new Miniflare({ ...options, port, host: "127.0.0.1", inspectorPort, compatibilityDate: wrangler.compatibility_date } as never)
     miniflares.push(mf)
     await mf.ready
-    return `http://127.0.0.1:${port}`
+    return { url: `http://127.0.0.1:${port}`, inspectorPort }
   }
   const api = await serve({
     // Listed rather than scanned: the bundle holds dynamic imports Miniflare's scanner refuses.
     modules: [{ type: "ESModule", path: BUNDLE }],
-    compatibilityDate: wrangler.compatibility_date,
     compatibilityFlags: wrangler.compatibility_flags,
     bindings: { NODE_ENV: "development", ...database.bindings },
+    handleRuntimeStdio() {}, // the example subscriber logs every order
   })
   const headers = { "x-publishable-api-key": publishableKey! }
-  const regions = (await (await fetch(`${api}/store/regions`, { headers })).json()) as { regions: { id: string }[] }
-  const productsPath = `/store/products?limit=20&region_id=${regions.regions[0]!.id}`
-  const sample = await fetch(`${api}${productsPath}`, { headers })
-  const body = await sample.text()
-  const statements = sample.headers.get("x-sql-statements")
+  const regions = (await (await fetch(`${api.url}/store/regions`, { headers })).json()) as { regions: { id: string }[] }
+  const regionId = regions.regions[0]!.id
 
+  const reads = [
+    { name: "GET /store/regions", path: "/store/regions" },
+    { name: "GET /store/products?limit=20", path: "/store/products?limit=20" },
+    { name: "GET /store/products, the starter's fields and prices", path: `/store/products?limit=20&region_id=${regionId}&fields=${encodeURIComponent(STARTER_FIELDS)}` },
+  ]
+  const bodies: Record<string, string> = {}
+  for (const [i, read] of reads.entries()) bodies[`/${i}`] = await (await fetch(`${api.url}${read.path}`, { headers })).text()
   // The ceiling: the same runtime, no database, a response of the same size.
-  const staticApi = await serve({
+  const ceiling = await serve({
     modules: true,
-    script: `const body = ${JSON.stringify(body)}; export default { fetch: () => new Response(body, { headers: { "content-type": "application/json" } }) }`,
-    compatibilityDate: wrangler.compatibility_date,
+    script: `const bodies = ${JSON.stringify(bodies)}; export default { fetch: (request) => new Response(bodies[new URL(request.url).pathname], { headers: { "content-type": "application/json" } }) }`,
   })
-
-  console.log(`Worker bundle: ${(gzipBytes / 1024).toFixed(1)} KiB gzip. Products page: ${body.length} bytes, ${statements} SQL statements.`)
-  console.log(`Each run: ${connections} connections for ${duration} s.\n`)
-  const rows: Record<string, string | number>[] = []
-  const load = async (name: string, url: string, sendHeaders: Record<string, string>) => {
-    const result = await autocannon({ url, connections, duration, headers: sendHeaders })
-    rows.push({
-      request: name,
-      "req/s": Math.round(result.requests.average),
-      "p50 ms": result.latency.p50,
-      "p99 ms": result.latency.p99,
-      errors: result.errors + result.timeouts,
-      "non-2xx": result.non2xx,
-      requests: result.requests.total,
-    })
-    console.log(`${name}: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`)
+  const profiler = await connectProfiler(api.inspectorPort)
+  const backends = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1100)) // Postgres publishes its statistics at most every second
+    const result = await stats.query("select pg_stat_clear_snapshot(); select sum(sessions)::int as n from pg_stat_database")
+    return (result as unknown as pg.QueryResult[])[1]!.rows[0].n as number
   }
-  await load(`GET ${productsPath.replace(/region_id=\w+/, "region_id=…")}`, `${api}${productsPath}`, headers)
-  await load("GET /store/regions", `${api}/store/regions`, headers)
-  await load(`static JSON, ${body.length} bytes (ceiling)`, staticApi, {})
-  const checkout = await checkouts(api, headers, regions.regions[0]!.id)
-  rows.push({
-    request: `complete checkouts, ${shoppers} concurrent shoppers (8 requests each)`,
-    "req/s": Number((checkout.completed / duration).toFixed(1)),
-    "p50 ms": checkout.p50,
-    "p99 ms": checkout.p99,
-    errors: checkout.failed,
-    "non-2xx": checkout.failed,
-    requests: checkout.completed,
-  })
-  console.log(`checkouts: ${(checkout.completed / duration).toFixed(1)}/s completed, p50 ${checkout.p50} ms per checkout, ${checkout.failed} failed`)
 
-  // The Admin API with a secret key (one more statement per request: the key's lookup), over the orders just placed.
+  console.log(`Worker bundle: ${(gzipBytes / 1024).toFixed(1)} KiB gzip. Each load: ${connections} connections for ${duration} s.\n`)
+  const rows: Record<string, string | number>[] = []
+  /** Runs `work` with the Worker profiled and Postgres's backends counted. */
+  const measured = async <T>(name: string, work: () => Promise<T>) => {
+    const before = await backends()
+    await profiler.start()
+    const result = await work()
+    const profile = await profiler.stop()
+    if (values.profile) writeFileSync(`bench-${name.replace(/\W+/g, "-").replace(/^-|-$/g, "")}.cpuprofile`, JSON.stringify(profile))
+    return { result, busy: busyMilliseconds(profile), backends: (await backends()) - before }
+  }
+  const load = (url: string, sendHeaders: Record<string, string>) => autocannon({ url, connections, duration, headers: sendHeaders })
+
+  for (const [i, read] of reads.entries()) {
+    const sample = await fetch(`${api.url}${read.path}`, { headers })
+    const statements = sample.headers.get("x-sql-statements") ?? "?"
+    const size = (await sample.text()).length
+    const { result, busy, backends: started } = await measured(read.name, () => load(`${api.url}${read.path}`, headers))
+    const top = await load(`${ceiling.url}/${i}`, {})
+    const rps = result.requests.average
+    rows.push({
+      request: read.name,
+      "req/s": Math.round(rps),
+      "ceiling req/s": Math.round(top.requests.average),
+      "of ceiling": `${((rps / top.requests.average) * 100).toFixed(1)} %`,
+      "p50 ms": result.latency.p50,
+      bytes: size,
+      "SQL (first)": statements,
+      "backends started": started,
+      "Worker CPU ms/req": (busy / result.requests.total).toFixed(2),
+      errors: result.errors + result.timeouts + result.non2xx,
+    })
+    console.log(`${read.name}: ${Math.round(rps)} req/s, ceiling ${Math.round(top.requests.average)} req/s (${size} bytes)`)
+  }
+
+  const variants = await variantsOf(api.url, headers)
+  const sample = await sampleCheckout(api.url, headers, regionId, variants[0]!)
+  const perFlow = sample.steps.reduce((sum, step) => sum + step.statements, 0)
+  console.log(`\nOne checkout, SQL statements per call: ${sample.steps.map((s) => `${s.call} ${s.statements}`).join(", ")}; ${perFlow} in all`)
+  const ordersBefore = Number((await stats.query(`select count(*) from "order"`)).rows[0].count)
+  const run = await measured("checkout", () => checkouts({ api: api.url, key: headers, regionId, variants, shoppers, seconds: duration }))
+  const stored = await stats.query(`select count(*)::int as n from "order" where id = any($1)`, [run.result.orderIds])
+  const ordersAfter = Number((await stats.query(`select count(*) from "order"`)).rows[0].count)
+  const flows = run.result.completed / duration
+  rows.push({
+    request: `checkout, ${shoppers} shoppers, 7 calls a flow (flows/s)`,
+    "req/s": Number(flows.toFixed(1)),
+    "p50 ms": run.result.p50,
+    "SQL (first)": perFlow,
+    "backends started": run.backends,
+    "Worker CPU ms/req": (run.busy / (run.result.completed * 7)).toFixed(2),
+    errors: run.result.failed,
+  })
+  console.log(
+    `checkout: ${flows.toFixed(1)} flows/s, p50 ${run.result.p50} ms a flow, ${run.result.failed} failed; ` +
+      `${stored.rows[0].n} of ${run.result.completed} orders found in Postgres (${ordersAfter - ordersBefore} new); ` +
+      `${run.backends} Postgres backends started (${(run.backends / Math.max(1, run.result.completed)).toFixed(2)} a flow)`,
+  )
+
+  // The Admin API with a secret key, over the orders just placed.
   const secret = await inTransaction(config, (scope) => scope.resolve<ApiKeyService>("apiKeyService").createSecret({ title: "bench" }))
   const admin = { authorization: `Basic ${btoa(`${secret.token}:`)}` }
   for (const path of ["/admin/products?limit=20", "/admin/orders?limit=15"]) {
-    const sampleAdmin = await fetch(`${api}${path}`, { headers: admin })
-    console.log(`${path}: ${(await sampleAdmin.text()).length} bytes, ${sampleAdmin.headers.get("x-sql-statements")} SQL statements`)
-    await load(`GET ${path} (secret key)`, `${api}${path}`, admin)
+    const sampleAdmin = await fetch(`${api.url}${path}`, { headers: admin })
+    const size = (await sampleAdmin.text()).length
+    const { result, busy, backends: started } = await measured(path, () => load(`${api.url}${path}`, admin))
+    rows.push({
+      request: `GET ${path} (secret key)`,
+      "req/s": Math.round(result.requests.average),
+      "p50 ms": result.latency.p50,
+      bytes: size,
+      "SQL (first)": sampleAdmin.headers.get("x-sql-statements") ?? "?",
+      "backends started": started,
+      "Worker CPU ms/req": (busy / result.requests.total).toFixed(2),
+      errors: result.errors + result.timeouts + result.non2xx,
+    })
   }
+  profiler.close()
   console.log()
   console.table(rows)
+  console.log("backends started: Postgres sessions begun during the load (pg_stat_database.sessions), the stand-in's pool included.")
 } finally {
+  await stats.end().catch(() => {})
   await Promise.all(miniflares.map((mf) => mf.dispose()))
   await database.stop()
   rmSync(workDir, { recursive: true, force: true })
-}
-
-/**
- * Shoppers each running Medusa's checkout (create cart with a line, address, shipping options,
- * shipping method, payment collection, session, complete) over and over for the duration.
- */
-async function checkouts(api: string, key: Record<string, string>, regionId: string) {
-  const headers = { ...key, "content-type": "application/json" }
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${api}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-    return (await res.json()) as Record<string, any>
-  }
-  const { products } = await call("GET", "/store/products?fields=id,*variants&limit=50")
-  const variants: string[] = products.flatMap((p: any) => p.variants.map((v: any) => v.id))
-  const address = { first_name: "Bench", last_name: "Shopper", address_1: "Street 1", city: "Copenhagen", country_code: "dk", postal_code: "2200" }
-  const timings: number[] = []
-  let failed = 0
-  let n = 0
-  const until = Date.now() + duration * 1000
-  const shopper = async () => {
-    while (Date.now() < until) {
-      const started = performance.now()
-      try {
-        const { cart } = await call("POST", "/store/carts", { region_id: regionId, items: [{ variant_id: variants[n++ % variants.length], quantity: 1 }] })
-        await call("POST", `/store/carts/${cart.id}`, { email: "bench@example.com", shipping_address: address })
-        const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`)
-        await call("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
-        const { payment_collection } = await call("POST", "/store/payment-collections", { cart_id: cart.id })
-        await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
-        const result = await call("POST", `/store/carts/${cart.id}/complete`)
-        if (result.type !== "order") throw new Error(result.error?.message)
-        timings.push(performance.now() - started)
-      } catch (error) {
-        failed++
-        if (failed <= 3) console.error(`checkout failed: ${(error as Error).message}`)
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: shoppers }, shopper))
-  timings.sort((a, b) => a - b)
-  const at = (q: number) => Math.round(timings[Math.min(timings.length - 1, Math.floor(q * timings.length))] ?? 0)
-  return { completed: timings.length, failed, p50: at(0.5), p99: at(0.99) }
 }

@@ -9,7 +9,9 @@ import { notFound, onError } from "./core/error-handler"
 import { health } from "./core/health"
 import { requestScope } from "./core/request-scope"
 import type { AppEnv } from "./core/types"
-import { createCache } from "./infra/cache"
+import { createCache, type CacheService } from "./infra/cache"
+import { CatalogCache } from "./infra/catalog-cache"
+import { catalogInvalidation } from "./infra/catalog-invalidation"
 import type { Db, RequestDatabase } from "./infra/db"
 import { EventOutboxService } from "./infra/event-outbox-service"
 import type { JobConfig } from "./infra/events/job"
@@ -34,6 +36,11 @@ export interface Extensions {
 
 const NO_EXTENSIONS: Extensions = { subscribers: [], jobs: [], routes: [], services: [] }
 
+/** The project's and plugins' subscribers, and the built-in one that keeps the catalog cache exact. */
+function subscribersOf(extensions: Extensions): readonly Subscriber[] {
+  return [...extensions.subscribers, catalogInvalidation]
+}
+
 /** The services every request can resolve, by Medusa's names. */
 export function createRegistry(config: ResolvedConfig, extensions: Extensions = NO_EXTENSIONS): Registry {
   const registry = new Registry()
@@ -41,6 +48,9 @@ export function createRegistry(config: ResolvedConfig, extensions: Extensions = 
   const cache = cacheModule.resolve === "custom" ? extensions.modules?.cache?.(cacheModule.options) : createCache(config)
   if (cacheModule.resolve === "custom" && !cache) throw new Error(`cache module ${cacheModule.path} is not in the build: run npm run build`)
   registry.register("cacheService", () => cache)
+  // One per app, so one per isolate: its memory tier is what requests of this isolate share.
+  const catalogCache = new CatalogCache(cache as CacheService)
+  registry.register("catalogCache", () => catalogCache)
   // One limiter per app: an Upstash client holds no connection; the memory one is the point of sharing.
   const limiter = createRateLimiter(config)
   registry.register("rateLimiterService", () => limiter)
@@ -55,7 +65,7 @@ export function createRegistry(config: ResolvedConfig, extensions: Extensions = 
     return new EventPublisher(scope.resolve<Db>("manager"), {
       module: eventBusModule,
       publicUrl: eventBusModule.resolve === "qstash" ? eventBusModule.options.publicUrl : undefined,
-      subscribers: extensions.subscribers,
+      subscribers: subscribersOf(extensions),
       newScope: () => registry.createScope({ config, database: scope.resolve("database"), emittedEvents: [] }),
     })
   })
@@ -83,7 +93,7 @@ export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EX
   app.route("/auth", authRoutes)
   app.route("/admin", adminApi(routes))
   app.route("/cloud", cloudAuthRoutes)
-  app.route("/hooks/subscribers", subscriberRoutes(config, extensions.subscribers))
+  app.route("/hooks/subscribers", subscriberRoutes(config, subscribersOf(extensions)))
   if (!config.admin.disable) app.route(config.admin.path, adminDashboard(config.admin))
   // The project's other routes (not under /store or /admin): public, no CORS unless configured.
   mountRoutes(app, routes, "")

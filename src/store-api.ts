@@ -10,11 +10,17 @@ import { storeCategoryRoutes, storeCollectionRoutes } from "./modules/product/st
 import { storeProductRoutes } from "./modules/product/store"
 import { storeVariantRoutes } from "./modules/product/store-variants"
 import { storeRegionRoutes } from "./modules/region/store"
+import { cachedCatalog, productTags } from "./http/store/catalog-cache"
 
 /** Medusa's Store API: every route needs a publishable key. */
 export function storeApi(custom: readonly ApiRoute[] = []) {
   const api = new Hono<AppEnv>()
     .use(requirePublishableKey())
+    .use("/regions/*", cachedCatalog(() => ["regions"]))
+    .use("/products/*", cachedCatalog(productTags))
+    .use("/product-variants/*", cachedCatalog(productTags))
+    .use("/product-categories/*", cachedCatalog(() => ["products", "channels"]))
+    .use("/collections/*", cachedCatalog(() => ["products", "channels"]))
     .route("/regions", storeRegionRoutes)
     .route("/products", storeProductRoutes)
     .route("/product-variants", storeVariantRoutes)

@@ -3,6 +3,7 @@ import ws from "ws"
 import { createRegistry } from "../../src/app"
 import type { ResolvedConfig } from "../../src/config"
 import type { Scope } from "../../src/core/container"
+import { recordCatalogChanges } from "../../src/infra/catalog-invalidation"
 import { openDatabase } from "../../src/infra/db"
 import { isLocalDatabase, proxyFor } from "./local-database"
 
@@ -20,7 +21,8 @@ export async function inTransaction<T>(config: ResolvedConfig, work: (scope: Sco
   const reachable: ResolvedConfig = proxy
     ? { ...config, projectConfig: { ...project, database_ws_proxy: proxy.address, database_pipeline_connect: false } }
     : config
-  const database = openDatabase(reachable.projectConfig)
+  // Catalog writes leave their invalidation in the outbox, for the running API's repair job to publish.
+  const database = openDatabase(reachable.projectConfig, { beforeCommit: recordCatalogChanges([]) })
   const registry = createRegistry(reachable)
   try {
     // Events these scripts emit stay in the outbox; the repair job publishes them.

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono"
 import type { ResolvedConfig } from "../config"
+import { invalidateWritten, recordCatalogChanges } from "../infra/catalog-invalidation"
 import { openDatabase, type RequestDatabase } from "../infra/db"
 import type { EventPublisher } from "../infra/events/publisher"
 import type { Registry } from "./container"
@@ -8,18 +9,20 @@ import type { AppEnv } from "./types"
 /**
  * Gives each request its own container and database handle. After the response has gone out,
  * the events the request committed are published, then the database is closed. Outside
- * production the response says how many SQL statements it took (`x-sql-statements`).
+ * production the response says how many SQL statements it took (`x-sql-statements`). A request
+ * that wrote catalog tables invalidates the catalog cache before it answers.
  */
 export function requestScope(config: ResolvedConfig, registry: Registry): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const database = openDatabase(config.projectConfig)
     const emittedEvents: string[] = []
+    const database = openDatabase(config.projectConfig, { beforeCommit: recordCatalogChanges(emittedEvents) })
     const scope = registry.createScope({ config, database, requestId: c.get("requestId"), emittedEvents })
     c.set("config", config)
     c.set("scope", scope)
     await next()
     if (!database.opened) return
     if (!config.isProduction) c.header("x-sql-statements", String(database.statements))
+    await invalidateWritten(scope, database.written)
     afterResponse(c, finish(scope.resolve<EventPublisher>("eventBusService"), emittedEvents, database))
   }
 }

@@ -17,21 +17,34 @@ export interface RequestDatabase {
   readonly opened: boolean
   /** SQL statements issued so far: lets tests and benchmarks hold endpoints to a fixed count */
   readonly statements: number
+  /** the tables this request wrote to (insert, update, delete), in or out of transactions */
+  readonly written: ReadonlySet<string>
   close(): Promise<void>
 }
 
 type ProjectConfig = ResolvedConfig["projectConfig"]
 
+export interface DatabaseHooks {
+  /** runs inside each top-level transaction after its work, with the tables it wrote: its last statements commit with it */
+  beforeCommit?(tx: Db, written: string[]): Promise<void>
+}
+
+// Drizzle writes `insert into "t"`, `update "t"`, `delete from "t"`.
+const WRITE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z0-9_]+)"?/i
+
 // One HTTP query function per connection string and isolate: it holds no socket, so requests may share it.
 const httpClients = new Map<string, NeonQueryFunction<false, false>>()
 
-export function openDatabase(project: ProjectConfig): RequestDatabase {
+export function openDatabase(project: ProjectConfig, hooks: DatabaseHooks = {}): RequestDatabase {
   let pool: Pool | undefined
   let db: Db | undefined
   let statements = 0
+  const writes: string[] = []
   const logger = {
     logQuery(query: string, params: unknown[]) {
       statements++
+      const table = WRITE.exec(query)?.[1]
+      if (table) writes.push(table)
       if (project.database_logging) console.log(`[sql] ${query}`, params.length ? params : "")
     },
   }
@@ -45,7 +58,13 @@ export function openDatabase(project: ProjectConfig): RequestDatabase {
         configureDriver(project)
         // The HTTP session has no interactive transactions: those run on the Pool.
         const http = drizzleHttp({ client: httpClient(project.database_url), logger }) as unknown as Db
-        http.transaction = ((work, config) => transactional().transaction(work, config)) as Db["transaction"]
+        http.transaction = ((work, config) =>
+          transactional().transaction(async (tx) => {
+            const from = writes.length
+            const result = await work(tx)
+            if (writes.length > from) await hooks.beforeCommit?.(tx as unknown as Db, writes.slice(from))
+            return result
+          }, config)) as Db["transaction"]
         db = http
       }
       return db
@@ -55,6 +74,9 @@ export function openDatabase(project: ProjectConfig): RequestDatabase {
     },
     get statements() {
       return statements
+    },
+    get written() {
+      return new Set(writes)
     },
     async close() {
       await pool?.end()

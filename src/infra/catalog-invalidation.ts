@@ -1,0 +1,41 @@
+import type { Scope } from "../core/container"
+import { tagsOfTables, type CatalogCache, type CatalogTag } from "./catalog-cache"
+import type { Db } from "./db"
+import type { Subscriber } from "./events/subscriber"
+import { appendEvents } from "./outbox"
+
+export const CATALOG_INVALIDATED = "catalog.invalidated"
+
+/**
+ * A transaction that wrote catalog tables leaves this event in the outbox, committed with the
+ * change: if the request dies before it invalidated the cache itself, the event (or the
+ * outbox's repair job) still does, on every isolate's shared tier.
+ */
+export const catalogInvalidation: Subscriber = {
+  id: "catalog-invalidation",
+  event: CATALOG_INVALIDATED,
+  async handler({ data, container }) {
+    await container.resolve<CatalogCache>("catalogCache").invalidate((data as { tags: CatalogTag[] }).tags)
+  },
+}
+
+/** The hook for the request's transactions: the event, and its id among the request's events to publish. */
+export function recordCatalogChanges(emittedEvents: string[]) {
+  return async (tx: Db, written: string[]) => {
+    const tags = tagsOfTables(written)
+    if (tags.length === 0) return
+    emittedEvents.push(...(await appendEvents(tx, [{ name: CATALOG_INVALIDATED, data: { tags } }])))
+  }
+}
+
+/** After the request's commit and before its answer: this isolate and the shared tier forget what it changed. */
+export async function invalidateWritten(scope: Scope, written: Iterable<string>): Promise<void> {
+  const tags = tagsOfTables(written)
+  if (tags.length === 0) return
+  try {
+    await scope.resolve<CatalogCache>("catalogCache").invalidate(tags)
+  } catch (error) {
+    // The outbox's event retries it; the answer stands, the change is committed.
+    console.error("catalog cache: invalidation failed, left to the outbox:", error)
+  }
+}
