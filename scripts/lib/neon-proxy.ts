@@ -17,6 +17,8 @@ export interface NeonProxy {
   address: string
   /** Postgres connections this proxy opened for HTTP queries (each one a login) */
   readonly httpConnections: number
+  /** WebSockets bridged to Postgres (each one a login and a backend: a Pool's connection) */
+  readonly wsConnections: number
   close(): Promise<void>
 }
 
@@ -40,6 +42,7 @@ export async function startNeonProxy(target: { host: string; port: number }, por
   const allowed = new Set([`${target.host}:${target.port}`, `localhost:${target.port}`, `127.0.0.1:${target.port}`])
   const pools = new Map<string, pg.Pool>()
   let httpConnections = 0
+  let wsConnections = 0
 
   const poolFor = (connectionString: string) => {
     let pool = pools.get(connectionString)
@@ -122,6 +125,7 @@ export async function startNeonProxy(target: { host: string; port: number }, por
       ws.close(1008, `address ${address} is not proxied`)
       return
     }
+    wsConnections++
     const socket = connect({ host: target.host, port: target.port })
     socket.setNoDelay(true)
     const stream = createWebSocketStream(ws)
@@ -140,6 +144,9 @@ export async function startNeonProxy(target: { host: string; port: number }, por
     address: `127.0.0.1:${bound}`,
     get httpConnections() {
       return httpConnections
+    },
+    get wsConnections() {
+      return wsConnections
     },
     async close() {
       for (const client of wss.clients) client.terminate()

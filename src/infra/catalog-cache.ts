@@ -1,7 +1,7 @@
 import type { CacheService } from "./cache"
 
 /** What a cached Store answer depends on; a committed write to one of a tag's tables makes its answers stale. */
-export type CatalogTag = "regions" | "products" | "channels" | "stock"
+export type CatalogTag = "regions" | "products" | "channels" | "shipping" | "stock"
 
 const TABLE_TAGS: Record<CatalogTag, readonly string[]> = {
   regions: ["region", "region_country", "region_payment_provider", "payment_provider", "store", "store_currency", "tax_region", "tax_rate", "price_preference"],
@@ -11,7 +11,13 @@ const TABLE_TAGS: Record<CatalogTag, readonly string[]> = {
     "product_variant_option", "product_variant_price_set", "product_variant_product_image", "image", "price", "price_rule", "price_set",
   ],
   channels: ["api_key", "publishable_api_key_sales_channel", "sales_channel"],
-  stock: ["inventory_item", "inventory_level", "reservation_item", "product_variant_inventory_item", "stock_location", "sales_channel_stock_location"],
+  shipping: [
+    "shipping_option", "shipping_option_rule", "shipping_option_type", "shipping_option_price_set", "shipping_profile", "product_shipping_profile",
+    "service_zone", "geo_zone", "fulfillment_set", "fulfillment_provider", "location_fulfillment_set", "location_fulfillment_provider",
+    "stock_location", "stock_location_address", "sales_channel_stock_location",
+  ],
+  // Quantities: what a Store page shows, never what completion decides on (it reads Postgres).
+  stock: ["inventory_item", "inventory_level", "reservation_item", "product_variant_inventory_item"],
 }
 const TAG_OF_TABLE = new Map(Object.entries(TABLE_TAGS).flatMap(([tag, tables]) => tables.map((table) => [table, tag as CatalogTag])))
 
@@ -93,6 +99,36 @@ export class CatalogCache {
     const value = await load()
     await this.store(lookup, value)
     return value
+  }
+
+  /** `read` for a Map (stored as its entries, since the shared tier holds JSON). */
+  async readMap<V>(key: string, tags: readonly CatalogTag[], load: () => Promise<Map<string, V>>): Promise<Map<string, V>> {
+    return new Map(await this.read(key, tags, async () => [...(await load())]))
+  }
+
+  /**
+   * One entry per id (`prefix:id`); the ids not held are loaded together, in one call of
+   * `load`, so a page of rows costs the same whatever it holds. An id `load` does not return is absent.
+   */
+  async readEach<V>(prefix: string, ids: readonly string[], tags: readonly CatalogTag[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+    const distinct = [...new Set(ids)]
+    const lookups = await Promise.all(distinct.map((id) => this.lookup<{ value: V | null }>(`${prefix}:${id}`, tags)))
+    const found = new Map<string, V>()
+    const missing = lookups.flatMap((lookup, i) => {
+      if (lookup.value === undefined) return [i]
+      if (lookup.value.value !== null) found.set(distinct[i]!, lookup.value.value)
+      return []
+    })
+    if (missing.length === 0) return found
+    const loaded = await load(missing.map((i) => distinct[i]!))
+    await Promise.all(
+      missing.map((i) => {
+        const value = loaded.get(distinct[i]!)
+        if (value !== undefined) found.set(distinct[i]!, value)
+        return this.store(lookups[i]!, { value: value ?? null })
+      }),
+    )
+    return found
   }
 
   /** New generations for these tags, here and in the shared tier: no answer built before is served again. */

@@ -29,6 +29,20 @@ export interface DatabaseHooks {
   beforeCommit?(tx: Db, written: string[]): Promise<void>
 }
 
+// Work registered by code running inside one of our top-level transactions, run just before it commits.
+const commitWork = new WeakMap<object, (() => Promise<void>)[]>()
+
+/**
+ * Runs `work` inside `tx` just before it commits (e.g. one insert for everything buffered);
+ * false when `tx` is not a top-level transaction of a request database, so the caller acts now.
+ */
+export function beforeCommit(tx: Db, work: () => Promise<void>): boolean {
+  const queue = commitWork.get(tx)
+  if (!queue) return false
+  queue.push(work)
+  return true
+}
+
 // Drizzle writes `insert into "t"`, `update "t"`, `delete from "t"`.
 const WRITE = /^\s*(?:insert\s+into|update|delete\s+from)\s+"?([a-z0-9_]+)"?/i
 
@@ -61,8 +75,12 @@ export function openDatabase(project: ProjectConfig, hooks: DatabaseHooks = {}):
         http.transaction = ((work, config) =>
           transactional().transaction(async (tx) => {
             const from = writes.length
+            const queue: (() => Promise<void>)[] = []
+            commitWork.set(tx, queue)
             const result = await work(tx)
             if (writes.length > from) await hooks.beforeCommit?.(tx as unknown as Db, writes.slice(from))
+            for (let next = queue.shift(); next; next = queue.shift()) await next()
+            commitWork.delete(tx)
             return result
           }, config)) as Db["transaction"]
         db = http

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core"
 import { generateId } from "../core/ids"
-import type { Db } from "./db"
+import { beforeCommit, type Db } from "./db"
 
 /**
  * Domain events, written in the same transaction as the change they describe: a rolled-back
@@ -23,10 +23,25 @@ export interface DomainEvent {
   data: Record<string, unknown>
 }
 
-/** Appends events to the outbox through `db` (the caller's transaction); returns their ids. */
+type OutboxRow = typeof eventOutbox.$inferInsert
+const buffered = new WeakMap<Db, OutboxRow[]>()
+
+/**
+ * Appends events to the outbox through `db` (the caller's transaction); returns their ids. In a
+ * request's transaction they are buffered and written in one statement as it commits.
+ */
 export async function appendEvents(db: Db, events: DomainEvent[]): Promise<string[]> {
   if (events.length === 0) return []
   const rows = events.map((event) => ({ id: generateId("evt"), name: event.name, data: event.data }))
-  await db.insert(eventOutbox).values(rows)
+  const pending = buffered.get(db)
+  if (pending) pending.push(...rows)
+  else if (beforeCommit(db, () => flush(db))) buffered.set(db, rows)
+  else await db.insert(eventOutbox).values(rows)
   return rows.map((row) => row.id)
+}
+
+async function flush(db: Db) {
+  const rows = buffered.get(db) ?? []
+  buffered.delete(db)
+  if (rows.length > 0) await db.insert(eventOutbox).values(rows)
 }

@@ -38,5 +38,5 @@ const PRODUCT_TAGS: readonly CatalogTag[] = ["products", "regions", "channels"]
 
 /** Products and variants: their prices follow regions and taxes, and stock when the fields ask for it. */
 export function productTags(c: Context<AppEnv>): readonly CatalogTag[] {
-  return /inventory/.test(c.req.query("fields") ?? "") ? [...PRODUCT_TAGS, "stock"] : PRODUCT_TAGS
+  return /inventory/.test(c.req.query("fields") ?? "") ? [...PRODUCT_TAGS, "shipping", "stock"] : PRODUCT_TAGS
 }

@@ -2,9 +2,9 @@ import type { Scope } from "../../core/container"
 import { toJsonNumber } from "../../core/money"
 import { currencyDigits, documentTotals, lineTotals, taxLinesFor, totalsToJson, type LineTotals } from "../../core/totals"
 import { paymentCollectionJson } from "../payment/view"
-import type { ProductService } from "../product/service"
-import type { Region, RegionService } from "../region/service"
-import type { TaxService } from "../tax/service"
+import { cachedVariantSnapshots } from "../product/catalog-reads"
+import { cachedRegion, cachedTaxRate } from "../region/catalog-reads"
+import type { Region } from "../region/service"
 import type { Cart, CartAddress, CartLineItem, CartService, CartShippingMethod } from "./service"
 
 type Json = Record<string, unknown>
@@ -13,6 +13,8 @@ type Json = Record<string, unknown>
 export interface CartState {
   cart: Cart
   region: Region | null
+  regionCountries: Record<string, unknown>[]
+  regionPaymentProviders: Record<string, unknown>[]
   items: CartLineItem[]
   shippingMethods: CartShippingMethod[]
   shippingAddress: CartAddress | null
@@ -24,24 +26,19 @@ export interface CartState {
   totals: Record<string, string>
 }
 
-export async function loadCartState(scope: Scope, cartId: string, options: { forUpdate?: boolean } = {}): Promise<CartState> {
-  const carts = scope.resolve<CartService>("cartService")
-  const cart = await carts.retrieve(cartId, options)
-  return stateOf(scope, cart)
-}
-
-export async function stateOf(scope: Scope, cart: Cart): Promise<CartState> {
-  const carts = scope.resolve<CartService>("cartService")
-  const items = await carts.items(cart.id)
-  const shippingMethods = await carts.shippingMethods(cart.id)
-  const addresses = await carts.addresses([cart.shipping_address_id, cart.billing_address_id])
-  const region = cart.region_id ? await scope.resolve<RegionService>("regionService").retrieve(cart.region_id).catch(() => null) : null
-  const shippingAddress = (cart.shipping_address_id && addresses.get(cart.shipping_address_id)) || null
+/** The cart (one statement, locked with `forUpdate`) and its totals; region and tax rate come from the catalog cache. */
+export async function loadCartState(
+  scope: Scope,
+  by: string | { paymentCollectionId: string },
+  options: { forUpdate?: boolean } = {},
+): Promise<CartState> {
+  const document = await scope.resolve<CartService>("cartService").retrieveDocument(typeof by === "string" ? { id: by } : by, options)
+  const { cart, items, shippingMethods, shippingAddress, billingAddress } = document
+  const cached = cart.region_id ? await cachedRegion(scope, cart.region_id) : null
+  const region = cached?.region ?? null
   const country = shippingAddress?.country_code
   const taxRate =
-    region?.automatic_taxes && country
-      ? await scope.resolve<TaxService>("taxService").rateFor({ country_code: country, province_code: shippingAddress?.province ?? undefined })
-      : "0"
+    region?.automatic_taxes && country ? await cachedTaxRate(scope, { country_code: country, province_code: shippingAddress?.province ?? undefined }) : "0"
   const digits = currencyDigits(cart.currency_code)
   const itemTotals = items.map((item) => lineTotals({ ...item, tax_rate: taxRate }, digits))
   const shippingTotals = shippingMethods.map((method) =>
@@ -50,10 +47,12 @@ export async function stateOf(scope: Scope, cart: Cart): Promise<CartState> {
   return {
     cart,
     region,
+    regionCountries: cached?.countries ?? [],
+    regionPaymentProviders: cached?.paymentProviders ?? [],
     items,
     shippingMethods,
     shippingAddress,
-    billingAddress: (cart.billing_address_id && addresses.get(cart.billing_address_id)) || null,
+    billingAddress,
     taxRate,
     itemTotals,
     shippingTotals,
@@ -65,8 +64,8 @@ export async function stateOf(scope: Scope, cart: Cart): Promise<CartState> {
 export async function cartJson(scope: Scope, state: CartState): Promise<Json> {
   const { cart, region } = state
   const variantIds = state.items.map((item) => item.variant_id).filter((id): id is string => !!id)
-  const snapshots = await scope.resolve<ProductService>("productService").variantSnapshots(variantIds)
-  const countries = region ? ((await scope.resolve<RegionService>("regionService").countriesOf([region.id])).get(region.id) ?? []) : []
+  const snapshots = await cachedVariantSnapshots(scope, variantIds)
+  const countries = state.regionCountries
 
   return {
     id: cart.id,

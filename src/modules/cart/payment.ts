@@ -1,7 +1,6 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import type { PaymentService } from "../payment/service"
-import type { RegionService } from "../region/service"
 import { loadCartState } from "./cart-view"
 import type { CartService } from "./service"
 import { assertCartAccess, assertOpen } from "./workflows"
@@ -28,16 +27,15 @@ export async function createPaymentSession(
   input: { provider_id: string; data?: Record<string, unknown> },
   customerId?: string,
 ) {
-  const cart = await scope.resolve<CartService>("cartService").retrieveByPaymentCollection(collectionId)
-  const state = await loadCartState(scope, cart.id, { forUpdate: true })
-  assertCartAccess(state.cart, customerId)
-  assertOpen(state.cart)
-  const offered = cart.region_id ? ((await scope.resolve<RegionService>("regionService").paymentProvidersOf([cart.region_id])).get(cart.region_id) ?? []) : []
+  const state = await loadCartState(scope, { paymentCollectionId: collectionId }, { forUpdate: true })
+  const cart = state.cart
+  assertCartAccess(cart, customerId)
+  assertOpen(cart)
+  const offered = state.regionPaymentProviders
   if (!offered.some((provider) => provider.id === input.provider_id)) {
     throw new MedusaError("invalid_data", `Payment provider ${input.provider_id} is not available in the cart's region`)
   }
   const payments = scope.resolve<PaymentService>("paymentService")
-  await payments.refreshAmount(collectionId, state.totals.total!)
-  await payments.replaceSession(await payments.retrieveCollection(collectionId), input)
+  await payments.replaceSession(await payments.refreshAmount(collectionId, state.totals.total!), input)
   return cart.id
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
+import { childRows, fromRowJson, qualified as q } from "../../core/query/row-json"
 import type { Db } from "../../infra/db"
 import { cart, cartAddress, cartLineItem, cartShippingMethod } from "./schema"
 
@@ -26,6 +27,35 @@ export class CartService {
     const [found] = options.forUpdate ? await query.for("update") : await query
     if (!found) throw new MedusaError("not_found", `Cart with id: ${id} was not found`)
     return found
+  }
+
+  /**
+   * The cart with its lines, shipping methods and addresses in one statement (locked with
+   * `forUpdate`; only the cart row is locked, which is what edits serialise on).
+   */
+  async retrieveDocument(by: { id: string } | { paymentCollectionId: string }, options: { forUpdate?: boolean } = {}) {
+    const where = "id" in by ? eq(cart.id, by.id) : eq(cart.payment_collection_id, by.paymentCollectionId)
+    const query = this.db
+      .select({
+        cart,
+        items: childRows(cartLineItem, sql`${q(cartLineItem, cartLineItem.cart_id)} = ${q(cart, cart.id)} and ${q(cartLineItem, cartLineItem.deleted_at)} is null`, sql`order by ${q(cartLineItem, cartLineItem.created_at)}, ${q(cartLineItem, cartLineItem.id)}`),
+        methods: childRows(cartShippingMethod, sql`${q(cartShippingMethod, cartShippingMethod.cart_id)} = ${q(cart, cart.id)} and ${q(cartShippingMethod, cartShippingMethod.deleted_at)} is null`, sql`order by ${q(cartShippingMethod, cartShippingMethod.created_at)}`),
+        addresses: childRows(cartAddress, sql`${q(cartAddress, cartAddress.id)} in (${q(cart, cart.shipping_address_id)}, ${q(cart, cart.billing_address_id)})`),
+      })
+      .from(cart)
+      .where(and(where, isNull(cart.deleted_at)))
+    const [found] = options.forUpdate ? await query.for("update", { of: cart }) : await query
+    if (!found) {
+      throw new MedusaError("not_found", "id" in by ? `Cart with id: ${by.id} was not found` : `Payment collection with id: ${by.paymentCollectionId} was not found`)
+    }
+    const addresses = new Map(found.addresses.map((json) => fromRowJson(cartAddress, json)).map((row) => [row.id, row]))
+    return {
+      cart: found.cart,
+      items: found.items.map((json) => fromRowJson(cartLineItem, json)),
+      shippingMethods: found.methods.map((json) => fromRowJson(cartShippingMethod, json)),
+      shippingAddress: (found.cart.shipping_address_id && addresses.get(found.cart.shipping_address_id)) || null,
+      billingAddress: (found.cart.billing_address_id && addresses.get(found.cart.billing_address_id)) || null,
+    }
   }
 
   async retrieveByPaymentCollection(collectionId: string): Promise<Cart> {

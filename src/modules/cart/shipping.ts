@@ -3,17 +3,25 @@ import { MedusaError } from "../../core/errors"
 import { toJsonNumber } from "../../core/money"
 import type { FulfillmentService } from "../fulfillment/service"
 import type { PricingService } from "../pricing/service"
-import type { StockLocationService } from "../stock-location/service"
+import { cachedLocationIds } from "../stock-location/catalog-reads"
+import type { CatalogCache } from "../../infra/catalog-cache"
 import type { CartState } from "./cart-view"
 import type { CartService } from "./service"
-import { assertOpen } from "./workflows"
+import { assertOpen } from "./guards"
 
 /**
  * The shipping options a cart can use, priced in its currency and region, in Medusa's shape.
- * An option without a price for the cart is left out.
+ * An option without a price for the cart is left out. Options, zones and prices are catalog
+ * data: read through the catalog cache, per channel, country, currency and region.
  */
 export async function shippingOptionsFor(scope: Scope, state: CartState, optionIds?: string[]) {
-  const locations = await scope.resolve<StockLocationService>("stockLocationService").locationIdsForChannels([state.cart.sales_channel_id ?? ""])
+  const { sales_channel_id, currency_code, region_id } = state.cart
+  const key = `cart-shipping:${sales_channel_id}:${state.shippingAddress?.country_code ?? ""}:${currency_code}:${region_id}:${optionIds?.join(",") ?? "*"}`
+  return scope.resolve<CatalogCache>("catalogCache").read(key, ["shipping", "regions"], () => loadShippingOptions(scope, state, optionIds))
+}
+
+async function loadShippingOptions(scope: Scope, state: CartState, optionIds?: string[]) {
+  const locations = await cachedLocationIds(scope, [state.cart.sales_channel_id ?? ""])
   const rows = await scope.resolve<FulfillmentService>("fulfillmentService").optionsForCart({
     locationIds: locations,
     countryCode: state.shippingAddress?.country_code,

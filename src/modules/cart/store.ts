@@ -8,11 +8,10 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { completeCart } from "../order/complete-cart"
 import { orderJson } from "../order/order-view"
-import { cartJson, loadCartState } from "./cart-view"
+import { cartJson, loadCartState, type CartState } from "./cart-view"
 import { addShippingMethod } from "./shipping"
 import { addShippingMethodBody, cartQuery, createCartBody, lineItemBody, updateCartBody, updateLineItemBody } from "./validators"
 import { addLines, assertCartAccess, createCart, refreshCart, removeLine, transferCart, updateCart, updateLine } from "./workflows"
-import type { CartService } from "./service"
 import type { Scope } from "../../core/container"
 
 /** Answers `{ cart }` as stored, shaped by `fields`. */
@@ -23,24 +22,24 @@ async function respondCart(c: Context<AppEnv>, cartId: string) {
   return c.json({ cart: selectJson(await cartJson(c.var.scope, state), fields) })
 }
 
-type LockedCart = Awaited<ReturnType<CartService["retrieve"]>>
+type LockedCart = CartState["cart"]
 
 /**
  * Runs a change to a cart in one transaction, with the cart locked, refreshes it, and returns
  * the cart's JSON as the transaction ends. The query is checked first, so a bad one changes nothing.
  */
-async function applyChange(c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: LockedCart) => Promise<unknown>) {
+async function applyChange(c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: LockedCart, state: CartState) => Promise<unknown>) {
   const { fields } = validateQuery(c, cartQuery)
   const cart = await transaction(c.var.scope, async (tx) => {
-    const locked = await tx.resolve<CartService>("cartService").retrieve(cartId, { forUpdate: true })
-    assertCartAccess(locked, c.var.auth?.actor_id)
-    await change(tx, locked)
+    const locked = await loadCartState(tx, cartId, { forUpdate: true })
+    assertCartAccess(locked.cart, c.var.auth?.actor_id)
+    await change(tx, locked.cart, locked)
     return cartJson(tx, await refreshCart(tx, cartId))
   })
   return selectJson(cart, fields)
 }
 
-const changeCart = async (c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: LockedCart) => Promise<unknown>) =>
+const changeCart = async (c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: LockedCart, state: CartState) => Promise<unknown>) =>
   c.json({ cart: await applyChange(c, cartId, change) })
 
 const keyChannels = (c: Context<AppEnv>) => c.var.publishableKey?.sales_channel_ids ?? []
@@ -64,7 +63,7 @@ export const storeCartRoutes = new Hono<AppEnv>()
   })
   .post("/:id/line-items", async (c) => {
     const body = await validateBody(c, lineItemBody)
-    return changeCart(c, c.req.param("id"), (tx, cart) => addLines(tx, cart, [body]))
+    return changeCart(c, c.req.param("id"), (tx, cart, state) => addLines(tx, cart, [body], state.items))
   })
   .post("/:id/line-items/:line_id", async (c) => {
     const body = await validateBody(c, updateLineItemBody)
@@ -76,7 +75,7 @@ export const storeCartRoutes = new Hono<AppEnv>()
   })
   .post("/:id/shipping-methods", async (c) => {
     const body = await validateBody(c, addShippingMethodBody)
-    return changeCart(c, c.req.param("id"), async (tx, cart) => addShippingMethod(tx, await loadCartState(tx, cart.id), body))
+    return changeCart(c, c.req.param("id"), (tx, _cart, state) => addShippingMethod(tx, state, body))
   })
   .post("/:id/customer", async (c) => {
     if (!c.var.auth) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)

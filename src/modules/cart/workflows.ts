@@ -2,17 +2,21 @@ import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { emitEvent } from "../../infra/event-outbox-service"
 import type { CustomerService } from "../customer/service"
-import type { FulfillmentService } from "../fulfillment/service"
 import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
-import type { PricingService } from "../pricing/service"
-import type { ProductService } from "../product/service"
+import { cachedVariantPrices, cachedVariantSnapshots } from "../product/catalog-reads"
+import type { VariantSnapshot } from "../product/service"
 import type { RegionService } from "../region/service"
-import type { StockLocationService } from "../stock-location/service"
+import { cachedLocationIds } from "../stock-location/catalog-reads"
 import type { StoreService } from "../store/service"
-import { loadCartState, stateOf, type CartState } from "./cart-view"
+import { cachedRegion } from "../region/catalog-reads"
+import { loadCartState, type CartState } from "./cart-view"
+import { shippingOptionsFor } from "./shipping"
 import { CartEvents } from "./events"
-import type { AddressInput, Cart, CartService } from "./service"
+import { assertOpen } from "./guards"
+
+export { assertCartAccess, assertOpen } from "./guards"
+import type { AddressInput, Cart, CartLineItem, CartService } from "./service"
 
 const carts = (scope: Scope) => scope.resolve<CartService>("cartService")
 
@@ -20,15 +24,6 @@ export interface LineInput {
   variant_id: string
   quantity: number
   metadata?: Record<string, unknown> | null
-}
-
-/** A cart that belongs to a customer is theirs alone: to anyone else it does not exist. */
-export function assertCartAccess(cart: Cart, customerId: string | undefined) {
-  if (cart.customer_id && cart.customer_id !== customerId) throw new MedusaError("not_found", `Cart with id: ${cart.id} was not found`)
-}
-
-export function assertOpen(cart: Cart) {
-  if (cart.completed_at) throw new MedusaError("not_allowed", `Cart ${cart.id} is already completed.`)
 }
 
 /** The sales channel a new cart sells in: the one asked for (if the key has it), the key's only one, or the store's default. */
@@ -63,7 +58,8 @@ export async function createCart(
 ): Promise<string> {
   const regionId = input.region_id ?? (await scope.resolve<StoreService>("storeService").retrieveDefault())?.default_region_id
   if (!regionId) throw new MedusaError("invalid_data", "No regions found: set region_id or give the store a default region")
-  const region = await scope.resolve<RegionService>("regionService").retrieve(regionId)
+  const region = (await cachedRegion(scope, regionId))?.region
+  if (!region) throw new MedusaError("not_found", `Region with id: ${regionId} was not found`)
   if (input.currency_code && input.currency_code.toLowerCase() !== region.currency_code) {
     throw new MedusaError("invalid_data", `currency_code ${input.currency_code} does not match the region's currency ${region.currency_code}`)
   }
@@ -82,7 +78,7 @@ export async function createCart(
     metadata: input.metadata,
     locale: input.locale,
   })
-  if (input.items?.length) await addLines(scope, cart, input.items)
+  if (input.items?.length) await addLines(scope, cart, input.items, [])
   await emitEvent(scope, CartEvents.CREATED, { id: cart.id })
   return cart.id
 }
@@ -92,12 +88,12 @@ export async function createCart(
  * published in the cart's channel, priced in its region, and (when stock is managed and no
  * backorder allowed) available in the quantity the line will have.
  */
-export async function addLines(scope: Scope, cart: Cart, lines: LineInput[]) {
+export async function addLines(scope: Scope, cart: Cart, lines: LineInput[], existingLines?: CartLineItem[]) {
   assertOpen(cart)
   const service = carts(scope)
-  const existing = await service.items(cart.id)
+  const existing = existingLines ?? (await service.items(cart.id))
   const ids = [...new Set(lines.map((line) => line.variant_id))]
-  const snapshots = await scope.resolve<ProductService>("productService").variantSnapshots(ids)
+  const snapshots = await cachedVariantSnapshots(scope, ids)
   const missing = ids.filter((id) => !snapshots.has(id))
   if (missing.length) throw new MedusaError("invalid_data", `Variants with IDs ${missing.join(", ")} do not exist`)
   const unsold = ids.filter((id) => {
@@ -105,10 +101,7 @@ export async function addLines(scope: Scope, cart: Cart, lines: LineInput[]) {
     return snapshot.product.status !== "published" || !snapshot.sales_channel_ids.includes(cart.sales_channel_id ?? "")
   })
   if (unsold.length) throw new MedusaError("invalid_data", `Sales channel ${cart.sales_channel_id} is not associated with variants: ${unsold.join(", ")}`)
-  const prices = await scope.resolve<PricingService>("pricingService").calculateVariantPrices(ids, {
-    currency_code: cart.currency_code,
-    region_id: cart.region_id ?? undefined,
-  })
+  const prices = await cachedVariantPrices(scope, ids, { currency_code: cart.currency_code, region_id: cart.region_id ?? undefined })
   const unpriced = ids.filter((id) => !prices.has(id))
   if (unpriced.length) throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
 
@@ -162,14 +155,14 @@ async function assertAvailable(
   scope: Scope,
   cart: Cart,
   wanted: { variant_id: string; quantity: number }[],
-  snapshots: Awaited<ReturnType<ProductService["variantSnapshots"]>>,
+  snapshots: Map<string, VariantSnapshot>,
 ) {
   const tracked = wanted.filter(({ variant_id }) => {
     const variant = snapshots.get(variant_id)?.variant
     return variant?.manage_inventory && !variant.allow_backorder
   })
   if (tracked.length === 0) return
-  const locations = await scope.resolve<StockLocationService>("stockLocationService").locationIdsForChannels([cart.sales_channel_id ?? ""])
+  const locations = await cachedLocationIds(scope, [cart.sales_channel_id ?? ""])
   const available = await scope.resolve<InventoryService>("inventoryService").availability(tracked.map((t) => t.variant_id), locations)
   const short = tracked.filter(({ variant_id, quantity }) => (available.get(variant_id) ?? 0) < quantity)
   if (short.length) {
@@ -188,7 +181,7 @@ export async function updateLine(scope: Scope, cart: Cart, lineId: string, input
   if (!item) throw new MedusaError("not_found", `Line item with id: ${lineId} was not found`)
   if (input.quantity === 0) return service.deleteItem(item.id)
   if (input.quantity > item.quantity && item.variant_id) {
-    const snapshots = await scope.resolve<ProductService>("productService").variantSnapshots([item.variant_id])
+    const snapshots = await cachedVariantSnapshots(scope, [item.variant_id])
     await assertAvailable(scope, cart, [{ variant_id: item.variant_id, quantity: input.quantity }], snapshots)
   }
   await service.updateItem(item.id, { quantity: input.quantity, ...(input.metadata !== undefined ? { metadata: input.metadata } : {}) })
@@ -253,10 +246,7 @@ async function repriceLines(scope: Scope, cart: Cart) {
   const service = carts(scope)
   const items = await service.items(cart.id)
   const ids = items.map((item) => item.variant_id).filter((id): id is string => !!id)
-  const prices = await scope.resolve<PricingService>("pricingService").calculateVariantPrices(ids, {
-    currency_code: cart.currency_code,
-    region_id: cart.region_id ?? undefined,
-  })
+  const prices = await cachedVariantPrices(scope, ids, { currency_code: cart.currency_code, region_id: cart.region_id ?? undefined })
   const unpriced = ids.filter((id) => !prices.has(id))
   if (unpriced.length) throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
   for (const item of items) {
@@ -276,7 +266,7 @@ export async function refreshCart(scope: Scope, cartId: string): Promise<CartSta
     const invalid = state.shippingMethods.filter((method) => !method.shipping_option_id || !valid.has(method.shipping_option_id))
     if (invalid.length > 0) {
       await carts(scope).deleteShippingMethods(invalid.map((method) => method.id))
-      state = await stateOf(scope, state.cart)
+      state = await loadCartState(scope, cartId)
     }
   }
   if (state.cart.payment_collection_id) {
@@ -286,13 +276,9 @@ export async function refreshCart(scope: Scope, cartId: string): Promise<CartSta
   return state
 }
 
+/** The options the cart can still ship with: offered where it ships to, and priced in its currency. */
 async function eligibleOptionIds(scope: Scope, state: CartState) {
-  const locations = await scope.resolve<StockLocationService>("stockLocationService").locationIdsForChannels([state.cart.sales_channel_id ?? ""])
-  const options = await scope.resolve<FulfillmentService>("fulfillmentService").optionsForCart({
-    locationIds: locations,
-    countryCode: state.shippingAddress?.country_code,
-  })
-  return new Set(options.map((row) => row.option.id))
+  return new Set((await shippingOptionsFor(scope, state)).map((option) => option.id))
 }
 
 /** A guest cart becomes the logged-in customer's (Medusa's POST /store/carts/:id/customer). */

@@ -2,15 +2,15 @@ import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { transaction } from "../../core/transaction"
 import { emitEvent } from "../../infra/event-outbox-service"
-import { stateOf, type CartState } from "../cart/cart-view"
+import { loadCartState, type CartState } from "../cart/cart-view"
 import type { CartService } from "../cart/service"
 import { CustomerEvents } from "../customer/events"
 import type { CustomerService } from "../customer/service"
 import { assertCartAccess } from "../cart/workflows"
 import type { InventoryService } from "../inventory/service"
 import type { PaymentService } from "../payment/service"
-import type { ProductService } from "../product/service"
-import type { StockLocationService } from "../stock-location/service"
+import { cachedVariantSnapshots } from "../product/catalog-reads"
+import { cachedLocationIds } from "../stock-location/catalog-reads"
 import { OrderEvents } from "./events"
 import type { OrderService } from "./service"
 
@@ -35,7 +35,8 @@ export async function completeCart(
   const { idempotencyKey, customerId } = options
   try {
     return await transaction(scope, async (tx) => {
-      const cart = await tx.resolve<CartService>("cartService").retrieve(cartId, { forUpdate: true })
+      const state = await loadCartState(tx, cartId, { forUpdate: true })
+      const cart = state.cart
       assertCartAccess(cart, customerId)
       const orders = tx.resolve<OrderService>("orderService")
       if (idempotencyKey) {
@@ -46,7 +47,6 @@ export async function completeCart(
         const existing = await orders.retrieveByCart(cartId)
         if (existing) return { type: "order" as const, orderId: existing.id }
       }
-      const state = await stateOf(tx, cart)
       assertCompletable(state)
       await tx.resolve<PaymentService>("paymentService").authorize(cart.payment_collection_id!, state.totals.total!)
       const orderCustomerId = cart.customer_id ?? (await guestCustomer(tx, cart.email!))
@@ -95,9 +95,7 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
     const { id: _id, created_at: _c, updated_at: _u, deleted_at: _d, ...values } = address
     return values
   }
-  const variants = await tx.resolve<ProductService>("productService").variantSnapshots(
-    state.items.map((item) => item.variant_id).filter((id): id is string => !!id),
-  )
+  const variants = await cachedVariantSnapshots(tx, state.items.map((item) => item.variant_id).filter((id): id is string => !!id))
   const created = await tx.resolve<OrderService>("orderService").create({
     order: {
       cart_id: cart.id,
@@ -127,8 +125,8 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
       totals: { ...state.shippingTotals[i]! },
     })),
   })
-  const lines = await tx.resolve<OrderService>("orderService").items([created.id])
-  const locations = await tx.resolve<StockLocationService>("stockLocationService").locationIdsForChannels([cart.sales_channel_id ?? ""])
+  const lines = created.items
+  const locations = await cachedLocationIds(tx, [cart.sales_channel_id ?? ""])
   await tx.resolve<InventoryService>("inventoryService").reserve(
     lines
       .filter((line) => line.variant_id && variants.get(line.variant_id)?.variant.manage_inventory)
@@ -140,5 +138,5 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
       })),
     locations,
   )
-  return created.id
+  return created.order.id
 }

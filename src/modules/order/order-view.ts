@@ -1,4 +1,6 @@
 import type { Scope } from "../../core/container"
+import { MedusaError } from "../../core/errors"
+import type { CatalogCache } from "../../infra/catalog-cache"
 import { decimal, toJsonNumber } from "../../core/money"
 import { taxLinesFor, totalsToJson } from "../../core/totals"
 import { withJsonAmounts } from "../payment/query-config"
@@ -6,7 +8,7 @@ import type { PaymentService } from "../payment/service"
 import type { CustomerService } from "../customer/service"
 import type { ShippingProfileService } from "../fulfillment/shipping-profile-service"
 import type { ProductRelationLoaders } from "../product/relation-loaders"
-import type { ProductService } from "../product/service"
+import { cachedVariantSnapshots } from "../product/catalog-reads"
 import type { RegionService } from "../region/service"
 import type { SalesChannelService } from "../sales-channel/service"
 import type { OrderFulfillmentService } from "./fulfillment-service"
@@ -30,6 +32,16 @@ export function fulfillmentStatus(lines: { id: string; quantity: number }[], ful
   const shipped = live.filter((fulfillment) => !fulfillment.delivered_at && fulfillment.shipped_at).length
   const [count, step] = delivered > 0 ? [delivered, "delivered"] : shipped > 0 ? [shipped, "shipped"] : [live.length, "fulfilled"]
   return count === live.length && !unfulfilled ? step : `partially_${step}`
+}
+
+/** Units of each line in live (not canceled) fulfillments. */
+function fulfilledQuantities(fulfillments: Fulfillment[]) {
+  const totals = new Map<string, number>()
+  for (const fulfillment of fulfillments) {
+    if (fulfillment.canceled_at) continue
+    for (const item of fulfillment.items) totals.set(item.line_item_id, (totals.get(item.line_item_id) ?? 0) + item.quantity)
+  }
+  return totals
 }
 
 /** Units of each line in fulfillments that have reached a step (shipped, delivered). */
@@ -76,56 +88,69 @@ function paymentStatus(collection: { status: string; amount: string; refunded_am
   return PAYMENT_STATUS[collection?.status ?? "not_paid"] ?? "not_paid"
 }
 
-/** The orders' region, sales channel and customer, one statement each. */
+/** The orders' region and sales channel (catalog data, from the catalog cache) and customer (one statement). */
 async function relatedOf(scope: Scope, orders: Order[]) {
   const distinct = (key: "region_id" | "sales_channel_id" | "customer_id") => [...new Set(orders.map((order) => order[key]).filter((id): id is string => !!id))]
-  const regionIds = distinct("region_id")
-  const regions = regionIds.length
-    ? (await scope.resolve<RegionService>("regionService").list({ id: regionIds }, { field: "id", direction: "asc" }, { limit: regionIds.length, offset: 0 })).rows
-    : []
-  const channels = await scope.resolve<SalesChannelService>("salesChannelService").byIds(distinct("sales_channel_id"))
+  const catalog = scope.resolve<CatalogCache>("catalogCache")
+  const regions = await catalog.readEach<Json>("region-row", distinct("region_id"), ["regions"], async (ids) => {
+    const { rows } = await scope.resolve<RegionService>("regionService").list({ id: ids }, { field: "id", direction: "asc" }, { limit: ids.length, offset: 0 })
+    return new Map(rows.map((region) => [region.id, region]))
+  })
+  const channels = await catalog.readEach<Json>("sales-channel-row", distinct("sales_channel_id"), ["channels"], async (ids) => {
+    const rows = await scope.resolve<SalesChannelService>("salesChannelService").byIds(ids)
+    return new Map(rows.map((channel) => [channel.id, channel]))
+  })
   const customers = await scope.resolve<CustomerService>("customerService").byIds(distinct("customer_id"))
   return {
-    regions: new Map<string, Json>(regions.map((region) => [region.id, region])),
-    channels: new Map<string, Json>(channels.map((channel) => [channel.id, channel])),
+    regions,
+    channels,
     customers: new Map<string, Json>(customers.map((customer) => [customer.id, customer])),
   }
 }
 
-/** The shipping profile of each product (the fulfillment form matches it with the shipping option's). */
+/** The shipping profile of each product (the fulfillment form matches it with the shipping option's), from the catalog cache. */
 async function shippingProfilesOf(scope: Scope, productIds: string[]): Promise<Map<string, Json>> {
   if (productIds.length === 0) return new Map()
-  const links = await scope.resolve<ProductRelationLoaders>("productRelationLoaders").shippingProfileLinksOf(productIds)
-  const rows = await scope.resolve<ShippingProfileService>("shippingProfileService").byIds([...new Set(links.map((link) => link.shipping_profile_id))])
-  const byId = new Map<string, Json>(rows.map((row) => [row.id, row]))
-  return new Map(links.flatMap((link) => (byId.has(link.shipping_profile_id) ? [[link.product_id, byId.get(link.shipping_profile_id)!] as const] : [])))
+  const key = `product-shipping-profiles:${[...productIds].sort().join(",")}`
+  return scope.resolve<CatalogCache>("catalogCache").readMap(key, ["products", "shipping"], async () => {
+    const links = await scope.resolve<ProductRelationLoaders>("productRelationLoaders").shippingProfileLinksOf(productIds)
+    const rows = await scope.resolve<ShippingProfileService>("shippingProfileService").byIds([...new Set(links.map((link) => link.shipping_profile_id))])
+    const byId = new Map<string, Json>(rows.map((row) => [row.id, row]))
+    return new Map(links.flatMap((link) => (byId.has(link.shipping_profile_id) ? [[link.product_id, byId.get(link.shipping_profile_id)!] as const] : [])))
+  })
 }
 
 /** An order as Medusa's Store API shows it, from its snapshot: totals never move after completion. */
 export async function orderJson(scope: Scope, orderId: string): Promise<Json> {
-  const order = await scope.resolve<OrderService>("orderService").retrieve(orderId)
-  const [json] = await ordersJson(scope, [order])
+  const documents = await scope.resolve<OrderService>("orderService").documents([orderId])
+  if (documents.length === 0 || documents[0]!.order.deleted_at) throw new MedusaError("not_found", `Order with id: ${orderId} was not found`)
+  const [json] = await documentsJson(scope, documents)
   return json!
 }
 
 /** Several orders in a fixed number of statements, whatever their number. */
 export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]> {
-  const service = scope.resolve<OrderService>("orderService")
-  const ids = orders.map((order) => order.id)
-  const items = await service.items(ids)
-  const methods = await service.shippingMethods(ids)
-  const addresses = await service.addresses(orders.flatMap((order) => [order.shipping_address_id, order.billing_address_id]))
-  const snapshots = await scope.resolve<ProductService>("productService").variantSnapshots(
-    [...new Set(items.map((item) => item.variant_id).filter((id): id is string => !!id))],
-  )
+  return documentsJson(scope, await scope.resolve<OrderService>("orderService").documents(orders.map((order) => order.id)))
+}
+
+type OrderDocument = Awaited<ReturnType<OrderService["documents"]>>[number]
+
+async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<Json[]> {
+  const orders = documents.map((document) => document.order)
+  const items = documents.flatMap((document) => document.items)
+  const methods = documents.flatMap((document) => document.shippingMethods)
+  const addresses = new Map(documents.flatMap((document) => [document.shippingAddress, document.billingAddress]).flatMap((address) => (address ? [[address.id, address]] : [])))
+  const snapshots = await cachedVariantSnapshots(scope, [...new Set(items.map((item) => item.variant_id).filter((id): id is string => !!id))])
   const payments = scope.resolve<PaymentService>("paymentService")
   const collectionIds = orders.map((order) => order.payment_collection_id).filter((id): id is string => !!id)
-  const collections = new Map((await payments.collections(collectionIds)).map((collection) => [collection.id, collection]))
-  const paid = await payments.payments(collectionIds)
-  const refunds = await payments.refunds(paid.map((payment) => payment.id))
+  const paymentDocuments = await payments.collectionDocuments(collectionIds)
+  const collections = new Map(paymentDocuments.map((document) => [document.collection.id, document.collection]))
+  const paid = paymentDocuments.flatMap((document) => document.payments)
+  const refunds = paymentDocuments.flatMap((document) => document.refunds)
   const fulfillmentService = scope.resolve<OrderFulfillmentService>("orderFulfillmentService")
-  const fulfilled = await fulfillmentService.fulfilledQuantities(ids)
-  const fulfillments = await fulfillmentService.fulfillments(ids)
+  const withFulfillments = documents.filter((document) => document.hasFulfillments).map((document) => document.order.id)
+  const fulfillments = await fulfillmentService.fulfillments(withFulfillments)
+  const fulfilled = fulfilledQuantities(fulfillments)
   const related = await relatedOf(scope, orders)
   const profiles = await shippingProfilesOf(scope, [...new Set([...snapshots.values()].map((snapshot) => snapshot.product.id))])
 

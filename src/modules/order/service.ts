@@ -4,8 +4,9 @@ import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { listPage, orderBy, type Page } from "../../core/query/page"
 import type { DateRange, Ordering } from "../../core/query/params"
+import { childRows, fromRowJson, qualified as q } from "../../core/query/row-json"
 import type { Db } from "../../infra/db"
-import { idempotencyKey, order, orderAddress, orderLineItem, orderShippingMethod } from "./schema"
+import { idempotencyKey, order, orderAddress, orderFulfillment, orderLineItem, orderShippingMethod } from "./schema"
 
 export type Order = typeof order.$inferSelect
 export type OrderLineItem = typeof orderLineItem.$inferSelect
@@ -25,7 +26,8 @@ export class OrderService {
   constructor(private readonly db: Db) {}
 
   /** Writes an order with its lines, methods and address copies; display_id comes from a sequence. */
-  async create(input: NewOrder): Promise<Order> {
+  /** The order with its lines (as stored), in one statement per table. */
+  async create(input: NewOrder): Promise<{ order: Order; items: OrderLineItem[] }> {
     const address = async (values: AddressValues | null) => {
       if (!values) return null
       const [created] = await this.db.insert(orderAddress).values({ ...values, id: generateUnguessableId("ordaddr") }).returning()
@@ -40,15 +42,18 @@ export class OrderService {
         billing_address_id: await address(input.billing_address),
       })
       .returning()
-    if (input.items.length) {
-      await this.db.insert(orderLineItem).values(input.items.map((item) => ({ ...item, id: generateUnguessableId("ordli"), order_id: created!.id })))
-    }
+    const items = input.items.length
+      ? await this.db
+          .insert(orderLineItem)
+          .values(input.items.map((item) => ({ ...item, id: generateUnguessableId("ordli"), order_id: created!.id })))
+          .returning()
+      : []
     if (input.shipping_methods.length) {
       await this.db
         .insert(orderShippingMethod)
         .values(input.shipping_methods.map((method) => ({ ...method, id: generateUnguessableId("ordsm"), order_id: created!.id })))
     }
-    return created!
+    return { order: created!, items }
   }
 
   /**
@@ -93,6 +98,37 @@ export class OrderService {
   async retrieveByCart(cartId: string): Promise<Order | undefined> {
     const [found] = await this.db.select().from(order).where(eq(order.cart_id, cartId))
     return found
+  }
+
+  /** Orders with their lines, shipping methods and addresses, in one statement, in the order of `orderIds`. */
+  async documents(orderIds: string[]) {
+    if (orderIds.length === 0) return []
+    const rows = await this.db
+      .select({
+        order,
+        items: childRows(orderLineItem, sql`${q(orderLineItem, orderLineItem.order_id)} = ${q(order, order.id)}`, sql`order by ${q(orderLineItem, orderLineItem.id)}`),
+        methods: childRows(orderShippingMethod, sql`${q(orderShippingMethod, orderShippingMethod.order_id)} = ${q(order, order.id)}`, sql`order by ${q(orderShippingMethod, orderShippingMethod.id)}`),
+        addresses: childRows(orderAddress, sql`${q(orderAddress, orderAddress.id)} in (${q(order, order.shipping_address_id)}, ${q(order, order.billing_address_id)})`),
+        fulfilled: sql<boolean>`exists (select 1 from ${orderFulfillment} where ${q(orderFulfillment, orderFulfillment.order_id)} = ${q(order, order.id)})`,
+      })
+      .from(order)
+      .where(inArray(order.id, orderIds))
+    const byId = new Map(rows.map((row) => [row.order.id, row]))
+    return orderIds.flatMap((id) => {
+      const row = byId.get(id)
+      if (!row) return []
+      const addresses = new Map(row.addresses.map((json) => fromRowJson(orderAddress, json)).map((address) => [address.id, address]))
+      return [
+        {
+          order: row.order,
+          items: row.items.map((json) => fromRowJson(orderLineItem, json)),
+          shippingMethods: row.methods.map((json) => fromRowJson(orderShippingMethod, json)),
+          shippingAddress: (row.order.shipping_address_id && addresses.get(row.order.shipping_address_id)) || null,
+          billingAddress: (row.order.billing_address_id && addresses.get(row.order.billing_address_id)) || null,
+          hasFulfillments: row.fulfilled,
+        },
+      ]
+    })
   }
 
   async items(orderIds: string[]): Promise<OrderLineItem[]> {

@@ -5,6 +5,7 @@ import { decimal } from "../../core/money"
 import { searchAny, withinDates } from "../../core/query/filters"
 import { listPage, type Page } from "../../core/query/page"
 import type { DateRange } from "../../core/query/params"
+import { childRows, fromRowJson, qualified as q } from "../../core/query/row-json"
 import type { Db } from "../../infra/db"
 import { payment, paymentCollection, paymentProvider, paymentSession, refund } from "./schema"
 
@@ -42,6 +43,31 @@ export class PaymentService {
     const [found] = await this.db.select().from(paymentCollection).where(eq(paymentCollection.id, id))
     if (!found) throw new MedusaError("not_found", `Payment collection with id: ${id} was not found`)
     return found
+  }
+
+  /** Collections with their sessions, payments and the payments' refunds, in one statement. */
+  async collectionDocuments(ids: string[]) {
+    if (ids.length === 0) return []
+    const pc = paymentCollection
+    const rows = await this.db
+      .select({
+        collection: pc,
+        sessions: childRows(paymentSession, sql`${q(paymentSession, paymentSession.payment_collection_id)} = ${q(pc, pc.id)}`, sql`order by ${q(paymentSession, paymentSession.created_at)}`),
+        payments: childRows(payment, sql`${q(payment, payment.payment_collection_id)} = ${q(pc, pc.id)}`, sql`order by ${q(payment, payment.created_at)}`),
+        refunds: childRows(
+          refund,
+          sql`${q(refund, refund.payment_id)} in (select ${q(payment, payment.id)} from ${payment} where ${q(payment, payment.payment_collection_id)} = ${q(pc, pc.id)})`,
+          sql`order by ${q(refund, refund.created_at)}`,
+        ),
+      })
+      .from(pc)
+      .where(inArray(pc.id, ids))
+    return rows.map((row) => ({
+      collection: row.collection,
+      sessions: row.sessions.map((json) => fromRowJson(paymentSession, json)),
+      payments: row.payments.map((json) => fromRowJson(payment, json)),
+      refunds: row.refunds.map((json) => fromRowJson(refund, json)),
+    }))
   }
 
   async collections(ids: string[]): Promise<PaymentCollection[]> {
@@ -115,14 +141,17 @@ export class PaymentService {
   }
 
   /** The cart's total changed: the collection follows and its sessions are dropped, so the shopper starts a new one. */
-  async refreshAmount(collectionId: string, amount: string) {
-    const [current] = await this.db.select().from(paymentCollection).where(eq(paymentCollection.id, collectionId))
-    if (!current || decimal(current.amount).eq(amount)) return
+  /** The collection follows its cart's total: a new total drops the sessions. Returns the collection as it now is. */
+  async refreshAmount(collectionId: string, amount: string): Promise<PaymentCollection> {
+    const current = await this.retrieveCollection(collectionId)
+    if (decimal(current.amount).eq(amount)) return current
     await this.db.delete(paymentSession).where(eq(paymentSession.payment_collection_id, collectionId))
-    await this.db
+    const [updated] = await this.db
       .update(paymentCollection)
       .set({ amount, status: "not_paid", updated_at: sql`now()` })
       .where(eq(paymentCollection.id, collectionId))
+      .returning()
+    return updated!
   }
 
   /** Captures an authorised payment in full (the system provider has nothing to call). */

@@ -1,12 +1,13 @@
 import type { Scope } from "../../core/container"
+import { MedusaError } from "../../core/errors"
 import { toJsonNumber } from "../../core/money"
 import type { PaymentService } from "./service"
 
 /** A payment collection with its sessions, amounts as JSON numbers. */
 export async function paymentCollectionJson(scope: Scope, collectionId: string) {
-  const payments = scope.resolve<PaymentService>("paymentService")
-  const collection = await payments.retrieveCollection(collectionId)
-  const sessions = await payments.sessions([collection.id])
+  const [document] = await scope.resolve<PaymentService>("paymentService").collectionDocuments([collectionId])
+  if (!document) throw new MedusaError("not_found", `Payment collection with id: ${collectionId} was not found`)
+  const { collection, sessions } = document
   return {
     ...collection,
     amount: toJsonNumber(collection.amount),

@@ -1,0 +1,23 @@
+import type { Scope } from "../../core/container"
+import type { PricingContext } from "../../core/query/context"
+import type { CatalogCache } from "../../infra/catalog-cache"
+import type { CalculatedPrice, PricingService } from "../pricing/service"
+import type { ProductService, VariantSnapshot } from "./service"
+
+const catalog = (scope: Scope) => scope.resolve<CatalogCache>("catalogCache")
+const idsKey = (ids: string[]) => [...new Set(ids)].sort().join(",")
+
+/** What carts copy from variants (titles, product, channels), from the catalog cache. */
+export function cachedVariantSnapshots(scope: Scope, variantIds: string[]): Promise<Map<string, VariantSnapshot>> {
+  if (variantIds.length === 0) return Promise.resolve(new Map())
+  return catalog(scope).readMap(`variant-snapshots:${idsKey(variantIds)}`, ["products"], () =>
+    scope.resolve<ProductService>("productService").variantSnapshots(variantIds),
+  )
+}
+
+/** Variants' calculated prices in a currency and region, from the catalog cache (prices and tax inclusivity are catalog data). */
+export function cachedVariantPrices(scope: Scope, variantIds: string[], context: PricingContext): Promise<Map<string, CalculatedPrice>> {
+  if (variantIds.length === 0) return Promise.resolve(new Map())
+  const key = `variant-prices:${context.currency_code}:${context.region_id ?? ""}:${context.country_code ?? ""}:${context.province ?? ""}:${idsKey(variantIds)}`
+  return catalog(scope).readMap(key, ["products", "regions"], () => scope.resolve<PricingService>("pricingService").calculateVariantPrices(variantIds, context))
+}
