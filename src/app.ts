@@ -17,7 +17,7 @@ import { EventOutboxService } from "./infra/event-outbox-service"
 import type { JobConfig } from "./infra/events/job"
 import { EventPublisher } from "./infra/events/publisher"
 import { subscriberRoutes } from "./infra/events/receiver"
-import type { Subscriber } from "./infra/events/subscriber"
+import { subscribersOf, type Subscriber } from "./infra/events/subscriber"
 import { createRateLimiter } from "./infra/rate-limit"
 import { registerModules } from "./modules"
 import { authRoutes } from "./modules/auth/routes"
@@ -37,7 +37,7 @@ export interface Extensions {
 const NO_EXTENSIONS: Extensions = { subscribers: [], jobs: [], routes: [], services: [] }
 
 /** The project's and plugins' subscribers, and the built-in one that keeps the catalog cache exact. */
-function subscribersOf(extensions: Extensions): readonly Subscriber[] {
+function allSubscribers(extensions: Extensions): readonly Subscriber[] {
   return [...extensions.subscribers, catalogInvalidation]
 }
 
@@ -55,7 +55,10 @@ export function createRegistry(config: ResolvedConfig, extensions: Extensions = 
   const limiter = createRateLimiter(config)
   registry.register("rateLimiterService", () => limiter)
   registry.register("manager", (scope) => scope.resolve<RequestDatabase>("database").db)
-  registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve<Db>("manager"), scope.resolve<string[]>("emittedEvents")))
+  // With the built-in buses, an event no subscriber listens to needs no publishing; a custom bus may have listeners we do not know.
+  const subscribers = allSubscribers(extensions)
+  const subscribed = eventBusModule.resolve === "custom" ? undefined : (name: string) => subscribersOf(subscribers, name).length > 0
+  registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve<Db>("manager"), scope.resolve<string[]>("emittedEvents"), subscribed))
   registry.register("eventBusService", (scope) => {
     if (eventBusModule.resolve === "custom") {
       const custom = extensions.modules?.eventBus
@@ -65,7 +68,7 @@ export function createRegistry(config: ResolvedConfig, extensions: Extensions = 
     return new EventPublisher(scope.resolve<Db>("manager"), {
       module: eventBusModule,
       publicUrl: eventBusModule.resolve === "qstash" ? eventBusModule.options.publicUrl : undefined,
-      subscribers: subscribersOf(extensions),
+      subscribers,
       newScope: () => registry.createScope({ config, database: scope.resolve("database"), emittedEvents: [] }),
     })
   })
@@ -93,7 +96,7 @@ export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EX
   app.route("/auth", authRoutes)
   app.route("/admin", adminApi(routes))
   app.route("/cloud", cloudAuthRoutes)
-  app.route("/hooks/subscribers", subscriberRoutes(config, subscribersOf(extensions)))
+  app.route("/hooks/subscribers", subscriberRoutes(config, allSubscribers(extensions)))
   if (!config.admin.disable) app.route(config.admin.path, adminDashboard(config.admin))
   // The project's other routes (not under /store or /admin): public, no CORS unless configured.
   mountRoutes(app, routes, "")

@@ -46,7 +46,8 @@ export async function startLocalDatabase(options: {
         log: options.log,
       })
   const url = postgres?.url ?? options.databaseUrl!
-  const proxy = await proxyFor(url)
+  // The embedded Postgres logs in with a password, so the stand-in can pool it as Neon's pooled endpoint does.
+  const proxy = await proxyFor(url, postgres !== undefined)
   return {
     url,
     proxy,
@@ -59,9 +60,9 @@ export async function startLocalDatabase(options: {
   }
 }
 
-export function proxyFor(url: string): Promise<NeonProxy> {
+export function proxyFor(url: string, pooled = false): Promise<NeonProxy> {
   const target = new URL(url)
-  return startNeonProxy({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) })
+  return startNeonProxy({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) }, { pooled })
 }
 
 /**

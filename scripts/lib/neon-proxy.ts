@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { connect } from "node:net"
 import pg from "pg"
 import { WebSocketServer, createWebSocketStream } from "ws"
+import { createPooler } from "./pg-pooler"
 
 /**
  * A local stand-in for Neon's two endpoints in front of one local Postgres, speaking what
@@ -17,8 +18,10 @@ export interface NeonProxy {
   address: string
   /** Postgres connections this proxy opened for HTTP queries (each one a login) */
   readonly httpConnections: number
-  /** WebSockets bridged to Postgres (each one a login and a backend: a Pool's connection) */
+  /** WebSockets opened by the Worker's Pools (without pooling, each one a Postgres login and backend) */
   readonly wsConnections: number
+  /** with `pooled`: the Postgres connections the pooler opened for them */
+  readonly pooledConnections: number
   close(): Promise<void>
 }
 
@@ -38,7 +41,12 @@ interface QueryData {
   params?: unknown[]
 }
 
-export async function startNeonProxy(target: { host: string; port: number }, port = 0): Promise<NeonProxy> {
+/**
+ * `pooled`: the WebSocket path goes through a transaction-mode pooler (Neon's pooled endpoint);
+ * it needs a Postgres that logs in with a password or md5 (the embedded one does), not SCRAM.
+ */
+export async function startNeonProxy(target: { host: string; port: number }, options: { port?: number; pooled?: boolean } = {}): Promise<NeonProxy> {
+  const pooler = options.pooled ? createPooler(target) : undefined
   const allowed = new Set([`${target.host}:${target.port}`, `localhost:${target.port}`, `127.0.0.1:${target.port}`])
   const pools = new Map<string, pg.Pool>()
   let httpConnections = 0
@@ -126,9 +134,10 @@ export async function startNeonProxy(target: { host: string; port: number }, por
       return
     }
     wsConnections++
+    const stream = createWebSocketStream(ws)
+    if (pooler) return pooler.serve(stream)
     const socket = connect({ host: target.host, port: target.port })
     socket.setNoDelay(true)
-    const stream = createWebSocketStream(ws)
     stream.on("error", () => socket.destroy())
     socket.on("error", () => ws.terminate())
     stream.pipe(socket).pipe(stream)
@@ -136,7 +145,7 @@ export async function startNeonProxy(target: { host: string; port: number }, por
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
-    server.listen(port, "127.0.0.1", resolve)
+    server.listen(options.port ?? 0, "127.0.0.1", resolve)
   })
   const bound = (server.address() as { port: number }).port
   return {
@@ -148,7 +157,11 @@ export async function startNeonProxy(target: { host: string; port: number }, por
     get wsConnections() {
       return wsConnections
     },
+    get pooledConnections() {
+      return pooler?.opened ?? 0
+    },
     async close() {
+      pooler?.close()
       for (const client of wss.clients) client.terminate()
       wss.close()
       server.closeAllConnections()

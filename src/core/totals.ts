@@ -2,12 +2,21 @@ import Big from "big.js"
 import { decimal, toJsonNumber } from "./money"
 
 /** Minor-unit digits of a currency (2 for EUR, 0 for JPY, 3 for KWD), from the runtime's ISO 4217 data. */
+const digitsOf = new Map<string, number>()
+
 export function currencyDigits(currencyCode: string): number {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: currencyCode.toUpperCase() }).resolvedOptions().maximumFractionDigits ?? 2
-  } catch {
-    return 2
+  const code = currencyCode.toUpperCase()
+  let digits = digitsOf.get(code)
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2
+    } catch {
+      digits = 2
+    }
+    // Intl's formatter is costly to build and the answer never changes: once per currency and isolate.
+    if (/^[A-Z]{3}$/.test(code)) digitsOf.set(code, digits)
   }
+  return digits
 }
 
 export interface PricedLine {

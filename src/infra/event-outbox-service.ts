@@ -8,10 +8,12 @@ export class EventOutboxService {
     private readonly db: Db,
     /** the request's list of emitted event ids, published after the response */
     private readonly emitted: string[],
+    /** whether an event of this name has a subscriber; unknown (a custom event bus) means yes */
+    private readonly subscribed?: (name: string) => boolean,
   ) {}
 
   async emit(...events: DomainEvent[]): Promise<void> {
-    this.emitted.push(...(await appendEvents(this.db, events)))
+    this.emitted.push(...(await appendEvents(this.db, events, { subscribed: this.subscribed })))
   }
 }
 

@@ -27,7 +27,7 @@ function caller(api: string, key: Record<string, string>): Call {
 const ADDRESS = { first_name: "Bench", last_name: "Shopper", address_1: "Street 1", city: "Copenhagen", country_code: "dk", postal_code: "2200" }
 
 /** One checkout; returns the order id and the SQL statements of each call. */
-async function checkoutOnce(call: Call, regionId: string, variantId: string) {
+async function checkoutOnce(call: Call, regionId: string, variantId: string, email = "bench@example.com") {
   const steps: { call: string; statements: number }[] = []
   const step = async (name: string, method: string, path: string, body?: unknown) => {
     const result = await call(method, path, body)
@@ -35,7 +35,7 @@ async function checkoutOnce(call: Call, regionId: string, variantId: string) {
     return result.body
   }
   const { cart } = await step("create cart with a line", "POST", "/store/carts", { region_id: regionId, items: [{ variant_id: variantId, quantity: 1 }] })
-  await step("email and address", "POST", `/store/carts/${cart.id}`, { email: "bench@example.com", shipping_address: ADDRESS })
+  await step("email and address", "POST", `/store/carts/${cart.id}`, { email, shipping_address: ADDRESS })
   const { shipping_options } = await step("shipping options", "GET", `/store/shipping-options?cart_id=${cart.id}`)
   await step("shipping method", "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
   const { payment_collection } = await step("payment collection", "POST", "/store/payment-collections", { cart_id: cart.id })
@@ -54,18 +54,20 @@ export async function sampleCheckout(api: string, key: Record<string, string>, r
   return checkoutOnce(caller(api, key), regionId, variantId)
 }
 
-export async function checkouts(options: { api: string; key: Record<string, string>; regionId: string; variants: string[]; shoppers: number; seconds: number }): Promise<CheckoutRun> {
-  const call = caller(options.api, options.key)
+/** `apis`: one URL per isolate; shopper i checks out through isolate i mod n, as Cloudflare spreads clients over isolates. */
+export async function checkouts(options: { apis: string[]; key: Record<string, string>; regionId: string; variants: string[]; shoppers: number; seconds: number }): Promise<CheckoutRun> {
+  const calls = options.apis.map((api) => caller(api, options.key))
   const timings: number[] = []
   const orderIds: string[] = []
   let failed = 0
   let n = 0
   const until = Date.now() + options.seconds * 1000
-  const shopper = async () => {
+  // Each shopper is a different person (a guest checkout locks its email's customer until it commits).
+  const shopper = async (_: unknown, index: number) => {
     while (Date.now() < until) {
       const started = performance.now()
       try {
-        const { orderId } = await checkoutOnce(call, options.regionId, options.variants[n++ % options.variants.length]!)
+        const { orderId } = await checkoutOnce(calls[index % calls.length]!, options.regionId, options.variants[n++ % options.variants.length]!, `shopper-${index}@example.com`)
         orderIds.push(orderId)
         timings.push(performance.now() - started)
       } catch (error) {
