@@ -1,4 +1,4 @@
-// npm run dev: embedded Postgres → WebSocket proxy → migrations → seed → wrangler dev on :9000.
+// npm run dev: embedded Postgres → the local Neon stand-in (WebSocket and HTTP) → migrations → seed → wrangler dev on :9000.
 import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs"
 import { buildAdmin } from "./lib/admin"
@@ -37,7 +37,10 @@ async function main() {
     log: (line) => say("postgres", line),
   })
   say("postgres", database.embedded ? `embedded, ${database.url} (data in .medusa/postgres)` : `DATABASE_URL ${redact(database.url)}`)
-  if (database.proxy) say("neon proxy", `ws:// and http://${database.proxy.address}/sql → ${new URL(database.url).host}`)
+  if (database.proxy) {
+    const pooled = database.embedded ? " (pooled per transaction, as Neon's -pooler endpoint)" : ""
+    say("neon proxy", `ws://${database.proxy.address}/v2${pooled} and http://${database.proxy.address}/sql → ${new URL(database.url).host}`)
+  }
   Object.assign(process.env, database.bindings)
 
   // medusa.config.ts reads process.env when imported, so only now.

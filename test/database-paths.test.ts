@@ -19,7 +19,7 @@ let db: pg.Client
 beforeAll(async () => {
   fx = await createCheckoutFixture({ limitedStock: 1000, countries: { euro: ["cr", "sv"], won: "ni", noPayment: "do" } })
   const target = new URL(inject("databaseUrl"))
-  proxy = await startNeonProxy({ host: target.hostname, port: Number(target.port) })
+  proxy = await startNeonProxy({ host: target.hostname, port: Number(target.port) }, { pooled: true })
   worker = await startWorker({ DATABASE_WS_PROXY: proxy.address })
   db = new pg.Client({ connectionString: inject("databaseUrl") })
   await db.connect()
@@ -75,7 +75,7 @@ describe("the database paths: reads over HTTP, transactions on a Pool", () => {
     expect(rows).toEqual([{ id: order.id, lines: 1 }])
   })
 
-  test("reads log in to nothing: no Pool connection per request; each transaction opens exactly one", async () => {
+  test("reads log in to nothing: no Pool connection per request; each transaction opens exactly one, and no new backend", async () => {
     const before = proxy.wsConnections
     for (let i = 0; i < 20; i++) {
       // no-cache: each read goes to Postgres (over HTTP), not to the catalog cache
@@ -96,6 +96,13 @@ describe("the database paths: reads over HTTP, transactions on a Pool", () => {
     const read = await counted("GET", `/store/carts/${created.body.cart.id}`)
     expect(read.status).toBe(200)
     expect(proxy.wsConnections).toBe(before + 1)
+    // Ten more transactions, one after another: the pooled endpoint reuses its Postgres connections.
+    const backends = proxy.pooledConnections
+    for (let i = 0; i < 10; i++) {
+      expect((await counted("POST", `/store/carts/${created.body.cart.id}`, { metadata: { step: i } })).status).toBe(200)
+    }
+    expect(proxy.wsConnections).toBe(before + 11)
+    expect(proxy.pooledConnections).toBe(backends)
   })
 
   test("a refused cart changes nothing; the next checkout still completes", async () => {
