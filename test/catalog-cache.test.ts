@@ -114,6 +114,18 @@ describe("the Store catalog cache: isolate memory, then Upstash Redis, invalidat
     expect(lag).toBeLessThanOrEqual(MEMORY_TTL_MS + 3000)
   })
 
+  test("a new shipping price reaches the cart's options and the shipping method in every isolate within the bound", async () => {
+    const defaults = { region: fx.regions.euro, country: "uy", shippingOption: fx.options.standard }
+    const cartId = await shopper(b, fx.key, defaults).readyCart([{ variant_id: fx.variants.tee, quantity: 1 }])
+    const amountOf = async () => (await storeGet(b, `/store/shipping-options?cart_id=${cartId}`)).body.shipping_options.find((o: Json) => o.id === fx.options.standard).amount
+    expect(await amountOf()).toBe(4.9)
+    const changed = Date.now()
+    expect((await admin("POST", `/admin/shipping-options/${fx.options.standard}`, { prices: [{ currency_code: "eur", amount: 5.5 }, { currency_code: "krw", amount: 3000 }] })).status).toBe(200)
+    expect(await visibleAfter(changed, async () => (await amountOf()) === 5.5)).toBeLessThanOrEqual(MEMORY_TTL_MS + 1000)
+    const method = await shopper(b, fx.key, defaults).post(`/store/carts/${cartId}/shipping-methods`, { option_id: fx.options.standard })
+    expect(method.body.cart.shipping_methods[0].amount).toBe(5.5)
+  })
+
   test("a revoked publishable key is refused by every isolate within the bound", async () => {
     const created = await admin("POST", "/admin/api-keys", { title: "revoke me", type: "publishable" })
     const key = created.body.api_key

@@ -1,18 +1,20 @@
 import type { CacheService } from "./cache"
 
 /** What a cached Store answer depends on; a committed write to one of a tag's tables makes its answers stale. */
-export type CatalogTag = "regions" | "products" | "channels" | "shipping" | "stock"
+export type CatalogTag = "regions" | "products" | "prices" | "channels" | "shipping" | "stock"
 
-const TABLE_TAGS: Record<CatalogTag, readonly string[]> = {
-  regions: ["region", "region_country", "region_payment_provider", "payment_provider", "store", "store_currency", "tax_region", "tax_rate", "price_preference"],
+export const TABLE_TAGS: Record<CatalogTag, readonly string[]> = {
+  regions: ["region", "region_country", "region_payment_provider", "payment_provider", "store", "store_currency", "tax_region", "tax_rate"],
+  // Variants' and shipping options' prices, and whether they include tax.
+  prices: ["price", "price_rule", "price_set", "price_preference", "product_variant_price_set", "shipping_option_price_set"],
   products: [
     "product", "product_category", "product_category_product", "product_collection", "product_option", "product_option_product",
     "product_option_value", "product_sales_channel", "product_tag", "product_tags", "product_type", "product_variant",
-    "product_variant_option", "product_variant_price_set", "product_variant_product_image", "image", "price", "price_rule", "price_set",
+    "product_variant_option", "product_variant_product_image", "image",
   ],
   channels: ["api_key", "publishable_api_key_sales_channel", "sales_channel"],
   shipping: [
-    "shipping_option", "shipping_option_rule", "shipping_option_type", "shipping_option_price_set", "shipping_profile", "product_shipping_profile",
+    "shipping_option", "shipping_option_rule", "shipping_option_type", "shipping_profile", "product_shipping_profile",
     "service_zone", "geo_zone", "fulfillment_set", "fulfillment_provider", "location_fulfillment_set", "location_fulfillment_provider",
     "stock_location", "stock_location_address", "sales_channel_stock_location",
   ],

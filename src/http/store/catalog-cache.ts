@@ -34,7 +34,7 @@ export function cachedCatalog(tagsOf: (c: Context<AppEnv>) => readonly CatalogTa
   }
 }
 
-const PRODUCT_TAGS: readonly CatalogTag[] = ["products", "regions", "channels"]
+const PRODUCT_TAGS: readonly CatalogTag[] = ["products", "prices", "regions", "channels"]
 
 /** Products and variants: their prices follow regions and taxes, and stock when the fields ask for it. */
 export function productTags(c: Context<AppEnv>): readonly CatalogTag[] {

@@ -17,7 +17,7 @@ import { assertOpen } from "./guards"
 export async function shippingOptionsFor(scope: Scope, state: CartState, optionIds?: string[]) {
   const { sales_channel_id, currency_code, region_id } = state.cart
   const key = `cart-shipping:${sales_channel_id}:${state.shippingAddress?.country_code ?? ""}:${currency_code}:${region_id}:${optionIds?.join(",") ?? "*"}`
-  return scope.resolve<CatalogCache>("catalogCache").read(key, ["shipping", "regions"], () => loadShippingOptions(scope, state, optionIds))
+  return scope.resolve<CatalogCache>("catalogCache").read(key, ["shipping", "prices", "regions"], () => loadShippingOptions(scope, state, optionIds))
 }
 
 async function loadShippingOptions(scope: Scope, state: CartState, optionIds?: string[]) {

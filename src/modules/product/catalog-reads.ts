@@ -19,5 +19,5 @@ export function cachedVariantSnapshots(scope: Scope, variantIds: string[]): Prom
 export function cachedVariantPrices(scope: Scope, variantIds: string[], context: PricingContext): Promise<Map<string, CalculatedPrice>> {
   if (variantIds.length === 0) return Promise.resolve(new Map())
   const key = `variant-prices:${context.currency_code}:${context.region_id ?? ""}:${context.country_code ?? ""}:${context.province ?? ""}:${idsKey(variantIds)}`
-  return catalog(scope).readMap(key, ["products", "regions"], () => scope.resolve<PricingService>("pricingService").calculateVariantPrices(variantIds, context))
+  return catalog(scope).readMap(key, ["prices", "regions"], () => scope.resolve<PricingService>("pricingService").calculateVariantPrices(variantIds, context))
 }
