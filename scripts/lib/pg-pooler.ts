@@ -27,7 +27,8 @@ interface Startup {
 interface ServerConnection {
   socket: Socket
   parameters: Buffer[]
-  onMessage?: (type: string, message: Buffer) => void
+  /** the messages of one chunk read from Postgres, in order */
+  onMessages?: (messages: [type: string, raw: Buffer][]) => void
   onClose?: () => void
   closed: boolean
 }
@@ -47,18 +48,22 @@ const cstring = (s: string) => Buffer.from(`${s}\0`, "utf8")
 const errorMessage = (code: string, text: string) =>
   message("E", Buffer.concat([cstring(`SFATAL`), cstring(`C${code}`), cstring(`M${text}`), Buffer.from([0])]))
 
-/** Splits a byte stream into protocol messages (type byte + length), keeping partial ones for later. */
-function framer(onMessage: (type: string, raw: Buffer) => void) {
+/**
+ * Splits a byte stream into protocol messages (type byte + length), keeping partial ones for
+ * later; each chunk's whole messages are handed over together, so they can be written on in one write.
+ */
+function framer(onMessages: (messages: [type: string, raw: Buffer][]) => void) {
   let pending: Buffer = Buffer.alloc(0)
   return (chunk: Buffer) => {
     pending = pending.length ? Buffer.concat([pending, chunk]) : chunk
+    const messages: [string, Buffer][] = []
     while (pending.length >= 5) {
       const length = pending.readInt32BE(1) + 1
       if (pending.length < length) break
-      const raw = pending.subarray(0, length)
+      messages.push([String.fromCharCode(pending[0]!), pending.subarray(0, length)])
       pending = pending.subarray(length)
-      onMessage(String.fromCharCode(raw[0]!), raw)
     }
+    if (messages.length) onMessages(messages)
   }
 }
 
@@ -86,21 +91,23 @@ export function createPooler(target: { host: string; port: number }, options: { 
       socket.on("close", () => fail(new Error("Postgres closed the connection")))
       socket.on(
         "data",
-        framer((type, raw) => {
-          if (ready) return server.onMessage?.(type, raw)
-          const body = raw.subarray(5)
-          if (type === "R") {
-            const kind = body.readInt32BE(0)
-            if (kind === 3) socket.write(message("p", cstring(password)))
-            else if (kind === 5) {
-              const inner = createHash("md5").update(password + startup.user).digest("hex")
-              socket.write(message("p", cstring(`md5${createHash("md5").update(Buffer.concat([Buffer.from(inner), body.subarray(4, 8)])).digest("hex")}`)))
-            } else if (kind !== 0) fail(new Error(`the pooler logs in with a password or md5 only (Postgres asked for method ${kind})`))
-          } else if (type === "S") server.parameters.push(Buffer.from(raw))
-          else if (type === "E") fail(new Error(body.toString("utf8").split("\0").find((field) => field.startsWith("M"))?.slice(1) ?? "login failed"))
-          else if (type === "Z") {
-            ready = true
-            resolve(server)
+        framer((messages) => {
+          if (ready) return server.onMessages?.(messages)
+          for (const [type, raw] of messages) {
+            const body = raw.subarray(5)
+            if (type === "R") {
+              const kind = body.readInt32BE(0)
+              if (kind === 3) socket.write(message("p", cstring(password)))
+              else if (kind === 5) {
+                const inner = createHash("md5").update(password + startup.user).digest("hex")
+                socket.write(message("p", cstring(`md5${createHash("md5").update(Buffer.concat([Buffer.from(inner), body.subarray(4, 8)])).digest("hex")}`)))
+              } else if (kind !== 0) fail(new Error(`the pooler logs in with a password or md5 only (Postgres asked for method ${kind})`))
+            } else if (type === "S") server.parameters.push(Buffer.from(raw))
+            else if (type === "E") fail(new Error(body.toString("utf8").split("\0").find((field) => field.startsWith("M"))?.slice(1) ?? "login failed"))
+            else if (type === "Z") {
+              ready = true
+              resolve(server)
+            }
           }
         }),
       )
@@ -134,7 +141,7 @@ export function createPooler(target: { host: string; port: number }, options: { 
   }
 
   function release(startup: Startup, password: string, server: ServerConnection) {
-    server.onMessage = undefined
+    server.onMessages = undefined
     server.onClose = undefined
     if (server.closed) return
     const pool = poolOf(JSON.stringify([startup, password]))
@@ -174,11 +181,13 @@ export function createPooler(target: { host: string; port: number }, options: { 
         return end(errorMessage("08006", (error as Error).message))
       }
       server.onClose = () => end()
-      server.onMessage = (type, raw) => {
-        client.write(raw)
-        if (type !== "Z") return
-        owed--
-        idle = raw[5] === 0x49 // 'I': no transaction open
+      server.onMessages = (messages) => {
+        client.write(messages.length === 1 ? messages[0]![1] : Buffer.concat(messages.map(([, raw]) => raw)))
+        for (const [type, raw] of messages) {
+          if (type !== "Z") continue
+          owed--
+          idle = raw[5] === 0x49 // 'I': no transaction open
+        }
         if (owed <= 0 && idle && queue.length === 0) {
           release(startup!, password!, server!)
           server = undefined
@@ -188,15 +197,18 @@ export function createPooler(target: { host: string; port: number }, options: { 
     }
     const flush = () => {
       if (!loggedIn || ended) return
-      while (server && queue.length) {
-        const raw = queue.shift()!
-        const type = String.fromCharCode(raw[0]!)
-        if (type === "S" || type === "Q") owed++
-        server.socket.write(raw)
+      if (server && queue.length) {
+        for (const raw of queue) if (raw[0] === 0x53 || raw[0] === 0x51) owed++ // Sync, Query: each answered by a ReadyForQuery
+        server.socket.write(queue.length === 1 ? queue[0]! : Buffer.concat(queue))
+        queue.length = 0
       }
       if (!server && queue.length && !acquiring) acquiring = attach().finally(() => (acquiring = undefined))
     }
-    const onMessage = framer((type, raw) => {
+    const onMessages = framer((messages) => {
+      for (const [type, raw] of messages) onMessage(type, raw)
+      flush()
+    })
+    const onMessage = (type: string, raw: Buffer) => {
       if (type === "X") return end()
       if (password === undefined) {
         if (type !== "p") return end(errorMessage("28000", "password authentication expected"))
@@ -215,12 +227,11 @@ export function createPooler(target: { host: string; port: number }, options: { 
           .catch((error: Error) => end(errorMessage("28P01", error.message)))
         return
       }
-      queue.push(Buffer.from(raw))
-      flush()
-    })
+      queue.push(raw)
+    }
     let head: Buffer = Buffer.alloc(0)
     client.on("data", (chunk: Buffer) => {
-      if (startup) return onMessage(chunk)
+      if (startup) return onMessages(chunk)
       head = Buffer.concat([head, chunk])
       if (head.length < 4 || head.length < head.readInt32BE(0)) return
       const length = head.readInt32BE(0)
@@ -230,7 +241,7 @@ export function createPooler(target: { host: string; port: number }, options: { 
       startup = { user: values.user ?? "", database: values.database ?? values.user ?? "", ...(values.options ? { options: values.options } : {}) }
       client.write(message("R", int32(3))) // cleartext password, as Neon's proxy asks
       const rest = head.subarray(length)
-      if (rest.length) onMessage(rest)
+      if (rest.length) onMessages(rest)
     })
     client.on("error", () => end())
     client.on("close", () => end())
