@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono"
 import type { ResolvedConfig } from "../config"
 import { invalidateWritten, recordCatalogChanges } from "../infra/catalog-invalidation"
 import { openDatabase, type RequestDatabase } from "../infra/db"
-import type { EventPublisher } from "../infra/events/publisher"
+import { EventPublisher } from "../infra/events/publisher"
 import type { Registry } from "./container"
 import type { AppEnv } from "./types"
 
@@ -15,22 +15,27 @@ import type { AppEnv } from "./types"
 export function requestScope(config: ResolvedConfig, registry: Registry): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const emittedEvents: string[] = []
-    const database = openDatabase(config.projectConfig, { beforeCommit: recordCatalogChanges(emittedEvents) })
+    const catalogEvents: string[] = []
+    const database = openDatabase(config.projectConfig, { beforeCommit: recordCatalogChanges(catalogEvents) })
     const scope = registry.createScope({ config, database, requestId: c.get("requestId"), emittedEvents })
     c.set("config", config)
     c.set("scope", scope)
     await next()
     if (!database.opened) return
     if (!config.isProduction) c.header("x-sql-statements", String(database.statements))
-    await invalidateWritten(scope, database.written)
-    afterResponse(c, finish(scope.resolve<EventPublisher>("eventBusService"), emittedEvents, database))
+    const invalidated = await invalidateWritten(scope, database.written)
+    const publisher = scope.resolve<EventPublisher>("eventBusService")
+    // Done here, the catalog events need only be marked published; a custom event bus gets them all.
+    const settled = invalidated && publisher instanceof EventPublisher ? catalogEvents : []
+    const events = [...emittedEvents, ...catalogEvents.filter((id) => !settled.includes(id))]
+    afterResponse(c, finish(publisher, events, settled, database))
   }
 }
 
-async function finish(publisher: EventPublisher, emittedEvents: string[], database: RequestDatabase) {
+async function finish(publisher: EventPublisher, events: string[], settled: string[], database: RequestDatabase) {
   try {
     // Rolled-back events are not in the outbox, so only committed ones go out.
-    if (emittedEvents.length > 0) await publisher.publish(emittedEvents)
+    if (events.length > 0 || settled.length > 0) await publisher.publish(events, settled)
   } finally {
     await database.close()
   }

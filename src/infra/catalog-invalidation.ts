@@ -19,23 +19,28 @@ export const catalogInvalidation: Subscriber = {
   },
 }
 
-/** The hook for the request's transactions: the event, and its id among the request's events to publish. */
-export function recordCatalogChanges(emittedEvents: string[]) {
+/** The hook for the request's transactions: the event, and its id among the request's catalog events. */
+export function recordCatalogChanges(catalogEvents: string[]) {
   return async (tx: Db, written: string[]) => {
     const tags = tagsOfTables(written)
     if (tags.length === 0) return
-    emittedEvents.push(...(await appendEvents(tx, [{ name: CATALOG_INVALIDATED, data: { tags } }])))
+    catalogEvents.push(...(await appendEvents(tx, [{ name: CATALOG_INVALIDATED, data: { tags } }])))
   }
 }
 
-/** After the request's commit and before its answer: this isolate and the shared tier forget what it changed. */
-export async function invalidateWritten(scope: Scope, written: Iterable<string>): Promise<void> {
+/**
+ * After the request's commit and before its answer: this isolate and the shared tier forget what
+ * it changed. True when done (its catalog events then need no delivery), false when left to them.
+ */
+export async function invalidateWritten(scope: Scope, written: Iterable<string>): Promise<boolean> {
   const tags = tagsOfTables(written)
-  if (tags.length === 0) return
+  if (tags.length === 0) return true
   try {
     await scope.resolve<CatalogCache>("catalogCache").invalidate(tags)
+    return true
   } catch (error) {
     // The outbox's event retries it; the answer stands, the change is committed.
     console.error("catalog cache: invalidation failed, left to the outbox:", error)
+    return false
   }
 }

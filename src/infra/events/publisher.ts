@@ -28,10 +28,10 @@ export class EventPublisher {
   ) {}
 
   /** The rows of these ids that exist (were committed) and are not published yet. */
-  async publish(eventIds: string[]): Promise<number> {
-    if (eventIds.length === 0) return 0
-    const rows = await this.db.select().from(eventOutbox).where(and(inArray(eventOutbox.id, eventIds), isNull(eventOutbox.published_at)))
-    return this.dispatch(rows)
+  /** `settled`: events whose work the request already did (its own catalog invalidation); they are only marked published. */
+  async publish(eventIds: string[], settled: string[] = []): Promise<number> {
+    const rows = eventIds.length ? await this.db.select().from(eventOutbox).where(and(inArray(eventOutbox.id, eventIds), isNull(eventOutbox.published_at))) : []
+    return this.dispatch(rows, settled)
   }
 
   /** Rows left unpublished for longer than `olderThanSeconds`: the repair job's work. */
@@ -45,12 +45,13 @@ export class EventPublisher {
     return this.dispatch(rows)
   }
 
-  private async dispatch(rows: (typeof eventOutbox.$inferSelect)[]): Promise<number> {
-    if (rows.length === 0) return 0
+  private async dispatch(rows: (typeof eventOutbox.$inferSelect)[], settled: string[] = []): Promise<number> {
+    if (rows.length === 0 && settled.length === 0) return 0
     const events: EventMessage[] = rows.map((row) => ({ id: row.id, name: row.name, data: row.data }))
-    const done = this.options.module.resolve === "qstash" ? await this.sendToQstash(events) : await this.deliverHere(events)
-    if (done.length > 0) await this.db.update(eventOutbox).set({ published_at: sql`now()` }).where(inArray(eventOutbox.id, done))
-    return done.length
+    const delivered = events.length === 0 ? [] : this.options.module.resolve === "qstash" ? await this.sendToQstash(events) : await this.deliverHere(events)
+    const done = [...delivered, ...settled]
+    if (done.length > 0) await this.db.update(eventOutbox).set({ published_at: sql`now()` }).where(and(inArray(eventOutbox.id, done), isNull(eventOutbox.published_at)))
+    return delivered.length
   }
 
   private async sendToQstash(events: EventMessage[]): Promise<string[]> {
