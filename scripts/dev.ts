@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs"
 import { buildAdmin } from "./lib/admin"
 import { extensionsOf, ROOT, WRANGLER_ENV } from "./lib/build"
-import { loadDotEnv } from "./lib/dotenv"
+import { envLine, loadDotEnv } from "./lib/dotenv"
 import { startLocalDatabase, type LocalDatabase } from "./lib/local-database"
 import { runMigrations } from "./lib/migrate"
 import { freePort } from "./lib/ports"
@@ -56,7 +56,7 @@ async function main() {
 
   const envFile = `${STATE_DIR}/dev.env`
   const forwarded = Object.entries(process.env).filter(([name, value]) => FORWARDED.test(name) && value !== undefined)
-  writeFileSync(envFile, forwarded.map(([name, value]) => `${name}=${JSON.stringify(value)}`).join("\n") + "\n")
+  writeFileSync(envFile, forwarded.map(([name, value]) => envLine(name, value!)).join("\n") + "\n")
   const inspectorPort = await freePort(9230)
   wrangler = spawn(
     `${ROOT}node_modules/.bin/wrangler`,

@@ -1,5 +1,6 @@
 import { Hono } from "hono"
 import { requestId } from "hono/request-id"
+import { refuseHostileRequests } from "./core/request-limits"
 import { adminApi } from "./admin-api"
 import type { ResolvedConfig } from "./config"
 import { Registry } from "./core/container"
@@ -85,6 +86,7 @@ export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EX
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
+  app.use(refuseHostileRequests())
   app.use("/store/*", corsFor(store_cors))
   app.use("/admin/*", corsFor(admin_cors))
   app.use("/auth/*", corsFor(auth_cors))

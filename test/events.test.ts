@@ -162,6 +162,10 @@ describe("order.placed over QStash", () => {
     expect((await post(await sign(qstash.currentSigningKey, url, body), body.replace("order_x", "order_y"))).status).toBe(401)
     expect((await post(await sign(qstash.currentSigningKey, `${gateway.url}/hooks/subscribers/other`, body))).status).toBe(401)
     expect((await post(await sign(qstash.currentSigningKey, url, body), body, "/hooks/subscribers/no-such-subscriber")).status).toBe(404)
+    // Signed, but not JSON: refused as not an event, never a 500.
+    const broken = await post(await sign(qstash.currentSigningKey, url, "{not json"), "{not json")
+    expect(broken.status).toBe(400)
+    expect(await broken.json()).toEqual({ type: "invalid_data", message: "The message is not an event" })
     const { rows } = await db.query("select 1 from event_delivery where event_id like 'evt_forged_%'")
     expect(rows).toEqual([])
   })
@@ -189,7 +193,8 @@ describe("the local event bus (development)", () => {
       const orderId = (await api.post(`/store/carts/${cart}/complete`)).body.order.id
       const event = await placedEvent(orderId)
       await completedFor(event.id)
-      expect((await placedEvent(orderId)).published_at).not.toBeNull()
+      // Marked published just after its deliveries complete.
+      await expect.poll(async () => (await placedEvent(orderId)).published_at).not.toBeNull()
       expect(qstash.deliveries.some((d) => d.body.includes(event.id))).toBe(false)
       await expect.poll(() => local.output().split("\n").filter((line) => line.includes(`order.placed: order ${orderId} `)).length).toBe(1)
     } finally {

@@ -49,3 +49,13 @@ describe("database_logging", () => {
     await expect.poll(() => worker.output()).toMatch(/\[sql\] select max\(created_at\)::text as applied from "public"\."__drizzle_migrations"/)
   })
 })
+
+describe("the env file npm run dev hands to wrangler", () => {
+  test("a CORS /regex/ keeps its backslashes, and quotes and newlines survive", async () => {
+    const { envLine } = await import("../scripts/lib/dotenv")
+    const { parseEnv } = await import("node:util")
+    const values = { STORE_CORS: "/^https:\\/\\/.+\\.vercel\\.app$/,http://localhost:8000", QUOTED: `it's "here"`, LINES: "a\nb", PLAIN: "x=y" }
+    const file = Object.entries(values).map(([name, value]) => envLine(name, value)).join("\n")
+    expect(parseEnv(file)).toEqual(values)
+  })
+})

@@ -1,6 +1,7 @@
 import type { Context } from "hono"
 import type { z } from "zod"
 import { MedusaError } from "./errors"
+import { refuseNul } from "./nul"
 
 /**
  * A JSON body parsed with a zod schema. Medusa's SDK posts `content-type: application/json`
@@ -16,5 +17,6 @@ export async function validateBody<S extends z.ZodType>(c: Context, schema: S): 
       throw new MedusaError("invalid_data", "Malformed JSON in request body")
     }
   }
+  refuseNul(value, "body")
   return schema.parse(value)
 }

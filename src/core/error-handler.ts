@@ -2,7 +2,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from "hono"
 import { HTTPException } from "hono/http-exception"
 import { ZodError } from "zod"
 import { describeMedusaError, MedusaError, UNKNOWN_ERROR, type ErrorBody } from "./errors"
-import { fromPostgresError } from "./postgres-errors"
+import { fromPostgresError, isDatabaseUnavailable } from "./postgres-errors"
 import { formatZodError } from "./validation"
 
 const HTTP_STATUS_TYPES: Record<number, ErrorBody["type"]> = {
@@ -21,14 +21,20 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
     const type = HTTP_STATUS_TYPES[error.status] ?? (error.status < 500 ? "invalid_data" : "unknown_error")
     return { status: error.status, body: { type, message: error.message || "Invalid request" } }
   }
+  if (isDatabaseUnavailable(error)) return { status: 503, body: DATABASE_UNAVAILABLE }
   const fromDatabase = fromPostgresError(error)
   if (fromDatabase) return describeMedusaError(fromDatabase)
   return { status: 500, body: UNKNOWN_ERROR }
 }
 
+const DATABASE_UNAVAILABLE: ErrorBody = { type: "unexpected_state", message: "The database is unavailable right now. Try again in a few seconds." }
+/** Seconds a client should wait before retrying after a 503. */
+export const RETRY_AFTER_SECONDS = 5
+
 export const onError: ErrorHandler = (error, c) => {
   const { status, body } = describeError(error)
   if (status >= 500) console.error(`[${requestIdOf(c)}] ${c.req.method} ${c.req.path} failed:`, error)
+  if (status === 503) c.header("Retry-After", String(RETRY_AFTER_SECONDS))
   return c.json(body, status as 500)
 }
 

@@ -61,3 +61,10 @@ export async function startWorker(
     dispose: () => mf.dispose(),
   }
 }
+
+/** The SQL statements a response took (`x-sql-statements`); a missing or malformed header fails the test. */
+export function sqlStatements(res: Response): number {
+  const header = res.headers.get("x-sql-statements")
+  if (header === null || !/^\d+$/.test(header)) throw new Error(`the response has no x-sql-statements header (status ${res.status})`)
+  return Number(header)
+}

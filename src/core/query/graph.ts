@@ -38,14 +38,15 @@ export function resolveSelection<Ctx>(graph: EntityGraph<Ctx>, requested: Reques
   const computed: string[] = []
   for (const name of requested.fields) {
     if (graph.fields.includes(name)) fields.add(name)
-    else if (graph.computed?.[name]) computed.push(name)
-    else if (graph.relations[name] && !relationNames.has(name)) {
+    else if (graph.computed && Object.hasOwn(graph.computed, name)) computed.push(name)
+    else if (Object.hasOwn(graph.relations, name) && !relationNames.has(name)) {
       relationNames.set(name, { all: true, fields: new Set(), excluded: new Set(), relations: new Map() })
     }
   }
   const relations: Selection<Ctx>["relations"] = []
   for (const [name, sub] of relationNames) {
-    const relation = graph.relations[name]
+    // Own properties only: `__proto__`, `constructor` or `toString` are names no graph has.
+    const relation = Object.hasOwn(graph.relations, name) ? graph.relations[name] : undefined
     if (!relation) continue
     const selection = resolveSelection(relation.target(), sub.all || sub.fields.size || sub.relations.size ? sub : { ...sub, all: true })
     relations.push({ name, relation, selection })

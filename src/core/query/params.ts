@@ -2,6 +2,7 @@ import type { Context } from "hono"
 import qs from "qs"
 import { z } from "zod"
 import { MedusaError } from "../errors"
+import { refuseNul } from "../nul"
 
 /**
  * The query string as Medusa's clients build it (with `qs`): `id[0]=a&id[1]=b`,
@@ -9,7 +10,9 @@ import { MedusaError } from "../errors"
  */
 export function parseQueryString(c: Context): Record<string, unknown> {
   const search = new URL(c.req.url).search.slice(1)
-  return qs.parse(search, { allowDots: true, depth: 5, arrayLimit: 200, parameterLimit: 500, strictDepth: false })
+  const query = qs.parse(search, { allowDots: true, depth: 5, arrayLimit: 200, parameterLimit: 500, strictDepth: false })
+  refuseNul(query, "query parameter")
+  return query
 }
 
 /** Parses the query with a zod schema; a bad value is a 400 naming the parameter. */

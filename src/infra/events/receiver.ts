@@ -33,11 +33,20 @@ export function subscriberRoutes(config: ResolvedConfig, subscribers: readonly S
             .catch(() => false)
         : false
     if (!verified) return c.json({ type: "unauthorized", message: "Missing or invalid Upstash-Signature" }, 401)
-    const parsed = eventMessage.safeParse(JSON.parse(body))
+    const parsed = eventMessage.safeParse(parseJson(body))
     if (!parsed.success) throw new MedusaError("invalid_data", "The message is not an event")
     if (subscribersOf([target], parsed.data.name).length === 0) throw new MedusaError("invalid_data", `Subscriber ${id} does not handle ${parsed.data.name}`)
     const outcome = await deliver(c.var.scope, target, parsed.data)
     if (outcome === "busy") return c.json({ type: "conflict", message: "This event is being handled by another delivery" }, 503)
     return c.json({ status: outcome })
   })
+}
+
+/** A signed body that is not JSON is refused like any other that is not an event (QStash then stops retrying it). */
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch {
+    return undefined
+  }
 }
