@@ -54,11 +54,34 @@ describe("/admin/customers", () => {
     expect((await call("GET", `/admin/customers/${member.id}`)).body.customer.email).toBe(email("member"))
 
     await call("DELETE", `/admin/customers/${member.id}`)
-    const login = await post("/auth/customer/emailpass", credentials)
-    const me = await session.worker.fetch("/store/customers/me", { headers: { authorization: `Bearer ${login.token}`, "x-publishable-api-key": key } })
+    // The old password no longer logs in, and the old token reaches no customer.
+    expect(await post("/auth/customer/emailpass", credentials)).toEqual({ type: "unauthorized", message: "Invalid email or password" })
+    const me = await session.worker.fetch("/store/customers/me", { headers: { authorization: `Bearer ${token}`, "x-publishable-api-key": key } })
     expect(me.status).toBe(401)
-    // The shopper can make a new account with the same login.
-    expect((await post("/store/customers", { email: email("member") }, login.token)).customer.id).not.toBe(member.id)
+    expect((await session.db.query("select count(*)::int as n from provider_identity where entity_id = $1", [email("member")])).rows[0].n).toBe(0)
+    // The shopper may register again with that email, as a new customer.
+    const again = await post("/auth/customer/emailpass/register", { ...credentials, password: "member-pw-2" })
+    expect((await post("/store/customers", { email: email("member") }, again.token)).customer.id).not.toBe(member.id)
+  })
+
+  test("deleting a customer who is also an admin user (one login for both) keeps the admin's login", async () => {
+    const key = (await session.db.query("select token from api_key where type = 'publishable' and deleted_at is null order by created_at limit 1")).rows[0].token
+    const both = email("both")
+    await adminToken(session.worker, both)
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await session.worker.fetch(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-publishable-api-key": key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      })
+      return (await res.json()) as Json
+    }
+    const asShopper = await post("/auth/customer/emailpass", { email: both, password: "admin-pw" })
+    const customer = (await post("/store/customers", { email: both }, asShopper.token)).customer
+    expect(customer.email).toBe(both)
+    await call("DELETE", `/admin/customers/${customer.id}`)
+    const asAdmin = await post("/auth/user/emailpass", { email: both, password: "admin-pw" })
+    expect((await call("GET", "/admin/users/me?fields=email", undefined, asAdmin.token)).body.user.email).toBe(both)
   })
 
   test("a customer's addresses through /admin: add, read, change, delete", async () => {
@@ -111,8 +134,9 @@ describe("/admin/users and /admin/invites", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: email("leaving"), password: "admin-pw" }),
     })
-    const fresh = ((await relogin.json()) as Json).token
-    expect((await call("GET", "/admin/products", undefined, fresh)).status).toBe(401)
+    // Not also a customer, the identity went with the user: the password no longer logs in.
+    expect(relogin.status).toBe(401)
+    expect(await relogin.json()).toEqual({ type: "unauthorized", message: "Invalid email or password" })
     expect(await events(me.id)).toEqual(["user.updated", "user.deleted"])
   })
 

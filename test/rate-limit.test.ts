@@ -33,6 +33,17 @@ function rateLimitCases(label: string, worker: () => TestWorker) {
     expect((await login(worker(), email, "198.51.100.10")).status).toBe(401)
   })
 
+  test(`${label}: one client is limited across emails; in development the address it claims changes nothing`, async () => {
+    // The one local client's earlier attempts must have left the window first.
+    await new Promise((resolve) => setTimeout(resolve, WINDOW_SECONDS * 1000 + 100))
+    await atWindowStart()
+    for (let i = 0; i < 5; i++) expect((await login(worker(), `spoof-${label}-${i}-${run}@example.com`, `203.0.113.${100 + i}`)).status).toBe(401)
+    expect((await login(worker(), `spoof-${label}-9-${run}@example.com`, "203.0.113.199")).status).toBe(429)
+  })
+}
+
+/** In production Cloudflare's edge sets CF-Connecting-IP, so each address has its own limit. */
+function perAddressCases(label: string, worker: () => TestWorker) {
   test(`${label}: one IP is limited across emails; another IP is not`, async () => {
     const ip = `192.0.2.${label === "memory" ? 1 : 2}`
     await atWindowStart()
@@ -66,6 +77,21 @@ describe("rate limits in Upstash Redis (real @upstash/ratelimit against a local 
 
   test("the counters live in Redis", async () => {
     const keys = await upstash.redis.keys("ratelimit:login:*")
-    expect(keys.some((key) => key.includes(`limited-upstash-${run}@example.com`))).toBe(true)
+    expect(keys.some((key) => key.includes(`spoof-upstash-4-${run}@example.com`))).toBe(true)
   })
+})
+
+describe("rate limits in production, behind Cloudflare's edge (CF-Connecting-IP is the edge's)", () => {
+  let worker: TestWorker
+  let upstash: UpstashStandIn
+  beforeAll(async () => {
+    upstash = await startUpstashStandIn()
+    const secrets = { JWT_SECRET: "a-production-jwt-secret", COOKIE_SECRET: "a-production-cookie-secret" }
+    worker = await startWorker({ ...limits, ...secrets, REDIS_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token, NODE_ENV: "production" })
+  })
+  afterAll(async () => {
+    await worker?.dispose()
+    await upstash?.stop()
+  })
+  perAddressCases("production", () => worker)
 })

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono"
+import { clientAddress } from "../../core/client-address"
 import { deleteCookie, setSignedCookie } from "hono/cookie"
 import { z } from "zod"
 import { signToken, verifyToken, type ActorType, type AuthContext } from "../../core/auth/jwt"
@@ -44,7 +45,7 @@ async function tokenFor(c: Context<AppEnv>, identity: AuthIdentity, actor: Actor
 async function limit(c: Context<AppEnv>, action: string, email: string) {
   const { per_ip, per_email, window_seconds } = c.var.config.projectConfig.auth_rate_limit
   const limiter = c.var.scope.resolve<RateLimiter>("rateLimiterService")
-  const ip = c.req.header("cf-connecting-ip") ?? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown"
+  const ip = clientAddress(c)
   for (const [rule, key] of [
     [{ name: `${action}:ip`, limit: per_ip, windowSeconds: window_seconds }, ip],
     [{ name: `${action}:email`, limit: per_email, windowSeconds: window_seconds }, email.toLowerCase()],

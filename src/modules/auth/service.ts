@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm"
+import { and, eq, inArray, isNull, sql } from "drizzle-orm"
 import { hashPassword, verifyPassword } from "../../core/auth/password"
 import { generateUnguessableId } from "../../core/ids"
 import type { Db } from "../../infra/db"
@@ -74,11 +74,20 @@ export class AuthService {
   }
 
   /** Forgets a deleted user or customer: the identity can no longer log in as them. */
+  /**
+   * A deleted customer or user is no longer who the identity logs in as. An identity left as no
+   * one (not also a user, or a customer) is removed with its password, so the old login fails;
+   * one still shared with the other actor keeps its password for that one.
+   */
   async unlinkActor(key: "user_id" | "customer_id", actorId: string) {
-    await this.db
+    const unlinked = await this.db
       .update(authIdentity)
       .set({ app_metadata: sql`${authIdentity.app_metadata} - ${key}::text`, updated_at: sql`now()` })
       .where(sql`${authIdentity.app_metadata}->>${key}::text = ${actorId}`)
+      .returning({ id: authIdentity.id, app_metadata: authIdentity.app_metadata })
+    const orphaned = unlinked.filter((row) => !row.app_metadata.customer_id && !row.app_metadata.user_id).map((row) => row.id)
+    // Provider identities go with it (on delete cascade).
+    if (orphaned.length > 0) await this.db.delete(authIdentity).where(inArray(authIdentity.id, orphaned))
   }
 
   /** Spends a single-use token; false when it was spent before. */
