@@ -51,7 +51,20 @@ describe("describeError", () => {
     })
     expect(describeError(wrapped("40001")).status).toBe(409)
     expect(describeError(wrapped("22P02")).body).toEqual({ type: "invalid_data", message: "pg says" })
-    expect(describeError(wrapped("08006")).body).toMatchObject({ type: "database_error", code: "api_error" })
+    expect(describeError(wrapped("42883")).body).toMatchObject({ type: "database_error", code: "api_error" })
+  })
+
+  test("a database that is unreachable or drops the connection is a 503, whatever the driver calls it", () => {
+    const unavailable = [
+      Object.assign(new Error("Failed query"), { cause: { code: "08006", message: "connection failure" } }),
+      Object.assign(new Error("Failed query"), { cause: { code: "57P01", message: "terminating connection due to administrator command" } }),
+      Object.assign(new Error("Failed query"), { cause: new Error("Connection terminated unexpectedly") }),
+      new Error("Error connecting to database: TypeError: fetch failed"),
+      new Error("Server error (HTTP status 503): Postgres is unreachable"),
+      Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    ]
+    for (const error of unavailable) expect(describeError(error)).toEqual({ status: 503, body: { type: "unexpected_state", message: "The database is unavailable right now. Try again in a few seconds." } })
+    expect(describeError(new Error("something else")).status).toBe(500)
   })
 
   test("Hono's HTTP exceptions keep their status", () => {
