@@ -51,6 +51,15 @@ describe("hostile input is a clear 4xx that changes nothing", () => {
     expect(inPath).toMatchObject({ status: 400, body: { type: "invalid_data", message: "The path must not contain a NUL character (%00)" } })
   })
 
+  test("an unknown filter operator is a 400 naming it; Medusa's own operators pass", async () => {
+    for (const path of ["/admin/products?created_at[$foo]=1", "/admin/orders?created_at[$gte]=2026-01-01&updated_at[$drop]=x", "/store/products?id[$regex]=a"]) {
+      const res = await send("GET", path)
+      expect([path, res.status, res.body.type]).toEqual([path, 400, "invalid_data"])
+      expect(res.body.message).toMatch(/^Unknown filter operator \$\w+ in (created_at|updated_at|id)$/)
+    }
+    expect((await send("GET", "/admin/orders?created_at[$gte]=2026-01-01")).status).toBe(200)
+  })
+
   test("fields naming Object.prototype's own members are unknown fields, not a 500", async () => {
     for (const path of ["/store/products", "/store/regions", "/admin/products", "/admin/customers"]) {
       for (const fields of ["__proto__", "constructor.prototype", "toString", "*__proto__", "+hasOwnProperty"]) {

@@ -12,7 +12,19 @@ export function parseQueryString(c: Context): Record<string, unknown> {
   const search = new URL(c.req.url).search.slice(1)
   const query = qs.parse(search, { allowDots: true, depth: 5, arrayLimit: 200, parameterLimit: 500, strictDepth: false })
   refuseNul(query, "query parameter")
+  refuseUnknownOperators(query, "")
   return query
+}
+
+// The filter operators of Medusa's query syntax (`created_at[$gte]=…`); any other is a typo or a probe.
+const OPERATORS = new Set(["$eq", "$ne", "$in", "$nin", "$lt", "$lte", "$gt", "$gte", "$like", "$ilike", "$re", "$contains", "$exists", "$and", "$or", "$not"])
+
+function refuseUnknownOperators(value: unknown, path: string): void {
+  if (!value || typeof value !== "object") return
+  for (const [key, item] of Object.entries(value)) {
+    if (key.startsWith("$") && !OPERATORS.has(key)) throw new MedusaError("invalid_data", `Unknown filter operator ${key}${path ? ` in ${path}` : ""}`)
+    refuseUnknownOperators(item, path ? `${path}.${key}` : key)
+  }
 }
 
 /** Parses the query with a zod schema; a bad value is a 400 naming the parameter. */
