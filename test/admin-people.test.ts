@@ -8,6 +8,21 @@ const session = adminSession(email("people-admin"))
 const call = session.call
 const events = async (id: string) => (await session.db.query("select name from event_outbox where data->>'id' = $1 order by id", [id])).rows.map((r) => r.name)
 
+/** The oldest live publishable key: a storefront's. */
+async function publishableKey(): Promise<string> {
+  return (await session.db.query("select token from api_key where type = 'publishable' and deleted_at is null order by created_at limit 1")).rows[0].token
+}
+
+/** A storefront's JSON POST, as a shopper (with their token) or a guest. */
+async function post(path: string, body: unknown, token?: string) {
+  const res = await session.worker.fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-publishable-api-key": await publishableKey(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  return (await res.json()) as Json
+}
+
 describe("/admin/customers", () => {
   test("create, list with fields, update, delete; bad bodies store nothing", async () => {
     const created = await call("POST", "/admin/customers", { email: email("Guest"), first_name: "Ngaio", company_name: "Marsh Ltd" })
@@ -37,15 +52,6 @@ describe("/admin/customers", () => {
   })
 
   test("a registered customer's email is their login; deleting the customer ends that login", async () => {
-    const key = (await session.db.query("select token from api_key where type = 'publishable' and deleted_at is null order by created_at limit 1")).rows[0].token
-    const post = async (path: string, body: unknown, token?: string) => {
-      const res = await session.worker.fetch(path, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-publishable-api-key": key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      })
-      return (await res.json()) as Json
-    }
     const credentials = { email: email("member"), password: "member-pw-1" }
     const { token } = await post("/auth/customer/emailpass/register", credentials)
     const member = (await post("/store/customers", { email: email("member") }, token)).customer
@@ -56,7 +62,7 @@ describe("/admin/customers", () => {
     await call("DELETE", `/admin/customers/${member.id}`)
     // The old password no longer logs in, and the old token reaches no customer.
     expect(await post("/auth/customer/emailpass", credentials)).toEqual({ type: "unauthorized", message: "Invalid email or password" })
-    const me = await session.worker.fetch("/store/customers/me", { headers: { authorization: `Bearer ${token}`, "x-publishable-api-key": key } })
+    const me = await session.worker.fetch("/store/customers/me", { headers: { authorization: `Bearer ${token}`, "x-publishable-api-key": await publishableKey() } })
     expect(me.status).toBe(401)
     expect((await session.db.query("select count(*)::int as n from provider_identity where entity_id = $1", [email("member")])).rows[0].n).toBe(0)
     // The shopper may register again with that email, as a new customer.
@@ -65,17 +71,8 @@ describe("/admin/customers", () => {
   })
 
   test("deleting a customer who is also an admin user (one login for both) keeps the admin's login", async () => {
-    const key = (await session.db.query("select token from api_key where type = 'publishable' and deleted_at is null order by created_at limit 1")).rows[0].token
     const both = email("both")
     await adminToken(session.worker, both)
-    const post = async (path: string, body: unknown, token?: string) => {
-      const res = await session.worker.fetch(path, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-publishable-api-key": key, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      })
-      return (await res.json()) as Json
-    }
     const asShopper = await post("/auth/customer/emailpass", { email: both, password: "admin-pw" })
     const customer = (await post("/store/customers", { email: both }, asShopper.token)).customer
     expect(customer.email).toBe(both)
