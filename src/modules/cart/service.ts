@@ -21,14 +21,6 @@ export class CartService {
     return created!
   }
 
-  /** The cart, locked until the transaction ends when `forUpdate`: completion and edits serialise on it. */
-  async retrieve(id: string, options: { forUpdate?: boolean } = {}): Promise<Cart> {
-    const query = this.db.select().from(cart).where(and(eq(cart.id, id), isNull(cart.deleted_at)))
-    const [found] = options.forUpdate ? await query.for("update") : await query
-    if (!found) throw new MedusaError("not_found", `Cart with id: ${id} was not found`)
-    return found
-  }
-
   /**
    * The cart with its lines, shipping methods and addresses in one statement (locked with
    * `forUpdate`; only the cart row is locked, which is what edits serialise on).
@@ -56,12 +48,6 @@ export class CartService {
       shippingAddress: (found.cart.shipping_address_id && addresses.get(found.cart.shipping_address_id)) || null,
       billingAddress: (found.cart.billing_address_id && addresses.get(found.cart.billing_address_id)) || null,
     }
-  }
-
-  async retrieveByPaymentCollection(collectionId: string): Promise<Cart> {
-    const [found] = await this.db.select().from(cart).where(eq(cart.payment_collection_id, collectionId))
-    if (!found) throw new MedusaError("not_found", `Payment collection with id: ${collectionId} was not found`)
-    return found
   }
 
   async update(id: string, patch: Partial<Omit<Cart, "id" | "created_at">>) {
@@ -103,14 +89,6 @@ export class CartService {
 
   async deleteItem(itemId: string) {
     await this.db.delete(cartLineItem).where(eq(cartLineItem.id, itemId))
-  }
-
-  async shippingMethods(cartId: string): Promise<CartShippingMethod[]> {
-    return this.db
-      .select()
-      .from(cartShippingMethod)
-      .where(and(eq(cartShippingMethod.cart_id, cartId), isNull(cartShippingMethod.deleted_at)))
-      .orderBy(asc(cartShippingMethod.created_at))
   }
 
   /** A cart ships each profile once: a new method replaces the one of the same profile. */

@@ -67,10 +67,10 @@ export const storeCartRoutes = new Hono<AppEnv>()
   })
   .post("/:id/line-items/:line_id", async (c) => {
     const body = await validateBody(c, updateLineItemBody)
-    return changeCart(c, c.req.param("id"), (tx, cart) => updateLine(tx, cart, c.req.param("line_id"), body))
+    return changeCart(c, c.req.param("id"), (tx, cart, state) => updateLine(tx, cart, state.items, c.req.param("line_id"), body))
   })
   .delete("/:id/line-items/:line_id", async (c) => {
-    const parent = await applyChange(c, c.req.param("id"), (tx, cart) => removeLine(tx, cart, c.req.param("line_id")))
+    const parent = await applyChange(c, c.req.param("id"), (tx, cart, state) => removeLine(tx, cart, state.items, c.req.param("line_id")))
     return c.json({ id: c.req.param("line_id"), object: "line-item", deleted: true, parent })
   })
   .post("/:id/shipping-methods", async (c) => {

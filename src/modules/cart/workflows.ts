@@ -174,10 +174,11 @@ async function assertAvailable(
   }
 }
 
-export async function updateLine(scope: Scope, cart: Cart, lineId: string, input: { quantity: number; metadata?: Record<string, unknown> | null }) {
+/** `lines`: the cart's lines as the caller loaded them with the cart locked. */
+export async function updateLine(scope: Scope, cart: Cart, lines: CartLineItem[], lineId: string, input: { quantity: number; metadata?: Record<string, unknown> | null }) {
   assertOpen(cart)
   const service = carts(scope)
-  const item = (await service.items(cart.id)).find((line) => line.id === lineId)
+  const item = lines.find((line) => line.id === lineId)
   if (!item) throw new MedusaError("not_found", `Line item with id: ${lineId} was not found`)
   if (input.quantity === 0) return service.deleteItem(item.id)
   if (input.quantity > item.quantity && item.variant_id) {
@@ -187,10 +188,10 @@ export async function updateLine(scope: Scope, cart: Cart, lineId: string, input
   await service.updateItem(item.id, { quantity: input.quantity, ...(input.metadata !== undefined ? { metadata: input.metadata } : {}) })
 }
 
-export async function removeLine(scope: Scope, cart: Cart, lineId: string) {
+export async function removeLine(scope: Scope, cart: Cart, lines: CartLineItem[], lineId: string) {
   assertOpen(cart)
   const service = carts(scope)
-  const item = (await service.items(cart.id)).find((line) => line.id === lineId)
+  const item = lines.find((line) => line.id === lineId)
   if (!item) throw new MedusaError("not_found", `Line item with id: ${lineId} was not found`)
   await service.deleteItem(item.id)
 }

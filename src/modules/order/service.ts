@@ -136,11 +136,6 @@ export class OrderService {
     return this.db.select().from(orderLineItem).where(inArray(orderLineItem.order_id, orderIds)).orderBy(asc(orderLineItem.id))
   }
 
-  async shippingMethods(orderIds: string[]): Promise<OrderShippingMethod[]> {
-    if (orderIds.length === 0) return []
-    return this.db.select().from(orderShippingMethod).where(inArray(orderShippingMethod.order_id, orderIds)).orderBy(asc(orderShippingMethod.id))
-  }
-
   async list(
     filters: {
       q?: string
@@ -204,13 +199,6 @@ export class OrderService {
       filters.status ? inArray(order.status, filters.status as Order["status"][]) : undefined,
     )
     return listPage(this.db, order, where, orderBy(order, ordering, order.id), page)
-  }
-
-  async addresses(ids: (string | null)[]): Promise<Map<string, OrderAddress>> {
-    const wanted = ids.filter((id): id is string => !!id)
-    if (wanted.length === 0) return new Map()
-    const rows = await this.db.select().from(orderAddress).where(inArray(orderAddress.id, wanted))
-    return new Map(rows.map((row) => [row.id, row]))
   }
 
   /**

@@ -75,11 +75,6 @@ export class PaymentService {
     return this.db.select().from(paymentCollection).where(inArray(paymentCollection.id, ids))
   }
 
-  async sessions(collectionIds: string[]): Promise<PaymentSession[]> {
-    if (collectionIds.length === 0) return []
-    return this.db.select().from(paymentSession).where(inArray(paymentSession.payment_collection_id, collectionIds)).orderBy(asc(paymentSession.created_at))
-  }
-
   async payments(collectionIds: string[]): Promise<Payment[]> {
     if (collectionIds.length === 0) return []
     return this.db.select().from(payment).where(inArray(payment.payment_collection_id, collectionIds)).orderBy(asc(payment.created_at))
