@@ -86,7 +86,7 @@ export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EX
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
-  app.use(refuseHostileRequests())
+  app.use(refuseHostileRequests(extensions.routes))
   app.use("/store/*", corsFor(store_cors))
   app.use("/admin/*", corsFor(admin_cors))
   app.use("/auth/*", corsFor(auth_cors))

@@ -76,7 +76,31 @@ describe("hostile input is a clear 4xx that changes nothing", () => {
     const res = await send("POST", "/store/carts", JSON.stringify({ metadata: { blob: "x".repeat(1024 * 1024 + 1) } }))
     expect(res).toMatchObject({ status: 413, body: { type: "invalid_data", message: "The request body is larger than 1048576 bytes" } })
     expect(await count("cart")).toBe(carts)
-    expect((await send("POST", "/store/carts", { metadata: { blob: "x".repeat(900 * 1024) } })).status).toBe(200)
+    const large = await send("POST", "/store/carts", { metadata: { blob: "x".repeat(900 * 1024) } })
+    expect(large).toMatchObject({ status: 400, body: { type: "invalid_data", message: "metadata: must be at most 65536 bytes as JSON" } })
+    expect(await count("cart")).toBe(carts)
+  })
+
+  test("metadata is bounded in keys, key length and size everywhere it is taken; within bounds it is stored whole", async () => {
+    const manyKeys = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`k${i}`, i]))
+    const cases: [unknown, string][] = [
+      [manyKeys, "metadata: must have at most 100 keys"],
+      [{ ["k".repeat(201)]: 1 }, `metadata: key ${"k".repeat(40)}… is longer than 200 characters`],
+      [{ blob: "é".repeat(40 * 1024) }, "metadata: must be at most 65536 bytes as JSON"],
+    ]
+    const carts = await count("cart")
+    const products = (await send("GET", "/admin/products?limit=1&fields=id,metadata")).body.products[0]
+    for (const [metadata, message] of cases) {
+      expect(await send("POST", "/store/carts", { metadata })).toMatchObject({ status: 400, body: { type: "invalid_data", message } })
+      expect(await send("POST", `/admin/products/${products.id}`, { metadata })).toMatchObject({ status: 400, body: { type: "invalid_data", message } })
+      expect(await send("POST", "/admin/customers", { email: `meta-${Date.now()}@example.com`, metadata })).toMatchObject({ status: 400, body: { message } })
+    }
+    expect(await count("cart")).toBe(carts)
+    expect((await send("GET", `/admin/products/${products.id}?fields=id,metadata`)).body.product.metadata).toEqual(products.metadata)
+    const fits = { ...Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`k${i}`, i])), blob: "x".repeat(60 * 1024) }
+    const cart = await send("POST", "/store/carts", { metadata: fits })
+    expect(cart.status).toBe(200)
+    expect(cart.body.cart.metadata).toEqual(fits)
   })
 })
 

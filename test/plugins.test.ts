@@ -68,6 +68,15 @@ describe("a plugin loaded through medusa.config.ts with options", () => {
     expect(listed.body.visits.map((v: { name: string }) => v.name)).toEqual([`visit-${run}`])
   })
 
+  test("a route may raise its body limit (bodyLimit, as Medusa's bodyParser.sizeLimit); every other route keeps 1 MiB", async () => {
+    const post = (path: string, size: number) =>
+      worker.fetch(path, { method: "POST", headers: { ...key(), "content-type": "application/json" }, body: JSON.stringify({ data: "x".repeat(size) }) })
+    const twoMb = 2 * 1024 * 1024
+    expect(await json(await post("/store/example/upload", twoMb))).toEqual({ status: 200, body: { received: twoMb } })
+    expect(await json(await post("/store/example/upload", 4 * 1024 * 1024))).toEqual({ status: 413, body: { type: "invalid_data", message: "The request body is larger than 3145728 bytes" } })
+    expect(await json(await post("/store/example/visits", twoMb))).toEqual({ status: 413, body: { type: "invalid_data", message: "The request body is larger than 1048576 bytes" } })
+  })
+
   test("a route file may export a Hono router, mounted at its path behind the same checks", async () => {
     expect((await worker.fetch("/store/example/router/ada")).status).toBe(400)
     expect(await json(await worker.fetch("/store/example/router/ada", { headers: key() }))).toEqual({ status: 200, body: { hello: "ada" } })

@@ -31,6 +31,8 @@ export type RouteHandler<Body = unknown, Query = unknown> = (req: RouteRequest<B
 export interface RouteDefinition<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
   body?: B
   query?: Q
+  /** The largest body this route takes, raised (or lowered) from BODY_LIMIT_BYTES, as Medusa's `bodyParser.sizeLimit`: bytes or "5mb". */
+  bodyLimit?: number | string
   handler: RouteHandler<z.output<B>, z.output<Q>>
 }
 
@@ -38,7 +40,7 @@ export function defineRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType
   return definition
 }
 
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
+export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
 
 /** A `route.ts` file: handlers per method, or a default Hono router. */
 export type RouteModule = Partial<Record<(typeof METHODS)[number], RouteHandler | RouteDefinition>> & { default?: Hono<any> }

@@ -24,11 +24,6 @@ export function withinRange(column: PgColumn, range: DateRange | undefined): SQL
   )
 }
 
-/** Both of Medusa's date ranges on an entity's own timestamps. */
-export function withinDates(table: { created_at: PgColumn; updated_at: PgColumn }, filters: { created_at?: DateRange; updated_at?: DateRange }): SQL | undefined {
-  return and(withinRange(table.created_at, filters.created_at), withinRange(table.updated_at, filters.updated_at))
-}
-
 /** `column in (values)`, where the value "null" (as a query string spells it) matches NULL. */
 export function inOrNull(column: PgColumn, values: string[]): SQL {
   const given = values.filter((value) => value !== "null")

@@ -13,6 +13,7 @@ export function parseQueryString(c: Context): Record<string, unknown> {
   const query = qs.parse(search, { allowDots: true, depth: 5, arrayLimit: 200, parameterLimit: 500, strictDepth: false })
   refuseNul(query, "query parameter")
   refuseUnknownOperators(query, "")
+  refuseBadDates(query)
   return query
 }
 
@@ -27,9 +28,36 @@ function refuseUnknownOperators(value: unknown, path: string): void {
   }
 }
 
+/** A `*_at` parameter is a date or a range of dates, whatever route reads it: `created_at[$gte]=notadate` is a 400 naming it. */
+function refuseBadDates(query: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(query)) {
+    if (!/_at$/.test(name) || value === undefined) continue
+    const result = dateFilter.safeParse(value)
+    if (!result.success) {
+      const [issue] = result.error.issues
+      const where = issue?.path.length ? `${name}[${issue.path.join("][")}]` : name
+      throw new MedusaError("invalid_data", `${where}: ${issue?.message ?? "must be an ISO 8601 date"}`)
+    }
+  }
+}
+
 /** Parses the query with a zod schema; a bad value is a 400 naming the parameter. */
 export function validateQuery<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
-  return schema.parse(parseQueryString(c))
+  const query = parseQueryString(c)
+  refuseUndeclared(query, schema)
+  return schema.parse(query)
+}
+
+// Parameters whose silent loss gives a wrong answer (unsorted, unfiltered): a route that does not declare them refuses them.
+const ANSWER_CHANGING = /^(order|\w+_at)$/
+
+function refuseUndeclared(query: Record<string, unknown>, schema: z.ZodType): void {
+  if (!(schema instanceof z.ZodObject)) return
+  for (const name of Object.keys(query)) {
+    if (!ANSWER_CHANGING.test(name) || Object.hasOwn(schema.shape, name)) continue
+    if (name === "order") throw new MedusaError("invalid_data", `Order field ${String(query.order).replace(/^-/, "")} is not valid: this list cannot be sorted`)
+    throw new MedusaError("invalid_data", `Unrecognized filter '${name}': this list cannot be filtered by it`)
+  }
 }
 
 const wholeNumber = (name: string) =>
@@ -43,11 +71,18 @@ export const oneOrMany = z
   .union([z.string(), z.array(z.string())], { error: "must be a string or a list of strings" })
   .transform((value) => (Array.isArray(value) ? value : [value]))
 
+/** What every list takes: paging, `order`, `fields`, and Medusa's date ranges (listPage applies them). */
 export const listQuery = {
   limit: wholeNumber("limit").optional(),
   offset: wholeNumber("offset").optional(),
   order: z.string({ error: "order must be a field name, optionally prefixed with -" }).optional(),
   fields: z.string({ error: "fields must be a comma-separated list" }).optional(),
+  get created_at() {
+    return dateRange.optional()
+  },
+  get updated_at() {
+    return dateRange.optional()
+  },
 }
 
 /**
@@ -92,6 +127,11 @@ const instant = z.iso.datetime({ offset: true, local: true, error: "must be an I
 /** Medusa's date filter: `created_at[$gte]=2026-01-01&created_at[$lt]=…`. */
 export const dateRange = z.strictObject({ $gt: instant.optional(), $gte: instant.optional(), $lt: instant.optional(), $lte: instant.optional() })
 export type DateRange = z.output<typeof dateRange>
+
+// What any `*_at` parameter may hold: one date, or a range (null stands for "not set", as in deleted_at=null).
+const dateFilter = z.union([z.literal("null"), instant, dateRange.extend({ $eq: instant.optional(), $ne: instant.or(z.literal("null")).optional() })], {
+  error: "must be an ISO 8601 date or a range of them ($gt, $gte, $lt, $lte)",
+})
 
 /** The `created_at` / `updated_at` ranges Medusa's lists take. */
 export const dateFilters = { created_at: dateRange.optional(), updated_at: dateRange.optional() }

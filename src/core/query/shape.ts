@@ -1,6 +1,7 @@
 import { MedusaError } from "../errors"
 import type { QueryContext } from "./context"
 import { requestedFields, type RequestedFields } from "./fields"
+import { parseOrder, type Ordering } from "./params"
 import { loadSelection, pick, resolveSelection, type EntityGraph, type Row } from "./graph"
 
 /** A resource's declared wire shape: default fields and how deep `fields` may reach. */
@@ -28,6 +29,11 @@ function fieldDepth(entry: string): number {
   const star = field.startsWith("*") || field.endsWith(".*")
   const segments = field.replace(/^\*/, "").replace(/\.\*$/, "").split(".").length
   return star ? segments : segments - 1
+}
+
+/** `order` for a list shown through `config`: any field it shows can sort it (orderBy refuses what is not a column). */
+export function orderingFor(config: QueryConfig, order: string | undefined, fallback: Ordering = { field: "created_at", direction: "asc" }): Ordering {
+  return parseOrder(order, ["id", ...config.graph.fields], fallback)
 }
 
 /** Loads what `fields` asks for onto the rows and returns their JSON. */

@@ -5,7 +5,7 @@ import type { Scope } from "../../core/container"
 import type { Row } from "../../core/query/graph"
 import { listQuery, oneOrMany, validateQuery, idList, retrieveQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
-import { entityQuery } from "../../core/query/shape"
+import { entityQuery, orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
@@ -46,12 +46,12 @@ function respondKey(c: Context<AppEnv>, id: string, fields?: string) {
 /** Medusa's /admin/api-keys: publishable and secret keys, revocation, sales channels of a publishable key. */
 export const adminApiKeyRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order: _order, fields, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), type: z.enum(["publishable", "secret"]).optional() }),
     )
     return listResponse(c, "api_keys", adminApiKeyQuery, { fields, limit, offset }, async () => {
-      const { rows, count } = await keys(c.var.scope).list(filters, { limit, offset })
+      const { rows, count } = await keys(c.var.scope).list(filters, orderingFor(adminApiKeyQuery, order), { limit, offset })
       return { rows: rows.map(keyJson), count }
     })
   })

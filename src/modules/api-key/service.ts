@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm"
+import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { escapeLike } from "../../core/query/filters"
-import { listPage } from "../../core/query/page"
+import { listPage, orderBy, type DateFilters } from "../../core/query/page"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { apiKey, publishableApiKeySalesChannel } from "./schema"
@@ -39,12 +40,12 @@ export class ApiKeyService {
     return found
   }
 
-  async list(filters: { type?: "publishable" | "secret"; q?: string; id?: string[] }, page: { limit: number; offset: number }) {
+  async list(filters: { type?: "publishable" | "secret"; q?: string; id?: string[] } & DateFilters, ordering: Ordering, page: { limit: number; offset: number }) {
     const conditions = [isNull(apiKey.deleted_at)]
     if (filters.type) conditions.push(eq(apiKey.type, filters.type))
     if (filters.id) conditions.push(inArray(apiKey.id, filters.id))
     if (filters.q) conditions.push(ilike(apiKey.title, `%${escapeLike(filters.q)}%`))
-    return listPage(this.db, apiKey, and(...conditions), [asc(apiKey.created_at), asc(apiKey.id)], page)
+    return listPage(this.db, apiKey, and(...conditions), orderBy(apiKey, ordering, apiKey.id), page, filters)
   }
 
   async retrieve(id: string) {

@@ -14,6 +14,7 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import type { RateLimiter } from "../../infra/rate-limit"
 import { AuthEvents } from "./events"
 import type { AuthIdentity, AuthService } from "./service"
+import { metadataObject } from "../../core/metadata"
 
 const ACTORS = ["customer", "user"] as const
 const credentials = z.strictObject({
@@ -116,7 +117,7 @@ export const authRoutes = new Hono<AppEnv>()
     const actor = actorOf(c)
     const { identifier, metadata } = await validateBody(
       c,
-      z.strictObject({ identifier: z.string({ error: "identifier is required" }).min(1).max(320), metadata: z.record(z.string(), z.unknown()).optional() }),
+      z.strictObject({ identifier: z.string({ error: "identifier is required" }).min(1).max(320), metadata: metadataObject.optional() }),
     )
     const limited = await limit(c, "reset", identifier)
     if (limited) return limited

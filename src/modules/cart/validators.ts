@@ -1,8 +1,8 @@
 import { z } from "zod"
 import { listQuery } from "../../core/query/params"
+import { metadata } from "../../core/metadata"
 
 const text = z.string().max(1000).nullish()
-const metadata = z.record(z.string(), z.unknown()).nullish()
 
 /** Medusa's address body: every field nullable, unknown keys refused. */
 export const addressBody = z.strictObject({

@@ -5,21 +5,18 @@ import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
 import { booleanString, dateFilters, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
-import { entityQuery } from "../../core/query/shape"
+import { entityQuery, orderingFor } from "../../core/query/shape"
 import type { Row } from "../../core/query/graph"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import type { AuthService } from "../auth/service"
 import { CustomerEvents } from "./events"
+import { ADDRESS_FIELDS, addressQuery } from "./address-query"
 import type { CustomerService } from "./service"
 import { createCustomerBody, customerAddressBody, customerEmail, customerProfile, updateCustomerAddressBody } from "./validators"
 
 const customers = (scope: Scope) => scope.resolve<CustomerService>("customerService")
-const ADDRESS_FIELDS = [
-  "address_name", "is_default_shipping", "is_default_billing", "customer_id", "company", "first_name", "last_name",
-  "address_1", "address_2", "city", "country_code", "province", "postal_code", "phone", "metadata", "created_at", "updated_at",
-]
 const adminCustomerQuery = entityQuery(
   ["email", "company_name", "first_name", "last_name", "phone", "has_account", "created_by", "metadata", "created_at", "updated_at", "deleted_at"],
   {
@@ -41,7 +38,6 @@ const listCustomersQuery = z.object({
 })
 const fieldsQuery = z.object(retrieveQuery)
 const updateCustomerBody = z.strictObject({ ...customerProfile, email: customerEmail.optional() })
-const adminAddressQuery = entityQuery(ADDRESS_FIELDS)
 const respondCustomer = (c: Context<AppEnv>, id: string, fields?: string) =>
   retrieveResponse(c, "customer", adminCustomerQuery, fields, () => customers(c.var.scope).retrieve(id))
 
@@ -93,12 +89,11 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
     return retrieveResponse(c, "customer", adminCustomerQuery, fields, async () => updated)
   })
   .get("/:id/addresses", async (c) => {
-    const { limit = 20, offset = 0, fields } = validateQuery(c, z.object(listQuery))
+    const { limit = 20, offset = 0, order, fields, ...dates } = validateQuery(c, z.object(listQuery))
     const customerId = c.req.param("id")
-    return listResponse(c, "addresses", adminAddressQuery, { fields, limit, offset }, async () => {
+    return listResponse(c, "addresses", addressQuery, { fields, limit, offset }, async () => {
       await customers(c.var.scope).retrieve(customerId)
-      const all = await customers(c.var.scope).addresses([customerId])
-      return { rows: all.slice(offset, offset + limit), count: all.length }
+      return customers(c.var.scope).listAddresses(customerId, dates, orderingFor(addressQuery, order), { limit, offset })
     })
   })
   .post("/:id/addresses", async (c) => {
@@ -108,7 +103,7 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
   })
   .get("/:id/addresses/:address_id", async (c) => {
     const { fields } = validateQuery(c, fieldsQuery)
-    return retrieveResponse(c, "address", adminAddressQuery, fields, () => customers(c.var.scope).retrieveAddress(c.req.param("id"), c.req.param("address_id")))
+    return retrieveResponse(c, "address", addressQuery, fields, () => customers(c.var.scope).retrieveAddress(c.req.param("id"), c.req.param("address_id")))
   })
   .post("/:id/addresses/:address_id", async (c) => {
     const { id: _id, ...body } = await validateBody(c, updateCustomerAddressBody)

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
-import { searchAny, withinDates } from "../../core/query/filters"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { searchAny } from "../../core/query/filters"
+import { listPage, orderBy, type DateFilters, type Page } from "../../core/query/page"
 import type { DateRange, Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { customer, customerAddress } from "./schema"
@@ -85,13 +85,19 @@ export class CustomerService {
   }
 
   async list(filters: CustomerFilters, ordering: Ordering, page: Page) {
-    const conditions: (SQL | undefined)[] = [isNull(customer.deleted_at), withinDates(customer, filters)]
+    const conditions: (SQL | undefined)[] = [isNull(customer.deleted_at)]
     if (filters.id) conditions.push(inArray(customer.id, filters.id))
     if (filters.groups) conditions.push(sql`false`)
     if (filters.email) conditions.push(inArray(customer.email, filters.email.map((email) => email.toLowerCase())))
     if (filters.has_account !== undefined) conditions.push(eq(customer.has_account, filters.has_account))
     if (filters.q) conditions.push(searchAny([customer.email, customer.first_name, customer.last_name, customer.company_name], filters.q))
-    return listPage(this.db, customer, and(...conditions), orderBy(customer, ordering, customer.id), page)
+    return listPage(this.db, customer, and(...conditions), orderBy(customer, ordering, customer.id), page, filters)
+  }
+
+  /** One customer's live addresses, a page of them. */
+  async listAddresses(customerId: string, filters: DateFilters, ordering: Ordering, page: Page) {
+    const where = and(eq(customerAddress.customer_id, customerId), isNull(customerAddress.deleted_at))
+    return listPage(this.db, customerAddress, where, orderBy(customerAddress, ordering, customerAddress.id), page, filters)
   }
 
   async addresses(customerIds: string[]): Promise<CustomerAddress[]> {

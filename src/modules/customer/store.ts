@@ -4,7 +4,9 @@ import { authenticate } from "../../core/auth/middleware"
 import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
 import { listQuery, validateQuery } from "../../core/query/params"
+import { listResponse } from "../../core/query/route"
 import { selectJson } from "../../core/query/select-json"
+import { orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
@@ -12,6 +14,7 @@ import type { AuthService } from "../auth/service"
 import { ordersJson } from "../order/order-view"
 import type { OrderService } from "../order/service"
 import { CustomerEvents } from "./events"
+import { addressQuery } from "./address-query"
 import type { CustomerService } from "./service"
 import { createCustomerBody, customerAddressBody, customerProfile, updateCustomerAddressBody } from "./validators"
 
@@ -65,9 +68,10 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
     return respondCustomer(c, me(c))
   })
   .get("/me/addresses", async (c) => {
-    const { limit = 50, offset = 0 } = validateQuery(c, z.object(listQuery))
-    const all = await customers(c).addresses([me(c)])
-    return c.json({ addresses: all.slice(offset, offset + limit), count: all.length, offset, limit })
+    const { limit = 50, offset = 0, order, fields, ...dates } = validateQuery(c, z.object(listQuery))
+    return listResponse(c, "addresses", addressQuery, { fields, limit, offset }, () =>
+      customers(c).listAddresses(me(c), dates, orderingFor(addressQuery, order), { limit, offset }),
+    )
   })
   .post("/me/addresses", async (c) => {
     const body = await validateBody(c, customerAddressBody)

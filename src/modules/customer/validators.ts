@@ -1,8 +1,8 @@
 import { z } from "zod"
 import { addressBody } from "../cart/validators"
+import { metadata } from "../../core/metadata"
 
 const text = z.string().max(1000).nullish()
-const metadata = z.record(z.string(), z.unknown()).nullish()
 export const customerProfile = { first_name: text, last_name: text, phone: text, company_name: text, metadata }
 export const customerEmail = z.email({ error: "email must be an email address" }).max(320)
 // Strict bodies: has_account, id or anything else a caller should not set is refused, not ignored.

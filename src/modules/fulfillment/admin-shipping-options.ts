@@ -5,7 +5,7 @@ import { validateBody } from "../../core/body"
 import type { Row } from "../../core/query/graph"
 import { listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../core/query/params"
 import { listResponse, queryContext, retrieveResponse } from "../../core/query/route"
-import { requestedFor, shapeRows } from "../../core/query/shape"
+import { orderingFor, requestedFor, shapeRows } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
@@ -55,7 +55,7 @@ const rulesBatchBody = z.strictObject({
 /** Medusa's /admin/shipping-options. */
 export const adminShippingOptionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order: _o, fields, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({
         ...listQuery,
@@ -66,7 +66,9 @@ export const adminShippingOptionRoutes = new Hono<AppEnv>()
         provider_id: oneOrMany.optional(),
       }),
     )
-    return listResponse(c, "shipping_options", adminShippingOptionQuery, { fields, limit, offset }, () => options(c.var.scope).list(filters, { limit, offset }))
+    return listResponse(c, "shipping_options", adminShippingOptionQuery, { fields, limit, offset }, () =>
+      options(c.var.scope).list(filters, orderingFor(adminShippingOptionQuery, order), { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const { prices, ...body } = await validateBody(

@@ -3,8 +3,10 @@ import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
-import { booleanString, listQuery, noQuery, oneOrMany, validateQuery } from "../../core/query/params"
+import { booleanString, listQuery, noQuery, oneOrMany, parseOrder, validateQuery } from "../../core/query/params"
+import { listResponse } from "../../core/query/route"
 import { selectJson } from "../../core/query/select-json"
+import { entityQuery, orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { productIdsOfShippingProfile } from "../product/shipping-profile-links"
@@ -17,6 +19,7 @@ import { serviceZoneBody, shippingProfileBody } from "./validators"
 const fulfillment = (scope: Scope) => scope.resolve<FulfillmentService>("fulfillmentService")
 const sets = (scope: Scope) => scope.resolve<FulfillmentSetService>("fulfillmentSetService")
 const profiles = (scope: Scope) => scope.resolve<ShippingProfileService>("shippingProfileService")
+const shippingProfileQuery = entityQuery(["name", "type", "metadata", "created_at", "updated_at", "deleted_at"])
 const countryCodes = (geo?: { country_code: string }[]) => geo?.map((zone) => zone.country_code)
 
 /** Medusa's /admin/fulfillment-sets (with their service zones) and /admin/shipping-profiles. */
@@ -32,13 +35,14 @@ const MANUAL_FULFILLMENT_OPTIONS = [{ id: "manual-fulfillment" }, { id: "manual-
 
 export const adminFulfillmentRoutes = new Hono<AppEnv>()
   .get("/fulfillment-providers", async (c) => {
-    const { limit = 20, offset = 0, fields, order: _order, ...filters } = validateQuery(c, listProvidersQuery)
-    const { rows, count } = await fulfillment(c.var.scope).listProviders(filters, { limit, offset })
+    const { limit = 20, offset = 0, fields, order, ...filters } = validateQuery(c, listProvidersQuery)
+    const ordering = parseOrder(order, ["id", "is_enabled"], { field: "id", direction: "asc" })
+    const { rows, count } = await fulfillment(c.var.scope).listProviders(filters, ordering, { limit, offset })
     return c.json({ fulfillment_providers: rows.map((row) => selectJson(row, fields)), count, offset, limit })
   })
   .get("/fulfillment-providers/:id/options", async (c) => {
     validateQuery(c, noQuery)
-    const { rows } = await fulfillment(c.var.scope).listProviders({ id: [c.req.param("id")] }, { limit: 1, offset: 0 })
+    const { rows } = await fulfillment(c.var.scope).listProviders({ id: [c.req.param("id")] }, { field: "id", direction: "asc" }, { limit: 1, offset: 0 })
     if (rows.length === 0) throw new MedusaError("not_found", `Fulfillment provider with id: ${c.req.param("id")} was not found`)
     const options = c.req.param("id").startsWith("manual") ? MANUAL_FULFILLMENT_OPTIONS : []
     return c.json({ fulfillment_options: options, count: options.length, offset: 0, limit: options.length })
@@ -68,12 +72,13 @@ export const adminFulfillmentRoutes = new Hono<AppEnv>()
     return c.json({ id: c.req.param("zone_id"), object: "service_zone", deleted: true, parent })
   })
   .get("/shipping-profiles", async (c) => {
-    const { limit = 20, offset = 0, order: _o, fields: _f, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), name: oneOrMany.optional(), type: oneOrMany.optional() }),
     )
-    const { rows, count } = await profiles(c.var.scope).list(filters, { limit, offset })
-    return c.json({ shipping_profiles: rows, count, offset, limit })
+    return listResponse(c, "shipping_profiles", shippingProfileQuery, { fields, limit, offset }, () =>
+      profiles(c.var.scope).list(filters, orderingFor(shippingProfileQuery, order), { limit, offset }),
+    )
   })
   .post("/shipping-profiles", async (c) => {
     const body = await validateBody(c, shippingProfileBody.extend({ type: shippingProfileBody.shape.type.default("default") }))

@@ -2,7 +2,8 @@ import { and, asc, eq, ilike, inArray, isNull } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { escapeLike } from "../../core/query/filters"
-import { listPage, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
+import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import {
   fulfillmentProvider,
@@ -48,7 +49,7 @@ export class FulfillmentService {
   }
 
   /** Medusa's /admin/fulfillment-providers: registered providers, optionally those a location ships with. */
-  async listProviders(filters: { id?: string[]; stock_location_id?: string[]; is_enabled?: boolean; q?: string }, page: Page) {
+  async listProviders(filters: { id?: string[]; stock_location_id?: string[]; is_enabled?: boolean; q?: string } & DateFilters, ordering: Ordering, page: Page) {
     const atLocations = filters.stock_location_id
       ? inArray(
           fulfillmentProvider.id,
@@ -64,7 +65,7 @@ export class FulfillmentService {
       filters.q ? ilike(fulfillmentProvider.id, `%${escapeLike(filters.q)}%`) : undefined,
       atLocations,
     )
-    return listPage(this.db, fulfillmentProvider, where, [asc(fulfillmentProvider.id)], page)
+    return listPage(this.db, fulfillmentProvider, where, orderBy(fulfillmentProvider, ordering, fulfillmentProvider.id), page, filters)
   }
 
   /** Registers a provider (e.g. manual_manual) and lets a location ship with it. */

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm"
+import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
-import { listPage, type Page } from "../../core/query/page"
+import { listPage, type Page, orderBy, type DateFilters } from "../../core/query/page"
 import type { Db } from "../../infra/db"
 import { fulfillmentProvider, serviceZone, shippingOption, shippingOptionRule, shippingOptionType, shippingProfile } from "./schema"
 import type { ShippingOptionInput } from "./service"
@@ -26,14 +27,14 @@ export interface ShippingOptionFilters {
 export class ShippingOptionService {
   constructor(private readonly db: Db) {}
 
-  async list(filters: ShippingOptionFilters, page: Page) {
+  async list(filters: ShippingOptionFilters & DateFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(shippingOption.deleted_at)]
     if (filters.id) conditions.push(inArray(shippingOption.id, filters.id))
     if (filters.service_zone_id) conditions.push(inArray(shippingOption.service_zone_id, filters.service_zone_id))
     if (filters.shipping_profile_id) conditions.push(inArray(shippingOption.shipping_profile_id, filters.shipping_profile_id))
     if (filters.provider_id) conditions.push(inArray(shippingOption.provider_id, filters.provider_id))
     if (filters.q) conditions.push(searchAny([shippingOption.name], filters.q))
-    return listPage(this.db, shippingOption, and(...conditions), [asc(shippingOption.created_at), asc(shippingOption.id)], page)
+    return listPage(this.db, shippingOption, and(...conditions), orderBy(shippingOption, ordering, shippingOption.id), page, filters)
   }
 
   async retrieve(id: string): Promise<ShippingOption> {

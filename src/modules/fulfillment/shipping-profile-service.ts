@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm"
+import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { searchAny } from "../../core/query/filters"
-import { listPage, type Page } from "../../core/query/page"
+import { listPage, type Page, orderBy, type DateFilters } from "../../core/query/page"
 import type { Db } from "../../infra/db"
 import { shippingOption, shippingProfile } from "./schema"
 
@@ -9,13 +10,13 @@ import { shippingOption, shippingProfile } from "./schema"
 export class ShippingProfileService {
   constructor(private readonly db: Db) {}
 
-  async list(filters: { id?: string[]; q?: string; name?: string[]; type?: string[] }, page: Page) {
+  async list(filters: { id?: string[]; q?: string; name?: string[]; type?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(shippingProfile.deleted_at)]
     if (filters.id) conditions.push(inArray(shippingProfile.id, filters.id))
     if (filters.name) conditions.push(inArray(shippingProfile.name, filters.name))
     if (filters.type) conditions.push(inArray(shippingProfile.type, filters.type))
     if (filters.q) conditions.push(searchAny([shippingProfile.name], filters.q))
-    return listPage(this.db, shippingProfile, and(...conditions), [asc(shippingProfile.created_at), asc(shippingProfile.id)], page)
+    return listPage(this.db, shippingProfile, and(...conditions), orderBy(shippingProfile, ordering, shippingProfile.id), page, filters)
   }
 
   async retrieve(id: string) {

@@ -1,8 +1,8 @@
 import { z } from "zod"
 import { countryCode } from "../stock-location/validators"
+import { metadata } from "../../core/metadata"
 
 const amount = z.number({ error: "must be a number" }).finite().nonnegative({ error: "must be 0 or more" })
-const metadata = z.record(z.string(), z.unknown()).nullish()
 
 export const serviceZoneBody = z.strictObject({
   name: z.string().min(1).max(200),

@@ -5,7 +5,7 @@ import { validateBody } from "../../core/body"
 import { MedusaError } from "../../core/errors"
 import { listQuery, oneOrMany, validateQuery } from "../../core/query/params"
 import { listResponse } from "../../core/query/route"
-import { entityQuery } from "../../core/query/shape"
+import { entityQuery, orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
@@ -65,11 +65,11 @@ const levelQuery = entityQuery([
 /** Medusa's location-level routes of /admin/inventory-items. Stocked never goes below reserved. */
 export const adminInventoryLevelRoutes = new Hono<AppEnv>()
   .get("/inventory-items/:id/location-levels", async (c) => {
-    const { limit = 20, offset = 0, order: _o, fields, location_id } = validateQuery(c, z.object({ ...listQuery, location_id: oneOrMany.optional() }))
+    const { limit = 20, offset = 0, order, fields, location_id } = validateQuery(c, z.object({ ...listQuery, location_id: oneOrMany.optional() }))
     const id = c.req.param("id")
     return listResponse(c, "inventory_levels", levelQuery, { fields, limit, offset }, async () => {
       await c.var.scope.resolve<InventoryService>("inventoryService").retrieve(id)
-      return items(c.var.scope).listLevels(id, { location_id }, { limit, offset })
+      return items(c.var.scope).listLevels(id, { location_id }, orderingFor(levelQuery, order), { limit, offset })
     })
   })
   // Registered before `/:location_id`, which would otherwise take "batch" for a location.

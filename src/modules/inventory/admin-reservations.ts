@@ -4,12 +4,13 @@ import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
 import { listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
-import { entityQuery } from "../../core/query/shape"
+import { entityQuery, orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import type { ReservationService } from "./reservation-service"
 import type { InventoryService } from "./service"
+import { metadata } from "../../core/metadata"
 
 const reservations = (scope: Scope) => scope.resolve<ReservationService>("reservationService")
 
@@ -29,7 +30,6 @@ const reservationQuery = entityQuery([
 
 const units = z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).positive({ error: "must be 1 or more" }).max(10_000_000)
 const description = z.string().max(2000).nullish()
-const metadata = z.record(z.string(), z.unknown()).nullish()
 
 /** Medusa's AdminCreateReservation / AdminUpdateReservation. */
 const createBody = z.strictObject({
@@ -50,11 +50,13 @@ function reservationResponse(c: Context<AppEnv>, id: string) {
 /** Medusa's /admin/reservations: stock held by hand, kept in step with each level's reserved quantity. */
 export const adminReservationRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order: _o, fields, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({ ...listQuery, line_item_id: oneOrMany.optional(), inventory_item_id: oneOrMany.optional(), location_id: oneOrMany.optional() }),
     )
-    return listResponse(c, "reservations", reservationQuery, { fields, limit, offset }, () => reservations(c.var.scope).list(filters, { limit, offset }))
+    return listResponse(c, "reservations", reservationQuery, { fields, limit, offset }, () =>
+      reservations(c.var.scope).list(filters, orderingFor(reservationQuery, order), { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const body = await validateBody(c, createBody)

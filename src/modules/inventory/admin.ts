@@ -2,13 +2,16 @@ import { Hono } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
-import { listQuery, oneOrMany, validateQuery } from "../../core/query/params"
+import { listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../core/query/params"
+import { listResponse, retrieveResponse } from "../../core/query/route"
+import { orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { adminInventoryLevelRoutes, setLevels } from "./admin-levels"
 import { adminReservationRoutes } from "./admin-reservations"
 import type { InventoryItemService } from "./item-service"
+import { adminInventoryItemQuery } from "./item-query-config"
 import { itemJson, itemsJson } from "./item-view"
 import type { InventoryService } from "./service"
 import { createInventoryItemBody, inventoryItemBody } from "./validators"
@@ -21,12 +24,14 @@ export const adminInventoryRoutes = new Hono<AppEnv>()
   .route("/", adminInventoryLevelRoutes)
   .route("/reservations", adminReservationRoutes)
   .get("/inventory-items", async (c) => {
-    const { limit = 20, offset = 0, order: _o, fields: _f, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), sku: oneOrMany.optional() }),
     )
-    const { rows, count } = await inventory(c.var.scope).list(filters, { limit, offset })
-    return c.json({ inventory_items: await itemsJson(c.var.scope, rows), count, offset, limit })
+    return listResponse(c, "inventory_items", adminInventoryItemQuery, { fields, limit, offset }, async () => {
+      const { rows, count } = await inventory(c.var.scope).list(filters, orderingFor(adminInventoryItemQuery, order), { limit, offset })
+      return { rows: await itemsJson(c.var.scope, rows), count }
+    })
   })
   .post("/inventory-items", async (c) => {
     const { location_levels = [], ...body } = await validateBody(c, createInventoryItemBody)
@@ -38,7 +43,9 @@ export const adminInventoryRoutes = new Hono<AppEnv>()
     })
     return c.json({ inventory_item: await itemJson(c.var.scope, id) })
   })
-  .get("/inventory-items/:id", async (c) => c.json({ inventory_item: await itemJson(c.var.scope, c.req.param("id")) }))
+  .get("/inventory-items/:id", async (c) =>
+    retrieveResponse(c, "inventory_item", adminInventoryItemQuery, validateQuery(c, z.object(retrieveQuery)).fields, () => itemJson(c.var.scope, c.req.param("id"))),
+  )
   .post("/inventory-items/:id", async (c) => {
     const body = await validateBody(c, inventoryItemBody)
     await transaction(c.var.scope, async (tx) => {

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
+import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
-import { listPage, type Page } from "../../core/query/page"
+import { listPage, type Page, orderBy, type DateFilters } from "../../core/query/page"
 import type { Db } from "../../infra/db"
 import { inventoryLevel, reservationItem } from "./schema"
 
@@ -33,12 +34,12 @@ export class ReservationService {
     return found
   }
 
-  async list(filters: { line_item_id?: string[]; inventory_item_id?: string[]; location_id?: string[] }, page: Page) {
+  async list(filters: { line_item_id?: string[]; inventory_item_id?: string[]; location_id?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const conditions: SQL[] = [isNull(reservationItem.deleted_at)]
     if (filters.line_item_id) conditions.push(inArray(reservationItem.line_item_id, filters.line_item_id))
     if (filters.inventory_item_id) conditions.push(inArray(reservationItem.inventory_item_id, filters.inventory_item_id))
     if (filters.location_id) conditions.push(inArray(reservationItem.location_id, filters.location_id))
-    return listPage(this.db, reservationItem, and(...conditions), [asc(reservationItem.created_at), asc(reservationItem.id)], page)
+    return listPage(this.db, reservationItem, and(...conditions), orderBy(reservationItem, ordering, reservationItem.id), page, filters)
   }
 
   async create(input: NewReservation): Promise<Reservation> {

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
+import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { searchAny } from "../../core/query/filters"
-import { listPage } from "../../core/query/page"
+import { listPage, orderBy, type DateFilters } from "../../core/query/page"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { inventoryItem, inventoryLevel, productVariantInventoryItem, reservationItem, type StockMove } from "./schema"
@@ -135,12 +136,12 @@ export class InventoryService {
     return this.db.select().from(inventoryLevel).where(inArray(inventoryLevel.inventory_item_id, inventoryItemIds))
   }
 
-  async list(filters: { id?: string[]; sku?: string[]; q?: string }, page: { limit: number; offset: number }) {
+  async list(filters: { id?: string[]; sku?: string[]; q?: string } & DateFilters, ordering: Ordering, page: { limit: number; offset: number }) {
     const conditions = [isNull(inventoryItem.deleted_at)]
     if (filters.id) conditions.push(inArray(inventoryItem.id, filters.id))
     if (filters.sku) conditions.push(inArray(inventoryItem.sku, filters.sku))
     if (filters.q) conditions.push(searchAny([inventoryItem.sku, inventoryItem.title], filters.q)!)
-    return listPage(this.db, inventoryItem, and(...conditions), [asc(inventoryItem.created_at), asc(inventoryItem.id)], page)
+    return listPage(this.db, inventoryItem, and(...conditions), orderBy(inventoryItem, ordering, inventoryItem.id), page, filters)
   }
 
   async retrieve(id: string) {

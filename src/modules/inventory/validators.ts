@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { metadata } from "../../core/metadata"
 
 /** A whole number of units, 0 or more. */
 export const quantity = z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).min(0, { error: "must be 0 or more" }).max(10_000_000)
@@ -21,7 +22,7 @@ export const inventoryItemBody = z.strictObject({
   height: dimension,
   width: dimension,
   requires_shipping: z.boolean().optional(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata,
 })
 
 export const levelQuantities = { stocked_quantity: quantity.optional(), incoming_quantity: quantity.optional() }

@@ -9,6 +9,7 @@ import type { InventoryService } from "../inventory/service"
 import { OrderEvents } from "./events"
 import type { OrderFulfillmentService } from "./fulfillment-service"
 import { orderJson } from "./order-view"
+import { metadata } from "../../core/metadata"
 
 const fulfillments = (scope: Scope) => scope.resolve<OrderFulfillmentService>("orderFulfillmentService")
 const inventory = (scope: Scope) => scope.resolve<InventoryService>("inventoryService")
@@ -39,7 +40,7 @@ export const adminOrderFulfillmentRoutes = new Hono<AppEnv>()
         shipping_option_id: z.string().min(1).optional(),
         requires_shipping: z.boolean().optional(),
         ...noNotification,
-        metadata: z.record(z.string(), z.unknown()).nullish(),
+        metadata,
         additional_data: z.record(z.string(), z.unknown()).optional(),
       }),
     )
@@ -60,7 +61,7 @@ export const adminOrderFulfillmentRoutes = new Hono<AppEnv>()
         // Not strict, as Medusa's: the dashboard sends the fulfillment's existing labels back whole.
         labels: z.array(z.object({ tracking_number: z.string().min(1).max(200), tracking_url: url, label_url: url })).max(50).default([]),
         ...noNotification,
-        metadata: z.record(z.string(), z.unknown()).nullish(),
+        metadata,
         additional_data: z.record(z.string(), z.unknown()).optional(),
       }),
     )

@@ -15,6 +15,7 @@ import { OrderEvents } from "./events"
 import { orderJson, ordersJson } from "./order-view"
 import type { OrderFulfillmentService } from "./fulfillment-service"
 import type { OrderService } from "./service"
+import { metadata } from "../../core/metadata"
 
 /**
  * `fields` applied to an admin order. payment_status and fulfillment_status are always there,
@@ -68,7 +69,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
         email: z.email({ error: "email must be an email address" }).max(320).optional(),
         shipping_address: addressBody.optional(),
         billing_address: addressBody.optional(),
-        metadata: z.record(z.string(), z.unknown()).nullish(),
+        metadata,
       }),
     )
     const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))

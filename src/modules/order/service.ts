@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm"
-import { searchAny, withinDates } from "../../core/query/filters"
+import { searchAny } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { DateRange, Ordering } from "../../core/query/params"
 import { childRows, fromRowJson, qualified as q } from "../../core/query/row-json"
 import type { Db } from "../../infra/db"
@@ -150,7 +150,7 @@ export class OrderService {
     ordering: Ordering,
     page: Page,
   ) {
-    const conditions: (SQL | undefined)[] = [isNull(order.deleted_at), withinDates(order, filters)]
+    const conditions: (SQL | undefined)[] = [isNull(order.deleted_at)]
     if (filters.id) conditions.push(inArray(order.id, filters.id))
     if (filters.status) conditions.push(inArray(order.status, filters.status as Order["status"][]))
     if (filters.customer_id) conditions.push(inArray(order.customer_id, filters.customer_id))
@@ -160,7 +160,7 @@ export class OrderService {
       const number = /^\d{1,9}$/.test(filters.q) ? eq(order.display_id, Number(filters.q)) : undefined
       conditions.push(or(searchAny([order.email, order.id], filters.q), number))
     }
-    return listPage(this.db, order, and(...conditions), orderBy(order, ordering, order.id), page)
+    return listPage(this.db, order, and(...conditions), orderBy(order, ordering, order.id), page, filters)
   }
 
   /** Marks the order canceled; refuses one canceled already. */
@@ -192,13 +192,13 @@ export class OrderService {
   }
 
   /** A customer's orders, newest first unless told otherwise. */
-  async listForCustomer(customerId: string, filters: { status?: string[] }, ordering: Ordering, page: Page) {
+  async listForCustomer(customerId: string, filters: { status?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const where = and(
       eq(order.customer_id, customerId),
       isNull(order.deleted_at),
       filters.status ? inArray(order.status, filters.status as Order["status"][]) : undefined,
     )
-    return listPage(this.db, order, where, orderBy(order, ordering, order.id), page)
+    return listPage(this.db, order, where, orderBy(order, ordering, order.id), page, filters)
   }
 
   /**

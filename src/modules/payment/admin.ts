@@ -3,6 +3,7 @@ import { z } from "zod"
 import { validateBody } from "../../core/body"
 import { booleanString, dateFilters, listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
+import { orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
@@ -26,7 +27,7 @@ const refundBody = z.strictObject({
 /** Medusa's /admin/payments: list and read payments and providers, capture and refund. */
 export const adminPaymentRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order: _o, fields, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({
         ...listQuery,
@@ -37,17 +38,19 @@ export const adminPaymentRoutes = new Hono<AppEnv>()
       }),
     )
     return listResponse(c, "payments", adminPaymentQuery, { fields, limit, offset }, async () => {
-      const { rows, count } = await payments(c).list(filters, { limit, offset })
+      const { rows, count } = await payments(c).list(filters, orderingFor(adminPaymentQuery, order), { limit, offset })
       return { rows: rows.map((row) => withJsonAmounts(row, "amount")), count }
     })
   })
   // Before /:id, which would otherwise take "payment-providers" for an id.
   .get("/payment-providers", async (c) => {
-    const { limit = 20, offset = 0, order: _o, fields, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({ ...listQuery, id: oneOrMany.optional(), is_enabled: booleanString.optional() }),
     )
-    return listResponse(c, "payment_providers", adminPaymentProviderQuery, { fields, limit, offset }, () => payments(c).listProviders(filters, { limit, offset }))
+    return listResponse(c, "payment_providers", adminPaymentProviderQuery, { fields, limit, offset }, () =>
+      payments(c).listProviders(filters, orderingFor(adminPaymentProviderQuery, order, { field: "id", direction: "asc" }), { limit, offset }),
+    )
   })
   .get("/:id", (c) => paymentResponse(c, c.req.param("id")))
   .post("/:id/capture", async (c) => {

@@ -2,9 +2,9 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId, generateUnguessableId } from "../../core/ids"
 import { decimal } from "../../core/money"
-import { searchAny, withinDates } from "../../core/query/filters"
-import { listPage, type Page } from "../../core/query/page"
-import type { DateRange } from "../../core/query/params"
+import { searchAny } from "../../core/query/filters"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
+import type { DateRange, Ordering } from "../../core/query/params"
 import { childRows, fromRowJson, qualified as q } from "../../core/query/row-json"
 import type { Db } from "../../infra/db"
 import { payment, paymentCollection, paymentProvider, paymentSession, refund } from "./schema"
@@ -80,12 +80,12 @@ export class PaymentService {
     return this.db.select().from(payment).where(inArray(payment.payment_collection_id, collectionIds)).orderBy(asc(payment.created_at))
   }
 
-  async list(filters: PaymentFilters, page: Page) {
-    const conditions: (SQL | undefined)[] = [isNull(payment.deleted_at), withinDates(payment, filters)]
+  async list(filters: PaymentFilters & DateFilters, ordering: Ordering, page: Page) {
+    const conditions: (SQL | undefined)[] = [isNull(payment.deleted_at)]
     if (filters.id) conditions.push(inArray(payment.id, filters.id))
     if (filters.payment_session_id) conditions.push(inArray(payment.payment_session_id, filters.payment_session_id))
     if (filters.q) conditions.push(searchAny([payment.id, payment.provider_id], filters.q))
-    return listPage(this.db, payment, and(...conditions), [asc(payment.created_at), asc(payment.id)], page)
+    return listPage(this.db, payment, and(...conditions), orderBy(payment, ordering, payment.id), page, filters)
   }
 
   async retrieve(id: string): Promise<Payment> {
@@ -100,12 +100,12 @@ export class PaymentService {
   }
 
   /** All payment providers, enabled or not (the Admin API's list). */
-  async listProviders(filters: { id?: string[]; is_enabled?: boolean }, page: Page) {
+  async listProviders(filters: { id?: string[]; is_enabled?: boolean } & DateFilters, ordering: Ordering, page: Page) {
     const where = and(
       filters.id ? inArray(paymentProvider.id, filters.id) : undefined,
       filters.is_enabled === undefined ? undefined : eq(paymentProvider.is_enabled, filters.is_enabled),
     )
-    return listPage(this.db, paymentProvider, where, [asc(paymentProvider.id)], page)
+    return listPage(this.db, paymentProvider, where, orderBy(paymentProvider, ordering, paymentProvider.id), page, filters)
   }
 
   async enabledProviders(ids: string[]): Promise<{ id: string; is_enabled: boolean }[]> {

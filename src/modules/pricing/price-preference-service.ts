@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { pricePreference } from "./schema"
@@ -13,12 +13,12 @@ export type PricePreferenceAttribute = PricePreference["attribute"]
 export class PricePreferenceService {
   constructor(private readonly db: Db) {}
 
-  async list(filters: { id?: string[]; attribute?: PricePreferenceAttribute[]; value?: string[] }, ordering: Ordering, page: Page) {
+  async list(filters: { id?: string[]; attribute?: PricePreferenceAttribute[]; value?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(pricePreference.deleted_at)]
     if (filters.id) conditions.push(inArray(pricePreference.id, filters.id))
     if (filters.attribute) conditions.push(inArray(pricePreference.attribute, filters.attribute))
     if (filters.value) conditions.push(inArray(pricePreference.value, filters.value))
-    return listPage(this.db, pricePreference, and(...conditions), orderBy(pricePreference, ordering, pricePreference.id), page)
+    return listPage(this.db, pricePreference, and(...conditions), orderBy(pricePreference, ordering, pricePreference.id), page, filters)
   }
 
   async retrieve(id: string): Promise<PricePreference> {

@@ -14,8 +14,8 @@ import type { ProductCategoryService } from "./category-service"
 import type { ProductCollectionService } from "./collection-service"
 import { storeListCategoriesQuery, storeListCollectionsQuery } from "./validators"
 import { linkProductsTo } from "./workflows"
+import { metadata } from "../../core/metadata"
 
-const metadata = z.record(z.string(), z.unknown()).nullish()
 const collections = (scope: Scope) => scope.resolve<ProductCollectionService>("productCollectionService")
 const categories = (scope: Scope) => scope.resolve<ProductCategoryService>("adminProductCategoryService")
 

@@ -12,9 +12,9 @@ import { adminTagQuery, adminTypeQuery, VALUE_ORDER_FIELDS } from "./admin-query
 import { retrieveQuery } from "./admin-validators"
 import type { ProductValueService } from "./value-service"
 import { createTagOrType } from "./workflows"
+import { metadata } from "../../core/metadata"
 
 const value = z.string().min(1).max(200)
-const metadata = z.record(z.string(), z.unknown()).nullish()
 const listValuesQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), value: oneOrMany.optional() })
 
 /**

@@ -1,9 +1,9 @@
 import { z } from "zod"
 import { booleanString, idList, listQuery, oneOrMany } from "../../core/query/params"
+import { metadata } from "../../core/metadata"
 
 export const PRODUCT_STATUSES = ["draft", "proposed", "published", "rejected"] as const
 const text = (max = 1000) => z.string().max(max)
-const metadata = z.record(z.string(), z.unknown()).nullish()
 export const handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and dashes" })
 
 const priceBody = z.strictObject({

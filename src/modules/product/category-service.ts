@@ -3,7 +3,7 @@ import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { inOrNull, searchAny } from "../../core/query/filters"
 import { groupBy, type Row } from "../../core/query/graph"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { productCategory } from "./schema"
@@ -29,8 +29,8 @@ export class ProductCategoryService {
     private readonly visibleOnly: boolean,
   ) {}
 
-  async list(filters: CategoryFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, productCategory, this.where(filters), orderBy(productCategory, ordering, productCategory.id), page)
+  async list(filters: CategoryFilters & DateFilters, ordering: Ordering, page: Page) {
+    return listPage(this.db, productCategory, this.where(filters), orderBy(productCategory, ordering, productCategory.id), page, filters)
   }
 
   async retrieve(id: string): Promise<Category> {

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { productCollection } from "./schema"
@@ -17,8 +17,8 @@ export interface CollectionFilters {
 export class ProductCollectionService {
   constructor(private readonly db: Db) {}
 
-  async list(filters: CollectionFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, productCollection, this.where(filters), orderBy(productCollection, ordering, productCollection.id), page)
+  async list(filters: CollectionFilters & DateFilters, ordering: Ordering, page: Page) {
+    return listPage(this.db, productCollection, this.where(filters), orderBy(productCollection, ordering, productCollection.id), page, filters)
   }
 
   async retrieve(id: string) {

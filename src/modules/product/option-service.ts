@@ -3,7 +3,7 @@ import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
 import { groupBy, type Row } from "../../core/query/graph"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { product, productOption, productOptionProduct, productOptionValue } from "./schema"
@@ -39,7 +39,7 @@ const ranked = (input: Pick<OptionInput, "values" | "ranks">) =>
 export class ProductOptionService {
   constructor(private readonly db: Db) {}
 
-  async list(filters: OptionFilters, ordering: Ordering, page: Page) {
+  async list(filters: OptionFilters & DateFilters, ordering: Ordering, page: Page) {
     const where = and(
       live(productOption),
       filters.product_id ? optionOfProduct(filters.product_id) : undefined,
@@ -48,7 +48,7 @@ export class ProductOptionService {
       filters.is_exclusive !== undefined ? eq(productOption.is_exclusive, filters.is_exclusive) : undefined,
       filters.q ? searchAny([productOption.title], filters.q) : undefined,
     )
-    return listPage(this.db, productOption, where, orderBy(productOption, ordering, productOption.id), page)
+    return listPage(this.db, productOption, where, orderBy(productOption, ordering, productOption.id), page, filters)
   }
 
   async retrieve(id: string) {

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { searchAny } from "../../core/query/filters"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { productOptionValue, productVariant, productVariantOption } from "./schema"
@@ -16,7 +16,7 @@ export interface OptionValueFilters {
 export class ProductOptionValueService {
   constructor(private readonly db: Db) {}
 
-  async list(optionId: string, filters: OptionValueFilters, ordering: Ordering, page: Page) {
+  async list(optionId: string, filters: OptionValueFilters & DateFilters, ordering: Ordering, page: Page) {
     const where = and(
       eq(productOptionValue.option_id, optionId),
       isNull(productOptionValue.deleted_at),
@@ -24,7 +24,7 @@ export class ProductOptionValueService {
       filters.value ? inArray(productOptionValue.value, filters.value) : undefined,
       filters.q ? searchAny([productOptionValue.value], filters.q) : undefined,
     )
-    return listPage(this.db, productOptionValue, where, orderBy(productOptionValue, ordering, productOptionValue.id), page)
+    return listPage(this.db, productOptionValue, where, orderBy(productOptionValue, ordering, productOptionValue.id), page, filters)
   }
 
   /** The value, if it is one of this option's (Medusa's message otherwise). */

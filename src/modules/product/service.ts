@@ -3,7 +3,7 @@ import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
 import { groupBy, type Row } from "../../core/query/graph"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import {
@@ -69,8 +69,8 @@ export const visibleCategory = and(eq(productCategory.is_active, true), eq(produ
 export class ProductService {
   constructor(private readonly db: Db) {}
 
-  async list(filters: ProductFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, product, this.where(filters), orderBy(product, ordering, product.id), page)
+  async list(filters: ProductFilters & DateFilters, ordering: Ordering, page: Page) {
+    return listPage(this.db, product, this.where(filters), orderBy(product, ordering, product.id), page, filters)
   }
 
   async retrieve(id: string, filters: ProductFilters = {}) {
@@ -79,7 +79,7 @@ export class ProductService {
     return found
   }
 
-  async listVariants(filters: VariantFilters, ordering: Ordering, page: Page) {
+  async listVariants(filters: VariantFilters & DateFilters, ordering: Ordering, page: Page) {
     const where = and(
       live(productVariant),
       filters.product_id ? inArray(productVariant.product_id, filters.product_id) : undefined,
@@ -92,7 +92,7 @@ export class ProductService {
       filters.allow_backorder !== undefined ? eq(productVariant.allow_backorder, filters.allow_backorder) : undefined,
       filters.q ? searchAny([productVariant.title, productVariant.sku, productVariant.barcode, productVariant.ean, productVariant.upc], filters.q) : undefined,
     )
-    return listPage(this.db, productVariant, where, orderBy(productVariant, ordering, productVariant.id), page)
+    return listPage(this.db, productVariant, where, orderBy(productVariant, ordering, productVariant.id), page, filters)
   }
 
   async retrieveVariant(productId: string, variantId: string) {

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { productTag, productType } from "./schema"
@@ -30,8 +30,8 @@ export class ProductValueService {
     this.table = table as ValueTable
   }
 
-  async list(filters: ValueFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, this.table, this.where(filters), orderBy(this.table, ordering, this.table.id), page)
+  async list(filters: ValueFilters & DateFilters, ordering: Ordering, page: Page) {
+    return listPage(this.db, this.table, this.where(filters), orderBy(this.table, ordering, this.table.id), page, filters)
   }
 
   async retrieve(id: string) {

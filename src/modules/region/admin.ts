@@ -12,6 +12,7 @@ import { RegionEvents } from "./events"
 import { REGION_ORDER_FIELDS, regionGraph } from "./query-config"
 import type { RegionService } from "./service"
 import { storeListRegionsQuery, storeRetrieveRegionQuery } from "./validators"
+import { metadata } from "../../core/metadata"
 
 const adminRegionQuery: QueryConfig = {
   graph: regionGraph,
@@ -27,7 +28,7 @@ const regionFields = {
   payment_providers: z.array(z.string().min(1)).max(50).optional(),
   automatic_taxes: z.boolean().optional(),
   is_tax_inclusive: z.boolean().optional(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata,
 }
 const createRegionBody = z.strictObject(regionFields)
 const updateRegionBody = z.strictObject({ ...regionFields, name: regionFields.name.optional(), currency_code: regionFields.currency_code.optional() })

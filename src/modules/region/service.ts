@@ -3,7 +3,7 @@ import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
 import { groupBy, type Row } from "../../core/query/graph"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { region, regionCountry, regionPaymentProvider } from "./schema"
@@ -28,8 +28,8 @@ export interface CreateRegionInput {
 export class RegionService {
   constructor(private readonly db: Db) {}
 
-  async list(filters: RegionFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, region, this.where(filters), orderBy(region, ordering, region.id), page)
+  async list(filters: RegionFilters & DateFilters, ordering: Ordering, page: Page) {
+    return listPage(this.db, region, this.where(filters), orderBy(region, ordering, region.id), page, filters)
   }
 
   async retrieve(id: string): Promise<Region> {

@@ -10,6 +10,7 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import type { ProductLinkService } from "../product/link-service"
 import { SalesChannelEvents } from "./events"
 import type { SalesChannelService } from "./service"
+import { metadata } from "../../core/metadata"
 
 type Scope = AppEnv["Variables"]["scope"]
 const channels = (scope: Scope) => scope.resolve<SalesChannelService>("salesChannelService")
@@ -17,7 +18,7 @@ const fields = {
   name: z.string().min(1).max(200),
   description: z.string().max(2000).nullish(),
   is_disabled: z.boolean().optional(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata,
 }
 const ids = idList()
 const adminSalesChannelQuery = entityQuery(["name", "description", "is_disabled", "metadata", "created_at", "updated_at", "deleted_at"])

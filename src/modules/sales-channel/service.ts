@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { salesChannel } from "./schema"
@@ -30,13 +30,13 @@ export class SalesChannelService {
     return this.db.select().from(salesChannel).where(and(inArray(salesChannel.id, ids), isNull(salesChannel.deleted_at)))
   }
 
-  async list(filters: { id?: string[]; name?: string[]; q?: string; is_disabled?: boolean }, ordering: Ordering, page: Page) {
+  async list(filters: { id?: string[]; name?: string[]; q?: string; is_disabled?: boolean } & DateFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(salesChannel.deleted_at)]
     if (filters.id) conditions.push(inArray(salesChannel.id, filters.id))
     if (filters.name) conditions.push(inArray(salesChannel.name, filters.name))
     if (filters.is_disabled !== undefined) conditions.push(eq(salesChannel.is_disabled, filters.is_disabled))
     if (filters.q) conditions.push(searchAny([salesChannel.name, salesChannel.description], filters.q))
-    return listPage(this.db, salesChannel, and(...conditions), orderBy(salesChannel, ordering, salesChannel.id), page)
+    return listPage(this.db, salesChannel, and(...conditions), orderBy(salesChannel, ordering, salesChannel.id), page, filters)
   }
 
   async update(id: string, input: Partial<SalesChannelInput>) {

@@ -1,4 +1,5 @@
 import { z } from "zod"
+import { metadata } from "../../core/metadata"
 
 export const countryCode = z.string().regex(/^[a-zA-Z]{2}$/, { error: "must be an ISO 3166-1 alpha-2 code" })
 
@@ -16,5 +17,5 @@ export const addressBody = z.strictObject({
 export const stockLocationBody = z.strictObject({
   name: z.string().min(1).max(200),
   address: addressBody.optional(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata,
 })

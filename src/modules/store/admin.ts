@@ -4,6 +4,7 @@ import type { Scope } from "../../core/container"
 import { validateBody } from "../../core/body"
 import { listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
+import { orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
@@ -13,6 +14,7 @@ import type { SalesChannelService } from "../sales-channel/service"
 import type { StockLocationService } from "../stock-location/service"
 import { adminStoreQuery } from "./query-config"
 import type { StoreService } from "./service"
+import { metadata } from "../../core/metadata"
 
 const stores = (scope: Scope) => scope.resolve<StoreService>("storeService")
 
@@ -34,7 +36,7 @@ const updateStoreBody = z.strictObject({
   default_sales_channel_id: z.string().min(1).nullish(),
   default_region_id: z.string().min(1).nullish(),
   default_location_id: z.string().min(1).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata,
 })
 
 /** Checks that each default the body names exists (each lookup answers not_found otherwise). */
@@ -47,11 +49,11 @@ async function checkDefaults(tx: Scope, body: z.output<typeof updateStoreBody>) 
 /** Medusa's /admin/stores: the shop's name, currencies and defaults. */
 export const adminStoreRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order: _order, fields, ...filters } = validateQuery(
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
       c,
       z.object({ ...listQuery, id: oneOrMany.optional(), name: oneOrMany.optional(), q: z.string().optional() }),
     )
-    return listResponse(c, "stores", adminStoreQuery, { fields, limit, offset }, () => stores(c.var.scope).list(filters, { limit, offset }))
+    return listResponse(c, "stores", adminStoreQuery, { fields, limit, offset }, () => stores(c.var.scope).list(filters, orderingFor(adminStoreQuery, order), { limit, offset }))
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, z.object(retrieveQuery))

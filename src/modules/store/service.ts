@@ -1,7 +1,8 @@
 import { and, asc, eq, ilike, inArray, isNull, sql } from "drizzle-orm"
+import type { Ordering } from "../../core/query/params"
 import { escapeLike } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
-import { listPage } from "../../core/query/page"
+import { listPage, orderBy, type DateFilters } from "../../core/query/page"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { store, storeCurrency } from "./schema"
@@ -17,12 +18,12 @@ export class StoreService {
     return row
   }
 
-  async list(filters: { id?: string[]; name?: string[]; q?: string }, page: { limit: number; offset: number }) {
+  async list(filters: { id?: string[]; name?: string[]; q?: string } & DateFilters, ordering: Ordering, page: { limit: number; offset: number }) {
     const conditions = [isNull(store.deleted_at)]
     if (filters.id) conditions.push(inArray(store.id, filters.id))
     if (filters.name) conditions.push(inArray(store.name, filters.name))
     if (filters.q) conditions.push(ilike(store.name, `%${escapeLike(filters.q)}%`))
-    return listPage(this.db, store, and(...conditions), [asc(store.created_at), asc(store.id)], page)
+    return listPage(this.db, store, and(...conditions), orderBy(store, ordering, store.id), page, filters)
   }
 
   async retrieve(id: string): Promise<Store> {

@@ -4,7 +4,7 @@ import { generateId } from "../../core/ids"
 import { toJsonNumber } from "../../core/money"
 import { inOrNull, searchAny } from "../../core/query/filters"
 import { groupBy, type Row } from "../../core/query/graph"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { taxRate, taxRegion } from "./schema"
@@ -45,8 +45,8 @@ const rateJson = (row: RateRow): Row => ({ ...row, rate: toJsonNumber(row.rate) 
 export class TaxAdminService {
   constructor(private readonly db: Db) {}
 
-  async listRegions(filters: TaxRegionFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, taxRegion, this.regionWhere(filters), orderBy(taxRegion, ordering, taxRegion.id), page)
+  async listRegions(filters: TaxRegionFilters & DateFilters, ordering: Ordering, page: Page) {
+    return listPage(this.db, taxRegion, this.regionWhere(filters), orderBy(taxRegion, ordering, taxRegion.id), page, filters)
   }
 
   async retrieveRegion(id: string) {

@@ -8,8 +8,8 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import type { TaxAdminService } from "./admin-service"
 import { adminTaxRateQuery, adminTaxRegionQuery, TAX_RATE_ORDER_FIELDS, TAX_REGION_ORDER_FIELDS } from "./query-config"
+import { metadata } from "../../core/metadata"
 
-const metadata = z.record(z.string(), z.unknown()).nullish()
 // A JSON number is read as the decimal it was written as (25.5 → "25.5"), then kept exact.
 const rate = z
   .number({ error: "must be a number" })

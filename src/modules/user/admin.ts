@@ -14,6 +14,7 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import type { AuthService } from "../auth/service"
 import { UserEvents } from "./events"
 import type { UserService } from "./service"
+import { metadata } from "../../core/metadata"
 
 const INVITE_DAYS = 7
 const userJson = ({ deleted_at: _d, ...user }: Awaited<ReturnType<UserService["retrieve"]>>) => user
@@ -42,7 +43,7 @@ const updateUserBody = z.strictObject({
   first_name: z.string().max(200).nullish(),
   last_name: z.string().max(200).nullish(),
   avatar_url: z.url().nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata,
 })
 const inviteExpiry = () => new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000)
 

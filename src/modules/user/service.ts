@@ -2,7 +2,7 @@ import { and, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm"
 import { escapeLike } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { invite, user } from "./schema"
@@ -35,7 +35,7 @@ export class UserService {
     return found !== undefined
   }
 
-  async list(filters: { id?: string[]; email?: string[]; q?: string }, ordering: Ordering, page: Page) {
+  async list(filters: { id?: string[]; email?: string[]; q?: string } & DateFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(user.deleted_at)]
     if (filters.id) conditions.push(inArray(user.id, filters.id))
     if (filters.email) conditions.push(inArray(user.email, filters.email.map((email) => email.toLowerCase())))
@@ -43,7 +43,7 @@ export class UserService {
       const pattern = `%${escapeLike(filters.q)}%`
       conditions.push(or(ilike(user.email, pattern), ilike(user.first_name, pattern), ilike(user.last_name, pattern)))
     }
-    return listPage(this.db, user, and(...conditions), orderBy(user, ordering, user.id), page)
+    return listPage(this.db, user, and(...conditions), orderBy(user, ordering, user.id), page, filters)
   }
 
   async update(id: string, input: Partial<Pick<User, "first_name" | "last_name" | "avatar_url" | "metadata">>) {
@@ -57,11 +57,11 @@ export class UserService {
     await this.db.update(user).set({ deleted_at: sql`now()` }).where(eq(user.id, id))
   }
 
-  async listInvites(filters: { id?: string[]; email?: string[] }, ordering: Ordering, page: Page) {
+  async listInvites(filters: { id?: string[]; email?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(invite.deleted_at)]
     if (filters.id) conditions.push(inArray(invite.id, filters.id))
     if (filters.email) conditions.push(inArray(invite.email, filters.email.map((email) => email.toLowerCase())))
-    return listPage(this.db, invite, and(...conditions), orderBy(invite, ordering, invite.id), page)
+    return listPage(this.db, invite, and(...conditions), orderBy(invite, ordering, invite.id), page, filters)
   }
 
   async retrieveInvite(id: string): Promise<Invite> {
