@@ -7,18 +7,21 @@ import { envLine, loadDotEnv } from "./lib/dotenv"
 import { startLocalDatabase, type LocalDatabase } from "./lib/local-database"
 import { runMigrations } from "./lib/migrate"
 import { freePort } from "./lib/ports"
+import { onShutdown, stopProcessGroup } from "./lib/shutdown"
 import { generateRegistry, pluginDir } from "./lib/generate-registry"
 import { jobs } from "../src/registry.generated"
 
 const started = performance.now()
 const PORT = Number(process.env.PORT ?? 9000)
-const STATE_DIR = `${ROOT}.medusa`
+// DEV_STATE_DIR and DEV_POSTGRES_PORT (0: any free one) let a test run beside a developer's .medusa and :54329.
+const STATE_DIR = process.env.DEV_STATE_DIR ?? `${ROOT}.medusa`
+const POSTGRES_PORT = Number(process.env.DEV_POSTGRES_PORT ?? 54329)
 const say = (what: string, detail: string) => console.log(`  ${what.padEnd(11)}${detail}`)
 // The Worker sees only these of the shell's variables (plus .env): the ones medusa.config.ts reads.
 const FORWARDED = /^(NODE_ENV|PUBLIC_URL|DATABASE_\w+|REDIS_URL|UPSTASH_\w+|QSTASH_\w+|JWT_\w+|COOKIE_\w+|\w+_CORS|MEDUSA_\w+)$/
 
 const CRONS = [...new Set(jobs.map((job) => job.schedule))]
-let database: LocalDatabase | undefined
+let database: Promise<LocalDatabase> | undefined
 let wrangler: ChildProcess | undefined
 let stopping = false
 
@@ -29,19 +32,21 @@ async function main() {
   if ((await freePort(PORT)) !== PORT) throw new Error(`port ${PORT} is in use: stop what holds it or set PORT`)
 
   mkdirSync(STATE_DIR, { recursive: true })
-  database = await startLocalDatabase({
+  const dataDir = `${STATE_DIR}/postgres`
+  database = startLocalDatabase({
     databaseUrl: process.env.DATABASE_URL,
-    dataDir: `${STATE_DIR}/postgres`,
+    dataDir,
     database: "medusa",
-    port: 54329,
+    port: POSTGRES_PORT,
     log: (line) => say("postgres", line),
   })
-  say("postgres", database.embedded ? `embedded, ${database.url} (data in .medusa/postgres)` : `DATABASE_URL ${redact(database.url)}`)
-  if (database.proxy) {
-    const pooled = database.embedded ? " (pooled per transaction, as Neon's -pooler endpoint)" : ""
-    say("neon proxy", `ws://${database.proxy.address}/v2${pooled} and http://${database.proxy.address}/sql → ${new URL(database.url).host}`)
+  const local = await database
+  say("postgres", local.embedded ? `embedded, ${local.url} (data in ${dataDir.replace(ROOT, "")})` : `DATABASE_URL ${redact(local.url)}`)
+  if (local.proxy) {
+    const pooled = local.embedded ? " (pooled per transaction, as Neon's -pooler endpoint)" : ""
+    say("neon proxy", `ws://${local.proxy.address}/v2${pooled} and http://${local.proxy.address}/sql → ${new URL(local.url).host}`)
   }
-  Object.assign(process.env, database.bindings)
+  Object.assign(process.env, local.bindings)
 
   // medusa.config.ts reads process.env when imported, so only now.
   const extensions = extensionsOf((await import("../medusa.config")).default)
@@ -58,6 +63,7 @@ async function main() {
   const forwarded = Object.entries(process.env).filter(([name, value]) => FORWARDED.test(name) && value !== undefined)
   writeFileSync(envFile, forwarded.map(([name, value]) => envLine(name, value!)).join("\n") + "\n")
   const inspectorPort = await freePort(9230)
+  if (stopping) return
   wrangler = spawn(
     `${ROOT}node_modules/.bin/wrangler`,
     ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--env-file", envFile, "--show-interactive-dev-session=false", "--test-scheduled"],
@@ -119,14 +125,15 @@ async function stop(reason: string, exitCode = 0) {
   if (stopping) return
   stopping = true
   console.log(`\nStopping (${reason})…`)
-  if (wrangler?.pid && wrangler.exitCode === null) {
-    const exited = new Promise((resolve) => wrangler!.once("exit", resolve))
-    process.kill(-wrangler.pid, "SIGTERM")
-    const killed = setTimeout(() => process.kill(-wrangler!.pid!, "SIGKILL"), 5000)
-    await exited
-    clearTimeout(killed)
-  }
-  await database?.stop()
+  // Whatever hangs, the process still ends (wrangler's group gets SIGKILL after 5 s).
+  setTimeout(() => {
+    console.error("Stopping took over 20 s: exiting anyway.")
+    process.exit(exitCode || 1)
+  }, 20_000).unref()
+  // The whole group, not just wrangler: its workerd and esbuild may outlive it.
+  if (wrangler?.pid) await stopProcessGroup(wrangler.pid)
+  // A Postgres still starting is stopped once it is up.
+  await database?.then((started) => started.stop(), () => {})
   console.log("Stopped: API, proxy and Postgres.")
   process.exit(exitCode)
 }
@@ -137,8 +144,7 @@ function redact(url: string) {
   return parsed.toString()
 }
 
-process.on("SIGINT", () => void stop("Ctrl-C"))
-process.on("SIGTERM", () => void stop("SIGTERM"))
+onShutdown((reason) => void stop(reason))
 main().catch((error) => {
   console.error(`\n${error instanceof Error ? error.message : error}`)
   void stop("start-up failed", 1)

@@ -1,5 +1,11 @@
+import { execFileSync, spawn } from "node:child_process"
+import { chmodSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { SignJWT } from "jose"
 import { afterAll, describe, expect, test } from "vitest"
+import { ROOT } from "../scripts/lib/build"
+import { freePort } from "../scripts/lib/ports"
 import { startWorker, type TestWorker } from "./helpers/worker"
 
 const workers: TestWorker[] = []
@@ -59,3 +65,81 @@ describe("the env file npm run dev hands to wrangler", () => {
     expect(parseEnv(file)).toEqual(values)
   })
 })
+
+describe.skipIf(process.platform === "win32")("npm run dev", () => {
+  test("SIGTERM to npm alone, as a process manager sends it, stops wrangler, workerd, esbuild and Postgres", async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), "medusa-edge-dev-"))
+    chmodSync(stateDir, 0o755) // as root, Postgres runs as the "postgres" user and must reach its data dir
+    const port = await freePort()
+    let output = ""
+    // Its own process group, as a process manager starts it; DATABASE_URL empty: the embedded Postgres even when .env names another.
+    const npm = spawn("npm", ["run", "dev"], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: "development", PORT: String(port), DEV_STATE_DIR: stateDir, DEV_POSTGRES_PORT: "0", DATABASE_URL: "" },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    for (const stream of [npm.stdout, npm.stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()))
+    let run: ProcessRow[] = []
+    const left = () => {
+      const pids = new Set(run.map((row) => row.pid))
+      const groups = new Set(run.map((row) => row.pgid))
+      return processes().filter((row) => pids.has(row.pid) || groups.has(row.pgid) || row.args.includes(stateDir))
+    }
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}/health`, npm, () => output)
+      run = descendants(npm.pid!)
+      const commands = run.map((row) => row.args).join("\n")
+      for (const part of ["wrangler dev", "workerd serve", "esbuild", `postgres -D ${stateDir}/postgres`]) expect(commands).toContain(part)
+
+      process.kill(npm.pid!, "SIGTERM")
+      const deadline = Date.now() + 20_000
+      while (left().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250))
+      expect(left().map((row) => row.args), output).toEqual([])
+      expect(await freePort(port)).toBe(port)
+      expect(output).toContain("Stopped: API, proxy and Postgres.")
+    } finally {
+      for (const row of run.length > 0 ? left() : descendants(npm.pid!)) {
+        try {
+          process.kill(row.pid, "SIGKILL")
+        } catch {}
+      }
+      rmSync(stateDir, { recursive: true, force: true })
+    }
+  }, 300_000)
+})
+
+interface ProcessRow {
+  pid: number
+  ppid: number
+  pgid: number
+  args: string
+}
+
+function processes(): ProcessRow[] {
+  return execFileSync("ps", ["-A", "-o", "pid=,ppid=,pgid=,args="], { encoding: "utf8" })
+    .split("\n")
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(\d+)\s(.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map(([, pid, ppid, pgid, args]) => ({ pid: Number(pid), ppid: Number(ppid), pgid: Number(pgid), args: args! }))
+}
+
+/** `pid` and every process below it. */
+function descendants(pid: number): ProcessRow[] {
+  const all = processes()
+  const found = all.filter((row) => row.pid === pid)
+  for (let i = 0; i < found.length; i++) found.push(...all.filter((row) => row.ppid === found[i]!.pid))
+  return found
+}
+
+/** A first start builds the admin dashboard (about a minute) and a new Postgres cluster; a loaded 2-core machine takes longer. */
+async function waitForHealth(url: string, child: ReturnType<typeof spawn>, output: () => string) {
+  const deadline = Date.now() + 240_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`npm run dev exited (${child.exitCode ?? child.signalCode}):\n${output()}`)
+    const healthy = await fetch(url).then((response) => response.ok, () => false)
+    if (healthy) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`npm run dev did not answer ${url} within 240 s:\n${output()}`)
+}

