@@ -13,7 +13,6 @@ import type { AppEnv } from "./core/types"
 import { createCache, type CacheService } from "./infra/cache"
 import { CatalogCache } from "./infra/catalog-cache"
 import { catalogInvalidation } from "./infra/catalog-invalidation"
-import type { Db, RequestDatabase } from "./infra/db"
 import { EventOutboxService } from "./infra/event-outbox-service"
 import type { JobConfig } from "./infra/events/job"
 import { EventPublisher } from "./infra/events/publisher"
@@ -55,18 +54,18 @@ export function createRegistry(config: ResolvedConfig, extensions: Extensions = 
   // One limiter per app: an Upstash client holds no connection; the memory one is the point of sharing.
   const limiter = createRateLimiter(config)
   registry.register("rateLimiterService", () => limiter)
-  registry.register("manager", (scope) => scope.resolve<RequestDatabase>("database").db)
+  registry.register("manager", (scope) => scope.resolve("database").db)
   // With the built-in buses, an event no subscriber listens to needs no publishing; a custom bus may have listeners we do not know.
   const subscribers = allSubscribers(extensions)
   const subscribed = eventBusModule.resolve === "custom" ? undefined : (name: string) => subscribersOf(subscribers, name).length > 0
-  registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve<Db>("manager"), scope.resolve<string[]>("emittedEvents"), subscribed))
+  registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve("manager"), scope.resolve("emittedEvents"), subscribed))
   registry.register("eventBusService", (scope) => {
     if (eventBusModule.resolve === "custom") {
       const custom = extensions.modules?.eventBus
       if (!custom) throw new Error(`event bus module ${eventBusModule.path} is not in the build: run npm run build`)
       return custom(scope, eventBusModule.options)
     }
-    return new EventPublisher(scope.resolve<Db>("manager"), {
+    return new EventPublisher(scope.resolve("manager"), {
       module: eventBusModule,
       publicUrl: eventBusModule.resolve === "qstash" ? eventBusModule.options.publicUrl : undefined,
       subscribers,

@@ -134,3 +134,9 @@ export function searchPathSchema(databaseUrl: string): string {
 function formatIssue(issue: { path: string; message: string }) {
   return issue.path ? `${issue.path}: ${issue.message}` : issue.message
 }
+
+declare module "../core/container" {
+  interface ServiceMap {
+    config: ResolvedConfig
+  }
+}

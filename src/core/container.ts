@@ -4,13 +4,26 @@ import { MedusaError } from "./errors"
 export type Factory<T = unknown> = (scope: Scope) => T
 
 /**
+ * What a scope resolves, name → type. Each module declares its services where it registers them
+ * (`declare module "../../core/container" { interface ServiceMap { cartService: CartService } }`),
+ * infra its request values; a project's or plugin's service file may declare itself the same way.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ServiceMap {}
+
+export type ServiceName = keyof ServiceMap & string
+
+/**
  * The services an app knows, by name. A Scope is made per request (or event delivery):
  * each service is built at most once per scope and never shared between scopes.
  */
 export class Registry {
   private readonly factories = new Map<string, Factory>()
 
-  register<T>(name: string, factory: Factory<T>): this {
+  register<K extends ServiceName>(name: K, factory: Factory<ServiceMap[K]>): this
+  /** A name the map does not declare: a project's or plugin's service. */
+  register(name: string, factory: Factory): this
+  register(name: string, factory: Factory): this {
     this.factories.set(name, factory)
     return this
   }
@@ -24,7 +37,7 @@ export class Registry {
   }
 
   /** `values` are the request's own registrations (its database handle, request id, …). */
-  createScope(values: Record<string, unknown> = {}): Scope {
+  createScope(values: Partial<ServiceMap> & Record<string, unknown> = {}): Scope {
     return new Scope(this, values)
   }
 }
@@ -39,13 +52,16 @@ export class Scope {
   ) {}
 
   /** A scope like this one with some registrations replaced (e.g. `manager` by a transaction); nothing built is shared. */
-  fork(values: Record<string, unknown>): Scope {
+  fork(values: Partial<ServiceMap> & Record<string, unknown>): Scope {
     return new Scope(this.registry, { ...this.values, ...values })
   }
 
-  resolve<T>(name: string): T {
-    if (name in this.values) return this.values[name] as T
-    if (this.built.has(name)) return this.built.get(name) as T
+  resolve<K extends ServiceName>(name: K): ServiceMap[K]
+  /** A name the map does not declare (a project's service), typed by the caller as in Medusa. */
+  resolve<T = unknown>(name: string): T
+  resolve(name: string): unknown {
+    if (name in this.values) return this.values[name]
+    if (this.built.has(name)) return this.built.get(name)
     const factory = this.registry.factory(name)
     if (!factory) throw unknownName(name, [...Object.keys(this.values), ...this.registry.names()])
     if (this.resolving.has(name)) {
@@ -55,7 +71,7 @@ export class Scope {
     try {
       const instance = factory(this)
       this.built.set(name, instance)
-      return instance as T
+      return instance
     } finally {
       this.resolving.delete(name)
     }

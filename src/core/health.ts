@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm"
 import type { Handler } from "hono"
 import journal from "../../drizzle/meta/_journal.json"
-import type { Db } from "../infra/db"
 import type { ErrorBody } from "./errors"
 import type { AppEnv } from "./types"
 
@@ -13,7 +12,7 @@ const NEWEST_MIGRATION = Math.max(0, ...journal.entries.map((entry) => entry.whe
  * build expects; 503 with the reason otherwise, so a deploy ahead of `npm run migrate` shows.
  */
 export const health: Handler<AppEnv> = async (c) => {
-  const db = c.var.scope.resolve<Db>("manager")
+  const db = c.var.scope.resolve("manager")
   const schema = c.var.config.projectConfig.database_schema
   const unavailable = (message: string) => c.json({ type: "unexpected_state", message } satisfies ErrorBody, 503)
   try {

@@ -3,7 +3,7 @@ import type { ResolvedConfig } from "../config"
 import { invalidateWritten, recordCatalogChanges } from "../infra/catalog-invalidation"
 import { openDatabase, type RequestDatabase } from "../infra/db"
 import { EventPublisher } from "../infra/events/publisher"
-import type { Registry } from "./container"
+import type { Registry, ServiceMap } from "./container"
 import type { AppEnv } from "./types"
 
 /**
@@ -24,7 +24,7 @@ export function requestScope(config: ResolvedConfig, registry: Registry): Middle
     if (!database.opened) return
     if (!config.isProduction) c.header("x-sql-statements", String(database.statements))
     const invalidated = await invalidateWritten(scope, database.written)
-    const publisher = scope.resolve<EventPublisher>("eventBusService")
+    const publisher = scope.resolve("eventBusService")
     // Done here, the catalog events need only be marked published; a custom event bus gets them all.
     const settled = invalidated && publisher instanceof EventPublisher ? catalogEvents : []
     const events = [...emittedEvents, ...catalogEvents.filter((id) => !settled.includes(id))]
@@ -32,7 +32,7 @@ export function requestScope(config: ResolvedConfig, registry: Registry): Middle
   }
 }
 
-async function finish(publisher: EventPublisher, events: string[], settled: string[], database: RequestDatabase) {
+async function finish(publisher: ServiceMap["eventBusService"], events: string[], settled: string[], database: RequestDatabase) {
   try {
     // Rolled-back events are not in the outbox, so only committed ones go out.
     if (events.length > 0 || settled.length > 0) await publisher.publish(events, settled)
@@ -48,5 +48,11 @@ export function afterResponse(c: Context, work: Promise<unknown>): void {
     c.executionCtx.waitUntil(logged)
   } catch {
     // No ExecutionContext (plain app.request in Node): the promise runs on its own.
+  }
+}
+
+declare module "./container" {
+  interface ServiceMap {
+    requestId: string
   }
 }

@@ -1,4 +1,3 @@
-import type { Db } from "../infra/db"
 import type { Scope } from "./container"
 
 /**
@@ -6,5 +5,5 @@ import type { Scope } from "./container"
  * through the same Postgres transaction, events to the outbox included. Nothing is kept if it throws.
  */
 export async function transaction<T>(scope: Scope, work: (tx: Scope) => Promise<T>): Promise<T> {
-  return scope.resolve<Db>("manager").transaction((tx) => work(scope.fork({ manager: tx })))
+  return scope.resolve("manager").transaction((tx) => work(scope.fork({ manager: tx })))
 }

@@ -40,3 +40,9 @@ export function createCache(config: ResolvedConfig): CacheService {
     },
   }
 }
+
+declare module "../core/container" {
+  interface ServiceMap {
+    cacheService: CacheService
+  }
+}

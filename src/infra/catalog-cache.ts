@@ -192,3 +192,9 @@ function generationKey(tag: CatalogTag) {
 function sharedKey(key: string, tags: readonly CatalogTag[], generations: Generations) {
   return `catalog:${tags.map((tag) => generations.values[tag]).join(":")}:${key}`
 }
+
+declare module "../core/container" {
+  interface ServiceMap {
+    catalogCache: CatalogCache
+  }
+}

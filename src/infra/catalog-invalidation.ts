@@ -1,5 +1,5 @@
 import type { Scope } from "../core/container"
-import { tagsOfTables, type CatalogCache, type CatalogTag } from "./catalog-cache"
+import { tagsOfTables, type CatalogTag } from "./catalog-cache"
 import type { Db } from "./db"
 import type { Subscriber } from "./events/subscriber"
 import { appendEvents } from "./outbox"
@@ -15,7 +15,7 @@ export const catalogInvalidation: Subscriber = {
   id: "catalog-invalidation",
   event: CATALOG_INVALIDATED,
   async handler({ data, container }) {
-    await container.resolve<CatalogCache>("catalogCache").invalidate((data as { tags: CatalogTag[] }).tags)
+    await container.resolve("catalogCache").invalidate((data as { tags: CatalogTag[] }).tags)
   },
 }
 
@@ -36,7 +36,7 @@ export async function invalidateWritten(scope: Scope, written: Iterable<string>)
   const tags = tagsOfTables(written)
   if (tags.length === 0) return true
   try {
-    await scope.resolve<CatalogCache>("catalogCache").invalidate(tags)
+    await scope.resolve("catalogCache").invalidate(tags)
     return true
   } catch (error) {
     // The outbox's event retries it; the answer stands, the change is committed.

@@ -121,3 +121,11 @@ function configureDriver(project: ProjectConfig) {
   neonConfig.useSecureWebSocket = false
   neonConfig.pipelineTLS = false
 }
+
+declare module "../core/container" {
+  interface ServiceMap {
+    /** the request's database, or the transaction it is in */
+    manager: Db
+    database: RequestDatabase
+  }
+}

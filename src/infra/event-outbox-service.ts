@@ -19,10 +19,18 @@ export class EventOutboxService {
 
 /** Writes one event into the outbox of the scope's transaction. */
 export function emitEvent(scope: Scope, name: string, data: Record<string, unknown>): Promise<void> {
-  return scope.resolve<EventOutboxService>("eventOutboxService").emit({ name, data })
+  return scope.resolve("eventOutboxService").emit({ name, data })
 }
 
 /** Writes one event of this name per payload, in one statement. */
 export function emitEvents(scope: Scope, name: string, payloads: Record<string, unknown>[]): Promise<void> {
-  return scope.resolve<EventOutboxService>("eventOutboxService").emit(...payloads.map((data) => ({ name, data })))
+  return scope.resolve("eventOutboxService").emit(...payloads.map((data) => ({ name, data })))
+}
+
+declare module "../core/container" {
+  interface ServiceMap {
+    eventOutboxService: EventOutboxService
+    /** ids of the outbox rows this request wrote, published after it answers */
+    emittedEvents: string[]
+  }
 }

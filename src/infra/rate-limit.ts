@@ -56,3 +56,9 @@ export function memoryLimiter(now: () => number = Date.now): RateLimiter {
     },
   }
 }
+
+declare module "../core/container" {
+  interface ServiceMap {
+    rateLimiterService: RateLimiter
+  }
+}

@@ -1,5 +1,4 @@
 import { job } from "../infra/events/job"
-import type { EventPublisher } from "../infra/events/publisher"
 
 // Repair: events committed but never published (the Worker died between commit and publish)
 // go out again after a minute. Deliveries are deduplicated, so nothing runs twice.
@@ -7,7 +6,7 @@ export default job({
   name: "republish-outbox",
   schedule: "* * * * *",
   async handler({ container }) {
-    const published = await container.resolve<EventPublisher>("eventBusService").republishStale(60)
+    const published = await container.resolve("eventBusService").republishStale(60)
     if (published > 0) console.log(`republish-outbox: published ${published} stale events`)
   },
 })

@@ -16,16 +16,6 @@ export async function readAuth(c: Context<AppEnv>): Promise<TokenClaims | undefi
   return context && !context.purpose ? context : undefined
 }
 
-/** What /admin needs from the api-key module to accept a secret key (resolved by name: core does not import modules). */
-interface SecretKeyAuthenticator {
-  authenticateSecret(token: string): Promise<{ id: string } | undefined>
-}
-
-/** What /admin needs from the user module: a deleted user's unexpired token must not pass. */
-interface UserDirectory {
-  exists(id: string): Promise<boolean>
-}
-
 /**
  * A secret key sent as HTTP Basic credentials (`base64("sk_…:")`, the key as user name, as
  * Medusa's js-sdk sends it; a bare `sk_…` is accepted too). Undefined when the header is not
@@ -44,7 +34,7 @@ export async function readSecretKey(c: Context<AppEnv>): Promise<AuthContext | n
   }
   token = token.replace(/:$/, "")
   if (!token.startsWith("sk_")) return undefined
-  const key = await c.var.scope.resolve<SecretKeyAuthenticator>("apiKeyService").authenticateSecret(token)
+  const key = await c.var.scope.resolve("apiKeyService").authenticateSecret(token)
   return key ? { actor_id: key.id, actor_type: "api-key", auth_identity_id: "", app_metadata: {} } : null
 }
 
@@ -68,7 +58,7 @@ export function authenticate(actor: ActorType, options: { allowUnauthenticated?:
     }
     const context = await readAuth(c)
     if (context && context.actor_type === actor && (context.actor_id || options.allowUnregistered)) {
-      if (actor === "user" && context.actor_id && !(await c.var.scope.resolve<UserDirectory>("userService").exists(context.actor_id))) return unauthorized(c)
+      if (actor === "user" && context.actor_id && !(await c.var.scope.resolve("userService").exists(context.actor_id))) return unauthorized(c)
       c.set("auth", context)
       return next()
     }

@@ -3,11 +3,10 @@ import { z } from "zod"
 import { listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import type { AppEnv } from "../../core/types"
-import type { CurrencyService } from "../../modules/currency/service"
 
 // Currencies are not rows with timestamps: a date range here is refused as undeclared.
 const listCurrenciesQuery = z.object({ ...listQuery, q: z.string().max(200).optional(), code: oneOrMany.optional() }).omit({ created_at: true, updated_at: true })
-const currencies = (c: { var: AppEnv["Variables"] }) => c.var.scope.resolve<CurrencyService>("currencyService")
+const currencies = (c: { var: AppEnv["Variables"] }) => c.var.scope.resolve("currencyService")
 
 /** Medusa's /admin/currencies: read-only, every ISO 4217 currency. */
 export const adminCurrencyRoutes = new Hono<AppEnv>()

@@ -6,10 +6,9 @@ import { listResponse, retrieveResponse } from "../../core/query/route"
 import { entityQuery } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { PricePreferenceService } from "../../modules/pricing/price-preference-service"
 
 const ATTRIBUTES = ["currency_code", "region_id"] as const
-const preferences = (scope: AppEnv["Variables"]["scope"]) => scope.resolve<PricePreferenceService>("pricePreferenceService")
+const preferences = (scope: AppEnv["Variables"]["scope"]) => scope.resolve("pricePreferenceService")
 const pricePreferenceQuery = entityQuery(["attribute", "value", "is_tax_inclusive", "created_at", "updated_at", "deleted_at"])
 
 const listPreferencesQuery = z.object({ ...listQuery, id: oneOrMany.optional(), attribute: oneOrMany.pipe(z.array(z.enum(ATTRIBUTES))).optional(), value: oneOrMany.optional() })

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono"
 import type { AppEnv } from "../../core/types"
-import type { CatalogCache, CatalogTag } from "../../infra/catalog-cache"
+import type { CatalogTag } from "../../infra/catalog-cache"
 import { PUBLISHABLE_KEY_HEADER } from "../../modules/api-key/publishable-key"
 
 interface CachedAnswer {
@@ -19,7 +19,7 @@ export function cachedCatalog(tagsOf: (c: Context<AppEnv>) => readonly CatalogTa
     const url = new URL(c.req.url)
     url.searchParams.sort()
     const key = `${url.pathname}?${url.searchParams}#${c.req.header(PUBLISHABLE_KEY_HEADER)}`
-    const cache = c.var.scope.resolve<CatalogCache>("catalogCache")
+    const cache = c.var.scope.resolve("catalogCache")
     const revalidate = !c.var.config.isProduction && /no-cache/.test(c.req.header("cache-control") ?? "")
     const lookup = await cache.lookup<CachedAnswer>(key, tagsOf(c), { revalidate })
     if (lookup.value) {

@@ -1,6 +1,5 @@
 import { and, eq, sql } from "drizzle-orm"
 import type { Scope } from "../../core/container"
-import type { Db } from "../db"
 import { eventDelivery } from "./schema"
 import type { Subscriber } from "./subscriber"
 
@@ -21,7 +20,7 @@ const LEASE_SECONDS = 60
  * answers 5xx and QStash retries.
  */
 export async function deliver(scope: Scope, target: Subscriber, event: EventMessage): Promise<DeliveryOutcome> {
-  const db = scope.resolve<Db>("manager")
+  const db = scope.resolve("manager")
   const claimed = await db
     .insert(eventDelivery)
     .values({ event_id: event.id, subscriber_id: target.id, status: "running", lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })

@@ -2,7 +2,6 @@ import type { ResolvedConfig } from "../../config"
 import type { Registry } from "../../core/container"
 import { openDatabase } from "../db"
 import type { JobConfig } from "./job"
-import type { EventPublisher } from "./publisher"
 
 /** Runs one job with its own container and database, then publishes the events it emitted. */
 export async function runJob(config: ResolvedConfig, registry: Registry, job: JobConfig): Promise<void> {
@@ -11,7 +10,7 @@ export async function runJob(config: ResolvedConfig, registry: Registry, job: Jo
   const scope = registry.createScope({ config, database, emittedEvents })
   try {
     await job.handler({ container: scope })
-    await scope.resolve<EventPublisher>("eventBusService").publish(emittedEvents)
+    await scope.resolve("eventBusService").publish(emittedEvents)
   } finally {
     await database.close()
   }

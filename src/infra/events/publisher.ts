@@ -83,7 +83,7 @@ export class EventPublisher {
           const outcome = await deliver(scope, target, event)
           if (outcome === "busy") ok = false
           // Events the subscriber emitted go out too.
-          await scope.resolve<EventPublisher>("eventBusService").publish(scope.resolve<string[]>("emittedEvents"))
+          await scope.resolve("eventBusService").publish(scope.resolve("emittedEvents"))
         } catch (error) {
           ok = false
           console.error(`subscriber ${target.id} failed on ${event.name} ${event.id}:`, error)
@@ -92,5 +92,12 @@ export class EventPublisher {
       if (ok) done.push(event.id)
     }
     return done
+  }
+}
+
+declare module "../../core/container" {
+  interface ServiceMap {
+    /** the built-in publisher, or a custom event bus module with the same two methods */
+    eventBusService: Pick<EventPublisher, "publish" | "republishStale">
   }
 }

@@ -9,11 +9,10 @@ import { entityQuery, orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { SalesChannelService } from "../sales-channel/service"
 import type { ApiKeyService } from "./service"
 
 type Key = Awaited<ReturnType<ApiKeyService["retrieve"]>>
-const keys = (scope: Scope) => scope.resolve<ApiKeyService>("apiKeyService")
+const keys = (scope: Scope) => scope.resolve("apiKeyService")
 const ids = idList()
 const fieldsQuery = z.object(retrieveQuery)
 
@@ -22,7 +21,7 @@ async function channelsOfKeys(keyIds: string[], scope: Scope): Promise<Map<strin
   const idsByKey = await keys(scope).salesChannelIdsOf(keyIds)
   const channelIds = [...new Set([...idsByKey.values()].flat())]
   const { rows } = channelIds.length
-    ? await scope.resolve<SalesChannelService>("salesChannelService").list({ id: channelIds }, { field: "created_at", direction: "asc" }, { limit: channelIds.length, offset: 0 })
+    ? await scope.resolve("salesChannelService").list({ id: channelIds }, { field: "created_at", direction: "asc" }, { limit: channelIds.length, offset: 0 })
     : { rows: [] }
   const byId = new Map(rows.map((row) => [row.id, row as Row]))
   return new Map([...idsByKey].map(([keyId, channelIds]) => [keyId, channelIds.flatMap((id) => byId.get(id) ?? [])]))
@@ -97,7 +96,7 @@ export const adminApiKeyRoutes = new Hono<AppEnv>()
     const { add, remove } = await validateBody(c, z.strictObject({ add: ids, remove: ids }))
     await transaction(c.var.scope, async (tx) => {
       // Every channel added must exist: a key pointing at nothing would fail every store request later.
-      for (const id of add) await tx.resolve<SalesChannelService>("salesChannelService").retrieve(id)
+      for (const id of add) await tx.resolve("salesChannelService").retrieve(id)
       await keys(tx).linkSalesChannels(c.req.param("id"), add, remove)
       await emitEvent(tx, "api-key.updated", { id: c.req.param("id") })
     })

@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { ApiKeyService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    apiKeyService: ApiKeyService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("apiKeyService", (scope) => new ApiKeyService(scope.resolve<Db>("manager")))
+  registry.register("apiKeyService", (scope) => new ApiKeyService(scope.resolve("manager")))
 }

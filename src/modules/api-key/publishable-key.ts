@@ -1,8 +1,6 @@
 import type { MiddlewareHandler } from "hono"
 import { MedusaError } from "../../core/errors"
 import type { AppEnv } from "../../core/types"
-import type { CatalogCache } from "../../infra/catalog-cache"
-import type { ApiKeyService } from "./service"
 
 export const PUBLISHABLE_KEY_HEADER = "x-publishable-api-key"
 
@@ -21,8 +19,8 @@ export function requirePublishableKey(): MiddlewareHandler<AppEnv> {
     }
     // Cached with the channels: a key's revocation or new channels invalidate it.
     const { key } = await c.var.scope
-      .resolve<CatalogCache>("catalogCache")
-      .read(`publishable-key:${token}`, ["channels"], async () => ({ key: await c.var.scope.resolve<ApiKeyService>("apiKeyService").retrievePublishable(token) }))
+      .resolve("catalogCache")
+      .read(`publishable-key:${token}`, ["channels"], async () => ({ key: await c.var.scope.resolve("apiKeyService").retrievePublishable(token) }))
     if (!key || (key.revoked_at && new Date(key.revoked_at) <= new Date())) {
       throw new MedusaError("not_allowed", "A valid publishable key is required to proceed with the request")
     }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm"
+import { and, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm"
 import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { escapeLike } from "../../core/query/filters"

@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { AuthService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    authService: AuthService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("authService", (scope) => new AuthService(scope.resolve<Db>("manager")))
+  registry.register("authService", (scope) => new AuthService(scope.resolve("manager")))
 }

@@ -11,9 +11,8 @@ import { generateUnguessableId } from "../../core/ids"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { RateLimiter } from "../../infra/rate-limit"
 import { AuthEvents } from "./events"
-import type { AuthIdentity, AuthService } from "./service"
+import type { AuthIdentity } from "./service"
 import { metadataObject } from "../../core/metadata"
 
 const ACTORS = ["customer", "user"] as const
@@ -45,7 +44,7 @@ async function tokenFor(c: Context<AppEnv>, identity: AuthIdentity, actor: Actor
 /** Login, register and reset are limited per client IP and per email; over the limit is a 429 with Retry-After. */
 async function limit(c: Context<AppEnv>, action: string, email: string) {
   const { per_ip, per_email, window_seconds } = c.var.config.projectConfig.auth_rate_limit
-  const limiter = c.var.scope.resolve<RateLimiter>("rateLimiterService")
+  const limiter = c.var.scope.resolve("rateLimiterService")
   const ip = clientAddress(c)
   for (const [rule, key] of [
     [{ name: `${action}:ip`, limit: per_ip, windowSeconds: window_seconds }, ip],
@@ -60,7 +59,7 @@ async function limit(c: Context<AppEnv>, action: string, email: string) {
   return undefined
 }
 
-const identities = (c: Context<AppEnv>) => c.var.scope.resolve<AuthService>("authService")
+const identities = (c: Context<AppEnv>) => c.var.scope.resolve("authService")
 
 export const authRoutes = new Hono<AppEnv>()
   .post("/token/refresh", async (c) => {
@@ -107,7 +106,7 @@ export const authRoutes = new Hono<AppEnv>()
     const limited = await limit(c, "register", email)
     if (limited) return limited
     const identity = await transaction(c.var.scope, async (tx) => {
-      const created = await tx.resolve<AuthService>("authService").registerEmailpass(email, password)
+      const created = await tx.resolve("authService").registerEmailpass(email, password)
       if (!created) throw new MedusaError("unauthorized", "Identity with email already exists")
       return created
     })
@@ -144,7 +143,7 @@ export const authRoutes = new Hono<AppEnv>()
       return c.json({ type: "unauthorized", message: "Invalid or expired password reset token" }, 401)
     }
     await transaction(c.var.scope, async (tx) => {
-      const auth = tx.resolve<AuthService>("authService")
+      const auth = tx.resolve("authService")
       if (!(await auth.spendToken(context.jti!, new Date(context.exp! * 1000)))) {
         throw new MedusaError("unauthorized", "Invalid or expired password reset token")
       }

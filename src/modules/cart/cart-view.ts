@@ -5,7 +5,7 @@ import { paymentCollectionJson } from "../payment/view"
 import { cachedVariantSnapshots } from "../product/catalog-reads"
 import { cachedRegion, cachedTaxRate } from "../region/catalog-reads"
 import type { Region } from "../region/service"
-import type { Cart, CartAddress, CartLineItem, CartService, CartShippingMethod } from "./service"
+import type { Cart, CartAddress, CartLineItem, CartShippingMethod } from "./service"
 
 type Json = Record<string, unknown>
 
@@ -32,7 +32,7 @@ export async function loadCartState(
   by: string | { paymentCollectionId: string },
   options: { forUpdate?: boolean } = {},
 ): Promise<CartState> {
-  const document = await scope.resolve<CartService>("cartService").retrieveDocument(typeof by === "string" ? { id: by } : by, options)
+  const document = await scope.resolve("cartService").retrieveDocument(typeof by === "string" ? { id: by } : by, options)
   const { cart, items, shippingMethods, shippingAddress, billingAddress } = document
   const cached = cart.region_id ? await cachedRegion(scope, cart.region_id) : null
   const region = cached?.region ?? null

@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { CartService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    cartService: CartService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("cartService", (scope) => new CartService(scope.resolve<Db>("manager")))
+  registry.register("cartService", (scope) => new CartService(scope.resolve("manager")))
 }

@@ -1,8 +1,6 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
-import type { PaymentService } from "../payment/service"
 import { loadCartState } from "./cart-view"
-import type { CartService } from "./service"
 import { assertCartAccess, assertOpen } from "./workflows"
 
 /** The cart's payment collection, created for its total on first use and reused after. */
@@ -11,12 +9,12 @@ export async function initiatePaymentCollection(scope: Scope, cartId: string, cu
   assertCartAccess(state.cart, customerId)
   assertOpen(state.cart)
   if (state.cart.payment_collection_id) return state.cart.payment_collection_id
-  const collection = await scope.resolve<PaymentService>("paymentService").createCollection({
+  const collection = await scope.resolve("paymentService").createCollection({
     currency_code: state.cart.currency_code,
     amount: state.totals.total!,
     region_id: state.cart.region_id,
   })
-  await scope.resolve<CartService>("cartService").update(cartId, { payment_collection_id: collection.id })
+  await scope.resolve("cartService").update(cartId, { payment_collection_id: collection.id })
   return collection.id
 }
 
@@ -35,7 +33,7 @@ export async function createPaymentSession(
   if (!offered.some((provider) => provider.id === input.provider_id)) {
     throw new MedusaError("invalid_data", `Payment provider ${input.provider_id} is not available in the cart's region`)
   }
-  const payments = scope.resolve<PaymentService>("paymentService")
+  const payments = scope.resolve("paymentService")
   await payments.replaceSession(await payments.refreshAmount(collectionId, state.totals.total!), input)
   return cart.id
 }

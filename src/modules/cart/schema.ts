@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core"
+import { boolean, index, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core"
 import { addressColumns, lineItemColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
 

@@ -1,12 +1,8 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { toJsonNumber } from "../../core/money"
-import type { FulfillmentService } from "../fulfillment/service"
-import type { PricingService } from "../pricing/service"
 import { cachedLocationIds } from "../stock-location/catalog-reads"
-import type { CatalogCache } from "../../infra/catalog-cache"
 import type { CartState } from "./cart-view"
-import type { CartService } from "./service"
 import { assertOpen } from "./guards"
 
 /**
@@ -17,17 +13,17 @@ import { assertOpen } from "./guards"
 export async function shippingOptionsFor(scope: Scope, state: CartState, optionIds?: string[]) {
   const { sales_channel_id, currency_code, region_id } = state.cart
   const key = `cart-shipping:${sales_channel_id}:${state.shippingAddress?.country_code ?? ""}:${currency_code}:${region_id}:${optionIds?.join(",") ?? "*"}`
-  return scope.resolve<CatalogCache>("catalogCache").read(key, ["shipping", "prices", "regions"], () => loadShippingOptions(scope, state, optionIds))
+  return scope.resolve("catalogCache").read(key, ["shipping", "prices", "regions"], () => loadShippingOptions(scope, state, optionIds))
 }
 
 async function loadShippingOptions(scope: Scope, state: CartState, optionIds?: string[]) {
   const locations = await cachedLocationIds(scope, [state.cart.sales_channel_id ?? ""])
-  const rows = await scope.resolve<FulfillmentService>("fulfillmentService").optionsForCart({
+  const rows = await scope.resolve("fulfillmentService").optionsForCart({
     locationIds: locations,
     countryCode: state.shippingAddress?.country_code,
     optionIds,
   })
-  const prices = await scope.resolve<PricingService>("pricingService").calculateShippingOptionPrices(
+  const prices = await scope.resolve("pricingService").calculateShippingOptionPrices(
     rows.map((row) => row.option.id),
     { currency_code: state.cart.currency_code, region_id: state.cart.region_id ?? undefined },
   )
@@ -68,7 +64,7 @@ export async function addShippingMethod(scope: Scope, state: CartState, input: {
   assertOpen(state.cart)
   const [option] = await shippingOptionsFor(scope, state, [input.option_id])
   if (!option) throw new MedusaError("invalid_data", `Shipping Options are invalid for cart. ${input.option_id} cannot be used for cart ${state.cart.id}.`)
-  await scope.resolve<CartService>("cartService").setShippingMethod(state.cart.id, {
+  await scope.resolve("cartService").setShippingMethod(state.cart.id, {
     name: option.name,
     amount: option.exact_amount,
     is_tax_inclusive: option.is_tax_inclusive,

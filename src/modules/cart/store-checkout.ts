@@ -5,9 +5,7 @@ import { MedusaError } from "../../core/errors"
 import { booleanString, validateQuery } from "../../core/query/params"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { PaymentService } from "../payment/service"
 import { paymentCollectionJson } from "../payment/view"
-import type { RegionService } from "../region/service"
 import { authenticate } from "../../core/auth/middleware"
 import { loadCartState } from "./cart-view"
 import { assertCartAccess } from "./workflows"
@@ -49,8 +47,8 @@ export const storePaymentCollectionRoutes = new Hono<AppEnv>()
 export const storePaymentProviderRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const query = validateQuery(c, z.object({ region_id: z.string().optional(), limit: z.string().optional(), offset: z.string().optional() }))
   if (!query.region_id) throw new MedusaError("invalid_data", "region_id is required to list payment providers")
-  const region = await c.var.scope.resolve<RegionService>("regionService").retrieve(query.region_id)
-  const offered = (await c.var.scope.resolve<RegionService>("regionService").paymentProvidersOf([region.id])).get(region.id) ?? []
-  const providers = await c.var.scope.resolve<PaymentService>("paymentService").enabledProviders(offered.map((provider) => provider.id))
+  const region = await c.var.scope.resolve("regionService").retrieve(query.region_id)
+  const offered = (await c.var.scope.resolve("regionService").paymentProvidersOf([region.id])).get(region.id) ?? []
+  const providers = await c.var.scope.resolve("paymentService").enabledProviders(offered.map((provider) => provider.id))
   return c.json({ payment_providers: providers, count: providers.length, offset: 0, limit: providers.length })
 })

@@ -1,14 +1,9 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { CustomerService } from "../customer/service"
-import type { InventoryService } from "../inventory/service"
-import type { PaymentService } from "../payment/service"
 import { cachedVariantPrices, cachedVariantSnapshots } from "../product/catalog-reads"
 import type { VariantSnapshot } from "../product/service"
-import type { RegionService } from "../region/service"
 import { cachedLocationIds } from "../stock-location/catalog-reads"
-import type { StoreService } from "../store/service"
 import { cachedRegion } from "../region/catalog-reads"
 import { loadCartState, type CartState } from "./cart-view"
 import { shippingOptionsFor } from "./shipping"
@@ -16,9 +11,9 @@ import { CartEvents } from "./events"
 import { assertOpen } from "./guards"
 
 export { assertCartAccess, assertOpen } from "./guards"
-import type { AddressInput, Cart, CartLineItem, CartService } from "./service"
+import type { AddressInput, Cart, CartLineItem } from "./service"
 
-const carts = (scope: Scope) => scope.resolve<CartService>("cartService")
+const carts = (scope: Scope) => scope.resolve("cartService")
 
 export interface LineInput {
   variant_id: string
@@ -36,7 +31,7 @@ async function channelFor(scope: Scope, requested: string | undefined, keyChanne
   if (keyChannels.length > 1) {
     throw new MedusaError("invalid_data", "Cannot assign sales channel to cart. The Publishable API Key has multiple sales channels: specify sales_channel_id.")
   }
-  const store = await scope.resolve<StoreService>("storeService").retrieveDefault()
+  const store = await scope.resolve("storeService").retrieveDefault()
   if (!store?.default_sales_channel_id) throw new MedusaError("invalid_data", "Publishable key needs to have a sales channel configured")
   return store.default_sales_channel_id
 }
@@ -56,7 +51,7 @@ export async function createCart(
   },
   context: { salesChannelIds: string[]; customerId?: string },
 ): Promise<string> {
-  const regionId = input.region_id ?? (await scope.resolve<StoreService>("storeService").retrieveDefault())?.default_region_id
+  const regionId = input.region_id ?? (await scope.resolve("storeService").retrieveDefault())?.default_region_id
   if (!regionId) throw new MedusaError("invalid_data", "No regions found: set region_id or give the store a default region")
   const region = (await cachedRegion(scope, regionId))?.region
   if (!region) throw new MedusaError("not_found", `Region with id: ${regionId} was not found`)
@@ -66,7 +61,7 @@ export async function createCart(
   const service = carts(scope)
   const shipping = input.shipping_address ? await service.createAddress(input.shipping_address) : null
   const billing = input.billing_address ? await service.createAddress(input.billing_address) : null
-  const customer = context.customerId ? await scope.resolve<CustomerService>("customerService").retrieve(context.customerId) : undefined
+  const customer = context.customerId ? await scope.resolve("customerService").retrieve(context.customerId) : undefined
   const cart = await service.create({
     region_id: region.id,
     currency_code: region.currency_code,
@@ -163,7 +158,7 @@ async function assertAvailable(
   })
   if (tracked.length === 0) return
   const locations = await cachedLocationIds(scope, [cart.sales_channel_id ?? ""])
-  const available = await scope.resolve<InventoryService>("inventoryService").availability(tracked.map((t) => t.variant_id), locations)
+  const available = await scope.resolve("inventoryService").availability(tracked.map((t) => t.variant_id), locations)
   const short = tracked.filter(({ variant_id, quantity }) => (available.get(variant_id) ?? 0) < quantity)
   if (short.length) {
     throw new MedusaError(
@@ -225,7 +220,7 @@ export async function updateCart(
   }
   const regionChanged = input.region_id !== undefined && input.region_id !== cart.region_id
   if (regionChanged) {
-    const regions = scope.resolve<RegionService>("regionService")
+    const regions = scope.resolve("regionService")
     const region = await regions.retrieve(input.region_id!)
     patch.region_id = region.id
     patch.currency_code = region.currency_code
@@ -271,7 +266,7 @@ export async function refreshCart(scope: Scope, cartId: string): Promise<CartSta
     }
   }
   if (state.cart.payment_collection_id) {
-    await scope.resolve<PaymentService>("paymentService").refreshAmount(state.cart.payment_collection_id, state.totals.total!)
+    await scope.resolve("paymentService").refreshAmount(state.cart.payment_collection_id, state.totals.total!)
   }
   await emitEvent(scope, CartEvents.UPDATED, { id: cartId })
   return state
@@ -285,7 +280,7 @@ async function eligibleOptionIds(scope: Scope, state: CartState) {
 /** A guest cart becomes the logged-in customer's (Medusa's POST /store/carts/:id/customer). */
 export async function transferCart(scope: Scope, cart: Cart, customerId: string) {
   assertOpen(cart)
-  const customer = await scope.resolve<CustomerService>("customerService").retrieve(customerId)
+  const customer = await scope.resolve("customerService").retrieve(customerId)
   await carts(scope).update(cart.id, { customer_id: customer.id, email: customer.email })
   await emitEvent(scope, CartEvents.CUSTOMER_TRANSFERRED, { id: cart.id, customer_id: customer.id })
 }

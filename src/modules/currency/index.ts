@@ -3,6 +3,12 @@ import { CurrencyService } from "./service"
 
 const currencies = new CurrencyService()
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    currencyService: CurrencyService
+  }
+}
+
 export function register(registry: Registry) {
   registry.register("currencyService", () => currencies)
 }

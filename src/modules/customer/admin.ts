@@ -10,13 +10,12 @@ import type { Row } from "../../core/query/graph"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { AuthService } from "../auth/service"
 import { CustomerEvents } from "./events"
 import { ADDRESS_FIELDS, addressQuery } from "./address-query"
 import type { CustomerService } from "./service"
 import { createCustomerBody, customerAddressBody, customerEmail, customerProfile, updateCustomerAddressBody } from "./validators"
 
-const customers = (scope: Scope) => scope.resolve<CustomerService>("customerService")
+const customers = (scope: Scope) => scope.resolve("customerService")
 const adminCustomerQuery = entityQuery(
   ["email", "company_name", "first_name", "last_name", "phone", "has_account", "created_by", "metadata", "created_at", "updated_at", "deleted_at"],
   {
@@ -118,7 +117,7 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
       await customers(tx).softDelete(c.req.param("id"))
-      await tx.resolve<AuthService>("authService").unlinkActor("customer_id", c.req.param("id"))
+      await tx.resolve("authService").unlinkActor("customer_id", c.req.param("id"))
       await emitEvent(tx, CustomerEvents.DELETED, { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "customer", deleted: true })

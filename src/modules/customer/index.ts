@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { CustomerService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    customerService: CustomerService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("customerService", (scope) => new CustomerService(scope.resolve<Db>("manager")))
+  registry.register("customerService", (scope) => new CustomerService(scope.resolve("manager")))
 }

@@ -10,18 +10,15 @@ import { orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { AuthService } from "../auth/service"
 import { ordersJson } from "../order/order-view"
-import type { OrderService } from "../order/service"
 import { CustomerEvents } from "./events"
 import { addressQuery } from "./address-query"
-import type { CustomerService } from "./service"
 import { createCustomerBody, customerAddressBody, customerProfile, updateCustomerAddressBody } from "./validators"
 
 const updateCustomerBody = z.strictObject(customerProfile)
 const fieldsQuery = z.object({ fields: z.string().optional() })
 
-const customers = (c: Context<AppEnv>) => c.var.scope.resolve<CustomerService>("customerService")
+const customers = (c: Context<AppEnv>) => c.var.scope.resolve("customerService")
 const me = (c: Context<AppEnv>) => c.var.auth!.actor_id
 
 /** `{ customer }` with its addresses, and its latest orders when `fields` asks for them (`*orders`). */
@@ -32,7 +29,7 @@ async function customerJson(c: Context<AppEnv>, customerId: string, fields?: str
   const { created_by: _by, deleted_at: _deleted, ...columns } = customer
   const json: Record<string, unknown> = { ...columns, addresses }
   if (/(^|,)\s*[+*]*orders\b/.test(fields ?? "")) {
-    const orders = c.var.scope.resolve<OrderService>("orderService")
+    const orders = c.var.scope.resolve("orderService")
     const { rows } = await orders.listForCustomer(customer.id, {}, { field: "created_at", direction: "desc" }, { limit: 50, offset: 0 })
     json.orders = await ordersJson(c.var.scope, rows)
   }
@@ -49,8 +46,8 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
     if (c.var.auth!.actor_id) throw new MedusaError("invalid_data", "Request already authenticated as a customer.")
     const body = await validateBody(c, createCustomerBody)
     const customerId = await transaction(c.var.scope, async (tx) => {
-      const created = await tx.resolve<CustomerService>("customerService").create({ ...body, has_account: true })
-      await tx.resolve<AuthService>("authService").linkActor(c.var.auth!.auth_identity_id, { customer_id: created.id })
+      const created = await tx.resolve("customerService").create({ ...body, has_account: true })
+      await tx.resolve("authService").linkActor(c.var.auth!.auth_identity_id, { customer_id: created.id })
       await emitEvent(tx, CustomerEvents.CREATED, { id: created.id })
       return created.id
     })
@@ -62,7 +59,7 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
   .post("/me", async (c) => {
     const body = await validateBody(c, updateCustomerBody)
     await transaction(c.var.scope, async (tx) => {
-      await tx.resolve<CustomerService>("customerService").update(me(c), body)
+      await tx.resolve("customerService").update(me(c), body)
       await emitEvent(tx, CustomerEvents.UPDATED, { id: me(c) })
     })
     return respondCustomer(c, me(c))
@@ -75,18 +72,18 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
   })
   .post("/me/addresses", async (c) => {
     const body = await validateBody(c, customerAddressBody)
-    await transaction(c.var.scope, (tx) => tx.resolve<CustomerService>("customerService").addAddress(me(c), body))
+    await transaction(c.var.scope, (tx) => tx.resolve("customerService").addAddress(me(c), body))
     return respondCustomer(c, me(c))
   })
   .get("/me/addresses/:address_id", async (c) => c.json({ address: await customers(c).retrieveAddress(me(c), c.req.param("address_id")) }))
   .post("/me/addresses/:address_id", async (c) => {
     const body = await validateBody(c, updateCustomerAddressBody)
     const { id: _id, ...input } = body
-    await transaction(c.var.scope, (tx) => tx.resolve<CustomerService>("customerService").updateAddress(me(c), c.req.param("address_id"), input))
+    await transaction(c.var.scope, (tx) => tx.resolve("customerService").updateAddress(me(c), c.req.param("address_id"), input))
     return respondCustomer(c, me(c))
   })
   .delete("/me/addresses/:address_id", async (c) => {
-    await transaction(c.var.scope, (tx) => tx.resolve<CustomerService>("customerService").deleteAddress(me(c), c.req.param("address_id")))
+    await transaction(c.var.scope, (tx) => tx.resolve("customerService").deleteAddress(me(c), c.req.param("address_id")))
     // Medusa answers with the customer's id as `id`.
     return c.json({ id: me(c), object: "address", deleted: true, parent: await customerJson(c, me(c)) })
   })

@@ -9,16 +9,13 @@ import { orderingFor, requestedFor, shapeRows } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { PriceInput, PricingService } from "../pricing/service"
-import type { RegionService } from "../region/service"
+import type { PriceInput } from "../pricing/service"
 import { emitShippingOptionsDeleted } from "./events"
-import type { FulfillmentService } from "./service"
 import { adminShippingOptionQuery, adminShippingOptionRuleQuery } from "./shipping-option-query-config"
-import type { ShippingOptionService } from "./shipping-option-service"
 import { shippingOptionBody, type shippingOptionPrices } from "./validators"
 
-const options = (scope: Scope) => scope.resolve<ShippingOptionService>("shippingOptionService")
-const pricing = (scope: Scope) => scope.resolve<PricingService>("pricingService")
+const options = (scope: Scope) => scope.resolve("shippingOptionService")
+const pricing = (scope: Scope) => scope.resolve("pricingService")
 
 /** A price for a region is in that region's currency with a region rule, as Medusa stores it. */
 async function priceInputs(tx: Scope, prices: z.output<typeof shippingOptionPrices>): Promise<PriceInput[]> {
@@ -26,7 +23,7 @@ async function priceInputs(tx: Scope, prices: z.output<typeof shippingOptionPric
   for (const price of prices) {
     if ("currency_code" in price) inputs.push({ currency_code: price.currency_code, amount: String(price.amount) })
     else {
-      const region = await tx.resolve<RegionService>("regionService").retrieve(price.region_id)
+      const region = await tx.resolve("regionService").retrieve(price.region_id)
       inputs.push({ currency_code: region.currency_code, amount: String(price.amount), rules: { region_id: region.id } })
     }
   }
@@ -81,7 +78,7 @@ export const adminShippingOptionRoutes = new Hono<AppEnv>()
     )
     const id = await transaction(c.var.scope, async (tx) => {
       await options(tx).assertReferences(body)
-      const option = await tx.resolve<FulfillmentService>("fulfillmentService").createShippingOption(body)
+      const option = await tx.resolve("fulfillmentService").createShippingOption(body)
       await pricing(tx).createShippingOptionPrices(option.id, await priceInputs(tx, prices))
       await emitEvent(tx, "shipping-option.created", { id: option.id })
       return option.id

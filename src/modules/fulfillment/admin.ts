@@ -11,14 +11,11 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { productIdsOfShippingProfile } from "../product/shipping-profile-links"
 import { emitShippingOptionsDeleted } from "./events"
-import type { FulfillmentService } from "./service"
-import type { FulfillmentSetService } from "./set-service"
-import type { ShippingProfileService } from "./shipping-profile-service"
 import { serviceZoneBody, shippingProfileBody } from "./validators"
 
-const fulfillment = (scope: Scope) => scope.resolve<FulfillmentService>("fulfillmentService")
-const sets = (scope: Scope) => scope.resolve<FulfillmentSetService>("fulfillmentSetService")
-const profiles = (scope: Scope) => scope.resolve<ShippingProfileService>("shippingProfileService")
+const fulfillment = (scope: Scope) => scope.resolve("fulfillmentService")
+const sets = (scope: Scope) => scope.resolve("fulfillmentSetService")
+const profiles = (scope: Scope) => scope.resolve("shippingProfileService")
 const shippingProfileQuery = entityQuery(["name", "type", "metadata", "created_at", "updated_at", "deleted_at"])
 const countryCodes = (geo?: { country_code: string }[]) => geo?.map((zone) => zone.country_code)
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull } from "drizzle-orm"
+import { and, eq, ilike, inArray, isNull } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { escapeLike } from "../../core/query/filters"

@@ -1,14 +1,9 @@
 import type { QueryContext } from "../../core/query/context"
 import { groupBy, type EntityGraph, type Relation, type Row } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
-import type { PricingService } from "../pricing/service"
-import type { StockLocationService } from "../stock-location/service"
-import type { FulfillmentSetService } from "./set-service"
-import type { ShippingOptionService } from "./shipping-option-service"
-import type { ShippingProfileService } from "./shipping-profile-service"
 
-const options = (ctx: QueryContext) => ctx.scope.resolve<ShippingOptionService>("shippingOptionService")
-const sets = (ctx: QueryContext) => ctx.scope.resolve<FulfillmentSetService>("fulfillmentSetService")
+const options = (ctx: QueryContext) => ctx.scope.resolve("shippingOptionService")
+const sets = (ctx: QueryContext) => ctx.scope.resolve("fulfillmentSetService")
 const timestamps = ["metadata", "created_at", "updated_at", "deleted_at"]
 
 /** A parent's one related row, found by a foreign key column among rows loaded by id. */
@@ -42,7 +37,7 @@ const fulfillmentSetGraph: EntityGraph<QueryContext> = {
         const links = await sets(ctx).locationLinksOfSets(rows.map((row) => row.id))
         const ids = [...new Set(links.map((link) => link.stock_location_id))]
         const locations = ids.length
-          ? (await ctx.scope.resolve<StockLocationService>("stockLocationService").list({ id: ids }, { field: "id", direction: "asc" }, { limit: ids.length, offset: 0 })).rows
+          ? (await ctx.scope.resolve("stockLocationService").list({ id: ids }, { field: "id", direction: "asc" }, { limit: ids.length, offset: 0 })).rows
           : []
         const byId = new Map(locations.map((location) => [location.id, location as unknown as Row]))
         return new Map(rows.map((row) => {
@@ -69,11 +64,11 @@ export const shippingOptionGraph: EntityGraph<QueryContext> = {
     prices: {
       many: true,
       target: () => priceGraph,
-      load: (rows, ctx) => ctx.scope.resolve<PricingService>("pricingService").pricesOfShippingOptions(rows.map((row) => row.id)),
+      load: (rows, ctx) => ctx.scope.resolve("pricingService").pricesOfShippingOptions(rows.map((row) => row.id)),
     },
     type: belongsTo("shipping_option_type_id", () => typeGraph, (ids, ctx) => options(ctx).typesByIds(ids)),
     service_zone: belongsTo("service_zone_id", () => serviceZoneGraph, (ids, ctx) => sets(ctx).zonesByIds(ids)),
-    shipping_profile: belongsTo("shipping_profile_id", () => profileGraph, (ids, ctx) => ctx.scope.resolve<ShippingProfileService>("shippingProfileService").byIds(ids)),
+    shipping_profile: belongsTo("shipping_profile_id", () => profileGraph, (ids, ctx) => ctx.scope.resolve("shippingProfileService").byIds(ids)),
   },
 }
 

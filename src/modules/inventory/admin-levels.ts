@@ -9,20 +9,18 @@ import { entityQuery, orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { StockLocationService } from "../stock-location/service"
-import type { InventoryItemService, InventoryLevel, LevelQuantities } from "./item-service"
+import type { InventoryLevel, LevelQuantities } from "./item-service"
 import { itemJson } from "./item-view"
-import type { InventoryService } from "./service"
 import { createLevelBody, itemLevelsBatchBody, levelQuantities, levelsBatchBody } from "./validators"
 
-const items = (scope: Scope) => scope.resolve<InventoryItemService>("inventoryItemService")
+const items = (scope: Scope) => scope.resolve("inventoryItemService")
 type LevelInput = LevelQuantities & { inventory_item_id: string; location_id: string }
 
 /** Creates or sets levels, each item and location checked to exist. */
 export async function setLevels(tx: Scope, levels: LevelInput[]) {
   const changed: InventoryLevel[] = []
   for (const { inventory_item_id, location_id, ...quantities } of levels) {
-    await tx.resolve<StockLocationService>("stockLocationService").retrieve(location_id)
+    await tx.resolve("stockLocationService").retrieve(location_id)
     changed.push(await items(tx).setLevel(inventory_item_id, location_id, quantities))
   }
   return changed
@@ -42,7 +40,7 @@ async function emitItemsUpdated(tx: Scope, itemIds: string[]) {
 /** A stock change of one item: checked, written and announced in one transaction; answers the item. */
 async function changeItemStock(scope: Scope, itemId: string, work: (tx: Scope) => Promise<unknown>) {
   await transaction(scope, async (tx) => {
-    await tx.resolve<InventoryService>("inventoryService").retrieve(itemId)
+    await tx.resolve("inventoryService").retrieve(itemId)
     await work(tx)
     await emitItemsUpdated(tx, [itemId])
   })
@@ -68,7 +66,7 @@ export const adminInventoryLevelRoutes = new Hono<AppEnv>()
     const { limit = 20, offset = 0, order, fields, location_id } = validateQuery(c, z.object({ ...listQuery, location_id: oneOrMany.optional() }))
     const id = c.req.param("id")
     return listResponse(c, "inventory_levels", levelQuery, { fields, limit, offset }, async () => {
-      await c.var.scope.resolve<InventoryService>("inventoryService").retrieve(id)
+      await c.var.scope.resolve("inventoryService").retrieve(id)
       return items(c.var.scope).listLevels(id, { location_id }, orderingFor(levelQuery, order), { limit, offset })
     })
   })
@@ -89,7 +87,7 @@ export const adminInventoryLevelRoutes = new Hono<AppEnv>()
     const result = await transaction(c.var.scope, async (tx) => {
       const doomed = await items(tx).levelsById(body.delete)
       await items(tx).deleteLevels(doomed, { force: body.force })
-      for (const level of [...body.create, ...body.update]) await tx.resolve<InventoryService>("inventoryService").retrieve(level.inventory_item_id)
+      for (const level of [...body.create, ...body.update]) await tx.resolve("inventoryService").retrieve(level.inventory_item_id)
       const created = await setLevels(tx, body.create)
       const updated = await updateLevels(tx, body.update.map(({ id: _levelId, ...level }) => level))
       await emitItemsUpdated(tx, [...doomed, ...created, ...updated].map((level) => level.inventory_item_id))

@@ -8,11 +8,9 @@ import { entityQuery, orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { ReservationService } from "./reservation-service"
-import type { InventoryService } from "./service"
 import { metadata } from "../../core/metadata"
 
-const reservations = (scope: Scope) => scope.resolve<ReservationService>("reservationService")
+const reservations = (scope: Scope) => scope.resolve("reservationService")
 
 const reservationQuery = entityQuery([
   "line_item_id",
@@ -61,7 +59,7 @@ export const adminReservationRoutes = new Hono<AppEnv>()
   .post("/", async (c) => {
     const body = await validateBody(c, createBody)
     const id = await transaction(c.var.scope, async (tx) => {
-      await tx.resolve<InventoryService>("inventoryService").retrieve(body.inventory_item_id)
+      await tx.resolve("inventoryService").retrieve(body.inventory_item_id)
       const created = await reservations(tx).create(body)
       await emitEvent(tx, "reservation-item.created", { id: created.id })
       return created.id

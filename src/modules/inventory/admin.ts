@@ -10,14 +10,12 @@ import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { adminInventoryLevelRoutes, setLevels } from "./admin-levels"
 import { adminReservationRoutes } from "./admin-reservations"
-import type { InventoryItemService } from "./item-service"
 import { adminInventoryItemQuery } from "./item-query-config"
 import { itemJson, itemsJson } from "./item-view"
-import type { InventoryService } from "./service"
 import { createInventoryItemBody, inventoryItemBody } from "./validators"
 
-const inventory = (scope: Scope) => scope.resolve<InventoryService>("inventoryService")
-const items = (scope: Scope) => scope.resolve<InventoryItemService>("inventoryItemService")
+const inventory = (scope: Scope) => scope.resolve("inventoryService")
+const items = (scope: Scope) => scope.resolve("inventoryItemService")
 
 /** Medusa's /admin/inventory-items and /admin/reservations: what is stocked, where, and held for whom. */
 export const adminInventoryRoutes = new Hono<AppEnv>()

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
+import { and, eq, inArray, isNull, sql } from "drizzle-orm"
 import { listPage, orderBy, type Page } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"

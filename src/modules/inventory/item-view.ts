@@ -5,7 +5,7 @@ type Item = Awaited<ReturnType<InventoryService["retrieve"]>>
 
 /** Items with their stock per location, as Medusa's Admin API shows them. */
 export async function itemsJson(scope: Scope, items: Item[]) {
-  const levels = await scope.resolve<InventoryService>("inventoryService").levels(items.map((item) => item.id))
+  const levels = await scope.resolve("inventoryService").levels(items.map((item) => item.id))
   return items.map((item) => {
     const own = levels.filter((level) => level.inventory_item_id === item.id && !level.deleted_at)
     const sum = (key: "stocked_quantity" | "reserved_quantity") => own.reduce((total, level) => total + level[key], 0)
@@ -19,6 +19,6 @@ export async function itemsJson(scope: Scope, items: Item[]) {
 }
 
 export async function itemJson(scope: Scope, id: string) {
-  const [json] = await itemsJson(scope, [await scope.resolve<InventoryService>("inventoryService").retrieve(id)])
+  const [json] = await itemsJson(scope, [await scope.resolve("inventoryService").retrieve(id)])
   return json!
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"

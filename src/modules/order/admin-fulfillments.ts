@@ -5,14 +5,12 @@ import { validateBody } from "../../core/body"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { InventoryService } from "../inventory/service"
 import { OrderEvents } from "./events"
-import type { OrderFulfillmentService } from "./fulfillment-service"
 import { orderJson } from "./order-view"
 import { metadata } from "../../core/metadata"
 
-const fulfillments = (scope: Scope) => scope.resolve<OrderFulfillmentService>("orderFulfillmentService")
-const inventory = (scope: Scope) => scope.resolve<InventoryService>("inventoryService")
+const fulfillments = (scope: Scope) => scope.resolve("orderFulfillmentService")
+const inventory = (scope: Scope) => scope.resolve("inventoryService")
 
 const items = z
   .array(z.strictObject({ id: z.string().min(1), quantity: z.number().int({ error: "must be a whole number" }).positive({ error: "must be 1 or more" }) }))

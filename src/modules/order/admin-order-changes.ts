@@ -1,4 +1,3 @@
-import { z } from "zod"
 import { emptyResource } from "../../core/empty-resource"
 import { oneOrMany } from "../../core/query/params"
 

@@ -8,13 +8,9 @@ import { selectJson } from "../../core/query/select-json"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { addressBody } from "../cart/validators"
-import type { InventoryService } from "../inventory/service"
-import type { PaymentService } from "../payment/service"
 import { adminOrderFulfillmentRoutes } from "./admin-fulfillments"
 import { OrderEvents } from "./events"
 import { orderJson, ordersJson } from "./order-view"
-import type { OrderFulfillmentService } from "./fulfillment-service"
-import type { OrderService } from "./service"
 import { metadata } from "../../core/metadata"
 
 /**
@@ -42,7 +38,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 15, offset = 0, order, fields, ...filters } = validateQuery(c, listOrdersQuery)
     const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], { field: "created_at", direction: "desc" })
-    const { rows, count } = await c.var.scope.resolve<OrderService>("orderService").list(filters, ordering, { limit, offset })
+    const { rows, count } = await c.var.scope.resolve("orderService").list(filters, ordering, { limit, offset })
     const orders = (await ordersJson(c.var.scope, rows)).map((json) => adminOrderFields(json, fields))
     return c.json({ orders, count, offset, limit })
   })
@@ -59,7 +55,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   // The order's changes (edits, returns, claims, exchanges): none can be made here.
   .get("/:id/changes", async (c) => {
     validateQuery(c, z.object({ ...listQuery, change_type: oneOrMany.optional(), status: oneOrMany.optional() }))
-    await c.var.scope.resolve<OrderService>("orderService").retrieve(c.req.param("id"))
+    await c.var.scope.resolve("orderService").retrieve(c.req.param("id"))
     return c.json({ order_changes: [] })
   })
   .post("/:id", async (c) => {
@@ -74,28 +70,28 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     )
     const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
     await transaction(c.var.scope, async (tx) => {
-      await tx.resolve<OrderService>("orderService").updateDetails(c.req.param("id"), body)
+      await tx.resolve("orderService").updateDetails(c.req.param("id"), body)
       await emitEvent(tx, OrderEvents.UPDATED, { id: c.req.param("id") })
     })
     return c.json({ order: adminOrderFields(await orderJson(c.var.scope, c.req.param("id")), fields) })
   })
   .post("/:id/cancel", async (c) => {
     await transaction(c.var.scope, async (tx) => {
-      const orders = tx.resolve<OrderService>("orderService")
+      const orders = tx.resolve("orderService")
       // The update locks the order row, so no fulfillment can be created between it and this check.
       const canceled = await orders.cancel(c.req.param("id"))
-      const fulfilled = await tx.resolve<OrderFulfillmentService>("orderFulfillmentService").fulfilledQuantities([canceled.id])
+      const fulfilled = await tx.resolve("orderFulfillmentService").fulfilledQuantities([canceled.id])
       if (fulfilled.size > 0) throw new MedusaError("not_allowed", "All fulfillments must be canceled before canceling an order")
-      if (canceled.payment_collection_id) await tx.resolve<PaymentService>("paymentService").cancelCollection(canceled.payment_collection_id)
+      if (canceled.payment_collection_id) await tx.resolve("paymentService").cancelCollection(canceled.payment_collection_id)
       const lines = await orders.items([canceled.id])
-      await tx.resolve<InventoryService>("inventoryService").releaseReservations(lines.map((line) => line.id))
+      await tx.resolve("inventoryService").releaseReservations(lines.map((line) => line.id))
       await emitEvent(tx, OrderEvents.CANCELED, { id: canceled.id })
     })
     return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
   })
   .post("/:id/archive", async (c) => {
     await transaction(c.var.scope, async (tx) => {
-      const archived = await tx.resolve<OrderService>("orderService").archive(c.req.param("id"))
+      const archived = await tx.resolve("orderService").archive(c.req.param("id"))
       await emitEvent(tx, OrderEvents.ARCHIVED, { id: archived.id })
     })
     return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })

@@ -3,16 +3,11 @@ import { MedusaError } from "../../core/errors"
 import { transaction } from "../../core/transaction"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { loadCartState, type CartState } from "../cart/cart-view"
-import type { CartService } from "../cart/service"
 import { CustomerEvents } from "../customer/events"
-import type { CustomerService } from "../customer/service"
 import { assertCartAccess } from "../cart/workflows"
-import type { InventoryService } from "../inventory/service"
-import type { PaymentService } from "../payment/service"
 import { cachedVariantSnapshots } from "../product/catalog-reads"
 import { cachedLocationIds } from "../stock-location/catalog-reads"
 import { OrderEvents } from "./events"
-import type { OrderService } from "./service"
 
 export type CompletionResult =
   | { type: "order"; orderId: string }
@@ -38,7 +33,7 @@ export async function completeCart(
       const state = await loadCartState(tx, cartId, { forUpdate: true })
       const cart = state.cart
       assertCartAccess(cart, customerId)
-      const orders = tx.resolve<OrderService>("orderService")
+      const orders = tx.resolve("orderService")
       if (idempotencyKey) {
         const claimed = await orders.claimIdempotencyKey(idempotencyKey, cartId)
         if (claimed.order_id) return { type: "order" as const, orderId: claimed.order_id }
@@ -48,11 +43,11 @@ export async function completeCart(
         if (existing) return { type: "order" as const, orderId: existing.id }
       }
       assertCompletable(state)
-      await tx.resolve<PaymentService>("paymentService").authorize(cart.payment_collection_id!, state.totals.total!)
+      await tx.resolve("paymentService").authorize(cart.payment_collection_id!, state.totals.total!)
       const orderCustomerId = cart.customer_id ?? (await guestCustomer(tx, cart.email!))
       const orderId = await placeOrder(tx, { ...state, cart: { ...cart, customer_id: orderCustomerId } })
       // The cart keeps no customer: the guest who holds its id must still reach it (a repeated completion).
-      await tx.resolve<CartService>("cartService").update(cart.id, { completed_at: new Date() })
+      await tx.resolve("cartService").update(cart.id, { completed_at: new Date() })
       await emitEvent(tx, OrderEvents.PLACED, { id: orderId })
       if (idempotencyKey) await orders.recordIdempotentResult(idempotencyKey, orderId)
       return { type: "order" as const, orderId }
@@ -71,7 +66,7 @@ export async function completeCart(
  * with the same email is a different customer and is never used here.
  */
 async function guestCustomer(tx: Scope, email: string): Promise<string> {
-  const { customer, created } = await tx.resolve<CustomerService>("customerService").findOrCreateGuest(email)
+  const { customer, created } = await tx.resolve("customerService").findOrCreateGuest(email)
   if (created) await emitEvent(tx, CustomerEvents.CREATED, { id: customer.id })
   return customer.id
 }
@@ -96,7 +91,7 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
     return values
   }
   const variants = await cachedVariantSnapshots(tx, state.items.map((item) => item.variant_id).filter((id): id is string => !!id))
-  const created = await tx.resolve<OrderService>("orderService").create({
+  const created = await tx.resolve("orderService").create({
     order: {
       cart_id: cart.id,
       region_id: cart.region_id,
@@ -127,7 +122,7 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
   })
   const lines = created.items
   const locations = await cachedLocationIds(tx, [cart.sales_channel_id ?? ""])
-  await tx.resolve<InventoryService>("inventoryService").reserve(
+  await tx.resolve("inventoryService").reserve(
     lines
       .filter((line) => line.variant_id && variants.get(line.variant_id)?.variant.manage_inventory)
       .map((line) => ({

@@ -1,9 +1,15 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { OrderFulfillmentService } from "./fulfillment-service"
 import { OrderService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    orderService: OrderService
+    orderFulfillmentService: OrderFulfillmentService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("orderService", (scope) => new OrderService(scope.resolve<Db>("manager")))
-  registry.register("orderFulfillmentService", (scope) => new OrderFulfillmentService(scope.resolve<Db>("manager")))
+  registry.register("orderService", (scope) => new OrderService(scope.resolve("manager")))
+  registry.register("orderFulfillmentService", (scope) => new OrderFulfillmentService(scope.resolve("manager")))
 }

@@ -1,16 +1,9 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
-import type { CatalogCache } from "../../infra/catalog-cache"
 import { decimal, toJsonNumber } from "../../core/money"
 import { taxLinesFor, totalsToJson } from "../../core/totals"
 import { withJsonAmounts } from "../payment/query-config"
-import type { PaymentService } from "../payment/service"
-import type { CustomerService } from "../customer/service"
-import type { ShippingProfileService } from "../fulfillment/shipping-profile-service"
-import type { ProductRelationLoaders } from "../product/relation-loaders"
 import { cachedVariantSnapshots } from "../product/catalog-reads"
-import type { RegionService } from "../region/service"
-import type { SalesChannelService } from "../sales-channel/service"
 import type { OrderFulfillmentService } from "./fulfillment-service"
 import type { Order, OrderLineItem, OrderService } from "./service"
 
@@ -91,16 +84,16 @@ function paymentStatus(collection: { status: string; amount: string; refunded_am
 /** The orders' region and sales channel (catalog data, from the catalog cache) and customer (one statement). */
 async function relatedOf(scope: Scope, orders: Order[]) {
   const distinct = (key: "region_id" | "sales_channel_id" | "customer_id") => [...new Set(orders.map((order) => order[key]).filter((id): id is string => !!id))]
-  const catalog = scope.resolve<CatalogCache>("catalogCache")
+  const catalog = scope.resolve("catalogCache")
   const regions = await catalog.readEach<Json>("region-row", distinct("region_id"), ["regions"], async (ids) => {
-    const { rows } = await scope.resolve<RegionService>("regionService").list({ id: ids }, { field: "id", direction: "asc" }, { limit: ids.length, offset: 0 })
+    const { rows } = await scope.resolve("regionService").list({ id: ids }, { field: "id", direction: "asc" }, { limit: ids.length, offset: 0 })
     return new Map(rows.map((region) => [region.id, region]))
   })
   const channels = await catalog.readEach<Json>("sales-channel-row", distinct("sales_channel_id"), ["channels"], async (ids) => {
-    const rows = await scope.resolve<SalesChannelService>("salesChannelService").byIds(ids)
+    const rows = await scope.resolve("salesChannelService").byIds(ids)
     return new Map(rows.map((channel) => [channel.id, channel]))
   })
-  const customers = await scope.resolve<CustomerService>("customerService").byIds(distinct("customer_id"))
+  const customers = await scope.resolve("customerService").byIds(distinct("customer_id"))
   return {
     regions,
     channels,
@@ -112,9 +105,9 @@ async function relatedOf(scope: Scope, orders: Order[]) {
 async function shippingProfilesOf(scope: Scope, productIds: string[]): Promise<Map<string, Json>> {
   if (productIds.length === 0) return new Map()
   const key = `product-shipping-profiles:${[...productIds].sort().join(",")}`
-  return scope.resolve<CatalogCache>("catalogCache").readMap(key, ["products", "shipping"], async () => {
-    const links = await scope.resolve<ProductRelationLoaders>("productRelationLoaders").shippingProfileLinksOf(productIds)
-    const rows = await scope.resolve<ShippingProfileService>("shippingProfileService").byIds([...new Set(links.map((link) => link.shipping_profile_id))])
+  return scope.resolve("catalogCache").readMap(key, ["products", "shipping"], async () => {
+    const links = await scope.resolve("productRelationLoaders").shippingProfileLinksOf(productIds)
+    const rows = await scope.resolve("shippingProfileService").byIds([...new Set(links.map((link) => link.shipping_profile_id))])
     const byId = new Map<string, Json>(rows.map((row) => [row.id, row]))
     return new Map(links.flatMap((link) => (byId.has(link.shipping_profile_id) ? [[link.product_id, byId.get(link.shipping_profile_id)!] as const] : [])))
   })
@@ -122,7 +115,7 @@ async function shippingProfilesOf(scope: Scope, productIds: string[]): Promise<M
 
 /** An order as Medusa's Store API shows it, from its snapshot: totals never move after completion. */
 export async function orderJson(scope: Scope, orderId: string): Promise<Json> {
-  const documents = await scope.resolve<OrderService>("orderService").documents([orderId])
+  const documents = await scope.resolve("orderService").documents([orderId])
   if (documents.length === 0 || documents[0]!.order.deleted_at) throw new MedusaError("not_found", `Order with id: ${orderId} was not found`)
   const [json] = await documentsJson(scope, documents)
   return json!
@@ -130,7 +123,7 @@ export async function orderJson(scope: Scope, orderId: string): Promise<Json> {
 
 /** Several orders in a fixed number of statements, whatever their number. */
 export async function ordersJson(scope: Scope, orders: Order[]): Promise<Json[]> {
-  return documentsJson(scope, await scope.resolve<OrderService>("orderService").documents(orders.map((order) => order.id)))
+  return documentsJson(scope, await scope.resolve("orderService").documents(orders.map((order) => order.id)))
 }
 
 type OrderDocument = Awaited<ReturnType<OrderService["documents"]>>[number]
@@ -141,13 +134,13 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
   const methods = documents.flatMap((document) => document.shippingMethods)
   const addresses = new Map(documents.flatMap((document) => [document.shippingAddress, document.billingAddress]).flatMap((address) => (address ? [[address.id, address]] : [])))
   const snapshots = await cachedVariantSnapshots(scope, [...new Set(items.map((item) => item.variant_id).filter((id): id is string => !!id))])
-  const payments = scope.resolve<PaymentService>("paymentService")
+  const payments = scope.resolve("paymentService")
   const collectionIds = orders.map((order) => order.payment_collection_id).filter((id): id is string => !!id)
   const paymentDocuments = await payments.collectionDocuments(collectionIds)
   const collections = new Map(paymentDocuments.map((document) => [document.collection.id, document.collection]))
   const paid = paymentDocuments.flatMap((document) => document.payments)
   const refunds = paymentDocuments.flatMap((document) => document.refunds)
-  const fulfillmentService = scope.resolve<OrderFulfillmentService>("orderFulfillmentService")
+  const fulfillmentService = scope.resolve("orderFulfillmentService")
   const withFulfillments = documents.filter((document) => document.hasFulfillments).map((document) => document.order.id)
   const fulfillments = await fulfillmentService.fulfillments(withFulfillments)
   const fulfilled = fulfilledQuantities(fulfillments)

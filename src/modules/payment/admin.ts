@@ -8,9 +8,8 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { adminPaymentProviderQuery, adminPaymentQuery, withJsonAmounts } from "./query-config"
-import type { PaymentService } from "./service"
 
-const payments = (c: Context<AppEnv>) => c.var.scope.resolve<PaymentService>("paymentService")
+const payments = (c: Context<AppEnv>) => c.var.scope.resolve("paymentService")
 
 /** `{ payment }` as it is now, shaped by `fields`. */
 async function paymentResponse(c: Context<AppEnv>, id: string) {
@@ -57,7 +56,7 @@ export const adminPaymentRoutes = new Hono<AppEnv>()
     // Medusa takes an amount; the system provider captures the whole payment at once.
     await validateBody(c, z.strictObject({ amount: z.number().positive().optional() }))
     await transaction(c.var.scope, async (tx) => {
-      const payment = await tx.resolve<PaymentService>("paymentService").capture(c.req.param("id"))
+      const payment = await tx.resolve("paymentService").capture(c.req.param("id"))
       await emitEvent(tx, "payment.captured", { id: payment.id })
     })
     return paymentResponse(c, c.req.param("id"))
@@ -65,7 +64,7 @@ export const adminPaymentRoutes = new Hono<AppEnv>()
   .post("/:id/refund", async (c) => {
     const { amount, ...body } = await validateBody(c, refundBody)
     await transaction(c.var.scope, async (tx) => {
-      const refund = await tx.resolve<PaymentService>("paymentService").refund(c.req.param("id"), {
+      const refund = await tx.resolve("paymentService").refund(c.req.param("id"), {
         ...body,
         amount: amount === undefined ? undefined : String(amount),
         created_by: c.var.auth?.actor_id,

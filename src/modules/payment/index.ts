@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { PaymentService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    paymentService: PaymentService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("paymentService", (scope) => new PaymentService(scope.resolve<Db>("manager")))
+  registry.register("paymentService", (scope) => new PaymentService(scope.resolve("manager")))
 }

@@ -2,9 +2,8 @@ import { toJsonNumber } from "../../core/money"
 import type { QueryContext } from "../../core/query/context"
 import { groupBy, type EntityGraph, type Row } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
-import type { PaymentService } from "./service"
 
-const payments = (ctx: QueryContext) => ctx.scope.resolve<PaymentService>("paymentService")
+const payments = (ctx: QueryContext) => ctx.scope.resolve("paymentService")
 
 /** Amounts are numeric strings in the database and JSON numbers on the wire. */
 export function withJsonAmounts<T extends object>(row: T, ...fields: (keyof T & string)[]): T {

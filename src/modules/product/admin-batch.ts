@@ -11,10 +11,9 @@ import { adminVariantQuery } from "./admin-query-config"
 import { respondProduct } from "./admin"
 import { batchProductsBody, batchVariantsBody, linkOptionsBody, retrieveQuery } from "./admin-validators"
 import { adminProductQuery } from "./admin-query-config"
-import type { ProductService } from "./service"
 import { createProduct, createVariants, deleteProduct, deleteVariant, linkOptions, updateProduct, updateVariant } from "./workflows"
 
-const products = (scope: Scope) => scope.resolve<ProductService>("productService")
+const products = (scope: Scope) => scope.resolve("productService")
 const byId = { field: "id", direction: "asc" } as const
 
 /**

@@ -10,14 +10,12 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import { adminCategoryQuery, adminCollectionQuery } from "./admin-query-config"
 import { handle, linkProductsBody, retrieveQuery } from "./admin-validators"
 import { CATEGORY_ORDER_FIELDS, COLLECTION_ORDER_FIELDS } from "./catalog-query-config"
-import type { ProductCategoryService } from "./category-service"
-import type { ProductCollectionService } from "./collection-service"
 import { storeListCategoriesQuery, storeListCollectionsQuery } from "./validators"
 import { linkProductsTo } from "./workflows"
 import { metadata } from "../../core/metadata"
 
-const collections = (scope: Scope) => scope.resolve<ProductCollectionService>("productCollectionService")
-const categories = (scope: Scope) => scope.resolve<ProductCategoryService>("adminProductCategoryService")
+const collections = (scope: Scope) => scope.resolve("productCollectionService")
+const categories = (scope: Scope) => scope.resolve("adminProductCategoryService")
 
 function respondCollection(c: Context<AppEnv>, id: string) {
   const { fields } = validateQuery(c, retrieveQuery)

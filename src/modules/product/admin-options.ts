@@ -9,13 +9,11 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import { adminOptionQuery, adminOptionValueQuery, OPTION_ORDER_FIELDS, VALUE_ORDER_FIELDS } from "./admin-query-config"
 import { createSharedOptionBody, listOptionsQuery, listOptionValuesQuery, retrieveQuery, updateOptionValueBody, updateSharedOptionBody } from "./admin-validators"
 import { ProductEvents } from "./events"
-import type { ProductOptionService } from "./option-service"
-import type { ProductOptionValueService } from "./option-value-service"
 import { createOption, updateOption } from "./workflows"
 
-const options = (scope: Scope) => scope.resolve<ProductOptionService>("productOptionService")
+const options = (scope: Scope) => scope.resolve("productOptionService")
 
-const values = (scope: Scope) => scope.resolve<ProductOptionValueService>("productOptionValueService")
+const values = (scope: Scope) => scope.resolve("productOptionValueService")
 
 function respondValue(c: Context<AppEnv>) {
   const { fields } = validateQuery(c, retrieveQuery)

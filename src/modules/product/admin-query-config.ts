@@ -2,19 +2,15 @@ import type { QueryContext } from "../../core/query/context"
 import { groupBy, type EntityGraph } from "../../core/query/graph"
 import { throughLinks } from "../../core/query/relations"
 import type { QueryConfig } from "../../core/query/shape"
-import type { ShippingProfileService } from "../fulfillment/shipping-profile-service"
-import type { InventoryService } from "../inventory/service"
-import type { SalesChannelService } from "../sales-channel/service"
 import { adminCatalogGraphs } from "./catalog-query-config"
 import { categoryFields, collectionFields, hasMany, leaf, optionGraph, PRODUCT_PAGE_RELATIONS, optionValueGraph, productGraph, tagGraph, typeGraph, variantGraph } from "./query-config"
-import type { ProductRelationLoaders } from "./relation-loaders"
 
 // The Admin API's default `fields` of the catalog's resources, as Medusa's admin query-config.ts files declare them.
 
 const ENTITY_DATES = ["created_at", "updated_at", "deleted_at"]
 
 type Graph = EntityGraph<QueryContext>
-const inventory = (ctx: QueryContext) => ctx.scope.resolve<InventoryService>("inventoryService")
+const inventory = (ctx: QueryContext) => ctx.scope.resolve("inventoryService")
 
 const ITEM_FIELDS = ["sku", "title", "description", "thumbnail", "origin_country", "hs_code", "mid_code", "material", "weight", "length", "height", "width", "requires_shipping", "metadata", ...ENTITY_DATES]
 const LEVEL_FIELDS = ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity", "incoming_quantity", "available_quantity", "metadata", ...ENTITY_DATES]
@@ -57,7 +53,7 @@ const adminVariantGraph: typeof variantGraph = {
   },
 }
 
-const productLinks = (ctx: QueryContext) => ctx.scope.resolve<ProductRelationLoaders>("productRelationLoaders")
+const productLinks = (ctx: QueryContext) => ctx.scope.resolve("productRelationLoaders")
 const SALES_CHANNEL_FIELDS = ["name", "description", "is_disabled", "metadata", ...ENTITY_DATES]
 
 /** The Admin API's product: the store's graph, plus its sales channels, shipping profile and variants' stock. */
@@ -70,13 +66,13 @@ const adminProductGraph: Graph = {
       () => leaf(SALES_CHANNEL_FIELDS),
       (productIds, ctx) => productLinks(ctx).salesChannelLinksOf(productIds),
       (link) => ({ from: link.product_id, to: link.sales_channel_id }),
-      (ids, ctx) => ctx.scope.resolve<SalesChannelService>("salesChannelService").byIds(ids),
+      (ids, ctx) => ctx.scope.resolve("salesChannelService").byIds(ids),
     ),
     shipping_profile: throughLinks(
       () => leaf(["name", "type", "metadata", ...ENTITY_DATES]),
       (productIds, ctx) => productLinks(ctx).shippingProfileLinksOf(productIds),
       (link) => ({ from: link.product_id, to: link.shipping_profile_id }),
-      (ids, ctx) => ctx.scope.resolve<ShippingProfileService>("shippingProfileService").byIds(ids),
+      (ids, ctx) => ctx.scope.resolve("shippingProfileService").byIds(ids),
       false,
     ),
   },

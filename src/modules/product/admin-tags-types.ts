@@ -10,7 +10,6 @@ import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { adminTagQuery, adminTypeQuery, VALUE_ORDER_FIELDS } from "./admin-query-config"
 import { retrieveQuery } from "./admin-validators"
-import type { ProductValueService } from "./value-service"
 import { createTagOrType } from "./workflows"
 import { metadata } from "../../core/metadata"
 
@@ -23,7 +22,7 @@ const listValuesQuery = z.object({ ...listQuery, q: z.string().optional(), id: o
  */
 function valueRoutes(kind: "tag" | "type", config: QueryConfig) {
   const singular = `product_${kind}`
-  const service = (scope: Scope) => scope.resolve<ProductValueService>(kind === "tag" ? "productTagService" : "productTypeService")
+  const service = (scope: Scope) => scope.resolve(kind === "tag" ? "productTagService" : "productTypeService")
   return new Hono<AppEnv>()
     .get("/", async (c) => {
       const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listValuesQuery)

@@ -23,11 +23,9 @@ import {
 import { ProductEvents } from "./events"
 import { adminProductQuery } from "./admin-query-config"
 import { PRODUCT_ORDER_FIELDS } from "./query-config"
-import type { ProductOptionService } from "./option-service"
-import type { ProductService } from "./service"
 import { createOption, createProduct, createVariants, deleteProduct, deleteVariant, updateOption, updateProduct, updateVariant } from "./workflows"
 
-const products = (scope: Scope) => scope.resolve<ProductService>("productService")
+const products = (scope: Scope) => scope.resolve("productService")
 
 /** The product as the admin sees it by default: the `parent` of a deleted option or variant. */
 export async function productJson(c: Context<AppEnv>, id: string) {
@@ -67,7 +65,7 @@ export const adminProductRoutes = new Hono<AppEnv>()
   .get("/:id/options", async (c) => {
     const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, listOptionsQuery)
     const ordering = parseOrder(order, OPTION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
-    const options = c.var.scope.resolve<ProductOptionService>("productOptionService")
+    const options = c.var.scope.resolve("productOptionService")
     return listResponse(c, "product_options", adminProductOptionListQuery, { fields, limit, offset }, () =>
       options.list({ ...filters, product_id: c.req.param("id") }, ordering, { limit, offset }),
     )
@@ -84,7 +82,7 @@ export const adminProductRoutes = new Hono<AppEnv>()
   })
   .delete("/:id/options/:option_id", async (c) => {
     await transaction(c.var.scope, async (tx) => {
-      await tx.resolve<ProductOptionService>("productOptionService").removeFromProduct(c.req.param("id"), c.req.param("option_id"))
+      await tx.resolve("productOptionService").removeFromProduct(c.req.param("id"), c.req.param("option_id"))
       await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
     })
     const parent = await productJson(c, c.req.param("id"))

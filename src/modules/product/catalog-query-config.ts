@@ -1,19 +1,18 @@
 import type { QueryContext } from "../../core/query/context"
 import type { EntityGraph, Row } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
-import type { ProductCategoryService } from "./category-service"
 import { categoryFields, collectionFields, productGraph } from "./query-config"
-import { storeProductFilters, type ProductFilters, type ProductService } from "./service"
+import { storeProductFilters, type ProductFilters } from "./service"
 
-const products = (ctx: QueryContext) => ctx.scope.resolve<ProductService>("productService")
+const products = (ctx: QueryContext) => ctx.scope.resolve("productService")
 const storeFilters = (ctx: QueryContext) => storeProductFilters(ctx.salesChannelIds ?? [])
 
 /**
  * The category and collection graphs, for the store (active, public categories; products it may
  * sell) or the admin (everything live).
  */
-function catalogGraphs(categoryService: string, productFilters: (ctx: QueryContext) => ProductFilters) {
-  const categories = (ctx: QueryContext) => ctx.scope.resolve<ProductCategoryService>(categoryService)
+function catalogGraphs(categoryService: "productCategoryService" | "adminProductCategoryService", productFilters: (ctx: QueryContext) => ProductFilters) {
+  const categories = (ctx: QueryContext) => ctx.scope.resolve(categoryService)
   const categoryGraph: EntityGraph<QueryContext> = {
     fields: categoryFields,
     relations: {

@@ -1,17 +1,16 @@
 import type { Scope } from "../../core/container"
 import type { PricingContext } from "../../core/query/context"
-import type { CatalogCache } from "../../infra/catalog-cache"
-import type { CalculatedPrice, PricingService } from "../pricing/service"
-import type { ProductService, VariantSnapshot } from "./service"
+import type { CalculatedPrice } from "../pricing/service"
+import type { VariantSnapshot } from "./service"
 
-const catalog = (scope: Scope) => scope.resolve<CatalogCache>("catalogCache")
+const catalog = (scope: Scope) => scope.resolve("catalogCache")
 const idsKey = (ids: string[]) => [...new Set(ids)].sort().join(",")
 
 /** What carts copy from variants (titles, product, channels), from the catalog cache. */
 export function cachedVariantSnapshots(scope: Scope, variantIds: string[]): Promise<Map<string, VariantSnapshot>> {
   if (variantIds.length === 0) return Promise.resolve(new Map())
   return catalog(scope).readMap(`variant-snapshots:${idsKey(variantIds)}`, ["products"], () =>
-    scope.resolve<ProductService>("productService").variantSnapshots(variantIds),
+    scope.resolve("productService").variantSnapshots(variantIds),
   )
 }
 
@@ -19,5 +18,5 @@ export function cachedVariantSnapshots(scope: Scope, variantIds: string[]): Prom
 export function cachedVariantPrices(scope: Scope, variantIds: string[], context: PricingContext): Promise<Map<string, CalculatedPrice>> {
   if (variantIds.length === 0) return Promise.resolve(new Map())
   const key = `variant-prices:${context.currency_code}:${context.region_id ?? ""}:${context.country_code ?? ""}:${context.province ?? ""}:${idsKey(variantIds)}`
-  return catalog(scope).readMap(key, ["prices", "regions"], () => scope.resolve<PricingService>("pricingService").calculateVariantPrices(variantIds, context))
+  return catalog(scope).readMap(key, ["prices", "regions"], () => scope.resolve("pricingService").calculateVariantPrices(variantIds, context))
 }

@@ -1,5 +1,4 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { ProductCategoryService } from "./category-service"
 import { ProductCollectionService } from "./collection-service"
 import { ProductLinkService } from "./link-service"
@@ -11,17 +10,33 @@ import { ProductService } from "./service"
 import { ProductValueService } from "./value-service"
 import { ProductVariantOptionService } from "./variant-option-service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    productService: ProductService
+    productRelationLoaders: ProductRelationLoaders
+    productLinkService: ProductLinkService
+    productOptionService: ProductOptionService
+    productOptionValueService: ProductOptionValueService
+    productVariantOptionService: ProductVariantOptionService
+    productTagService: ProductValueService
+    productTypeService: ProductValueService
+    productCollectionService: ProductCollectionService
+    productCategoryService: ProductCategoryService
+    adminProductCategoryService: ProductCategoryService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("productService", (scope) => new ProductService(scope.resolve<Db>("manager")))
-  registry.register("productRelationLoaders", (scope) => new ProductRelationLoaders(scope.resolve<Db>("manager")))
-  registry.register("productLinkService", (scope) => new ProductLinkService(scope.resolve<Db>("manager")))
-  registry.register("productOptionService", (scope) => new ProductOptionService(scope.resolve<Db>("manager")))
-  registry.register("productOptionValueService", (scope) => new ProductOptionValueService(scope.resolve<Db>("manager")))
-  registry.register("productVariantOptionService", (scope) => new ProductVariantOptionService(scope.resolve<Db>("manager")))
-  registry.register("productTagService", (scope) => new ProductValueService(scope.resolve<Db>("manager"), productTag, "Product tag", "ptag"))
-  registry.register("productTypeService", (scope) => new ProductValueService(scope.resolve<Db>("manager"), productType, "Product type", "ptyp"))
-  registry.register("productCollectionService", (scope) => new ProductCollectionService(scope.resolve<Db>("manager")))
+  registry.register("productService", (scope) => new ProductService(scope.resolve("manager")))
+  registry.register("productRelationLoaders", (scope) => new ProductRelationLoaders(scope.resolve("manager")))
+  registry.register("productLinkService", (scope) => new ProductLinkService(scope.resolve("manager")))
+  registry.register("productOptionService", (scope) => new ProductOptionService(scope.resolve("manager")))
+  registry.register("productOptionValueService", (scope) => new ProductOptionValueService(scope.resolve("manager")))
+  registry.register("productVariantOptionService", (scope) => new ProductVariantOptionService(scope.resolve("manager")))
+  registry.register("productTagService", (scope) => new ProductValueService(scope.resolve("manager"), productTag, "Product tag", "ptag"))
+  registry.register("productTypeService", (scope) => new ProductValueService(scope.resolve("manager"), productType, "Product type", "ptyp"))
+  registry.register("productCollectionService", (scope) => new ProductCollectionService(scope.resolve("manager")))
   // Storefronts see active, public categories only; the admin sees them all.
-  registry.register("productCategoryService", (scope) => new ProductCategoryService(scope.resolve<Db>("manager"), true))
-  registry.register("adminProductCategoryService", (scope) => new ProductCategoryService(scope.resolve<Db>("manager"), false))
+  registry.register("productCategoryService", (scope) => new ProductCategoryService(scope.resolve("manager"), true))
+  registry.register("adminProductCategoryService", (scope) => new ProductCategoryService(scope.resolve("manager"), false))
 }

@@ -3,8 +3,6 @@ import { MedusaError } from "../../core/errors"
 import type { PricingContext } from "../../core/query/context"
 import type { RequestedFields } from "../../core/query/fields"
 import type { AppEnv } from "../../core/types"
-import type { RegionService } from "../region/service"
-import type { StoreService } from "../store/service"
 import { MISSING_PRICING_CONTEXT } from "./query-config"
 
 interface PricingQuery {
@@ -39,10 +37,10 @@ export async function pricingContextFor(
 
 /** The pricing context of the query's region (or the store's default one), whatever is requested. */
 export async function regionPricingContext(c: Context<AppEnv>, query: PricingQuery): Promise<PricingContext> {
-  const regionId = query.region_id ?? (await c.var.scope.resolve<StoreService>("storeService").retrieveDefault())?.default_region_id
+  const regionId = query.region_id ?? (await c.var.scope.resolve("storeService").retrieveDefault())?.default_region_id
   if (!regionId) throw new MedusaError("invalid_data", MISSING_PRICING_CONTEXT)
   const region = await c.var.scope
-    .resolve<RegionService>("regionService")
+    .resolve("regionService")
     .retrieve(regionId)
     .catch(() => {
       throw new MedusaError("not_found", `Region with id ${regionId} not found when populating the pricing context`)

@@ -3,16 +3,10 @@ import { amountsWithTax, toJsonNumber } from "../../core/money"
 import type { QueryContext } from "../../core/query/context"
 import type { EntityGraph, Relation, Row } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
-import type { InventoryService } from "../inventory/service"
-import type { PricingService } from "../pricing/service"
-import type { StockLocationService } from "../stock-location/service"
-import type { TaxService } from "../tax/service"
-import type { ProductOptionService } from "./option-service"
-import type { ProductRelationLoaders } from "./relation-loaders"
 
 type Graph = EntityGraph<QueryContext>
 
-const loaders = (ctx: QueryContext) => ctx.scope.resolve<ProductRelationLoaders>("productRelationLoaders")
+const loaders = (ctx: QueryContext) => ctx.scope.resolve("productRelationLoaders")
 const ids = (rows: Row[], key = "id") => [...new Set(rows.map((row) => row[key] as string | null).filter((id): id is string => !!id))]
 const ENTITY_DATES = ["created_at", "updated_at", "deleted_at"] as const
 
@@ -67,7 +61,7 @@ export const optionGraph: Graph = {
   fields: ["title", "product_id", "is_exclusive", "metadata", ...ENTITY_DATES],
   relations: {
     values: hasMany(() => optionValueGraph, (optionIds, ctx) => loaders(ctx).valuesOfOptions(optionIds)),
-    products: hasMany(() => productGraph, (optionIds, ctx) => ctx.scope.resolve<ProductOptionService>("productOptionService").productsOfOptions(optionIds)),
+    products: hasMany(() => productGraph, (optionIds, ctx) => ctx.scope.resolve("productOptionService").productsOfOptions(optionIds)),
   },
 }
 
@@ -101,9 +95,9 @@ const calculatedPrice: Relation<QueryContext> = {
   async load(variants, ctx) {
     const pricing = ctx.pricing
     if (!pricing) throw new MedusaError("invalid_data", MISSING_PRICING_CONTEXT)
-    const prices = await ctx.scope.resolve<PricingService>("pricingService").calculateVariantPrices(ids(variants), pricing)
+    const prices = await ctx.scope.resolve("pricingService").calculateVariantPrices(ids(variants), pricing)
     const rate = pricing.country_code && prices.size > 0
-      ? await ctx.scope.resolve<TaxService>("taxService").rateFor({ country_code: pricing.country_code, province_code: pricing.province })
+      ? await ctx.scope.resolve("taxService").rateFor({ country_code: pricing.country_code, province_code: pricing.province })
       : undefined
     const result = new Map<string, Row[]>()
     for (const variant of variants) {
@@ -137,9 +131,9 @@ async function inventoryQuantity(variants: Row[], ctx: QueryContext) {
   if (ctx.storefront !== false) {
     const channels = ctx.salesChannelIds ?? []
     if (channels.length !== 1) throw new MedusaError("invalid_data", INVENTORY_CONTEXT_ERROR)
-    locations = await ctx.scope.resolve<StockLocationService>("stockLocationService").locationIdsForChannels(channels)
+    locations = await ctx.scope.resolve("stockLocationService").locationIdsForChannels(channels)
   }
-  const available = await ctx.scope.resolve<InventoryService>("inventoryService").availability(ids(managed), locations)
+  const available = await ctx.scope.resolve("inventoryService").availability(ids(managed), locations)
   for (const variant of variants) variant.inventory_quantity = variant.manage_inventory ? (available.get(variant.id) ?? 0) : null
 }
 
@@ -171,7 +165,7 @@ export const variantGraph: Graph = {
     calculated_price: calculatedPrice,
     images: hasMany(() => imageGraph, (variantIds, ctx) => loaders(ctx).imagesOfVariants(variantIds)),
     prices: hasMany(() => leaf(["amount", "currency_code", "rules", "min_quantity", "max_quantity", "price_set_id", "created_at", "updated_at"]), (variantIds, ctx) =>
-      ctx.scope.resolve<PricingService>("pricingService").pricesOfVariants(variantIds),
+      ctx.scope.resolve("pricingService").pricesOfVariants(variantIds),
     ),
     product: belongsTo("product_id", () => productGraph, (productIds, ctx) => loaders(ctx).productsById(productIds)),
   },

@@ -7,7 +7,6 @@ import type { AppEnv } from "../../core/types"
 import { storeSalesChannels } from "../api-key/publishable-key"
 import { CATEGORY_ORDER_FIELDS, COLLECTION_ORDER_FIELDS, storeCategoryQuery, storeCollectionQuery } from "./catalog-query-config"
 import type { Category, ProductCategoryService } from "./category-service"
-import type { ProductCollectionService } from "./collection-service"
 import {
   storeListCategoriesQuery,
   storeListCollectionsQuery,
@@ -56,7 +55,7 @@ export const storeCategoryRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 50, offset = 0, order, fields, include_ancestors_tree, include_descendants_tree, ...filters } = validateQuery(c, storeListCategoriesQuery)
     const ordering = parseOrder(order, CATEGORY_ORDER_FIELDS, { field: "rank", direction: "asc" })
-    const service = c.var.scope.resolve<ProductCategoryService>("productCategoryService")
+    const service = c.var.scope.resolve("productCategoryService")
     const requested = requestedFor(storeCategoryQuery, fields)
     const { rows, count } = await service.list(filters, ordering, { limit, offset })
     const shaped = await shapeRows(storeCategoryQuery, rows, requested, storeCatalogContext(c))
@@ -65,7 +64,7 @@ export const storeCategoryRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const { fields, ...trees } = validateQuery(c, storeRetrieveCategoryQuery)
-    const service = c.var.scope.resolve<ProductCategoryService>("productCategoryService")
+    const service = c.var.scope.resolve("productCategoryService")
     const requested = requestedFor(storeCategoryQuery, fields)
     const row = await service.retrieve(c.req.param("id"))
     const shaped = await shapeRows(storeCategoryQuery, [row], requested, storeCatalogContext(c))
@@ -77,11 +76,11 @@ export const storeCollectionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 10, offset = 0, order, fields, ...filters } = validateQuery(c, storeListCollectionsQuery)
     const ordering = parseOrder(order ?? "-created_at", COLLECTION_ORDER_FIELDS, { field: "created_at", direction: "desc" })
-    const service = c.var.scope.resolve<ProductCollectionService>("productCollectionService")
+    const service = c.var.scope.resolve("productCollectionService")
     return listResponse(c, "collections", storeCollectionQuery, { fields, limit, offset }, () => service.list(filters, ordering, { limit, offset }), storeCatalogContext(c))
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, storeRetrieveCollectionQuery)
-    const service = c.var.scope.resolve<ProductCollectionService>("productCollectionService")
+    const service = c.var.scope.resolve("productCollectionService")
     return retrieveResponse(c, "collection", storeCollectionQuery, fields, () => service.retrieve(c.req.param("id")), storeCatalogContext(c))
   })

@@ -7,7 +7,7 @@ import type { AppEnv } from "../../core/types"
 import { storeSalesChannels } from "../api-key/publishable-key"
 import { regionPricingContext } from "./pricing-context"
 import { storeVariantQuery } from "./query-config"
-import { storeProductFilters, type ProductService } from "./service"
+import { storeProductFilters } from "./service"
 import { storeRetrieveVariantQuery } from "./validators"
 
 /** Medusa adds `calculated_price.*` to a variant when a region is given and prices were not asked for. */
@@ -24,7 +24,7 @@ export const storeVariantRoutes = new Hono<AppEnv>().get("/:id", async (c) => {
   const requested = requestedFor(storeVariantQuery, withVariantPrices(query.fields, query.region_id))
   const wantsPrice = requested.relations.has("calculated_price") || requested.fields.has("calculated_price")
   const pricing = wantsPrice ? await regionPricingContext(c, query) : undefined
-  const products = c.var.scope.resolve<ProductService>("productService")
+  const products = c.var.scope.resolve("productService")
   const notFound = () => new MedusaError("not_found", `Product variant with id: ${id} was not found`)
   return retrieveResponse(
     c,

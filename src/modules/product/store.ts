@@ -6,7 +6,7 @@ import type { AppEnv } from "../../core/types"
 import { storeSalesChannels } from "../api-key/publishable-key"
 import { pricingContextFor, withPricesForRegion } from "./pricing-context"
 import { PRODUCT_ORDER_FIELDS, storeProductQuery } from "./query-config"
-import { storeProductFilters, type ProductService } from "./service"
+import { storeProductFilters } from "./service"
 import { storeListProductsQuery, storeRetrieveProductQuery } from "./validators"
 
 async function storeContext(
@@ -25,7 +25,7 @@ export const storeProductRoutes = new Hono<AppEnv>()
     const { limit = 50, offset = 0, order, fields, region_id, country_code, province, cart_id, sales_channel_id, ...filters } = query
     const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction: "asc" })
     const { channels, requested, ctx } = await storeContext(c, query)
-    const products = c.var.scope.resolve<ProductService>("productService")
+    const products = c.var.scope.resolve("productService")
     return listResponse(
       c,
       "products",
@@ -38,6 +38,6 @@ export const storeProductRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const query = validateQuery(c, storeRetrieveProductQuery)
     const { channels, requested, ctx } = await storeContext(c, query)
-    const products = c.var.scope.resolve<ProductService>("productService")
+    const products = c.var.scope.resolve("productService")
     return retrieveResponse(c, "product", storeProductQuery, requested, () => products.retrieve(c.req.param("id"), storeProductFilters(channels)), ctx)
   })

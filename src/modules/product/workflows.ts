@@ -2,22 +2,16 @@ import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { toHandle } from "../../core/query/params"
 import { emitEvent, emitEvents } from "../../infra/event-outbox-service"
-import type { InventoryService } from "../inventory/service"
-import type { PriceInput, PricingService } from "../pricing/service"
+import type { PriceInput } from "../pricing/service"
 import type { CreateProductBody, CreateVariantBody, LinkOptionsBody, UpdateProductBody, UpdateVariantBody } from "./admin-validators"
 import { ProductEvents } from "./events"
-import type { ProductLinkService } from "./link-service"
-import type { OptionInput, ProductOptionService } from "./option-service"
-import type { ProductOptionValueService } from "./option-value-service"
-import type { ProductService } from "./service"
-import type { ProductValueService } from "./value-service"
-import type { ProductVariantOptionService } from "./variant-option-service"
+import type { OptionInput } from "./option-service"
 
 // The admin's product commands, each run inside the caller's transaction (`tx`), events included.
 
-const products = (tx: Scope) => tx.resolve<ProductService>("productService")
-const variantOptions = (tx: Scope) => tx.resolve<ProductVariantOptionService>("productVariantOptionService")
-const pricing = (tx: Scope) => tx.resolve<PricingService>("pricingService")
+const products = (tx: Scope) => tx.resolve("productService")
+const variantOptions = (tx: Scope) => tx.resolve("productVariantOptionService")
+const pricing = (tx: Scope) => tx.resolve("pricingService")
 const toPriceInputs = (prices: CreateVariantBody["prices"]): PriceInput[] =>
   prices.map((price) => ({ currency_code: price.currency_code, amount: String(price.amount), rules: price.rules }))
 
@@ -26,7 +20,7 @@ async function setUpVariants(tx: Scope, created: { id: string; sku: string | nul
   for (const [i, variant] of created.entries()) {
     await variantOptions(tx).refuseDuplicate(variant.id)
     await pricing(tx).createVariantPrices(variant.id, toPriceInputs(inputs[i]!.prices))
-    if (variant.manage_inventory) await tx.resolve<InventoryService>("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
+    if (variant.manage_inventory) await tx.resolve("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
     await emitEvent(tx, ProductEvents.VARIANT_CREATED, { id: variant.id })
   }
 }
@@ -118,7 +112,7 @@ export async function deleteVariant(tx: Scope, productId: string, variantId: str
   await emitEvent(tx, ProductEvents.VARIANT_DELETED, { id: variantId })
 }
 
-const valueService = (tx: Scope, kind: "tag" | "type") => tx.resolve<ProductValueService>(kind === "tag" ? "productTagService" : "productTypeService")
+const valueService = (tx: Scope, kind: "tag" | "type") => tx.resolve(kind === "tag" ? "productTagService" : "productTypeService")
 
 /** POST /admin/product-tags (or -types): a new one, refused when the value exists. */
 export async function createTagOrType(tx: Scope, kind: "tag" | "type", value: string, metadata?: Record<string, unknown> | null): Promise<string> {
@@ -134,7 +128,7 @@ export async function upsertTagOrType(tx: Scope, kind: "tag" | "type", value: st
   return id
 }
 
-const options = (tx: Scope) => tx.resolve<ProductOptionService>("productOptionService")
+const options = (tx: Scope) => tx.resolve("productOptionService")
 
 /** A new option: the product's own (POST /admin/products/:id/options) or a shared one (/admin/product-options). */
 export async function createOption(tx: Scope, input: OptionInput, productId?: string): Promise<string> {
@@ -172,7 +166,7 @@ export async function linkOptions(tx: Scope, productId: string, body: LinkOption
   await emitEvent(tx, ProductEvents.UPDATED, { id: productId })
 }
 
-const links = (tx: Scope) => tx.resolve<ProductLinkService>("productLinkService")
+const links = (tx: Scope) => tx.resolve("productLinkService")
 
 /**
  * Medusa's batchLinkProductsToCollection / …ToCategory: products put in or taken out, each
@@ -195,7 +189,7 @@ async function changeOptionValues(tx: Scope, productId: string, change: LinkOpti
     if (!(error instanceof MedusaError && error.type === "not_found")) throw error
     throw new MedusaError("invalid_data", `Some product options are not linked to products: [${productId}:${change.product_option_id}]`)
   })
-  const values = tx.resolve<ProductOptionValueService>("productOptionValueService")
+  const values = tx.resolve("productOptionValueService")
   for (const id of change.add.filter((entry) => typeof entry === "string")) await values.retrieve(option.id, id)
   const fresh = change.add.flatMap((entry) => (typeof entry === "string" ? [] : [entry.value]))
   if (fresh.length) await options(tx).update(option.id, { values: fresh })

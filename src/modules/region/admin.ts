@@ -7,10 +7,8 @@ import type { QueryConfig } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { PricingService } from "../pricing/service"
 import { RegionEvents } from "./events"
 import { REGION_ORDER_FIELDS, regionGraph } from "./query-config"
-import type { RegionService } from "./service"
 import { storeListRegionsQuery, storeRetrieveRegionQuery } from "./validators"
 import { metadata } from "../../core/metadata"
 
@@ -33,7 +31,7 @@ const regionFields = {
 const createRegionBody = z.strictObject(regionFields)
 const updateRegionBody = z.strictObject({ ...regionFields, name: regionFields.name.optional(), currency_code: regionFields.currency_code.optional() })
 
-const regions = (scope: AppEnv["Variables"]["scope"]) => scope.resolve<RegionService>("regionService")
+const regions = (scope: AppEnv["Variables"]["scope"]) => scope.resolve("regionService")
 
 /** Medusa's /admin/regions: CRUD, countries, payment providers, tax-inclusive prices. */
 export const adminRegionRoutes = new Hono<AppEnv>()
@@ -47,7 +45,7 @@ export const adminRegionRoutes = new Hono<AppEnv>()
     const id = await transaction(c.var.scope, async (tx) => {
       const created = await regions(tx).create(body)
       if (metadata !== undefined) await regions(tx).update(created.id, { metadata })
-      if (is_tax_inclusive !== undefined) await tx.resolve<PricingService>("pricingService").setPreference("region_id", created.id, is_tax_inclusive)
+      if (is_tax_inclusive !== undefined) await tx.resolve("pricingService").setPreference("region_id", created.id, is_tax_inclusive)
       await emitEvent(tx, RegionEvents.CREATED, { id: created.id })
       return created.id
     })
@@ -61,7 +59,7 @@ export const adminRegionRoutes = new Hono<AppEnv>()
     const { is_tax_inclusive, ...body } = await validateBody(c, updateRegionBody)
     await transaction(c.var.scope, async (tx) => {
       await regions(tx).update(c.req.param("id"), body)
-      if (is_tax_inclusive !== undefined) await tx.resolve<PricingService>("pricingService").setPreference("region_id", c.req.param("id"), is_tax_inclusive)
+      if (is_tax_inclusive !== undefined) await tx.resolve("pricingService").setPreference("region_id", c.req.param("id"), is_tax_inclusive)
       await emitEvent(tx, RegionEvents.UPDATED, { id: c.req.param("id") })
     })
     return retrieveResponse(c, "region", adminRegionQuery, undefined, () => regions(c.var.scope).retrieve(c.req.param("id")))

@@ -1,7 +1,5 @@
 import type { Scope } from "../../core/container"
-import type { CatalogCache } from "../../infra/catalog-cache"
-import type { TaxService } from "../tax/service"
-import type { Region, RegionService } from "./service"
+import type { Region } from "./service"
 
 type Row = Record<string, unknown>
 
@@ -13,8 +11,8 @@ export interface CartRegion {
 }
 
 export async function cachedRegion(scope: Scope, id: string): Promise<CartRegion | null> {
-  return scope.resolve<CatalogCache>("catalogCache").read(`cart-region:${id}`, ["regions"], async () => {
-    const regions = scope.resolve<RegionService>("regionService")
+  return scope.resolve("catalogCache").read(`cart-region:${id}`, ["regions"], async () => {
+    const regions = scope.resolve("regionService")
     const region = await regions.retrieve(id).catch(() => null)
     if (!region) return null
     const [countries, providers] = [await regions.countriesOf([id]), await regions.paymentProvidersOf([id])]
@@ -25,5 +23,5 @@ export async function cachedRegion(scope: Scope, id: string): Promise<CartRegion
 /** The default tax rate (percent) at an address, from the catalog cache. */
 export async function cachedTaxRate(scope: Scope, address: { country_code: string; province_code?: string }): Promise<string> {
   const key = `tax-rate:${address.country_code.toLowerCase()}:${address.province_code?.toLowerCase() ?? ""}`
-  return scope.resolve<CatalogCache>("catalogCache").read(key, ["regions"], () => scope.resolve<TaxService>("taxService").rateFor(address))
+  return scope.resolve("catalogCache").read(key, ["regions"], () => scope.resolve("taxService").rateFor(address))
 }

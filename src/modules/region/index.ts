@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { RegionService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    regionService: RegionService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("regionService", (scope) => new RegionService(scope.resolve<Db>("manager")))
+  registry.register("regionService", (scope) => new RegionService(scope.resolve("manager")))
 }

@@ -1,9 +1,8 @@
 import type { QueryContext } from "../../core/query/context"
 import type { EntityGraph } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
-import type { RegionService } from "./service"
 
-const regions = (ctx: QueryContext) => ctx.scope.resolve<RegionService>("regionService")
+const regions = (ctx: QueryContext) => ctx.scope.resolve("regionService")
 
 const countryGraph: EntityGraph<QueryContext> = {
   fields: ["iso_2", "iso_3", "num_code", "name", "display_name", "region_id"],

@@ -7,13 +7,11 @@ import { entityQuery } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { ProductLinkService } from "../product/link-service"
 import { SalesChannelEvents } from "./events"
-import type { SalesChannelService } from "./service"
 import { metadata } from "../../core/metadata"
 
 type Scope = AppEnv["Variables"]["scope"]
-const channels = (scope: Scope) => scope.resolve<SalesChannelService>("salesChannelService")
+const channels = (scope: Scope) => scope.resolve("salesChannelService")
 const fields = {
   name: z.string().min(1).max(200),
   description: z.string().max(2000).nullish(),
@@ -66,7 +64,7 @@ export const adminSalesChannelRoutes = new Hono<AppEnv>()
     const { add, remove } = await validateBody(c, z.strictObject({ add: ids, remove: ids }))
     const channel = await transaction(c.var.scope, async (tx) => {
       const found = await channels(tx).retrieve(c.req.param("id"))
-      await tx.resolve<ProductLinkService>("productLinkService").setSalesChannel(found.id, add, remove)
+      await tx.resolve("productLinkService").setSalesChannel(found.id, add, remove)
       await emitEvent(tx, SalesChannelEvents.UPDATED, { id: found.id })
       return found
     })

@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { SalesChannelService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    salesChannelService: SalesChannelService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("salesChannelService", (scope) => new SalesChannelService(scope.resolve<Db>("manager")))
+  registry.register("salesChannelService", (scope) => new SalesChannelService(scope.resolve("manager")))
 }

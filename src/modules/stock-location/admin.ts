@@ -8,14 +8,11 @@ import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { emitShippingOptionsDeleted } from "../fulfillment/events"
-import type { FulfillmentSetService } from "../fulfillment/set-service"
-import type { FulfillmentService } from "../fulfillment/service"
 import { adminStockLocationQuery } from "./query-config"
-import type { StockLocationService } from "./service"
 import { stockLocationBody } from "./validators"
 
-const locations = (scope: Scope) => scope.resolve<StockLocationService>("stockLocationService")
-const fulfillment = (scope: Scope) => scope.resolve<FulfillmentService>("fulfillmentService")
+const locations = (scope: Scope) => scope.resolve("stockLocationService")
+const fulfillment = (scope: Scope) => scope.resolve("fulfillmentService")
 
 const listLocationsQuery = z.object({ ...listQuery, q: z.string().max(200).optional(), id: oneOrMany.optional(), name: oneOrMany.optional() })
 const fieldsQuery = z.object(retrieveQuery)
@@ -62,7 +59,7 @@ export const adminStockLocationRoutes = new Hono<AppEnv>()
     await transaction(c.var.scope, async (tx) => {
       await locations(tx).softDelete(id)
       // Its fulfillment sets go with it (Medusa's cascading link), and with them its shipping options.
-      await emitShippingOptionsDeleted(tx, await tx.resolve<FulfillmentSetService>("fulfillmentSetService").deleteSetsOfLocation(id))
+      await emitShippingOptionsDeleted(tx, await tx.resolve("fulfillmentSetService").deleteSetsOfLocation(id))
       await emitEvent(tx, "stock-location.deleted", { id })
     })
     return c.json({ id, object: "stock_location", deleted: true })

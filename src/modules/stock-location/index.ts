@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { StockLocationService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    stockLocationService: StockLocationService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("stockLocationService", (scope) => new StockLocationService(scope.resolve<Db>("manager")))
+  registry.register("stockLocationService", (scope) => new StockLocationService(scope.resolve("manager")))
 }

@@ -2,13 +2,10 @@ import type { QueryContext } from "../../core/query/context"
 import type { EntityGraph, Row } from "../../core/query/graph"
 import { childrenBy, throughLinks } from "../../core/query/relations"
 import type { QueryConfig } from "../../core/query/shape"
-import type { FulfillmentSetService } from "../fulfillment/set-service"
 import { shippingOptionGraph } from "../fulfillment/shipping-option-query-config"
-import type { SalesChannelService } from "../sales-channel/service"
-import type { StockLocationService } from "./service"
 
 type Graph = EntityGraph<QueryContext>
-const sets = (ctx: QueryContext) => ctx.scope.resolve<FulfillmentSetService>("fulfillmentSetService")
+const sets = (ctx: QueryContext) => ctx.scope.resolve("fulfillmentSetService")
 const DATES = ["metadata", "created_at", "updated_at", "deleted_at"]
 const leaf = (fields: string[]): Graph => ({ fields, relations: {} })
 
@@ -34,9 +31,9 @@ const stockLocationGraph: Graph = {
     address: { many: false, target: () => leaf(ADDRESS_FIELDS), load: async (parents) => new Map(parents.map((p) => [p.id, p.address ? [p.address as Row] : []])) },
     sales_channels: throughLinks(
       () => leaf(["name", "description", "is_disabled", ...DATES]),
-      (ids, ctx) => ctx.scope.resolve<StockLocationService>("stockLocationService").salesChannelLinksOf(ids),
+      (ids, ctx) => ctx.scope.resolve("stockLocationService").salesChannelLinksOf(ids),
       (link) => ({ from: link.stock_location_id, to: link.sales_channel_id }),
-      (ids, ctx) => ctx.scope.resolve<SalesChannelService>("salesChannelService").byIds(ids),
+      (ids, ctx) => ctx.scope.resolve("salesChannelService").byIds(ids),
     ),
     fulfillment_providers: throughLinks(
       () => leaf(["is_enabled"]),

@@ -8,15 +8,10 @@ import { orderingFor } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { PricingService } from "../pricing/service"
-import type { RegionService } from "../region/service"
-import type { SalesChannelService } from "../sales-channel/service"
-import type { StockLocationService } from "../stock-location/service"
 import { adminStoreQuery } from "./query-config"
-import type { StoreService } from "./service"
 import { metadata } from "../../core/metadata"
 
-const stores = (scope: Scope) => scope.resolve<StoreService>("storeService")
+const stores = (scope: Scope) => scope.resolve("storeService")
 
 const updateStoreBody = z.strictObject({
   name: z.string().min(1).max(200).optional(),
@@ -41,9 +36,9 @@ const updateStoreBody = z.strictObject({
 
 /** Checks that each default the body names exists (each lookup answers not_found otherwise). */
 async function checkDefaults(tx: Scope, body: z.output<typeof updateStoreBody>) {
-  if (body.default_region_id) await tx.resolve<RegionService>("regionService").retrieve(body.default_region_id)
-  if (body.default_sales_channel_id) await tx.resolve<SalesChannelService>("salesChannelService").retrieve(body.default_sales_channel_id)
-  if (body.default_location_id) await tx.resolve<StockLocationService>("stockLocationService").retrieve(body.default_location_id)
+  if (body.default_region_id) await tx.resolve("regionService").retrieve(body.default_region_id)
+  if (body.default_sales_channel_id) await tx.resolve("salesChannelService").retrieve(body.default_sales_channel_id)
+  if (body.default_location_id) await tx.resolve("stockLocationService").retrieve(body.default_location_id)
 }
 
 /** Medusa's /admin/stores: the shop's name, currencies and defaults. */
@@ -71,7 +66,7 @@ export const adminStoreRoutes = new Hono<AppEnv>()
         await stores(tx).setCurrencies(id, supported_currencies)
         for (const currency of supported_currencies) {
           if (currency.is_tax_inclusive !== undefined) {
-            await tx.resolve<PricingService>("pricingService").setPreference("currency_code", currency.currency_code.toLowerCase(), currency.is_tax_inclusive)
+            await tx.resolve("pricingService").setPreference("currency_code", currency.currency_code.toLowerCase(), currency.is_tax_inclusive)
           }
         }
       }

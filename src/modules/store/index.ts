@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { StoreService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    storeService: StoreService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("storeService", (scope) => new StoreService(scope.resolve<Db>("manager")))
+  registry.register("storeService", (scope) => new StoreService(scope.resolve("manager")))
 }

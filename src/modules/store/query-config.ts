@@ -1,8 +1,6 @@
 import type { QueryContext } from "../../core/query/context"
 import { groupBy, type EntityGraph, type Row } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
-import type { PricingService } from "../pricing/service"
-import type { StoreService } from "./service"
 
 const supportedCurrencyGraph: EntityGraph<QueryContext> = {
   fields: ["currency_code", "is_default", "store_id", "created_at", "updated_at", "deleted_at"],
@@ -11,7 +9,7 @@ const supportedCurrencyGraph: EntityGraph<QueryContext> = {
     // Medusa keeps a currency's tax-inclusive flag as a price preference, not on the store.
     is_tax_inclusive: async (rows, ctx) => {
       const codes = [...new Set(rows.map((row) => row.currency_code as string))]
-      const preferences = await ctx.scope.resolve<PricingService>("pricingService").preferencesOf("currency_code", codes)
+      const preferences = await ctx.scope.resolve("pricingService").preferencesOf("currency_code", codes)
       for (const row of rows) row.is_tax_inclusive = preferences.get(row.currency_code as string) ?? false
     },
   },
@@ -23,7 +21,7 @@ const storeGraph: EntityGraph<QueryContext> = {
     supported_currencies: {
       many: true,
       target: () => supportedCurrencyGraph,
-      load: async (rows, ctx) => groupBy((await ctx.scope.resolve<StoreService>("storeService").currenciesOf(rows.map((row) => row.id))) as Row[], "store_id"),
+      load: async (rows, ctx) => groupBy((await ctx.scope.resolve("storeService").currenciesOf(rows.map((row) => row.id))) as Row[], "store_id"),
     },
   },
 }

@@ -6,7 +6,6 @@ import { booleanString, listQuery, oneOrMany, parseOrder, retrieveQuery, validat
 import { listResponse, retrieveResponse } from "../../core/query/route"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
-import type { TaxAdminService } from "./admin-service"
 import { adminTaxRateQuery, adminTaxRegionQuery, TAX_RATE_ORDER_FIELDS, TAX_REGION_ORDER_FIELDS } from "./query-config"
 import { metadata } from "../../core/metadata"
 
@@ -50,7 +49,7 @@ const listRatesQuery = z.object({
   is_default: booleanString.optional(),
 })
 
-const taxes = (scope: Scope) => scope.resolve<TaxAdminService>("taxAdminService")
+const taxes = (scope: Scope) => scope.resolve("taxAdminService")
 // A rate without a percentage counts as 0 %, as Medusa treats a null rate.
 const withRate = <T extends { rate?: string }>(input: T) => ({ ...input, rate: input.rate ?? "0" })
 

@@ -1,10 +1,9 @@
 import type { QueryContext } from "../../core/query/context"
 import type { EntityGraph, Relation, Row } from "../../core/query/graph"
 import type { QueryConfig } from "../../core/query/shape"
-import type { TaxAdminService } from "./admin-service"
 
 type Graph = EntityGraph<QueryContext>
-const taxes = (ctx: QueryContext) => ctx.scope.resolve<TaxAdminService>("taxAdminService")
+const taxes = (ctx: QueryContext) => ctx.scope.resolve("taxAdminService")
 const DATES = ["created_at", "updated_at", "deleted_at"] as const
 
 /** A to-one relation through the parent's `key` column. */

@@ -11,7 +11,6 @@ import { entityQuery } from "../../core/query/shape"
 import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
 import { emitEvent } from "../../infra/event-outbox-service"
-import type { AuthService } from "../auth/service"
 import { UserEvents } from "./events"
 import type { UserService } from "./service"
 import { metadata } from "../../core/metadata"
@@ -24,18 +23,18 @@ export const acceptInviteRoute = new Hono<AppEnv>().post("/invites/accept", auth
   const { token } = validateQuery(c, z.object({ token: z.string({ error: "token is required" }).min(1) }))
   const body = await validateBody(c, z.strictObject({ first_name: z.string().max(200).nullish(), last_name: z.string().max(200).nullish() }))
   const created = await transaction(c.var.scope, async (tx) => {
-    const users = tx.resolve<UserService>("userService")
+    const users = tx.resolve("userService")
     const invite = await users.retrieveOpenInvite(token)
     const user = await users.create({ email: invite.email, first_name: body.first_name, last_name: body.last_name })
     await users.markAccepted(invite.id)
-    await tx.resolve<AuthService>("authService").linkActor(c.var.auth!.auth_identity_id, { user_id: user.id })
+    await tx.resolve("authService").linkActor(c.var.auth!.auth_identity_id, { user_id: user.id })
     await emitEvent(tx, UserEvents.CREATED, { id: user.id })
     return user
   })
   return c.json({ user: userJson(created) })
 })
 
-const users = (scope: Scope) => scope.resolve<UserService>("userService")
+const users = (scope: Scope) => scope.resolve("userService")
 const adminUserQuery = entityQuery(["email", "first_name", "last_name", "avatar_url", "metadata", "created_at", "updated_at", "deleted_at"])
 const adminInviteQuery = entityQuery(["email", "accepted", "token", "expires_at", "metadata", "created_at", "updated_at"])
 const fieldsQuery = z.object(retrieveQuery)
@@ -64,8 +63,8 @@ export const adminUserRoutes = new Hono<AppEnv>()
   })
   .get("/users/:id/auth-providers", async (c) => {
     validateQuery(c, noQuery)
-    const user = await c.var.scope.resolve<UserService>("userService").retrieve(c.req.param("id"))
-    return c.json({ providers: await c.var.scope.resolve<AuthService>("authService").providersOfActor("user_id", user.id) })
+    const user = await c.var.scope.resolve("userService").retrieve(c.req.param("id"))
+    return c.json({ providers: await c.var.scope.resolve("authService").providersOfActor("user_id", user.id) })
   })
   .get("/users/:id", async (c) => {
     const { fields } = validateQuery(c, fieldsQuery)
@@ -85,7 +84,7 @@ export const adminUserRoutes = new Hono<AppEnv>()
     assertSelf(c, "delete")
     await transaction(c.var.scope, async (tx) => {
       await users(tx).softDelete(c.req.param("id"))
-      await tx.resolve<AuthService>("authService").unlinkActor("user_id", c.req.param("id"))
+      await tx.resolve("authService").unlinkActor("user_id", c.req.param("id"))
       await emitEvent(tx, UserEvents.DELETED, { id: c.req.param("id") })
     })
     return c.json({ id: c.req.param("id"), object: "user", deleted: true })

@@ -1,7 +1,12 @@
 import type { Registry } from "../../core/container"
-import type { Db } from "../../infra/db"
 import { UserService } from "./service"
 
+declare module "../../core/container" {
+  interface ServiceMap {
+    userService: UserService
+  }
+}
+
 export function register(registry: Registry) {
-  registry.register("userService", (scope) => new UserService(scope.resolve<Db>("manager")))
+  registry.register("userService", (scope) => new UserService(scope.resolve("manager")))
 }
