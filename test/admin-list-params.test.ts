@@ -1,4 +1,7 @@
-import { describe, expect, test } from "vitest"
+import { describe, expect, inject, test } from "vitest"
+import { createApp } from "../src/app"
+import { resolveConfig } from "../src/config"
+import * as extensions from "../src/registry.generated"
 import { adminSession } from "./helpers/admin"
 
 type Json = Record<string, any>
@@ -104,5 +107,22 @@ describe("admin lists honour order, fields and date ranges, or refuse them", () 
         expect(res.body.message).toMatch(new RegExp(`^${bad.split(/[=[]/)[0]}`))
       }
     }
+  })
+
+  test("every list in the route table applies a date range or refuses it: none answers unfiltered", async () => {
+    const app = createApp(resolveConfig({ projectConfig: { database_url: "postgres://u:p@localhost/db" } }), extensions)
+    const lists = [...new Set(app.routes.filter((r) => r.method === "GET" && /^\/(store|admin)\/[^:*]+$/.test(r.path)).map((r) => r.path))]
+    expect(lists.length).toBeGreaterThan(40)
+    const unfiltered: string[] = []
+    for (const path of lists) {
+      const res = await session.worker.fetch(`${path}?created_at[$gte]=2999-01-01T00:00:00Z`, {
+        headers: { authorization: `Bearer ${session.token}`, "x-publishable-api-key": inject("demoKey") },
+      })
+      const body = (await res.json()) as Json
+      if (res.status === 400) expect([path, body.message]).toEqual([path, expect.stringContaining("created_at")])
+      else if (res.status === 200) for (const [key, value] of Object.entries(body)) if (Array.isArray(value) && value.length > 0) unfiltered.push(`${path} ${key}`)
+      else expect([path, res.status]).toEqual([path, expect.any(Number)])
+    }
+    expect(unfiltered).toEqual([])
   })
 })

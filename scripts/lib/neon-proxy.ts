@@ -98,6 +98,9 @@ export async function startNeonProxy(target: { host: string; port: number }, opt
       return reply(res, 503, { message: `Postgres is unreachable: ${(error as Error).message}` })
     }
     let broken = false
+    // pg-pool listens only on idle clients: a connection Postgres drops mid-query would otherwise be an uncaught 'error'.
+    const onError = () => (broken = true)
+    client.on("error", onError)
     try {
       if (Array.isArray(body.queries)) {
         const mode = [ISOLATION[String(req.headers["neon-batch-isolation-level"])] ?? "read committed"]
@@ -122,6 +125,7 @@ export async function startNeonProxy(target: { host: string; port: number }, opt
       const fields = Object.fromEntries(ERROR_FIELDS.map((field) => [field, pgError[field]]))
       reply(res, broken ? 503 : 400, { message: (error as Error).message, ...fields })
     } finally {
+      client.off("error", onError)
       client.release(broken)
     }
   }

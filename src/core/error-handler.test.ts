@@ -62,6 +62,8 @@ describe("describeError", () => {
       new Error("Error connecting to database: TypeError: fetch failed"),
       new Error("Server error (HTTP status 503): Postgres is unreachable"),
       Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+      // Drizzle's rollback on the dropped connection fails, and its error replaces the first.
+      Object.assign(new Error("Failed query: rollback"), { cause: new Error("Client has encountered a connection error and is not queryable") }),
     ]
     for (const error of unavailable) expect(describeError(error)).toEqual({ status: 503, body: { type: "unexpected_state", message: "The database is unavailable right now. Try again in a few seconds." } })
     expect(describeError(new Error("something else")).status).toBe(500)

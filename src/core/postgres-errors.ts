@@ -49,7 +49,8 @@ function duplicateMessage(detail: string | undefined): string {
 // SQLSTATEs of a database that cannot serve now: connection exceptions, shutdowns, too many clients.
 const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|53300)$/
 // The drivers' words for a connection that failed or dropped (no SQLSTATE comes with them).
-const UNAVAILABLE_MESSAGES = /Connection terminated|Error connecting to database|Server error \(HTTP status 5\d\d\)|ECONNREFUSED|ECONNRESET|ETIMEDOUT|WebSocket|socket hang up|fetch failed|Network connection lost/i
+// "is not queryable": a transaction's connection dropped, Drizzle's rollback on it fails and that error replaces the first.
+const UNAVAILABLE_MESSAGES = /Connection terminated|is not queryable|Error connecting to database|Server error \(HTTP status 5\d\d\)|ECONNREFUSED|ECONNRESET|ETIMEDOUT|WebSocket|socket hang up|fetch failed|Network connection lost/i
 
 /** Whether `error` says the database is unreachable or dropped the connection: a 503, not a 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, getTableColumns, sql, type SQL } from "drizzle-orm"
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core"
-import type { Db } from "../../infra/db"
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core"
 import { MedusaError } from "../errors"
 import { withinRange } from "./filters"
 import type { DateRange, Ordering } from "./params"
@@ -22,7 +22,7 @@ export interface DateFilters {
  * filters, whatever else they hold) narrows it to Medusa's date ranges.
  */
 export async function listPage<T extends PgTable>(
-  db: Db,
+  db: PgDatabase<PgQueryResultHKT, Record<string, unknown>>,
   table: T,
   filtered: SQL | undefined,
   order: SQL[],

@@ -63,11 +63,11 @@ const levelQuery = entityQuery([
 /** Medusa's location-level routes of /admin/inventory-items. Stocked never goes below reserved. */
 export const adminInventoryLevelRoutes = new Hono<AppEnv>()
   .get("/inventory-items/:id/location-levels", async (c) => {
-    const { limit = 20, offset = 0, order, fields, location_id } = validateQuery(c, z.object({ ...listQuery, location_id: oneOrMany.optional() }))
+    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, z.object({ ...listQuery, location_id: oneOrMany.optional() }))
     const id = c.req.param("id")
     return listResponse(c, "inventory_levels", levelQuery, { fields, limit, offset }, async () => {
       await c.var.scope.resolve("inventoryService").retrieve(id)
-      return items(c.var.scope).listLevels(id, { location_id }, orderingFor(levelQuery, order), { limit, offset })
+      return items(c.var.scope).listLevels(id, filters, orderingFor(levelQuery, order), { limit, offset })
     })
   })
   // Registered before `/:location_id`, which would otherwise take "batch" for a location.

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm"
-import { listPage, orderBy, type Page } from "../../core/query/page"
+import { listPage, orderBy, type DateFilters, type Page } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
@@ -112,13 +112,13 @@ export class InventoryItemService {
   }
 
   /** A page of an item's live levels, with what is still available at each. */
-  async listLevels(itemId: string, filters: { location_id?: string[] }, ordering: Ordering, page: Page) {
+  async listLevels(itemId: string, filters: { location_id?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const where = and(
       eq(inventoryLevel.inventory_item_id, itemId),
       isNull(inventoryLevel.deleted_at),
       filters.location_id ? inArray(inventoryLevel.location_id, filters.location_id) : undefined,
     )
-    const { rows, count } = await listPage(this.db, inventoryLevel, where, orderBy(inventoryLevel, ordering, inventoryLevel.id), page)
+    const { rows, count } = await listPage(this.db, inventoryLevel, where, orderBy(inventoryLevel, ordering, inventoryLevel.id), page, filters)
     return { rows: rows.map((level) => ({ ...level, available_quantity: level.stocked_quantity - level.reserved_quantity })), count }
   }
 

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { searchAny } from "../../core/query/filters"
-import { listPage, orderBy } from "../../core/query/page"
+import { listPage, orderBy, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
@@ -53,12 +53,12 @@ export class StockLocationService {
     await this.db.delete(salesChannelStockLocation).where(eq(salesChannelStockLocation.stock_location_id, id))
   }
 
-  async list(filters: { id?: string[]; name?: string[]; q?: string }, ordering: Ordering, page: { limit: number; offset: number }) {
+  async list(filters: { id?: string[]; name?: string[]; q?: string } & DateFilters, ordering: Ordering, page: { limit: number; offset: number }) {
     const conditions: (SQL | undefined)[] = [isNull(stockLocation.deleted_at)]
     if (filters.id) conditions.push(inArray(stockLocation.id, filters.id))
     if (filters.name) conditions.push(inArray(stockLocation.name, filters.name))
     if (filters.q) conditions.push(searchAny([stockLocation.name], filters.q))
-    const { rows, count } = await listPage(this.db, stockLocation, and(...conditions), orderBy(stockLocation, ordering, stockLocation.id), page)
+    const { rows, count } = await listPage(this.db, stockLocation, and(...conditions), orderBy(stockLocation, ordering, stockLocation.id), page, filters)
     const addresses = await this.addresses(rows.map((row) => row.address_id))
     return { rows: rows.map((row) => ({ ...row, address: (row.address_id && addresses.get(row.address_id)) || null })), count }
   }

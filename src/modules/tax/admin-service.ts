@@ -113,8 +113,8 @@ export class TaxAdminService {
       .where(and(inArray(taxRate.tax_region_id, deleted.map((row) => row.id)), live(taxRate)))
   }
 
-  async listRates(filters: TaxRateFilters, ordering: Ordering, page: Page) {
-    const { rows, count } = await listPage(this.db, taxRate, this.rateWhere(filters), orderBy(taxRate, ordering, taxRate.id), page)
+  async listRates(filters: TaxRateFilters & DateFilters, ordering: Ordering, page: Page) {
+    const { rows, count } = await listPage(this.db, taxRate, this.rateWhere(filters), orderBy(taxRate, ordering, taxRate.id), page, filters)
     return { rows: rows.map(rateJson), count }
   }
 

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm"
 import type { Handler } from "hono"
 import journal from "../../drizzle/meta/_journal.json"
-import type { ErrorBody } from "./errors"
-import type { AppEnv } from "./types"
+import type { ErrorBody } from "../core/errors"
+import type { AppEnv } from "../core/types"
 
 /** The newest migration this build was made with (drizzle records its `when` as created_at). */
 const NEWEST_MIGRATION = Math.max(0, ...journal.entries.map((entry) => entry.when))

@@ -1,10 +1,10 @@
 import type { Context, MiddlewareHandler } from "hono"
-import type { ResolvedConfig } from "../config"
-import { invalidateWritten, recordCatalogChanges } from "../infra/catalog-invalidation"
-import { openDatabase, type RequestDatabase } from "../infra/db"
-import { EventPublisher } from "../infra/events/publisher"
-import type { Registry, ServiceMap } from "./container"
-import type { AppEnv } from "./types"
+import type { ResolvedConfig } from "../../config"
+import { invalidateWritten, recordCatalogChanges } from "../../infra/catalog-invalidation"
+import { openDatabase, type RequestDatabase } from "../../infra/db"
+import { EventPublisher } from "../../infra/events/publisher"
+import type { Registry, ServiceMap } from "../../core/container"
+import type { AppEnv } from "../../core/types"
 
 /**
  * Gives each request its own container and database handle. After the response has gone out,
@@ -51,7 +51,7 @@ export function afterResponse(c: Context, work: Promise<unknown>): void {
   }
 }
 
-declare module "./container" {
+declare module "../../core/container" {
   interface ServiceMap {
     requestId: string
   }

@@ -1,0 +1,40 @@
+import { readdirSync, readFileSync } from "node:fs"
+import { dirname, join, relative, resolve } from "node:path"
+import { describe, expect, test } from "vitest"
+import { ROOT } from "../scripts/lib/build"
+
+const SRC = join(ROOT, "src")
+
+/** Every source file of src/ (tests aside) with the src-relative paths it imports. */
+function sourceFiles(): { file: string; text: string; imports: string[] }[] {
+  const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+  return files.map((file) => {
+    const text = readFileSync(join(SRC, file), "utf8")
+    const imports = [...text.matchAll(/^(?:import|export)[^"]*?from "(\.[^"]+)"/gm), ...text.matchAll(/^declare module "(\.[^"]+)"/gm)]
+      .map((match) => relative(SRC, resolve(dirname(join(SRC, file)), match[1]!)))
+    return { file, text, imports }
+  })
+}
+
+const layer = (path: string) => path.split("/")[0]!
+
+describe("the layers point down only", () => {
+  test("core/ imports nothing above it (only config, which stands beside it)", () => {
+    const upward = sourceFiles()
+      .filter(({ file }) => layer(file) === "core")
+      .flatMap(({ file, imports }) => imports.filter((target) => !["core", "config"].includes(layer(target))).map((target) => `${file} → ${target}`))
+    expect(upward).toEqual([])
+  })
+
+  test("services are resolved by their typed names: no resolve<…>( generic in src/", () => {
+    const generic = sourceFiles()
+      .filter(({ file }) => file !== "core/container.ts")
+      .flatMap(({ file, text }) => text.split("\n").flatMap((line, i) => (/\.resolve<[^>]+>\(/.test(line) ? [`${file}:${i + 1}`] : [])))
+    expect(generic).toEqual([])
+  })
+
+  test("src/ stays runtime-neutral: no node: imports", () => {
+    const node = sourceFiles().filter(({ text }) => /from "node:/.test(text)).map(({ file }) => file)
+    expect(node).toEqual([])
+  })
+})
