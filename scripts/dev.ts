@@ -61,7 +61,7 @@ async function main() {
 
   const envFile = `${STATE_DIR}/dev.env`
   const forwarded = Object.entries(process.env).filter(([name, value]) => FORWARDED.test(name) && value !== undefined)
-  writeFileSync(envFile, forwarded.map(([name, value]) => envLine(name, value!)).join("\n") + "\n")
+  writeFileSync(envFile, `${forwarded.map(([name, value]) => envLine(name, value!)).join("\n")}\n`)
   const inspectorPort = await freePort(9230)
   if (stopping) return
   wrangler = spawn(

@@ -103,7 +103,7 @@ describe("/admin/products/:id/variants", () => {
 describe("a variant's options: { <option title>: value }", () => {
   test("changed through the variant and batch routes; a combination another variant has is refused", async () => {
     const { product, s, m } = await sizedProduct("Sock")
-    const valueOf = async (id: string) => (await asAdmin("GET", `/admin/products/${product.id}/variants/${id}?fields=*options`)).body.variant.options.map((o: Json) => o.value)
+    const optionValues = async (id: string) => (await asAdmin("GET", `/admin/products/${product.id}/variants/${id}?fields=*options`)).body.variant.options.map((o: Json) => o.value)
 
     const moved = await asAdmin("POST", `/admin/products/${product.id}/variants/${s.id}`, { title: "Large", options: { Size: "L" } })
     expect(moved.status).toBe(200)
@@ -124,13 +124,13 @@ describe("a variant's options: { <option title>: value }", () => {
     expect(batch).toMatchObject({ status: 400, body: { message: "Variant (Large) with provided options already exists." } })
     const created = await asAdmin("POST", `/admin/products/${product.id}/variants`, { title: "Another M", options: { Size: "M" } })
     expect(created).toMatchObject({ status: 400, body: { message: "Variant (M) with provided options already exists." } })
-    expect([await valueOf(s.id), await valueOf(m.id)]).toEqual([["L"], ["M"]])
+    expect([await optionValues(s.id), await optionValues(m.id)]).toEqual([["L"], ["M"]])
     expect((await asAdmin("GET", `/admin/products/${product.id}/variants`)).body.count).toBe(2)
 
     // A swap through a free value works within one batch.
     const swapped = await asAdmin("POST", `/admin/products/${product.id}/variants/batch`, { update: [{ id: s.id, options: { Size: "S" } }, { id: m.id, options: { Size: "L" } }] })
     expect(swapped.status).toBe(200)
-    expect([await valueOf(s.id), await valueOf(m.id)]).toEqual([["S"], ["L"]])
+    expect([await optionValues(s.id), await optionValues(m.id)]).toEqual([["S"], ["L"]])
   })
 })
 

@@ -12,7 +12,9 @@ afterAll(() => worker?.dispose())
 
 const corsHeaders = (res: Response) => {
   const names: string[] = []
-  res.headers.forEach((_, name) => name.startsWith("access-control-") && names.push(name))
+  res.headers.forEach((_, name) => {
+    if (name.startsWith("access-control-")) names.push(name)
+  })
   return names.sort()
 }
 

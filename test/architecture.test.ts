@@ -17,6 +17,12 @@ function sourceFiles(): { file: string; text: string; imports: string[] }[] {
 }
 
 const layer = (path: string) => path.split("/")[0]!
+/** `modules/cart/service.ts` → "cart"; undefined outside a module's folder (the modules/index.ts and schema.ts that gather them). */
+const moduleOf = (path: string) => (path.startsWith("modules/") && path.split("/").length > 2 ? path.split("/")[1] : undefined)
+const upward = (from: (file: string) => boolean, allowed: (file: string, target: string) => boolean) =>
+  sourceFiles()
+    .filter(({ file }) => from(file))
+    .flatMap(({ file, imports }) => imports.filter((target) => !target.startsWith("..") && !allowed(file, target)).map((target) => `${file} → ${target}`))
 
 describe("the layers point down only", () => {
   test("core/ imports nothing above it (only config, which stands beside it)", () => {
@@ -24,6 +30,18 @@ describe("the layers point down only", () => {
       .filter(({ file }) => layer(file) === "core")
       .flatMap(({ file, imports }) => imports.filter((target) => !["core", "config"].includes(layer(target))).map((target) => `${file} → ${target}`))
     expect(upward).toEqual([])
+  })
+
+  test("a module imports core/, infra/, config/ and itself: never another module, a flow or a route", () => {
+    const crossing = upward(
+      (file) => moduleOf(file) !== undefined,
+      (file, target) => ["core", "infra", "config"].includes(layer(target)) || moduleOf(target) === moduleOf(file),
+    )
+    expect(crossing).toEqual([])
+  })
+
+  test("flows import modules and the ground, never a route", () => {
+    expect(upward((file) => layer(file) === "flows", (_file, target) => layer(target) !== "http")).toEqual([])
   })
 
   test("services are resolved by their typed names: no resolve<…>( generic in src/", () => {

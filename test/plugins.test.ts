@@ -16,7 +16,7 @@ const PLUGIN = "./test/fixtures/plugins/example"
 const run = Date.now().toString(36)
 let worker: TestWorker
 let db: pg.Client
-let migrationLines: string[] = []
+const migrationLines: string[] = []
 
 beforeAll(async () => {
   const { bundle } = await buildWorker({

@@ -59,7 +59,6 @@ async function send(method: string, path: string, options: { query?: Json; body?
   return { status: res.status, body: (text ? JSON.parse(text) : null) as Json }
 }
 const get = (path: string, query?: Json, token?: string) => send("GET", path, { query, token })
-const post = (path: string, body?: unknown, token?: string) => send("POST", path, { body, token })
 
 /**
  * Orders reserve stock, and other test files count the demo store's stock: carts and orders are
@@ -655,7 +654,6 @@ describe("customer.ts and orders.ts: the account", () => {
   })
 
   test("a customer's checkout, then order history (listOrders) and order details", async () => {
-    const { dk } = shopRegions()
     const tshirt = await shopProductOf(fx.variants.tee)
     const { cart, order: placed } = await checkout(tshirt.variants[0].id, token)
     expect(cart.customer_id).toEqual(expect.any(String))

@@ -119,7 +119,10 @@ export function createPooler(target: { host: string; port: number }, options: { 
 
   const poolOf = (key: string) => {
     let pool = pools.get(key)
-    if (!pool) pools.set(key, (pool = { idle: [], size: 0, waiters: [] }))
+    if (!pool) {
+      pool = { idle: [], size: 0, waiters: [] }
+      pools.set(key, pool)
+    }
     return pool
   }
 

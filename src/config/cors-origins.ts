@@ -2,7 +2,7 @@
 export type OriginRule = string | RegExp
 
 // Medusa's notation for a regular expression inside a comma-separated origin list.
-const REGEX_ENTRY = /^([\/~@;%#'])(.*?)\1([gimsuy]*)$/
+const REGEX_ENTRY = /^([/~@;%#'])(.*?)\1([gimsuy]*)$/
 
 /**
  * Parses `"http://a.com,/\.b\.com$/i"` into rules; returns the messages of entries it cannot use.

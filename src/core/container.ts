@@ -8,7 +8,7 @@ export type Factory<T = unknown> = (scope: Scope) => T
  * (`declare module "../../core/container" { interface ServiceMap { cartService: CartService } }`),
  * infra its request values; a project's or plugin's service file may declare itself the same way.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+// biome-ignore lint/suspicious/noEmptyInterface: filled by declaration merging, which a type alias cannot be
 export interface ServiceMap {}
 
 export type ServiceName = keyof ServiceMap & string

@@ -43,6 +43,7 @@ export function defineRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
 
 /** A `route.ts` file: handlers per method, or a default Hono router. */
+// biome-ignore lint/suspicious/noExplicitAny: a project's router may declare any environment of its own
 export type RouteModule = Partial<Record<(typeof METHODS)[number], RouteHandler | RouteDefinition>> & { default?: Hono<any> }
 
 export interface ApiRoute {

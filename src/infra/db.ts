@@ -104,7 +104,10 @@ export function openDatabase(project: ProjectConfig, hooks: DatabaseHooks = {}):
 
 function httpClient(url: string) {
   let client = httpClients.get(url)
-  if (!client) httpClients.set(url, (client = neon(url)))
+  if (!client) {
+    client = neon(url)
+    httpClients.set(url, client)
+  }
   return client
 }
 

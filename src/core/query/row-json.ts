@@ -24,7 +24,8 @@ export function rowJson(table: PgTable): SQL {
       const value = `"${name}"."${column.name}"`
       return `'${key}', ${NATIVE.has(column.columnType) ? value : `${value}::text`}`
     })
-    rowJsonText.set(table, (text = `json_build_object(${pairs.join(", ")})`))
+    text = `json_build_object(${pairs.join(", ")})`
+    rowJsonText.set(table, text)
   }
   // One raw chunk, built once per isolate: Drizzle's cost is per chunk, and this one has a chunk per column.
   return sql.raw(text)

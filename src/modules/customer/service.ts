@@ -55,7 +55,7 @@ export class CustomerService {
    */
   async findOrCreateGuest(email: string): Promise<{ customer: Customer; created: boolean }> {
     const normalized = email.toLowerCase()
-    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${"guest-customer:" + normalized}))`)
+    await this.db.execute(sql`select pg_advisory_xact_lock(hashtext(${`guest-customer:${normalized}`}))`)
     const [found] = await this.db
       .select()
       .from(customer)

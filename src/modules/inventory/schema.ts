@@ -17,13 +17,6 @@ export const inventoryItem = pgTable(
   (t) => [uniqueIndex("inventory_item_sku_uq").on(t.sku).where(sql`deleted_at is null and sku is not null`)],
 )
 
-/** Units of one inventory item taken from (or given back to) one location. */
-export interface StockMove {
-  inventory_item_id: string
-  location_id: string
-  quantity: number
-}
-
 /** Stock of one item at one location. Quantities are whole units. */
 export const inventoryLevel = pgTable(
   "inventory_level",

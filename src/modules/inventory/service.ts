@@ -5,7 +5,8 @@ import { searchAny } from "../../core/query/filters"
 import { listPage, orderBy, type DateFilters } from "../../core/query/page"
 import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
-import { inventoryItem, inventoryLevel, productVariantInventoryItem, reservationItem, type StockMove } from "./schema"
+import type { StockMove } from "../../core/stock-move"
+import { inventoryItem, inventoryLevel, productVariantInventoryItem, reservationItem } from "./schema"
 
 export class InventoryService {
   constructor(private readonly db: Db) {}

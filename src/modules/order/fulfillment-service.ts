@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId, generateUnguessableId } from "../../core/ids"
 import type { Db } from "../../infra/db"
-import type { StockMove } from "../inventory/schema"
+import type { StockMove } from "../../core/stock-move"
 import { order, orderFulfillment, orderFulfillmentItem, orderFulfillmentLabel, orderLineItem } from "./schema"
 import type { Order } from "./service"
 

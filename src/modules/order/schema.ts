@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm"
 import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
 import { addressColumns, lineItemColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
-import type { StockMove } from "../inventory/schema"
+import type { StockMove } from "../../core/stock-move"
 
 export const orderAddress = pgTable("order_address", { ...entityColumns(), ...addressColumns() })
 

@@ -5,7 +5,7 @@ import { searchAny } from "../../core/query/filters"
 import { listPage, orderBy, type Page, type DateFilters } from "../../core/query/page"
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
-import { productTag, productType } from "./schema"
+import type { productTag, productType } from "./schema"
 
 export interface ValueFilters {
   id?: string[]

@@ -1,0 +1,43 @@
+import { z } from "zod"
+import { booleanString, listQuery, oneOrMany } from "../../../core/query/params"
+import { PRODUCT_STATUSES } from "../../../flows/product/inputs"
+
+export const listOptionsQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  title: oneOrMany.optional(),
+  is_exclusive: booleanString.optional(),
+})
+
+export const listOptionValuesQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), value: oneOrMany.optional() })
+
+export const listProductsQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  handle: oneOrMany.optional(),
+  status: z.union([z.enum(PRODUCT_STATUSES), z.array(z.enum(PRODUCT_STATUSES))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
+  collection_id: oneOrMany.optional(),
+  category_id: oneOrMany.optional(),
+  sales_channel_id: oneOrMany.optional(),
+})
+
+export const listVariantsQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  sku: oneOrMany.optional(),
+  manage_inventory: booleanString.optional(),
+  allow_backorder: booleanString.optional(),
+})
+
+/** GET /admin/product-variants: every product's variants. */
+export const listAllVariantsQuery = listVariantsQuery.extend({
+  product_id: oneOrMany.optional(),
+  ean: oneOrMany.optional(),
+  upc: oneOrMany.optional(),
+  barcode: oneOrMany.optional(),
+})
+
+export const retrieveQuery = z.object({ fields: listQuery.fields })
