@@ -3,7 +3,11 @@ import { mountRoutes, type ApiRoute } from "./core/extensions"
 import type { AppEnv } from "./core/types"
 import { requirePublishableKey } from "./modules/api-key/publishable-key"
 import { storeCartRoutes } from "./http/store/carts/routes"
-import { storePaymentCollectionRoutes, storePaymentProviderRoutes, storeShippingOptionRoutes } from "./http/store/carts/checkout"
+import {
+  storePaymentCollectionRoutes,
+  storePaymentProviderRoutes,
+  storeShippingOptionRoutes,
+} from "./http/store/carts/checkout"
 import { storeCustomerRoutes } from "./http/store/customers/routes"
 import { storeOrderRoutes } from "./http/store/orders/routes"
 import { storeCategoryRoutes, storeCollectionRoutes } from "./http/store/catalog/routes"
@@ -16,11 +20,20 @@ import { cachedCatalog, productTags } from "./http/store/catalog-cache"
 export function storeApi(custom: readonly ApiRoute[] = []) {
   const api = new Hono<AppEnv>()
     .use(requirePublishableKey())
-    .use("/regions/*", cachedCatalog(() => ["regions"]))
+    .use(
+      "/regions/*",
+      cachedCatalog(() => ["regions"]),
+    )
     .use("/products/*", cachedCatalog(productTags))
     .use("/product-variants/*", cachedCatalog(productTags))
-    .use("/product-categories/*", cachedCatalog(() => ["products", "prices", "channels"]))
-    .use("/collections/*", cachedCatalog(() => ["products", "prices", "channels"]))
+    .use(
+      "/product-categories/*",
+      cachedCatalog(() => ["products", "prices", "channels"]),
+    )
+    .use(
+      "/collections/*",
+      cachedCatalog(() => ["products", "prices", "channels"]),
+    )
     .route("/regions", storeRegionRoutes)
     .route("/products", storeProductRoutes)
     .route("/product-variants", storeVariantRoutes)

@@ -43,7 +43,11 @@ describe("defaults (development)", () => {
   test("CORS lists are Medusa's defaults; auth takes both", () => {
     expect(config.projectConfig.store_cors).toEqual(["http://localhost:8000"])
     expect(config.projectConfig.admin_cors).toEqual(["http://localhost:7000", "http://localhost:7001"])
-    expect(config.projectConfig.auth_cors).toEqual(["http://localhost:8000", "http://localhost:7000", "http://localhost:7001"])
+    expect(config.projectConfig.auth_cors).toEqual([
+      "http://localhost:8000",
+      "http://localhost:7000",
+      "http://localhost:7001",
+    ])
   })
 
   test("no redis: in-memory cache, local event bus, no plugins", () => {
@@ -62,11 +66,15 @@ describe("database options", () => {
   })
 
   test("database_type must be postgres", () => {
-    expect(problems(withProject({ database_type: "mysql" }))).toEqual(['projectConfig.database_type: must be "postgres"'])
+    expect(problems(withProject({ database_type: "mysql" }))).toEqual([
+      'projectConfig.database_type: must be "postgres"',
+    ])
   })
 
   test("database_url is required and must be a postgres URL", () => {
-    expect(problems({ projectConfig: {} })[0]).toMatch(/^projectConfig\.database_url: database_url is required: set DATABASE_URL/)
+    expect(problems({ projectConfig: {} })[0]).toMatch(
+      /^projectConfig\.database_url: database_url is required: set DATABASE_URL/,
+    )
     expect(problems(withProject({ database_url: "mysql://x/y" }))).toEqual([
       "projectConfig.database_url: must be a postgres:// or postgresql:// connection string",
     ])
@@ -93,7 +101,9 @@ describe("database options", () => {
   })
 
   test("database_logging refuses other values", () => {
-    expect(problems(withProject({ database_logging: "yes" }))[0]).toMatch(/^projectConfig\.database_logging: must be true, false, "all"/)
+    expect(problems(withProject({ database_logging: "yes" }))[0]).toMatch(
+      /^projectConfig\.database_logging: must be true, false, "all"/,
+    )
   })
 
   test("database_extra is passed to the driver; unknown keys and wrong types are named", () => {
@@ -115,7 +125,10 @@ describe("redis_url", () => {
   test("an Upstash REST URL takes its token from redis_token", () => {
     const config = resolveConfig(withProject({ redis_url: "https://eu1-x.upstash.io", redis_token: "tok" }))
     expect(config.projectConfig.redis).toEqual({ url: "https://eu1-x.upstash.io", token: "tok" })
-    expect(config.modules.cache).toEqual({ resolve: "upstash", options: { redis: { url: "https://eu1-x.upstash.io", token: "tok" }, ttl: 30 } })
+    expect(config.modules.cache).toEqual({
+      resolve: "upstash",
+      options: { redis: { url: "https://eu1-x.upstash.io", token: "tok" }, ttl: 30 },
+    })
   })
 
   test("a rediss:// URL is turned into the REST URL with its password as token", () => {
@@ -127,8 +140,12 @@ describe("redis_url", () => {
     expect(problems(withProject({ redis_url: "https://eu1-x.upstash.io" }))).toContain(
       "projectConfig.redis_token: an Upstash REST URL needs its token: set UPSTASH_REDIS_REST_TOKEN",
     )
-    expect(problems(withProject({ redis_url: "redis://eu1-x.upstash.io:6379" }))[0]).toMatch(/must carry the Upstash token/)
-    expect(problems(withProject({ redis_url: "memcached://x" }))[0]).toMatch(/^projectConfig\.redis_url: must be an Upstash REST URL/)
+    expect(problems(withProject({ redis_url: "redis://eu1-x.upstash.io:6379" }))[0]).toMatch(
+      /must carry the Upstash token/,
+    )
+    expect(problems(withProject({ redis_url: "memcached://x" }))[0]).toMatch(
+      /^projectConfig\.redis_url: must be an Upstash REST URL/,
+    )
   })
 
   test("redis_prefix is kept", () => {
@@ -162,8 +179,13 @@ describe("secrets in production", () => {
 
   test("production needs a shared cache unless the memory cache is chosen explicitly", () => {
     const secrets = { jwt_secret: "j", cookie_secret: "c" }
-    expect(problems(withProject(secrets), production)[0]).toMatch(/^projectConfig\.redis_url: is required in production/)
-    const explicit = resolveConfig(withProject(secrets, { modules: { cache: { resolve: "@medusajs/cache-inmemory" } } }), production)
+    expect(problems(withProject(secrets), production)[0]).toMatch(
+      /^projectConfig\.redis_url: is required in production/,
+    )
+    const explicit = resolveConfig(
+      withProject(secrets, { modules: { cache: { resolve: "@medusajs/cache-inmemory" } } }),
+      production,
+    )
     expect(explicit.modules.cache.resolve).toBe("memory")
   })
 
@@ -173,7 +195,8 @@ describe("secrets in production", () => {
     } catch (error) {
       const message = (error as Error).message
       expect(message).toMatch(/^Invalid medusa\.config\.ts:\n/)
-      for (const option of ["jwt_secret", "cookie_secret", "redis_url"]) expect(message).toContain(`\n  - projectConfig.${option}: `)
+      for (const option of ["jwt_secret", "cookie_secret", "redis_url"])
+        expect(message).toContain(`\n  - projectConfig.${option}: `)
       return
     }
     throw new Error("expected a ConfigError")
@@ -205,8 +228,12 @@ describe("CORS lists", () => {
   })
 
   test("an invalid regular expression and * are refused", () => {
-    expect(problems(withProject({ admin_cors: "/([a-z/" }))[0]).toMatch(/^projectConfig\.admin_cors: \/\(\[a-z\/ is not a valid regular expression/)
-    expect(problems(withProject({ auth_cors: "*" }))[0]).toMatch(/^projectConfig\.auth_cors: "\*" is not allowed with credentials/)
+    expect(problems(withProject({ admin_cors: "/([a-z/" }))[0]).toMatch(
+      /^projectConfig\.admin_cors: \/\(\[a-z\/ is not a valid regular expression/,
+    )
+    expect(problems(withProject({ auth_cors: "*" }))[0]).toMatch(
+      /^projectConfig\.auth_cors: "\*" is not allowed with credentials/,
+    )
   })
 
   test("auth_cors is its own list when set", () => {
@@ -217,7 +244,9 @@ describe("CORS lists", () => {
 
 describe("plugins and modules", () => {
   test("plugins as names or { resolve, options }", () => {
-    const config = resolveConfig(withProject({}, { plugins: ["medusa-plugin-a", { resolve: "./plugins/b", options: { x: 1 } }] }))
+    const config = resolveConfig(
+      withProject({}, { plugins: ["medusa-plugin-a", { resolve: "./plugins/b", options: { x: 1 } }] }),
+    )
     expect(config.plugins).toEqual([
       { resolve: "medusa-plugin-a", options: {} },
       { resolve: "./plugins/b", options: { x: 1 } },
@@ -231,9 +260,15 @@ describe("plugins and modules", () => {
 
   test("Medusa's module names are aliases of the local ones", () => {
     const config = resolveConfig(
-      withProject({}, {
-        modules: { eventBus: { resolve: "@medusajs/event-bus-local" }, cache: { resolve: "@medusajs/cache-inmemory", options: { ttl: 60 } } },
-      }),
+      withProject(
+        {},
+        {
+          modules: {
+            eventBus: { resolve: "@medusajs/event-bus-local" },
+            cache: { resolve: "@medusajs/cache-inmemory", options: { ttl: 60 } },
+          },
+        },
+      ),
     )
     expect(config.modules).toEqual({
       eventBus: { resolve: "local", options: {} },
@@ -242,10 +277,20 @@ describe("plugins and modules", () => {
   })
 
   test("qstash takes its token and signing keys; missing ones are named", () => {
-    const options = { token: "qt", currentSigningKey: "k1", nextSigningKey: "k2", publicUrl: "https://shop.example.com/" }
+    const options = {
+      token: "qt",
+      currentSigningKey: "k1",
+      nextSigningKey: "k2",
+      publicUrl: "https://shop.example.com/",
+    }
     const config = resolveConfig(withProject({}, { modules: { eventBus: { resolve: "qstash", options } } }))
-    expect(config.modules.eventBus).toEqual({ resolve: "qstash", options: { ...options, publicUrl: "https://shop.example.com", retries: 3 } })
-    expect(problems(withProject({}, { modules: { eventBus: { resolve: "qstash", options: { token: "qt" } } } }))).toEqual([
+    expect(config.modules.eventBus).toEqual({
+      resolve: "qstash",
+      options: { ...options, publicUrl: "https://shop.example.com", retries: 3 },
+    })
+    expect(
+      problems(withProject({}, { modules: { eventBus: { resolve: "qstash", options: { token: "qt" } } } })),
+    ).toEqual([
       "modules.eventBus.options.currentSigningKey: currentSigningKey is required: set QSTASH_CURRENT_SIGNING_KEY",
       "modules.eventBus.options.nextSigningKey: nextSigningKey is required: set QSTASH_NEXT_SIGNING_KEY",
       "modules.eventBus.options.publicUrl: publicUrl is required: set PUBLIC_URL to the Worker's https:// address, where QStash delivers",
@@ -253,20 +298,34 @@ describe("plugins and modules", () => {
   })
 
   test("a ./path or package is a custom module, built in from the registry", () => {
-    const config = resolveConfig(withProject({}, { modules: { cache: { resolve: "./src/my-cache", options: { size: 10 } }, eventBus: { resolve: "@acme/event-bus" } } }))
+    const config = resolveConfig(
+      withProject(
+        {},
+        {
+          modules: {
+            cache: { resolve: "./src/my-cache", options: { size: 10 } },
+            eventBus: { resolve: "@acme/event-bus" },
+          },
+        },
+      ),
+    )
     expect(config.modules.cache).toEqual({ resolve: "custom", path: "./src/my-cache", options: { size: 10 } })
     expect(config.modules.eventBus).toEqual({ resolve: "custom", path: "@acme/event-bus", options: {} })
   })
 
   test("upstash cache without redis, an unknown module and stray options are refused", () => {
-    expect(problems(withProject({}, { modules: { cache: { resolve: "upstash" } } }))[0]).toMatch(/^modules\.cache: the upstash cache needs redis_url/)
+    expect(problems(withProject({}, { modules: { cache: { resolve: "upstash" } } }))[0]).toMatch(
+      /^modules\.cache: the upstash cache needs redis_url/,
+    )
     expect(problems(withProject({}, { modules: { eventBus: { resolve: "Kafka Bus!" } } }))[0]).toMatch(
       /^modules\.eventBus\.resolve: unknown module "Kafka Bus!": use one of local, .*, or a \.\/path or package implementing the module$/,
     )
     expect(problems(withProject({}, { modules: { eventBus: { resolve: "local", options: { x: 1 } } } }))).toEqual([
       "modules.eventBus.options: the local event bus takes no options",
     ])
-    expect(problems(withProject({}, { modules: { queue: { resolve: "x" } } } as never))[0]).toMatch(/^modules: Unrecognized key: "queue"/)
+    expect(problems(withProject({}, { modules: { queue: { resolve: "x" } } } as never))[0]).toMatch(
+      /^modules: Unrecognized key: "queue"/,
+    )
   })
 })
 
@@ -282,7 +341,13 @@ describe("unknown and Medusa v2 names", () => {
         databaseUrl: URL_,
         databaseLogging: true,
         redisUrl: "rediss://default:tok@r.upstash.io:6379",
-        http: { jwtSecret: "j", cookieSecret: "c", storeCors: "http://s.test", adminCors: "http://a.test", authCors: "http://x.test" },
+        http: {
+          jwtSecret: "j",
+          cookieSecret: "c",
+          storeCors: "http://s.test",
+          adminCors: "http://a.test",
+          authCors: "http://x.test",
+        },
       },
     })
     expect(config.projectConfig).toMatchObject({
@@ -298,7 +363,11 @@ describe("unknown and Medusa v2 names", () => {
   })
 
   test("both spellings of one option, or an unknown http option, are refused", () => {
-    expect(problems(withProject({ databaseUrl: URL_ }))).toEqual(["projectConfig.databaseUrl: is the same option as database_url: set only one of them"])
-    expect(problems(withProject({ http: { compression: true } }))).toEqual(["projectConfig.http.compression: is not a supported option"])
+    expect(problems(withProject({ databaseUrl: URL_ }))).toEqual([
+      "projectConfig.databaseUrl: is the same option as database_url: set only one of them",
+    ])
+    expect(problems(withProject({ http: { compression: true } }))).toEqual([
+      "projectConfig.http.compression: is not a supported option",
+    ])
   })
 })

@@ -1,4 +1,11 @@
-export { defineConfig, resolveConfig, ConfigError, searchPathSchema, type ResolvedConfig, type RuntimeEnv } from "./resolve"
+export {
+  defineConfig,
+  resolveConfig,
+  ConfigError,
+  searchPathSchema,
+  type ResolvedConfig,
+  type RuntimeEnv,
+} from "./resolve"
 export { originAllowed, type OriginRule } from "./cors-origins"
 export type { ConfigInput } from "./schema"
 export { customModulePath } from "./modules"

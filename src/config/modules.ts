@@ -27,7 +27,9 @@ const qstashOptions = z.strictObject({
   currentSigningKey: z.string({ error: "currentSigningKey is required: set QSTASH_CURRENT_SIGNING_KEY" }).min(1),
   nextSigningKey: z.string({ error: "nextSigningKey is required: set QSTASH_NEXT_SIGNING_KEY" }).min(1),
   retries: z.number().int().min(0).max(5).default(3),
-  publicUrl: z.url({ error: "publicUrl is required: set PUBLIC_URL to the Worker's https:// address, where QStash delivers" }).transform((url) => url.replace(/\/+$/, "")),
+  publicUrl: z
+    .url({ error: "publicUrl is required: set PUBLIC_URL to the Worker's https:// address, where QStash delivers" })
+    .transform((url) => url.replace(/\/+$/, "")),
 })
 
 const ttl = z.number().int().positive({ error: "ttl is a number of seconds above 0" }).default(30)
@@ -42,7 +44,8 @@ const upstashCacheOptions = z.strictObject({
 export type CustomModule = { resolve: "custom"; path: string; options: Record<string, unknown> }
 
 /** `./path`, `/path` or a package name: what a custom module's `resolve` may be. */
-export const isModulePath = (resolve: string) => /^(\.{1,2}\/|\/)/.test(resolve) || /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/.test(resolve)
+export const isModulePath = (resolve: string) =>
+  /^(\.{1,2}\/|\/)/.test(resolve) || /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/.test(resolve)
 
 export type EventBusModule =
   | CustomModule
@@ -57,7 +60,12 @@ export type CacheModule =
 type Issue = { path: string; message: string }
 type ModuleInput = { resolve: string; options: Record<string, unknown> } | undefined
 
-function aliasOf<T extends string>(aliases: Record<string, T>, resolve: string, path: string, issues: Issue[]): T | "custom" | undefined {
+function aliasOf<T extends string>(
+  aliases: Record<string, T>,
+  resolve: string,
+  path: string,
+  issues: Issue[],
+): T | "custom" | undefined {
   const found = aliases[resolve]
   if (found) return found
   if (isModulePath(resolve)) return "custom"
@@ -98,12 +106,20 @@ export function resolveCache(input: ModuleInput, redis: RedisRest | undefined, i
     const url = options?.url ?? redis?.url
     const token = options?.token ?? redis?.token
     if (!url || !token) {
-      issues.push({ path: "modules.cache", message: "the upstash cache needs redis_url (REDIS_URL) and its token (UPSTASH_REDIS_REST_TOKEN)" })
+      issues.push({
+        path: "modules.cache",
+        message: "the upstash cache needs redis_url (REDIS_URL) and its token (UPSTASH_REDIS_REST_TOKEN)",
+      })
     } else if (options) {
       return { resolve: "upstash", options: { redis: { url, token }, ttl: options.ttl } }
     }
   }
-  const options = parseOptions(memoryCacheOptions, kind === "memory" ? (input?.options ?? {}) : {}, "modules.cache", issues)
+  const options = parseOptions(
+    memoryCacheOptions,
+    kind === "memory" ? (input?.options ?? {}) : {},
+    "modules.cache",
+    issues,
+  )
   return { resolve: "memory", options: options ?? { ttl: 30 } }
 }
 
@@ -111,12 +127,19 @@ export function resolveCache(input: ModuleInput, redis: RedisRest | undefined, i
  * Upstash shows two URLs: the REST one (https://HOST with a separate token) and a Redis one
  * (rediss://default:TOKEN@HOST:6379). Workers speak only REST, so the latter is turned into the former.
  */
-export function redisRestFrom(url: string | undefined, token: string | undefined, issues: Issue[]): RedisRest | undefined {
+export function redisRestFrom(
+  url: string | undefined,
+  token: string | undefined,
+  issues: Issue[],
+): RedisRest | undefined {
   if (!url) return undefined
   const parsed = new URL(url)
   if (parsed.protocol === "https:" || parsed.protocol === "http:") {
     if (!token) {
-      issues.push({ path: "projectConfig.redis_token", message: "an Upstash REST URL needs its token: set UPSTASH_REDIS_REST_TOKEN" })
+      issues.push({
+        path: "projectConfig.redis_token",
+        message: "an Upstash REST URL needs its token: set UPSTASH_REDIS_REST_TOKEN",
+      })
       return undefined
     }
     return { url: parsed.origin, token }
@@ -133,7 +156,10 @@ export function redisRestFrom(url: string | undefined, token: string | undefined
 }
 
 /** The `resolve` of a module when it names a custom implementation (a path or package), for the build. */
-export function customModulePath(kind: "cache" | "eventBus", input: { resolve?: string } | undefined): string | undefined {
+export function customModulePath(
+  kind: "cache" | "eventBus",
+  input: { resolve?: string } | undefined,
+): string | undefined {
   const resolve = input?.resolve
   if (!resolve) return undefined
   const aliases = kind === "cache" ? CACHE_ALIASES : EVENT_BUS_ALIASES

@@ -1,5 +1,12 @@
 import { parseOriginList, type OriginRule } from "./cors-origins"
-import { redisRestFrom, resolveCache, resolveEventBus, type CacheModule, type EventBusModule, type RedisRest } from "./modules"
+import {
+  redisRestFrom,
+  resolveCache,
+  resolveEventBus,
+  type CacheModule,
+  type EventBusModule,
+  type RedisRest,
+} from "./modules"
 import { configSchema, type AdminOptions, type ConfigInput, type DatabaseExtra } from "./schema"
 import { normalizeV2Names } from "./v2-names"
 
@@ -98,7 +105,8 @@ export function resolveConfig(input: unknown, env: RuntimeEnv = {}): ResolvedCon
       database_schema: searchPathSchema(project.database_url),
       database_logging: project.database_logging,
       database_extra: project.database_extra,
-      database_ws_proxy: typeof env.DATABASE_WS_PROXY === "string" && env.DATABASE_WS_PROXY ? env.DATABASE_WS_PROXY : undefined,
+      database_ws_proxy:
+        typeof env.DATABASE_WS_PROXY === "string" && env.DATABASE_WS_PROXY ? env.DATABASE_WS_PROXY : undefined,
       database_pipeline_connect: env.DATABASE_PIPELINE_CONNECT !== "false",
       redis,
       redis_prefix: project.redis_prefix,

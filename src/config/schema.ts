@@ -17,7 +17,11 @@ const envBoolean = z.union(
 const envInteger = (name: string) =>
   z.preprocess(
     (value) => (value === "" ? undefined : typeof value === "string" ? Number(value) : value),
-    z.number({ error: `${name} must be a whole number above 0` }).int({ error: `${name} must be a whole number above 0` }).positive({ error: `${name} must be a whole number above 0` }).optional(),
+    z
+      .number({ error: `${name} must be a whole number above 0` })
+      .int({ error: `${name} must be a whole number above 0` })
+      .positive({ error: `${name} must be a whole number above 0` })
+      .optional(),
   )
 
 const LOG_LEVELS = ["query", "schema", "error", "warn", "info", "log", "migration"] as const
@@ -33,7 +37,7 @@ const databaseType = z
   .string()
   .refine((v) => v !== "sqlite", {
     error:
-      'sqlite is not supported: Medusa Edge runs on Postgres. Leave DATABASE_URL unset and `npm run dev` starts an embedded PostgreSQL for you',
+      "sqlite is not supported: Medusa Edge runs on Postgres. Leave DATABASE_URL unset and `npm run dev` starts an embedded PostgreSQL for you",
   })
   .pipe(z.literal("postgres", { error: 'must be "postgres"' }))
 
@@ -121,8 +125,12 @@ export const adminSchema = z.strictObject({
   disable: envBoolean.default(false),
   path: z
     .string()
-    .regex(/^\/[a-z0-9][a-z0-9-_/]*[a-z0-9]$|^\/[a-z0-9]$/i, { error: 'must be a path such as "/app" (letters, digits, -, _ and /, no trailing slash)' })
-    .refine((v) => !/^\/(store|admin|auth|hooks|health)(\/|$)/.test(v), { error: "must not be one of the API's own paths (/store, /admin, /auth, /hooks, /health)" })
+    .regex(/^\/[a-z0-9][a-z0-9-_/]*[a-z0-9]$|^\/[a-z0-9]$/i, {
+      error: 'must be a path such as "/app" (letters, digits, -, _ and /, no trailing slash)',
+    })
+    .refine((v) => !/^\/(store|admin|auth|hooks|health)(\/|$)/.test(v), {
+      error: "must not be one of the API's own paths (/store, /admin, /auth, /hooks, /health)",
+    })
     .default("/app"),
   /** where the dashboard sends its API calls; "/" is the origin that serves it */
   backendUrl: z.string().min(1).default("/"),
@@ -154,7 +162,9 @@ export type ConfigInput = {
     databaseDriverOptions?: ProjectInput["database_extra"]
     redisUrl?: EnvValue
     redisPrefix?: EnvValue
-    http?: Partial<Record<"jwtSecret" | "jwtExpiresIn" | "cookieSecret" | "storeCors" | "adminCors" | "authCors", EnvValue>>
+    http?: Partial<
+      Record<"jwtSecret" | "jwtExpiresIn" | "cookieSecret" | "storeCors" | "adminCors" | "authCors", EnvValue>
+    >
   }
   admin?: { disable?: boolean | EnvValue; path?: string; backendUrl?: string; storefrontUrl?: string }
   plugins?: (string | { resolve: string; options?: Record<string, unknown> })[]

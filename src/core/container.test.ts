@@ -23,7 +23,9 @@ describe("Registry and Scope", () => {
   test("an unknown name is an error naming the nearest registered names", () => {
     const scope = registry.createScope()
     expect(() => scope.resolve("countrService")).toThrowError(MedusaError)
-    expect(() => scope.resolve("countrService")).toThrowError(/Could not resolve "countrService".*Did you mean "counterService"/)
+    expect(() => scope.resolve("countrService")).toThrowError(
+      /Could not resolve "countrService".*Did you mean "counterService"/,
+    )
   })
 
   test("a circular dependency is reported, not a stack overflow", () => {

@@ -9,7 +9,11 @@ app.get("/store/ping", (c) => c.json({ ok: true }))
 const preflight = (origin: string) =>
   app.request("/store/ping", {
     method: "OPTIONS",
-    headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type, x-publishable-api-key" },
+    headers: {
+      origin,
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "content-type, x-publishable-api-key",
+    },
   })
 
 describe("corsFor", () => {
@@ -31,7 +35,10 @@ describe("corsFor", () => {
   })
 
   test("an unknown origin gets no CORS header, on a request or a preflight", async () => {
-    for (const res of [await app.request("/store/ping", { headers: { origin: "http://evil.test" } }), await preflight("http://evil.test")]) {
+    for (const res of [
+      await app.request("/store/ping", { headers: { origin: "http://evil.test" } }),
+      await preflight("http://evil.test"),
+    ]) {
       const cors: string[] = []
       res.headers.forEach((_, name) => {
         if (name.startsWith("access-control-")) cors.push(name)

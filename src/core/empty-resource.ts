@@ -9,11 +9,24 @@ import type { AppEnv } from "./types"
  * any: its list is empty (with Medusa's paging fields, the query still validated) and an id is not
  * found. The dashboard's pages list them (a customer's groups, an order's returns) and must not break.
  */
-export function emptyResource(plural: string, label: string, options: { filters?: z.ZodRawShape; defaultLimit?: number } = {}) {
-  const query = z.object({ ...listQuery, q: z.string().max(200).optional(), id: oneOrMany.optional(), ...dateFilters, ...options.filters })
+export function emptyResource(
+  plural: string,
+  label: string,
+  options: { filters?: z.ZodRawShape; defaultLimit?: number } = {},
+) {
+  const query = z.object({
+    ...listQuery,
+    q: z.string().max(200).optional(),
+    id: oneOrMany.optional(),
+    ...dateFilters,
+    ...options.filters,
+  })
   return new Hono<AppEnv>()
     .get("/", (c) => {
-      const { limit = options.defaultLimit ?? 20, offset = 0 } = validateQuery(c, query) as { limit?: number; offset?: number }
+      const { limit = options.defaultLimit ?? 20, offset = 0 } = validateQuery(c, query) as {
+        limit?: number
+        offset?: number
+      }
       return c.json({ [plural]: [], count: 0, offset, limit })
     })
     .get("/:id", (c) => {

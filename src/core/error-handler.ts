@@ -27,7 +27,10 @@ export function describeError(error: unknown): { status: number; body: ErrorBody
   return { status: 500, body: UNKNOWN_ERROR }
 }
 
-const DATABASE_UNAVAILABLE: ErrorBody = { type: "unexpected_state", message: "The database is unavailable right now. Try again in a few seconds." }
+const DATABASE_UNAVAILABLE: ErrorBody = {
+  type: "unexpected_state",
+  message: "The database is unavailable right now. Try again in a few seconds.",
+}
 /** Seconds a client should wait before retrying after a 503. */
 export const RETRY_AFTER_SECONDS = 5
 

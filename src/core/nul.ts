@@ -6,7 +6,11 @@ import { MedusaError } from "./errors"
  */
 export function refuseNul(value: unknown, where: string): void {
   const path = nulPath(value, "")
-  if (path !== undefined) throw new MedusaError("invalid_data", `${where}${path ? ` ${path}` : ""} must not contain a NUL character (\\u0000)`)
+  if (path !== undefined)
+    throw new MedusaError(
+      "invalid_data",
+      `${where}${path ? ` ${path}` : ""} must not contain a NUL character (\\u0000)`,
+    )
 }
 
 function nulPath(value: unknown, path: string): string | undefined {

@@ -43,20 +43,27 @@ function findPgError(error: unknown): PgError | undefined {
 // without the entity name here, say which key clashed.
 function duplicateMessage(detail: string | undefined): string {
   const match = detail && /Key \((.+)\)=\((.*)\) already exists/.exec(detail)
-  return match ? `A record with ${match[1]}: ${match[2]}, already exists.` : "A record with these values already exists."
+  return match
+    ? `A record with ${match[1]}: ${match[2]}, already exists.`
+    : "A record with these values already exists."
 }
 
 // SQLSTATEs of a database that cannot serve now: connection exceptions, shutdowns, too many clients.
 const UNAVAILABLE_STATES = /^(08...|57P0[1-3]|53300)$/
 // The drivers' words for a connection that failed or dropped (no SQLSTATE comes with them).
 // "is not queryable": a transaction's connection dropped, Drizzle's rollback on it fails and that error replaces the first.
-const UNAVAILABLE_MESSAGES = /Connection terminated|is not queryable|Error connecting to database|Server error \(HTTP status 5\d\d\)|ECONNREFUSED|ECONNRESET|ETIMEDOUT|WebSocket|socket hang up|fetch failed|Network connection lost/i
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|is not queryable|Error connecting to database|Server error \(HTTP status 5\d\d\)|ECONNREFUSED|ECONNRESET|ETIMEDOUT|WebSocket|socket hang up|fetch failed|Network connection lost/i
 
 /** Whether `error` says the database is unreachable or dropped the connection: a 503, not a 500. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const candidate = current as { code?: unknown; message?: unknown; cause?: unknown }
-    if (typeof candidate.code === "string" && (UNAVAILABLE_STATES.test(candidate.code) || UNAVAILABLE_MESSAGES.test(candidate.code))) return true
+    if (
+      typeof candidate.code === "string" &&
+      (UNAVAILABLE_STATES.test(candidate.code) || UNAVAILABLE_MESSAGES.test(candidate.code))
+    )
+      return true
     if (typeof candidate.message === "string" && UNAVAILABLE_MESSAGES.test(candidate.message)) return true
     current = candidate.cause
   }

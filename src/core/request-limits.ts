@@ -15,10 +15,18 @@ interface RaisedLimit {
 }
 
 const limitOf = (maxSize: number) =>
-  bodyLimit({ maxSize, onError: (c: Context) => c.json({ type: "invalid_data", message: `The request body is larger than ${maxSize} bytes` } satisfies ErrorBody, 413) })
+  bodyLimit({
+    maxSize,
+    onError: (c: Context) =>
+      c.json(
+        { type: "invalid_data", message: `The request body is larger than ${maxSize} bytes` } satisfies ErrorBody,
+        413,
+      ),
+  })
 
 /** `/admin/things/:id` → a pattern of the request paths it serves. */
-const pathPattern = (path: string) => new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[^/]+/g, "[^/]+")}/?$`)
+const pathPattern = (path: string) =>
+  new RegExp(`^${path.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/:[^/]+/g, "[^/]+")}/?$`)
 
 /** The custom routes (src/api, plugins) that declare a `bodyLimit` of their own. */
 function raisedLimits(routes: readonly ApiRoute[]): RaisedLimit[] {
@@ -28,7 +36,8 @@ function raisedLimits(routes: readonly ApiRoute[]): RaisedLimit[] {
       const handler = route.module[method]
       if (!handler || typeof handler === "function" || handler.bodyLimit === undefined) continue
       const maxSize = typeof handler.bodyLimit === "number" ? handler.bodyLimit : bytes.parse(handler.bodyLimit)
-      if (maxSize === null || !Number.isFinite(maxSize) || maxSize <= 0) throw new Error(`${method} ${route.path}: bodyLimit ${handler.bodyLimit} is not a size`)
+      if (maxSize === null || !Number.isFinite(maxSize) || maxSize <= 0)
+        throw new Error(`${method} ${route.path}: bodyLimit ${handler.bodyLimit} is not a size`)
       raised.push({ method, path: pathPattern(route.path), limit: limitOf(maxSize) })
     }
   }
@@ -45,10 +54,17 @@ export function refuseHostileRequests(routes: readonly ApiRoute[] = []): Middlew
   return every(
     async (c, next) => {
       if (/%00/.test(new URL(c.req.url).pathname)) {
-        return c.json({ type: "invalid_data", message: "The path must not contain a NUL character (%00)" } satisfies ErrorBody, 400)
+        return c.json(
+          { type: "invalid_data", message: "The path must not contain a NUL character (%00)" } satisfies ErrorBody,
+          400,
+        )
       }
       await next()
     },
-    (c, next) => (raised.find((route) => route.method === c.req.method && route.path.test(c.req.path))?.limit ?? standard)(c, next),
+    (c, next) =>
+      (raised.find((route) => route.method === c.req.method && route.path.test(c.req.path))?.limit ?? standard)(
+        c,
+        next,
+      ),
   )
 }

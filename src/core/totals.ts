@@ -9,7 +9,8 @@ export function currencyDigits(currencyCode: string): number {
   let digits = digitsOf.get(code)
   if (digits === undefined) {
     try {
-      digits = new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2
+      digits =
+        new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2
     } catch {
       digits = 2
     }
@@ -113,7 +114,10 @@ export function documentTotals(items: LineTotals[], shipping: LineTotals[]) {
     gift_card_tax_total: decimal(0),
     credit_line_total: decimal(0),
   }
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.toString()])) as Record<string, string>
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.toString()])) as Record<
+    string,
+    string
+  >
 }
 
 /** Decimal strings → JSON numbers, for the wire. */
@@ -124,5 +128,14 @@ export function totalsToJson(totals: Record<string, string> | LineTotals): Recor
 /** The tax line of a cart or order line at a rate (none at 0 %), as Medusa's `tax_lines`. */
 export function taxLinesFor(rate: string, owner: "item_id" | "shipping_method_id", ownerId: string) {
   if (decimal(rate).eq(0)) return []
-  return [{ rate: toJsonNumber(rate), code: "default", name: "Tax", description: "Tax", provider_id: "system", [owner]: ownerId }]
+  return [
+    {
+      rate: toJsonNumber(rate),
+      code: "default",
+      name: "Tax",
+      description: "Tax",
+      provider_id: "system",
+      [owner]: ownerId,
+    },
+  ]
 }

@@ -19,9 +19,14 @@ export function adminDashboard(admin: AdminOptions): Hono<AppEnv> {
     const assets = (c.env as { ASSETS?: AssetsBinding } | undefined)?.ASSETS
     const index = assets ? await assets.fetch(new URL(`${admin.path}/index.html`, c.req.url).toString()) : undefined
     if (!index?.ok) {
-      return c.json({ type: "not_found", message: "The admin dashboard is not built: run npm run build (or npm run dev)" }, 404)
+      return c.json(
+        { type: "not_found", message: "The admin dashboard is not built: run npm run build (or npm run dev)" },
+        404,
+      )
     }
-    return new Response(index.body, { headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" } })
+    return new Response(index.body, {
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" },
+    })
   })
   return dashboard
 }

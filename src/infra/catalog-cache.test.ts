@@ -6,10 +6,31 @@ import type { CacheService } from "./cache"
 
 // What shoppers and merchants write as they go: never behind a catalog answer, so writing them invalidates nothing.
 const NOT_CATALOG = new Set([
-  "cart", "cart_address", "cart_line_item", "cart_shipping_method", "customer", "customer_address", "order", "order_address",
-  "order_line_item", "order_shipping_method", "order_fulfillment", "order_fulfillment_item", "order_fulfillment_label",
-  "payment_collection", "payment_session", "payment", "refund", "idempotency_key", "user", "invite", "auth_identity",
-  "provider_identity", "auth_spent_token", "event_outbox", "event_delivery",
+  "cart",
+  "cart_address",
+  "cart_line_item",
+  "cart_shipping_method",
+  "customer",
+  "customer_address",
+  "order",
+  "order_address",
+  "order_line_item",
+  "order_shipping_method",
+  "order_fulfillment",
+  "order_fulfillment_item",
+  "order_fulfillment_label",
+  "payment_collection",
+  "payment_session",
+  "payment",
+  "refund",
+  "idempotency_key",
+  "user",
+  "invite",
+  "auth_identity",
+  "provider_identity",
+  "auth_spent_token",
+  "event_outbox",
+  "event_delivery",
 ])
 
 function memoryCache(): CacheService & { entries: Map<string, unknown> } {
@@ -24,14 +45,20 @@ function memoryCache(): CacheService & { entries: Map<string, unknown> } {
 
 describe("the catalog cache", () => {
   test("every table is either behind a tag or named as not catalog data: a new table cannot be forgotten", () => {
-    const tables: string[] = Object.values(schema).filter((value) => isTable(value)).map((table) => getTableName(table as never))
+    const tables: string[] = Object.values(schema)
+      .filter((value) => isTable(value))
+      .map((table) => getTableName(table as never))
     const tagged = new Set(Object.values(TABLE_TAGS).flat())
     expect(tables.filter((name) => !tagged.has(name) && !NOT_CATALOG.has(name))).toEqual([])
     expect([...tagged].filter((name) => !(tables as string[]).includes(name))).toEqual([])
   })
 
   test("tags of written tables", () => {
-    expect(tagsOfTables(["cart", "price", "inventory_level", "region_country"]).sort()).toEqual(["prices", "regions", "stock"])
+    expect(tagsOfTables(["cart", "price", "inventory_level", "region_country"]).sort()).toEqual([
+      "prices",
+      "regions",
+      "stock",
+    ])
     expect(tagsOfTables(["order", "cart_line_item"])).toEqual([])
   })
 
@@ -39,7 +66,8 @@ describe("the catalog cache", () => {
     const shared = memoryCache()
     const [here, there] = [new CatalogCache(shared), new CatalogCache(shared)]
     let loads = 0
-    const read = (cache: CatalogCache, key: string, tags: ("regions" | "products")[]) => cache.read(key, tags, async () => ({ n: ++loads }))
+    const read = (cache: CatalogCache, key: string, tags: ("regions" | "products")[]) =>
+      cache.read(key, tags, async () => ({ n: ++loads }))
     expect(await read(here, "a", ["regions"])).toEqual({ n: 1 })
     expect(await read(here, "b", ["products"])).toEqual({ n: 2 })
     expect(await read(there, "a", ["regions"])).toEqual({ n: 1 })

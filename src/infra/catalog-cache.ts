@@ -4,24 +4,65 @@ import type { CacheService } from "./cache"
 export type CatalogTag = "regions" | "products" | "prices" | "channels" | "shipping" | "stock"
 
 export const TABLE_TAGS: Record<CatalogTag, readonly string[]> = {
-  regions: ["region", "region_country", "region_payment_provider", "payment_provider", "store", "store_currency", "tax_region", "tax_rate"],
+  regions: [
+    "region",
+    "region_country",
+    "region_payment_provider",
+    "payment_provider",
+    "store",
+    "store_currency",
+    "tax_region",
+    "tax_rate",
+  ],
   // Variants' and shipping options' prices, and whether they include tax.
-  prices: ["price", "price_rule", "price_set", "price_preference", "product_variant_price_set", "shipping_option_price_set"],
+  prices: [
+    "price",
+    "price_rule",
+    "price_set",
+    "price_preference",
+    "product_variant_price_set",
+    "shipping_option_price_set",
+  ],
   products: [
-    "product", "product_category", "product_category_product", "product_collection", "product_option", "product_option_product",
-    "product_option_value", "product_sales_channel", "product_tag", "product_tags", "product_type", "product_variant",
-    "product_variant_option", "product_variant_product_image", "image",
+    "product",
+    "product_category",
+    "product_category_product",
+    "product_collection",
+    "product_option",
+    "product_option_product",
+    "product_option_value",
+    "product_sales_channel",
+    "product_tag",
+    "product_tags",
+    "product_type",
+    "product_variant",
+    "product_variant_option",
+    "product_variant_product_image",
+    "image",
   ],
   channels: ["api_key", "publishable_api_key_sales_channel", "sales_channel"],
   shipping: [
-    "shipping_option", "shipping_option_rule", "shipping_option_type", "shipping_profile", "product_shipping_profile",
-    "service_zone", "geo_zone", "fulfillment_set", "fulfillment_provider", "location_fulfillment_set", "location_fulfillment_provider",
-    "stock_location", "stock_location_address", "sales_channel_stock_location",
+    "shipping_option",
+    "shipping_option_rule",
+    "shipping_option_type",
+    "shipping_profile",
+    "product_shipping_profile",
+    "service_zone",
+    "geo_zone",
+    "fulfillment_set",
+    "fulfillment_provider",
+    "location_fulfillment_set",
+    "location_fulfillment_provider",
+    "stock_location",
+    "stock_location_address",
+    "sales_channel_stock_location",
   ],
   // Quantities: what a Store page shows, never what completion decides on (it reads Postgres).
   stock: ["inventory_item", "inventory_level", "reservation_item", "product_variant_inventory_item"],
 }
-const TAG_OF_TABLE = new Map(Object.entries(TABLE_TAGS).flatMap(([tag, tables]) => tables.map((table) => [table, tag as CatalogTag])))
+const TAG_OF_TABLE = new Map(
+  Object.entries(TABLE_TAGS).flatMap(([tag, tables]) => tables.map((table) => [table, tag as CatalogTag])),
+)
 
 /** The tags whose answers a write to these tables changes. */
 export function tagsOfTables(tables: Iterable<string>): CatalogTag[] {
@@ -72,10 +113,15 @@ export class CatalogCache {
   constructor(private readonly shared: CacheService) {}
 
   /** `revalidate`: skip what is held and let the caller load and store it anew (HTTP's no-cache). */
-  async lookup<T>(key: string, tags: readonly CatalogTag[], options: { revalidate?: boolean } = {}): Promise<CatalogLookup<T>> {
+  async lookup<T>(
+    key: string,
+    tags: readonly CatalogTag[],
+    options: { revalidate?: boolean } = {},
+  ): Promise<CatalogLookup<T>> {
     const now = Date.now()
     const held = options.revalidate ? undefined : this.memory.get(key)
-    if (held && held.expires > now) return { value: held.value as T, tier: "memory", key, tags, generations: { values: {}, expires: held.expires } }
+    if (held && held.expires > now)
+      return { value: held.value as T, tier: "memory", key, tags, generations: { values: {}, expires: held.expires } }
     const generations = await this.generationsOf(tags, now)
     const found = options.revalidate ? null : await this.fromShared<T>(sharedKey(key, tags, generations))
     if (found !== null) {
@@ -104,7 +150,11 @@ export class CatalogCache {
   }
 
   /** `read` for a Map (stored as its entries, since the shared tier holds JSON). */
-  async readMap<V>(key: string, tags: readonly CatalogTag[], load: () => Promise<Map<string, V>>): Promise<Map<string, V>> {
+  async readMap<V>(
+    key: string,
+    tags: readonly CatalogTag[],
+    load: () => Promise<Map<string, V>>,
+  ): Promise<Map<string, V>> {
     return new Map(await this.read(key, tags, async () => [...(await load())]))
   }
 
@@ -112,7 +162,12 @@ export class CatalogCache {
    * One entry per id (`prefix:id`); the ids not held are loaded together, in one call of
    * `load`, so a page of rows costs the same whatever it holds. An id `load` does not return is absent.
    */
-  async readEach<V>(prefix: string, ids: readonly string[], tags: readonly CatalogTag[], load: (missing: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+  async readEach<V>(
+    prefix: string,
+    ids: readonly string[],
+    tags: readonly CatalogTag[],
+    load: (missing: string[]) => Promise<Map<string, V>>,
+  ): Promise<Map<string, V>> {
     const distinct = [...new Set(ids)]
     const lookups = await Promise.all(distinct.map((id) => this.lookup<{ value: V | null }>(`${prefix}:${id}`, tags)))
     const found = new Map<string, V>()
@@ -138,7 +193,9 @@ export class CatalogCache {
     if (tags.length === 0) return
     for (const [key, entry] of this.memory) if (entry.tags.some((tag) => tags.includes(tag))) this.memory.delete(key)
     for (const tag of tags) this.generations.delete(tag)
-    await Promise.all(tags.map((tag) => this.shared.set(generationKey(tag), crypto.randomUUID(), GENERATION_TTL_SECONDS)))
+    await Promise.all(
+      tags.map((tag) => this.shared.set(generationKey(tag), crypto.randomUUID(), GENERATION_TTL_SECONDS)),
+    )
   }
 
   private async generationsOf(tags: readonly CatalogTag[], now: number): Promise<Generations> {

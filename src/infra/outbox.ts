@@ -30,11 +30,20 @@ const buffered = new WeakMap<Db, OutboxRow[]>()
  * Appends events to the outbox through `db` (the caller's transaction); returns their ids. In a
  * request's transaction they are buffered and written in one statement as it commits.
  */
-export async function appendEvents(db: Db, events: DomainEvent[], options: { subscribed?: (name: string) => boolean } = {}): Promise<string[]> {
+export async function appendEvents(
+  db: Db,
+  events: DomainEvent[],
+  options: { subscribed?: (name: string) => boolean } = {},
+): Promise<string[]> {
   if (events.length === 0) return []
   // An event no subscriber listens to is delivered once written: stored as published, it needs no publishing step.
   const unheard = (name: string) => options.subscribed !== undefined && !options.subscribed(name)
-  const rows = events.map((event) => ({ id: generateId("evt"), name: event.name, data: event.data, published_at: unheard(event.name) ? new Date() : null }))
+  const rows = events.map((event) => ({
+    id: generateId("evt"),
+    name: event.name,
+    data: event.data,
+    published_at: unheard(event.name) ? new Date() : null,
+  }))
   const pending = buffered.get(db)
   if (pending) pending.push(...rows)
   else if (beforeCommit(db, () => flush(db))) buffered.set(db, rows)

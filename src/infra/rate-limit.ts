@@ -30,7 +30,11 @@ export function upstashLimiter(redis: Redis, prefix: string): RateLimiter {
     async limit(rule, key) {
       let limiter = limiters.get(rule.name)
       if (!limiter) {
-        limiter = new Ratelimit({ redis, limiter: Ratelimit.fixedWindow(rule.limit, `${rule.windowSeconds} s`), prefix: `${prefix}ratelimit:${rule.name}` })
+        limiter = new Ratelimit({
+          redis,
+          limiter: Ratelimit.fixedWindow(rule.limit, `${rule.windowSeconds} s`),
+          prefix: `${prefix}ratelimit:${rule.name}`,
+        })
         limiters.set(rule.name, limiter)
       }
       const { success, reset } = await limiter.limit(key)

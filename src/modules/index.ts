@@ -19,7 +19,25 @@ import * as user from "./user"
 
 /** Registers every commerce domain's services under Medusa's names (`productService`, …). */
 export function registerModules(registry: Registry) {
-  for (const module of [apiKey, auth, cart, currency, customer, user, fulfillment, inventory, order, payment, pricing, product, region, salesChannel, stockLocation, store, tax]) {
+  for (const module of [
+    apiKey,
+    auth,
+    cart,
+    currency,
+    customer,
+    user,
+    fulfillment,
+    inventory,
+    order,
+    payment,
+    pricing,
+    product,
+    region,
+    salesChannel,
+    stockLocation,
+    store,
+    tax,
+  ]) {
     module.register(registry)
   }
 }

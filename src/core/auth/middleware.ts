@@ -46,7 +46,10 @@ const unauthorized = (c: Context) => c.json({ type: "unauthorized", message: "Un
  * other actor type gets 403 on /admin and 401 elsewhere; a registration token (no actor yet)
  * passes only where allowUnregistered says so.
  */
-export function authenticate(actor: ActorType, options: { allowUnauthenticated?: boolean; allowUnregistered?: boolean } = {}): MiddlewareHandler<AppEnv> {
+export function authenticate(
+  actor: ActorType,
+  options: { allowUnauthenticated?: boolean; allowUnregistered?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (actor === "user") {
       const keyContext = await readSecretKey(c)
@@ -58,7 +61,8 @@ export function authenticate(actor: ActorType, options: { allowUnauthenticated?:
     }
     const context = await readAuth(c)
     if (context && context.actor_type === actor && (context.actor_id || options.allowUnregistered)) {
-      if (actor === "user" && context.actor_id && !(await c.var.scope.resolve("userService").exists(context.actor_id))) return unauthorized(c)
+      if (actor === "user" && context.actor_id && !(await c.var.scope.resolve("userService").exists(context.actor_id)))
+        return unauthorized(c)
       c.set("auth", context)
       return next()
     }

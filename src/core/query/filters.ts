@@ -27,5 +27,8 @@ export function withinRange(column: PgColumn, range: DateRange | undefined): SQL
 /** `column in (values)`, where the value "null" (as a query string spells it) matches NULL. */
 export function inOrNull(column: PgColumn, values: string[]): SQL {
   const given = values.filter((value) => value !== "null")
-  return or(given.length ? inArray(column, given) : undefined, given.length < values.length ? isNull(column) : undefined) ?? sql`false`
+  return (
+    or(given.length ? inArray(column, given) : undefined, given.length < values.length ? isNull(column) : undefined) ??
+    sql`false`
+  )
 }

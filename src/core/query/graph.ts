@@ -48,14 +48,22 @@ export function resolveSelection<Ctx>(graph: EntityGraph<Ctx>, requested: Reques
     // Own properties only: `__proto__`, `constructor` or `toString` are names no graph has.
     const relation = Object.hasOwn(graph.relations, name) ? graph.relations[name] : undefined
     if (!relation) continue
-    const selection = resolveSelection(relation.target(), sub.all || sub.fields.size || sub.relations.size ? sub : { ...sub, all: true })
+    const selection = resolveSelection(
+      relation.target(),
+      sub.all || sub.fields.size || sub.relations.size ? sub : { ...sub, all: true },
+    )
     relations.push({ name, relation, selection })
   }
   return { fields: [...fields], computed, relations }
 }
 
 /** Loads every selected relation and computed field onto `rows`, level by level. */
-export async function loadSelection<Ctx>(graph: EntityGraph<Ctx>, rows: Row[], selection: Selection<Ctx>, ctx: Ctx): Promise<void> {
+export async function loadSelection<Ctx>(
+  graph: EntityGraph<Ctx>,
+  rows: Row[],
+  selection: Selection<Ctx>,
+  ctx: Ctx,
+): Promise<void> {
   if (rows.length === 0) return
   for (const name of selection.computed) await graph.computed![name]!(rows, ctx)
   // One after another: a request holds one database connection, and parallel queries would open more.

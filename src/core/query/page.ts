@@ -39,7 +39,15 @@ export async function listPage<T extends PgTable>(
     .limit(page.limit)
     .offset(page.offset)) as (T["$inferSelect"] & { __total: string })[]
   if (found.length === 0) {
-    const total = page.offset > 0 ? (await db.select({ n: count() }).from(table as PgTable).where(where))[0]?.n ?? 0 : 0
+    const total =
+      page.offset > 0
+        ? ((
+            await db
+              .select({ n: count() })
+              .from(table as PgTable)
+              .where(where)
+          )[0]?.n ?? 0)
+        : 0
     return { rows: [], count: total }
   }
   const total = Number(found[0]!.__total)
@@ -51,7 +59,8 @@ function withinDateColumns(columns: Record<string, PgColumn>, dates: DateFilters
   for (const name of ["created_at", "updated_at"] as const) {
     if (!dates[name]) continue
     // A table without the timestamp cannot be filtered by it: refused, not answered unfiltered.
-    if (!Object.hasOwn(columns, name)) throw new MedusaError("invalid_data", `Unrecognized filter '${name}': this list cannot be filtered by it`)
+    if (!Object.hasOwn(columns, name))
+      throw new MedusaError("invalid_data", `Unrecognized filter '${name}': this list cannot be filtered by it`)
     conditions.push(withinRange(columns[name]!, dates[name]))
   }
   return and(...conditions)

@@ -10,7 +10,13 @@ import { refuseNul } from "../nul"
  */
 export function parseQueryString(c: Context): Record<string, unknown> {
   const search = new URL(c.req.url).search.slice(1)
-  const query = qs.parse(search, { allowDots: true, depth: 5, arrayLimit: 200, parameterLimit: 500, strictDepth: false })
+  const query = qs.parse(search, {
+    allowDots: true,
+    depth: 5,
+    arrayLimit: 200,
+    parameterLimit: 500,
+    strictDepth: false,
+  })
   refuseNul(query, "query parameter")
   refuseUnknownOperators(query, "")
   refuseBadDates(query)
@@ -18,12 +24,30 @@ export function parseQueryString(c: Context): Record<string, unknown> {
 }
 
 // The filter operators of Medusa's query syntax (`created_at[$gte]=…`); any other is a typo or a probe.
-const OPERATORS = new Set(["$eq", "$ne", "$in", "$nin", "$lt", "$lte", "$gt", "$gte", "$like", "$ilike", "$re", "$contains", "$exists", "$and", "$or", "$not"])
+const OPERATORS = new Set([
+  "$eq",
+  "$ne",
+  "$in",
+  "$nin",
+  "$lt",
+  "$lte",
+  "$gt",
+  "$gte",
+  "$like",
+  "$ilike",
+  "$re",
+  "$contains",
+  "$exists",
+  "$and",
+  "$or",
+  "$not",
+])
 
 function refuseUnknownOperators(value: unknown, path: string): void {
   if (!value || typeof value !== "object") return
   for (const [key, item] of Object.entries(value)) {
-    if (key.startsWith("$") && !OPERATORS.has(key)) throw new MedusaError("invalid_data", `Unknown filter operator ${key}${path ? ` in ${path}` : ""}`)
+    if (key.startsWith("$") && !OPERATORS.has(key))
+      throw new MedusaError("invalid_data", `Unknown filter operator ${key}${path ? ` in ${path}` : ""}`)
     refuseUnknownOperators(item, path ? `${path}.${key}` : key)
   }
 }
@@ -55,7 +79,11 @@ function refuseUndeclared(query: Record<string, unknown>, schema: z.ZodType): vo
   if (!(schema instanceof z.ZodObject)) return
   for (const name of Object.keys(query)) {
     if (!ANSWER_CHANGING.test(name) || Object.hasOwn(schema.shape, name)) continue
-    if (name === "order") throw new MedusaError("invalid_data", `Order field ${String(query.order).replace(/^-/, "")} is not valid: this list cannot be sorted`)
+    if (name === "order")
+      throw new MedusaError(
+        "invalid_data",
+        `Order field ${String(query.order).replace(/^-/, "")} is not valid: this list cannot be sorted`,
+      )
     throw new MedusaError("invalid_data", `Unrecognized filter '${name}': this list cannot be filtered by it`)
   }
 }
@@ -119,19 +147,40 @@ export const idList = (max = 500) => z.array(z.string().min(1)).max(max).default
 
 /** Medusa's handle made from a title: lowercase words joined by dashes. */
 export function toHandle(text: string): string {
-  return text.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "item"
+  return (
+    text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "item"
+  )
 }
 
-const instant = z.iso.datetime({ offset: true, local: true, error: "must be an ISO 8601 date" }).or(z.iso.date({ error: "must be an ISO 8601 date" })).transform((value) => new Date(value))
+const instant = z.iso
+  .datetime({ offset: true, local: true, error: "must be an ISO 8601 date" })
+  .or(z.iso.date({ error: "must be an ISO 8601 date" }))
+  .transform((value) => new Date(value))
 
 /** Medusa's date filter: `created_at[$gte]=2026-01-01&created_at[$lt]=…`. */
-export const dateRange = z.strictObject({ $gt: instant.optional(), $gte: instant.optional(), $lt: instant.optional(), $lte: instant.optional() })
+export const dateRange = z.strictObject({
+  $gt: instant.optional(),
+  $gte: instant.optional(),
+  $lt: instant.optional(),
+  $lte: instant.optional(),
+})
 export type DateRange = z.output<typeof dateRange>
 
 // What any `*_at` parameter may hold: one date, or a range (null stands for "not set", as in deleted_at=null).
-const dateFilter = z.union([z.literal("null"), instant, dateRange.extend({ $eq: instant.optional(), $ne: instant.or(z.literal("null")).optional() })], {
-  error: "must be an ISO 8601 date or a range of them ($gt, $gte, $lt, $lte)",
-})
+const dateFilter = z.union(
+  [
+    z.literal("null"),
+    instant,
+    dateRange.extend({ $eq: instant.optional(), $ne: instant.or(z.literal("null")).optional() }),
+  ],
+  {
+    error: "must be an ISO 8601 date or a range of them ($gt, $gte, $lt, $lte)",
+  },
+)
 
 /** The `created_at` / `updated_at` ranges Medusa's lists take. */
 export const dateFilters = { created_at: dateRange.optional(), updated_at: dateRange.optional() }

@@ -1,8 +1,23 @@
 import { groupBy, type EntityGraph, type Relation, type Row } from "./graph"
 
 /** A to-many relation whose rows carry the parent's id in `key`: one statement for all parents. */
-export function childrenBy<Ctx>(key: string, target: () => EntityGraph<Ctx>, load: (parentIds: string[], ctx: Ctx) => Promise<object[]>): Relation<Ctx> {
-  return { many: true, target, load: async (parents, ctx) => groupBy((await load(parents.map((parent) => parent.id), ctx)) as Row[], key) }
+export function childrenBy<Ctx>(
+  key: string,
+  target: () => EntityGraph<Ctx>,
+  load: (parentIds: string[], ctx: Ctx) => Promise<object[]>,
+): Relation<Ctx> {
+  return {
+    many: true,
+    target,
+    load: async (parents, ctx) =>
+      groupBy(
+        (await load(
+          parents.map((parent) => parent.id),
+          ctx,
+        )) as Row[],
+        key,
+      ),
+  }
 }
 
 /**
@@ -21,8 +36,15 @@ export function throughLinks<Ctx, L>(
     many,
     target,
     async load(parents, ctx) {
-      const found = (await links(parents.map((parent) => parent.id), ctx)).map(ends)
-      const byId = new Map(((await rows([...new Set(found.map((link) => link.to))], ctx)) as Row[]).map((row) => [row.id, row]))
+      const found = (
+        await links(
+          parents.map((parent) => parent.id),
+          ctx,
+        )
+      ).map(ends)
+      const byId = new Map(
+        ((await rows([...new Set(found.map((link) => link.to))], ctx)) as Row[]).map((row) => [row.id, row]),
+      )
       const result = new Map<string, Row[]>()
       for (const link of found) {
         const row = byId.get(link.to)

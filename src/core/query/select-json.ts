@@ -33,7 +33,8 @@ function exclude(value: Json, requested: RequestedFields): Json {
   for (const field of requested.excluded) delete out[field]
   for (const [name, sub] of requested.relations) {
     const related = out[name]
-    if (Array.isArray(related)) out[name] = related.map((item) => (item && typeof item === "object" ? exclude(item as Json, sub) : item))
+    if (Array.isArray(related))
+      out[name] = related.map((item) => (item && typeof item === "object" ? exclude(item as Json, sub) : item))
     else if (related && typeof related === "object") out[name] = exclude(related as Json, sub)
   }
   return out

@@ -32,7 +32,11 @@ function fieldDepth(entry: string): number {
 }
 
 /** `order` for a list shown through `config`: any field it shows can sort it (orderBy refuses what is not a column). */
-export function orderingFor(config: QueryConfig, order: string | undefined, fallback: Ordering = { field: "created_at", direction: "asc" }): Ordering {
+export function orderingFor(
+  config: QueryConfig,
+  order: string | undefined,
+  fallback: Ordering = { field: "created_at", direction: "asc" },
+): Ordering {
   return parseOrder(order, ["id", ...config.graph.fields], fallback)
 }
 
@@ -47,6 +51,13 @@ export async function shapeRows(config: QueryConfig, rows: Row[], requested: Req
  * The query config of an entity shown as its own columns plus optional relations: `fields`
  * picks among them, and the defaults are every column and relation.
  */
-export function entityQuery(columns: readonly string[], relations: EntityGraph<QueryContext>["relations"] = {}): QueryConfig {
-  return { graph: { fields: columns, relations }, defaults: ["id", ...columns, ...Object.keys(relations).map((name) => `*${name}`)], maxDepth: 2 }
+export function entityQuery(
+  columns: readonly string[],
+  relations: EntityGraph<QueryContext>["relations"] = {},
+): QueryConfig {
+  return {
+    graph: { fields: columns, relations },
+    defaults: ["id", ...columns, ...Object.keys(relations).map((name) => `*${name}`)],
+    maxDepth: 2,
+  }
 }

@@ -1,6 +1,13 @@
 import type { Scope } from "../../core/container"
 import { toJsonNumber } from "../../core/money"
-import { currencyDigits, documentTotals, lineTotals, taxLinesFor, totalsToJson, type LineTotals } from "../../core/totals"
+import {
+  currencyDigits,
+  documentTotals,
+  lineTotals,
+  taxLinesFor,
+  totalsToJson,
+  type LineTotals,
+} from "../../core/totals"
 import { paymentCollectionJson } from "../../modules/payment/view"
 import { cachedVariantSnapshots } from "../catalog/product-reads"
 import { cachedRegion, cachedTaxRate } from "../../modules/region/catalog-reads"
@@ -32,17 +39,24 @@ export async function loadCartState(
   by: string | { paymentCollectionId: string },
   options: { forUpdate?: boolean } = {},
 ): Promise<CartState> {
-  const document = await scope.resolve("cartService").retrieveDocument(typeof by === "string" ? { id: by } : by, options)
+  const document = await scope
+    .resolve("cartService")
+    .retrieveDocument(typeof by === "string" ? { id: by } : by, options)
   const { cart, items, shippingMethods, shippingAddress, billingAddress } = document
   const cached = cart.region_id ? await cachedRegion(scope, cart.region_id) : null
   const region = cached?.region ?? null
   const country = shippingAddress?.country_code
   const taxRate =
-    region?.automatic_taxes && country ? await cachedTaxRate(scope, { country_code: country, province_code: shippingAddress?.province ?? undefined }) : "0"
+    region?.automatic_taxes && country
+      ? await cachedTaxRate(scope, { country_code: country, province_code: shippingAddress?.province ?? undefined })
+      : "0"
   const digits = currencyDigits(cart.currency_code)
   const itemTotals = items.map((item) => lineTotals({ ...item, tax_rate: taxRate }, digits))
   const shippingTotals = shippingMethods.map((method) =>
-    lineTotals({ unit_price: method.amount, quantity: 1, is_tax_inclusive: method.is_tax_inclusive, tax_rate: taxRate }, digits),
+    lineTotals(
+      { unit_price: method.amount, quantity: 1, is_tax_inclusive: method.is_tax_inclusive, tax_rate: taxRate },
+      digits,
+    ),
   )
   return {
     cart,
@@ -103,6 +117,8 @@ export async function cartJson(scope: Scope, state: CartState): Promise<Json> {
     billing_address: state.billingAddress,
     region: region ? { ...region, countries } : null,
     promotions: [],
-    payment_collection: cart.payment_collection_id ? await paymentCollectionJson(scope, cart.payment_collection_id) : null,
+    payment_collection: cart.payment_collection_id
+      ? await paymentCollectionJson(scope, cart.payment_collection_id)
+      : null,
   }
 }

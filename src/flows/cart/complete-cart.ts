@@ -53,7 +53,10 @@ export async function completeCart(
       return { type: "order" as const, orderId }
     })
   } catch (error) {
-    if (error instanceof MedusaError && (error.code === "insufficient_inventory" || error.type === "payment_authorization_error")) {
+    if (
+      error instanceof MedusaError &&
+      (error.code === "insufficient_inventory" || error.type === "payment_authorization_error")
+    ) {
       return { type: "cart", cartId, error: { message: error.message, name: "Error", type: error.type } }
     }
     throw error
@@ -76,11 +79,16 @@ function assertCompletable(state: CartState) {
   if (state.items.length === 0) throw new MedusaError("invalid_data", "Cannot complete a cart with no items")
   if (!cart.email) throw new MedusaError("invalid_data", "Cannot complete a cart without an email")
   const needsShipping = state.items.some((item) => item.requires_shipping)
-  if (needsShipping && !state.shippingAddress) throw new MedusaError("invalid_data", "Cannot complete a cart without a shipping address")
+  if (needsShipping && !state.shippingAddress)
+    throw new MedusaError("invalid_data", "Cannot complete a cart without a shipping address")
   if (needsShipping && state.shippingMethods.length === 0) {
-    throw new MedusaError("invalid_data", "No shipping method selected but the cart contains items that require shipping.")
+    throw new MedusaError(
+      "invalid_data",
+      "No shipping method selected but the cart contains items that require shipping.",
+    )
   }
-  if (!cart.payment_collection_id) throw new MedusaError("invalid_data", "Payment collection has not been initiated for cart")
+  if (!cart.payment_collection_id)
+    throw new MedusaError("invalid_data", "Payment collection has not been initiated for cart")
 }
 
 async function placeOrder(tx: Scope, state: CartState): Promise<string> {
@@ -90,7 +98,10 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
     const { id: _id, created_at: _c, updated_at: _u, deleted_at: _d, ...values } = address
     return values
   }
-  const variants = await cachedVariantSnapshots(tx, state.items.map((item) => item.variant_id).filter((id): id is string => !!id))
+  const variants = await cachedVariantSnapshots(
+    tx,
+    state.items.map((item) => item.variant_id).filter((id): id is string => !!id),
+  )
   const created = await tx.resolve("orderService").create({
     order: {
       cart_id: cart.id,
@@ -107,7 +118,15 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
     shipping_address: addressCopy(state.shippingAddress),
     billing_address: addressCopy(state.billingAddress),
     items: state.items.map((item, i) => {
-      const { id: _id, cart_id: _cart, created_at: _c, updated_at: _u, deleted_at: _d, is_custom_price: _p, ...line } = item
+      const {
+        id: _id,
+        cart_id: _cart,
+        created_at: _c,
+        updated_at: _u,
+        deleted_at: _d,
+        is_custom_price: _p,
+        ...line
+      } = item
       return { ...line, tax_rate: state.taxRate, totals: { ...state.itemTotals[i]! } }
     }),
     shipping_methods: state.shippingMethods.map((method, i) => ({

@@ -13,7 +13,9 @@ import { assertOpen } from "../../modules/cart/guards"
 export async function shippingOptionsFor(scope: Scope, state: CartState, optionIds?: string[]) {
   const { sales_channel_id, currency_code, region_id } = state.cart
   const key = `cart-shipping:${sales_channel_id}:${state.shippingAddress?.country_code ?? ""}:${currency_code}:${region_id}:${optionIds?.join(",") ?? "*"}`
-  return scope.resolve("catalogCache").read(key, ["shipping", "prices", "regions"], () => loadShippingOptions(scope, state, optionIds))
+  return scope
+    .resolve("catalogCache")
+    .read(key, ["shipping", "prices", "regions"], () => loadShippingOptions(scope, state, optionIds))
 }
 
 async function loadShippingOptions(scope: Scope, state: CartState, optionIds?: string[]) {
@@ -45,7 +47,13 @@ async function loadShippingOptions(scope: Scope, state: CartState, optionIds?: s
         amount: toJsonNumber(amount),
         is_tax_inclusive: calculated_price.is_calculated_price_tax_inclusive,
         calculated_price,
-        prices: [{ id: calculated_price.calculated_price.id, amount: toJsonNumber(amount), currency_code: calculated_price.currency_code }],
+        prices: [
+          {
+            id: calculated_price.calculated_price.id,
+            amount: toJsonNumber(amount),
+            currency_code: calculated_price.currency_code,
+          },
+        ],
         insufficient_inventory: false,
         service_zone: {
           id: zone.id,
@@ -60,10 +68,18 @@ async function loadShippingOptions(scope: Scope, state: CartState, optionIds?: s
 }
 
 /** Adds the option as the cart's shipping method for its profile; the option must be one the cart can use. */
-export async function addShippingMethod(scope: Scope, state: CartState, input: { option_id: string; data?: Record<string, unknown> }) {
+export async function addShippingMethod(
+  scope: Scope,
+  state: CartState,
+  input: { option_id: string; data?: Record<string, unknown> },
+) {
   assertOpen(state.cart)
   const [option] = await shippingOptionsFor(scope, state, [input.option_id])
-  if (!option) throw new MedusaError("invalid_data", `Shipping Options are invalid for cart. ${input.option_id} cannot be used for cart ${state.cart.id}.`)
+  if (!option)
+    throw new MedusaError(
+      "invalid_data",
+      `Shipping Options are invalid for cart. ${input.option_id} cannot be used for cart ${state.cart.id}.`,
+    )
   await scope.resolve("cartService").setShippingMethod(state.cart.id, {
     name: option.name,
     amount: option.exact_amount,

@@ -24,15 +24,20 @@ export interface LineInput {
 /** The sales channel a new cart sells in: the one asked for (if the key has it), the key's only one, or the store's default. */
 async function channelFor(scope: Scope, requested: string | undefined, keyChannels: string[]) {
   if (requested) {
-    if (!keyChannels.includes(requested)) throw new MedusaError("invalid_data", "Requested sales channel is not part of the publishable key")
+    if (!keyChannels.includes(requested))
+      throw new MedusaError("invalid_data", "Requested sales channel is not part of the publishable key")
     return requested
   }
   if (keyChannels.length === 1) return keyChannels[0]!
   if (keyChannels.length > 1) {
-    throw new MedusaError("invalid_data", "Cannot assign sales channel to cart. The Publishable API Key has multiple sales channels: specify sales_channel_id.")
+    throw new MedusaError(
+      "invalid_data",
+      "Cannot assign sales channel to cart. The Publishable API Key has multiple sales channels: specify sales_channel_id.",
+    )
   }
   const store = await scope.resolve("storeService").retrieveDefault()
-  if (!store?.default_sales_channel_id) throw new MedusaError("invalid_data", "Publishable key needs to have a sales channel configured")
+  if (!store?.default_sales_channel_id)
+    throw new MedusaError("invalid_data", "Publishable key needs to have a sales channel configured")
   return store.default_sales_channel_id
 }
 
@@ -52,11 +57,15 @@ export async function createCart(
   context: { salesChannelIds: string[]; customerId?: string },
 ): Promise<string> {
   const regionId = input.region_id ?? (await scope.resolve("storeService").retrieveDefault())?.default_region_id
-  if (!regionId) throw new MedusaError("invalid_data", "No regions found: set region_id or give the store a default region")
+  if (!regionId)
+    throw new MedusaError("invalid_data", "No regions found: set region_id or give the store a default region")
   const region = (await cachedRegion(scope, regionId))?.region
   if (!region) throw new MedusaError("not_found", `Region with id: ${regionId} was not found`)
   if (input.currency_code && input.currency_code.toLowerCase() !== region.currency_code) {
-    throw new MedusaError("invalid_data", `currency_code ${input.currency_code} does not match the region's currency ${region.currency_code}`)
+    throw new MedusaError(
+      "invalid_data",
+      `currency_code ${input.currency_code} does not match the region's currency ${region.currency_code}`,
+    )
   }
   const service = carts(scope)
   const shipping = input.shipping_address ? await service.createAddress(input.shipping_address) : null
@@ -95,19 +104,34 @@ export async function addLines(scope: Scope, cart: Cart, lines: LineInput[], exi
     const snapshot = snapshots.get(id)!
     return snapshot.product.status !== "published" || !snapshot.sales_channel_ids.includes(cart.sales_channel_id ?? "")
   })
-  if (unsold.length) throw new MedusaError("invalid_data", `Sales channel ${cart.sales_channel_id} is not associated with variants: ${unsold.join(", ")}`)
-  const prices = await cachedVariantPrices(scope, ids, { currency_code: cart.currency_code, region_id: cart.region_id ?? undefined })
+  if (unsold.length)
+    throw new MedusaError(
+      "invalid_data",
+      `Sales channel ${cart.sales_channel_id} is not associated with variants: ${unsold.join(", ")}`,
+    )
+  const prices = await cachedVariantPrices(scope, ids, {
+    currency_code: cart.currency_code,
+    region_id: cart.region_id ?? undefined,
+  })
   const unpriced = ids.filter((id) => !prices.has(id))
-  if (unpriced.length) throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
+  if (unpriced.length)
+    throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
 
   const wanted = new Map<string, number>()
   const plan = lines.map((line) => {
-    const same = existing.find((item) => item.variant_id === line.variant_id && sameMetadata(item.metadata, line.metadata))
+    const same = existing.find(
+      (item) => item.variant_id === line.variant_id && sameMetadata(item.metadata, line.metadata),
+    )
     const total = (same?.quantity ?? 0) + line.quantity
     wanted.set(line.variant_id, (wanted.get(line.variant_id) ?? 0) + line.quantity + (same?.quantity ?? 0))
     return { line, same, total }
   })
-  await assertAvailable(scope, cart, [...wanted].map(([variant_id, quantity]) => ({ variant_id, quantity })), snapshots)
+  await assertAvailable(
+    scope,
+    cart,
+    [...wanted].map(([variant_id, quantity]) => ({ variant_id, quantity })),
+    snapshots,
+  )
 
   for (const { line, same, total } of plan) {
     if (same) {
@@ -158,7 +182,10 @@ async function assertAvailable(
   })
   if (tracked.length === 0) return
   const locations = await cachedLocationIds(scope, [cart.sales_channel_id ?? ""])
-  const available = await scope.resolve("inventoryService").availability(tracked.map((t) => t.variant_id), locations)
+  const available = await scope.resolve("inventoryService").availability(
+    tracked.map((t) => t.variant_id),
+    locations,
+  )
   const short = tracked.filter(({ variant_id, quantity }) => (available.get(variant_id) ?? 0) < quantity)
   if (short.length) {
     throw new MedusaError(
@@ -170,7 +197,13 @@ async function assertAvailable(
 }
 
 /** `lines`: the cart's lines as the caller loaded them with the cart locked. */
-export async function updateLine(scope: Scope, cart: Cart, lines: CartLineItem[], lineId: string, input: { quantity: number; metadata?: Record<string, unknown> | null }) {
+export async function updateLine(
+  scope: Scope,
+  cart: Cart,
+  lines: CartLineItem[],
+  lineId: string,
+  input: { quantity: number; metadata?: Record<string, unknown> | null },
+) {
   assertOpen(cart)
   const service = carts(scope)
   const item = lines.find((line) => line.id === lineId)
@@ -180,7 +213,10 @@ export async function updateLine(scope: Scope, cart: Cart, lines: CartLineItem[]
     const snapshots = await cachedVariantSnapshots(scope, [item.variant_id])
     await assertAvailable(scope, cart, [{ variant_id: item.variant_id, quantity: input.quantity }], snapshots)
   }
-  await service.updateItem(item.id, { quantity: input.quantity, ...(input.metadata !== undefined ? { metadata: input.metadata } : {}) })
+  await service.updateItem(item.id, {
+    quantity: input.quantity,
+    ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
+  })
 }
 
 export async function removeLine(scope: Scope, cart: Cart, lines: CartLineItem[], lineId: string) {
@@ -211,7 +247,8 @@ export async function updateCart(
   if (input.email !== undefined) patch.email = input.email
   if (input.metadata !== undefined) patch.metadata = input.metadata
   if (input.locale !== undefined) patch.locale = input.locale
-  if (input.sales_channel_id !== undefined) patch.sales_channel_id = await channelFor(scope, input.sales_channel_id, keyChannels)
+  if (input.sales_channel_id !== undefined)
+    patch.sales_channel_id = await channelFor(scope, input.sales_channel_id, keyChannels)
   if (input.shipping_address !== undefined) {
     patch.shipping_address_id = input.shipping_address ? (await service.createAddress(input.shipping_address)).id : null
   }
@@ -228,7 +265,8 @@ export async function updateCart(
     const addressId = patch.shipping_address_id ?? cart.shipping_address_id
     const address = addressId ? (await service.addresses([addressId])).get(addressId) : undefined
     const countries = (await regions.countriesOf([region.id])).get(region.id) ?? []
-    if (address && !countries.some((country) => country.iso_2 === address.country_code)) patch.shipping_address_id = null
+    if (address && !countries.some((country) => country.iso_2 === address.country_code))
+      patch.shipping_address_id = null
   }
   const updated = await service.update(cart.id, patch)
   if (regionChanged) {
@@ -242,12 +280,19 @@ async function repriceLines(scope: Scope, cart: Cart) {
   const service = carts(scope)
   const items = await service.items(cart.id)
   const ids = items.map((item) => item.variant_id).filter((id): id is string => !!id)
-  const prices = await cachedVariantPrices(scope, ids, { currency_code: cart.currency_code, region_id: cart.region_id ?? undefined })
+  const prices = await cachedVariantPrices(scope, ids, {
+    currency_code: cart.currency_code,
+    region_id: cart.region_id ?? undefined,
+  })
   const unpriced = ids.filter((id) => !prices.has(id))
-  if (unpriced.length) throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
+  if (unpriced.length)
+    throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
   for (const item of items) {
     const price = prices.get(item.variant_id!)!
-    await service.updateItem(item.id, { unit_price: price.amount, is_tax_inclusive: price.is_calculated_price_tax_inclusive })
+    await service.updateItem(item.id, {
+      unit_price: price.amount,
+      is_tax_inclusive: price.is_calculated_price_tax_inclusive,
+    })
   }
 }
 
@@ -259,7 +304,9 @@ export async function refreshCart(scope: Scope, cartId: string): Promise<CartSta
   let state = await loadCartState(scope, cartId)
   if (state.shippingMethods.length > 0) {
     const valid = await eligibleOptionIds(scope, state)
-    const invalid = state.shippingMethods.filter((method) => !method.shipping_option_id || !valid.has(method.shipping_option_id))
+    const invalid = state.shippingMethods.filter(
+      (method) => !method.shipping_option_id || !valid.has(method.shipping_option_id),
+    )
     if (invalid.length > 0) {
       await carts(scope).deleteShippingMethods(invalid.map((method) => method.id))
       state = await loadCartState(scope, cartId)

@@ -15,8 +15,14 @@ export function cachedVariantSnapshots(scope: Scope, variantIds: string[]): Prom
 }
 
 /** Variants' calculated prices in a currency and region, from the catalog cache (prices and tax inclusivity are catalog data). */
-export function cachedVariantPrices(scope: Scope, variantIds: string[], context: PricingContext): Promise<Map<string, CalculatedPrice>> {
+export function cachedVariantPrices(
+  scope: Scope,
+  variantIds: string[],
+  context: PricingContext,
+): Promise<Map<string, CalculatedPrice>> {
   if (variantIds.length === 0) return Promise.resolve(new Map())
   const key = `variant-prices:${context.currency_code}:${context.region_id ?? ""}:${context.country_code ?? ""}:${context.province ?? ""}:${idsKey(variantIds)}`
-  return catalog(scope).readMap(key, ["prices", "regions"], () => scope.resolve("pricingService").calculateVariantPrices(variantIds, context))
+  return catalog(scope).readMap(key, ["prices", "regions"], () =>
+    scope.resolve("pricingService").calculateVariantPrices(variantIds, context),
+  )
 }

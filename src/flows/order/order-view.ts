@@ -16,14 +16,19 @@ type Fulfillment = Awaited<ReturnType<OrderFulfillmentService["fulfillments"]>>[
  * its furthest step (delivered, shipped, else fulfilled); "partially_" while some fulfillments are
  * behind that step or some units are not fulfilled at all.
  */
-export function fulfillmentStatus(lines: { id: string; quantity: number }[], fulfilled: Map<string, number>, fulfillments: Fulfillment[]) {
+export function fulfillmentStatus(
+  lines: { id: string; quantity: number }[],
+  fulfilled: Map<string, number>,
+  fulfillments: Fulfillment[],
+) {
   const live = fulfillments.filter((fulfillment) => !fulfillment.canceled_at)
   if (fulfillments.length > 0 && live.length === 0) return "canceled"
   if (live.length === 0) return "not_fulfilled"
   const unfulfilled = lines.some((line) => (fulfilled.get(line.id) ?? 0) < line.quantity)
   const delivered = live.filter((fulfillment) => fulfillment.delivered_at).length
   const shipped = live.filter((fulfillment) => !fulfillment.delivered_at && fulfillment.shipped_at).length
-  const [count, step] = delivered > 0 ? [delivered, "delivered"] : shipped > 0 ? [shipped, "shipped"] : [live.length, "fulfilled"]
+  const [count, step] =
+    delivered > 0 ? [delivered, "delivered"] : shipped > 0 ? [shipped, "shipped"] : [live.length, "fulfilled"]
   return count === live.length && !unfulfilled ? step : `partially_${step}`
 }
 
@@ -32,7 +37,8 @@ function fulfilledQuantities(fulfillments: Fulfillment[]) {
   const totals = new Map<string, number>()
   for (const fulfillment of fulfillments) {
     if (fulfillment.canceled_at) continue
-    for (const item of fulfillment.items) totals.set(item.line_item_id, (totals.get(item.line_item_id) ?? 0) + item.quantity)
+    for (const item of fulfillment.items)
+      totals.set(item.line_item_id, (totals.get(item.line_item_id) ?? 0) + item.quantity)
   }
   return totals
 }
@@ -42,7 +48,8 @@ function quantitiesAt(fulfillments: Fulfillment[], step: "shipped_at" | "deliver
   const totals = new Map<string, number>()
   for (const fulfillment of fulfillments) {
     if (fulfillment.canceled_at || !fulfillment[step]) continue
-    for (const item of fulfillment.items) totals.set(item.line_item_id, (totals.get(item.line_item_id) ?? 0) + item.quantity)
+    for (const item of fulfillment.items)
+      totals.set(item.line_item_id, (totals.get(item.line_item_id) ?? 0) + item.quantity)
   }
   return totals
 }
@@ -65,13 +72,26 @@ function fulfillmentJson(fulfillment: Fulfillment, lines: OrderLineItem[]) {
     marked_shipped_by: null,
     items: fulfillment.items.map((item) => {
       const line = lineOf(item.line_item_id)
-      return { ...item, id: `${fulfillment.id}_${item.line_item_id}`, title: line?.title ?? "", sku: line?.variant_sku ?? "", barcode: line?.variant_barcode ?? "", inventory_item_id: null }
+      return {
+        ...item,
+        id: `${fulfillment.id}_${item.line_item_id}`,
+        title: line?.title ?? "",
+        sku: line?.variant_sku ?? "",
+        barcode: line?.variant_barcode ?? "",
+        inventory_item_id: null,
+      }
     }),
   }
 }
 
 // Medusa's order payment_status from the collection's status.
-const PAYMENT_STATUS: Record<string, string> = { authorized: "authorized", completed: "captured", canceled: "canceled", awaiting: "awaiting", not_paid: "not_paid" }
+const PAYMENT_STATUS: Record<string, string> = {
+  authorized: "authorized",
+  completed: "captured",
+  canceled: "canceled",
+  awaiting: "awaiting",
+  not_paid: "not_paid",
+}
 
 /** Medusa's getLastPaymentStatus for one collection: any refund outranks the collection's status. */
 function paymentStatus(collection: { status: string; amount: string; refunded_amount: string | null } | undefined) {
@@ -83,16 +103,25 @@ function paymentStatus(collection: { status: string; amount: string; refunded_am
 
 /** The orders' region and sales channel (catalog data, from the catalog cache) and customer (one statement). */
 async function relatedOf(scope: Scope, orders: Order[]) {
-  const distinct = (key: "region_id" | "sales_channel_id" | "customer_id") => [...new Set(orders.map((order) => order[key]).filter((id): id is string => !!id))]
+  const distinct = (key: "region_id" | "sales_channel_id" | "customer_id") => [
+    ...new Set(orders.map((order) => order[key]).filter((id): id is string => !!id)),
+  ]
   const catalog = scope.resolve("catalogCache")
   const regions = await catalog.readEach<Json>("region-row", distinct("region_id"), ["regions"], async (ids) => {
-    const { rows } = await scope.resolve("regionService").list({ id: ids }, { field: "id", direction: "asc" }, { limit: ids.length, offset: 0 })
+    const { rows } = await scope
+      .resolve("regionService")
+      .list({ id: ids }, { field: "id", direction: "asc" }, { limit: ids.length, offset: 0 })
     return new Map(rows.map((region) => [region.id, region]))
   })
-  const channels = await catalog.readEach<Json>("sales-channel-row", distinct("sales_channel_id"), ["channels"], async (ids) => {
-    const rows = await scope.resolve("salesChannelService").byIds(ids)
-    return new Map(rows.map((channel) => [channel.id, channel]))
-  })
+  const channels = await catalog.readEach<Json>(
+    "sales-channel-row",
+    distinct("sales_channel_id"),
+    ["channels"],
+    async (ids) => {
+      const rows = await scope.resolve("salesChannelService").byIds(ids)
+      return new Map(rows.map((channel) => [channel.id, channel]))
+    },
+  )
   const customers = await scope.resolve("customerService").byIds(distinct("customer_id"))
   return {
     regions,
@@ -107,16 +136,23 @@ async function shippingProfilesOf(scope: Scope, productIds: string[]): Promise<M
   const key = `product-shipping-profiles:${[...productIds].sort().join(",")}`
   return scope.resolve("catalogCache").readMap(key, ["products", "shipping"], async () => {
     const links = await scope.resolve("productRelationLoaders").shippingProfileLinksOf(productIds)
-    const rows = await scope.resolve("shippingProfileService").byIds([...new Set(links.map((link) => link.shipping_profile_id))])
+    const rows = await scope
+      .resolve("shippingProfileService")
+      .byIds([...new Set(links.map((link) => link.shipping_profile_id))])
     const byId = new Map<string, Json>(rows.map((row) => [row.id, row]))
-    return new Map(links.flatMap((link) => (byId.has(link.shipping_profile_id) ? [[link.product_id, byId.get(link.shipping_profile_id)!] as const] : [])))
+    return new Map(
+      links.flatMap((link) =>
+        byId.has(link.shipping_profile_id) ? [[link.product_id, byId.get(link.shipping_profile_id)!] as const] : [],
+      ),
+    )
   })
 }
 
 /** An order as Medusa's Store API shows it, from its snapshot: totals never move after completion. */
 export async function orderJson(scope: Scope, orderId: string): Promise<Json> {
   const documents = await scope.resolve("orderService").documents([orderId])
-  if (documents.length === 0 || documents[0]!.order.deleted_at) throw new MedusaError("not_found", `Order with id: ${orderId} was not found`)
+  if (documents.length === 0 || documents[0]!.order.deleted_at)
+    throw new MedusaError("not_found", `Order with id: ${orderId} was not found`)
   const [json] = await documentsJson(scope, documents)
   return json!
 }
@@ -132,8 +168,14 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
   const orders = documents.map((document) => document.order)
   const items = documents.flatMap((document) => document.items)
   const methods = documents.flatMap((document) => document.shippingMethods)
-  const addresses = new Map(documents.flatMap((document) => [document.shippingAddress, document.billingAddress]).flatMap((address) => (address ? [[address.id, address]] : [])))
-  const snapshots = await cachedVariantSnapshots(scope, [...new Set(items.map((item) => item.variant_id).filter((id): id is string => !!id))])
+  const addresses = new Map(
+    documents
+      .flatMap((document) => [document.shippingAddress, document.billingAddress])
+      .flatMap((address) => (address ? [[address.id, address]] : [])),
+  )
+  const snapshots = await cachedVariantSnapshots(scope, [
+    ...new Set(items.map((item) => item.variant_id).filter((id): id is string => !!id)),
+  ])
   const payments = scope.resolve("paymentService")
   const collectionIds = orders.map((order) => order.payment_collection_id).filter((id): id is string => !!id)
   const paymentDocuments = await payments.collectionDocuments(collectionIds)
@@ -145,12 +187,17 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
   const fulfillments = await fulfillmentService.fulfillments(withFulfillments)
   const fulfilled = fulfilledQuantities(fulfillments)
   const related = await relatedOf(scope, orders)
-  const profiles = await shippingProfilesOf(scope, [...new Set([...snapshots.values()].map((snapshot) => snapshot.product.id))])
+  const profiles = await shippingProfilesOf(scope, [
+    ...new Set([...snapshots.values()].map((snapshot) => snapshot.product.id)),
+  ])
 
   return orders.map((order) => {
     const collection = order.payment_collection_id ? collections.get(order.payment_collection_id) : undefined
     const ownPayments = paid.filter((payment) => payment.payment_collection_id === order.payment_collection_id)
-    const captured = ownPayments.reduce((sum, payment) => (payment.captured_at ? sum.plus(payment.amount) : sum), decimal(0))
+    const captured = ownPayments.reduce(
+      (sum, payment) => (payment.captured_at ? sum.plus(payment.amount) : sum),
+      decimal(0),
+    )
     const refunded = decimal(collection?.refunded_amount ?? 0)
     const net = captured.minus(refunded)
     const own = fulfillments.filter((fulfillment) => fulfillment.order_id === order.id)
@@ -173,7 +220,11 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
       promotions: [],
       credit_lines: [],
       payment_status: paymentStatus(collection),
-      fulfillment_status: fulfillmentStatus(items.filter((item) => item.order_id === order.id), fulfilled, own),
+      fulfillment_status: fulfillmentStatus(
+        items.filter((item) => item.order_id === order.id),
+        fulfilled,
+        own,
+      ),
       fulfillments: own.map((fulfillment) => fulfillmentJson(fulfillment, items)),
       summary: {
         current_order_total: totals.total,
@@ -187,7 +238,9 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
         .filter((item) => item.order_id === order.id)
         .map((item) => {
           const snapshot = item.variant_id ? snapshots.get(item.variant_id) : undefined
-          const product = snapshot ? { ...snapshot.product, shipping_profile: profiles.get(snapshot.product.id) ?? null } : null
+          const product = snapshot
+            ? { ...snapshot.product, shipping_profile: profiles.get(snapshot.product.id) ?? null }
+            : null
           const { totals: lineTotals, tax_rate, ...line } = item
           return {
             ...line,
@@ -211,7 +264,13 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
         .filter((method) => method.order_id === order.id)
         .map((method) => {
           const { totals: methodTotals, tax_rate, ...rest } = method
-          return { ...rest, amount: toJsonNumber(method.amount), ...totalsToJson(methodTotals), tax_lines: taxLinesFor(tax_rate, "shipping_method_id", method.id), adjustments: [] }
+          return {
+            ...rest,
+            amount: toJsonNumber(method.amount),
+            ...totalsToJson(methodTotals),
+            tax_lines: taxLinesFor(tax_rate, "shipping_method_id", method.id),
+            adjustments: [],
+          }
         }),
       shipping_address: (order.shipping_address_id && addresses.get(order.shipping_address_id)) || null,
       billing_address: (order.billing_address_id && addresses.get(order.billing_address_id)) || null,
@@ -219,7 +278,11 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
         ? [
             {
               ...withJsonAmounts(collection, "amount", "authorized_amount", "captured_amount", "refunded_amount"),
-              payments: ownPayments.map((p) => ({ ...p, amount: toJsonNumber(p.amount), refunds: refunds.filter((r) => r.payment_id === p.id).map((r) => withJsonAmounts(r, "amount")) })),
+              payments: ownPayments.map((p) => ({
+                ...p,
+                amount: toJsonNumber(p.amount),
+                refunds: refunds.filter((r) => r.payment_id === p.id).map((r) => withJsonAmounts(r, "amount")),
+              })),
             },
           ]
         : [],

@@ -4,7 +4,9 @@ import { metadata } from "../../core/metadata"
 
 export const PRODUCT_STATUSES = ["draft", "proposed", "published", "rejected"] as const
 const text = (max = 1000) => z.string().max(max)
-export const handle = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and dashes" })
+export const handle = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be lowercase letters, digits and dashes" })
 
 const priceBody = z.strictObject({
   currency_code: z.string().regex(/^[a-zA-Z]{3}$/, { error: "must be an ISO 4217 code" }),
@@ -33,10 +35,17 @@ export const updateVariantBody = z.strictObject({
 })
 
 export const optionBody = z.strictObject({ title: text(200).min(1), values: z.array(text(200).min(1)).min(1).max(100) })
-export const updateOptionBody = z.strictObject({ title: text(200).min(1).optional(), values: z.array(text(200).min(1)).max(100).optional() })
+export const updateOptionBody = z.strictObject({
+  title: text(200).min(1).optional(),
+  values: z.array(text(200).min(1)).max(100).optional(),
+})
 
 // Medusa 2.21's option bodies (/admin/product-options, /admin/products/:id/options/batch).
-const optionExtras = { ranks: z.record(z.string(), z.number().int()).optional(), is_exclusive: z.boolean().optional(), metadata }
+const optionExtras = {
+  ranks: z.record(z.string(), z.number().int()).optional(),
+  is_exclusive: z.boolean().optional(),
+  metadata,
+}
 export const createSharedOptionBody = optionBody.extend(optionExtras)
 export const updateSharedOptionBody = updateOptionBody.extend(optionExtras)
 export const linkOptionsBody = z.strictObject({
@@ -57,7 +66,10 @@ export const linkOptionsBody = z.strictObject({
     .array(
       z.strictObject({
         product_option_id: z.string().min(1),
-        add: z.array(z.union([z.string().min(1), z.strictObject({ value: text(200).min(1) })])).max(100).default([]),
+        add: z
+          .array(z.union([z.string().min(1), z.strictObject({ value: text(200).min(1) })]))
+          .max(100)
+          .default([]),
         remove: idList(100),
       }),
     )
@@ -92,11 +104,23 @@ const productFields = {
 }
 /** What the product's links may be set to, on create and (replacing them) on update. */
 const productLinks = {
-  images: z.array(z.strictObject({ url: z.url(), id: z.string().optional() })).max(50).optional(),
+  images: z
+    .array(z.strictObject({ url: z.url(), id: z.string().optional() }))
+    .max(50)
+    .optional(),
   // Medusa's admin sends existing tags as { id }; { value } reuses the tag with that value or makes it.
-  tags: z.array(z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ value: text(200).min(1) })])).max(50).optional(),
-  categories: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
-  sales_channels: z.array(z.strictObject({ id: z.string().min(1) })).max(50).optional(),
+  tags: z
+    .array(z.union([z.strictObject({ id: z.string().min(1) }), z.strictObject({ value: text(200).min(1) })]))
+    .max(50)
+    .optional(),
+  categories: z
+    .array(z.strictObject({ id: z.string().min(1) }))
+    .max(50)
+    .optional(),
+  sales_channels: z
+    .array(z.strictObject({ id: z.string().min(1) }))
+    .max(50)
+    .optional(),
   shipping_profile_id: z.string().nullish(),
 }
 export const createProductBody = z.strictObject({
@@ -105,7 +129,11 @@ export const createProductBody = z.strictObject({
   options: z.array(optionBody).max(10).default([]),
   variants: z.array(createVariantBody).max(100).default([]),
 })
-export const updateProductBody = z.strictObject({ ...productFields, ...productLinks, title: productFields.title.optional() })
+export const updateProductBody = z.strictObject({
+  ...productFields,
+  ...productLinks,
+  title: productFields.title.optional(),
+})
 
 /** Medusa's batch body: `{ create?, update?: [{ id, … }], delete?: [ids] }`, every part optional. */
 function batchBody<C extends z.ZodType, U extends z.ZodType>(create: C, update: U, max: number) {

@@ -3,7 +3,13 @@ import { MedusaError } from "../../core/errors"
 import { toHandle } from "../../core/query/params"
 import { emitEvent, emitEvents } from "../../infra/event-outbox-service"
 import type { PriceInput } from "../../modules/pricing/service"
-import type { CreateProductBody, CreateVariantBody, LinkOptionsBody, UpdateProductBody, UpdateVariantBody } from "./inputs"
+import type {
+  CreateProductBody,
+  CreateVariantBody,
+  LinkOptionsBody,
+  UpdateProductBody,
+  UpdateVariantBody,
+} from "./inputs"
 import { ProductEvents } from "../../modules/product/events"
 import type { OptionInput } from "../../modules/product/option-service"
 
@@ -16,11 +22,16 @@ const toPriceInputs = (prices: CreateVariantBody["prices"]): PriceInput[] =>
   prices.map((price) => ({ currency_code: price.currency_code, amount: String(price.amount), rules: price.rules }))
 
 /** Each new variant's prices, and an inventory item when its stock is managed. */
-async function setUpVariants(tx: Scope, created: { id: string; sku: string | null; title: string; manage_inventory: boolean }[], inputs: CreateVariantBody[]) {
+async function setUpVariants(
+  tx: Scope,
+  created: { id: string; sku: string | null; title: string; manage_inventory: boolean }[],
+  inputs: CreateVariantBody[],
+) {
   for (const [i, variant] of created.entries()) {
     await variantOptions(tx).refuseDuplicate(variant.id)
     await pricing(tx).createVariantPrices(variant.id, toPriceInputs(inputs[i]!.prices))
-    if (variant.manage_inventory) await tx.resolve("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
+    if (variant.manage_inventory)
+      await tx.resolve("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
     await emitEvent(tx, ProductEvents.VARIANT_CREATED, { id: variant.id })
   }
 }
@@ -28,13 +39,24 @@ async function setUpVariants(tx: Scope, created: { id: string; sku: string | nul
 /** Tags given as `{ id }` (must exist) or `{ value }` (reused by value, or made). */
 async function tagIdsOf(tx: Scope, tags: NonNullable<CreateProductBody["tags"]>): Promise<string[]> {
   const tagIds: string[] = []
-  for (const tag of tags) tagIds.push("id" in tag ? (await valueService(tx, "tag").retrieve(tag.id)).id : await upsertTagOrType(tx, "tag", tag.value))
+  for (const tag of tags)
+    tagIds.push(
+      "id" in tag ? (await valueService(tx, "tag").retrieve(tag.id)).id : await upsertTagOrType(tx, "tag", tag.value),
+    )
   return [...new Set(tagIds)]
 }
 
 /** The product's own columns of a create or update body: what is neither a link nor hook input. */
 function productColumns(body: UpdateProductBody) {
-  const { images: _images, tags: _tags, categories: _categories, sales_channels: _channels, shipping_profile_id: _profile, additional_data: _data, ...columns } = body
+  const {
+    images: _images,
+    tags: _tags,
+    categories: _categories,
+    sales_channels: _channels,
+    shipping_profile_id: _profile,
+    additional_data: _data,
+    ...columns
+  } = body
   const { weight, length, height, width, ...rest } = columns
   // Dimensions are numeric columns: their exact decimal text, never a float's rounding.
   const decimal = (value: number | null | undefined) => (value == null ? value : String(value))
@@ -60,8 +82,22 @@ export async function createProduct(tx: Scope, body: CreateProductBody): Promise
     options: body.options,
     variants: body.variants,
   })
-  const { weight, length, height, width, hs_code, mid_code, origin_country, material, external_id, metadata } = productColumns(body)
-  const attributes = Object.fromEntries(Object.entries({ weight, length, height, width, hs_code, mid_code, origin_country, material, external_id, metadata }).filter(([, value]) => value != null))
+  const { weight, length, height, width, hs_code, mid_code, origin_country, material, external_id, metadata } =
+    productColumns(body)
+  const attributes = Object.fromEntries(
+    Object.entries({
+      weight,
+      length,
+      height,
+      width,
+      hs_code,
+      mid_code,
+      origin_country,
+      material,
+      external_id,
+      metadata,
+    }).filter(([, value]) => value != null),
+  )
   if (Object.keys(attributes).length > 0) await products(tx).update(product.id, attributes)
   await emitEvent(tx, ProductEvents.CREATED, { id: product.id })
   await setUpVariants(tx, variants, body.variants)
@@ -112,10 +148,16 @@ export async function deleteVariant(tx: Scope, productId: string, variantId: str
   await emitEvent(tx, ProductEvents.VARIANT_DELETED, { id: variantId })
 }
 
-const valueService = (tx: Scope, kind: "tag" | "type") => tx.resolve(kind === "tag" ? "productTagService" : "productTypeService")
+const valueService = (tx: Scope, kind: "tag" | "type") =>
+  tx.resolve(kind === "tag" ? "productTagService" : "productTypeService")
 
 /** POST /admin/product-tags (or -types): a new one, refused when the value exists. */
-export async function createTagOrType(tx: Scope, kind: "tag" | "type", value: string, metadata?: Record<string, unknown> | null): Promise<string> {
+export async function createTagOrType(
+  tx: Scope,
+  kind: "tag" | "type",
+  value: string,
+  metadata?: Record<string, unknown> | null,
+): Promise<string> {
   const id = await valueService(tx, kind).create(value, metadata)
   await emitEvent(tx, `product-${kind}.created`, { id })
   return id
@@ -172,11 +214,19 @@ const links = (tx: Scope) => tx.resolve("productLinkService")
  * Medusa's batchLinkProductsToCollection / …ToCategory: products put in or taken out, each
  * product then `product.updated` (as the product module's update emits). Unknown products: 404, nothing changed.
  */
-export async function linkProductsTo(tx: Scope, target: { collection_id: string } | { category_id: string }, body: { add: string[]; remove: string[] }) {
+export async function linkProductsTo(
+  tx: Scope,
+  target: { collection_id: string } | { category_id: string },
+  body: { add: string[]; remove: string[] },
+) {
   const touched = await links(tx).requireProducts([...body.add, ...body.remove])
   if ("collection_id" in target) await links(tx).setCollection(target.collection_id, body.add, body.remove)
   else await links(tx).setCategory(target.category_id, body.add, body.remove)
-  await emitEvents(tx, ProductEvents.UPDATED, touched.map((id) => ({ id })))
+  await emitEvents(
+    tx,
+    ProductEvents.UPDATED,
+    touched.map((id) => ({ id })),
+  )
 }
 
 /**
@@ -185,16 +235,24 @@ export async function linkProductsTo(tx: Scope, target: { collection_id: string 
  * own option can lose a value (deleted, unless a variant has it).
  */
 async function changeOptionValues(tx: Scope, productId: string, change: LinkOptionsBody["update"][number]) {
-  const option = await options(tx).ofProduct(productId, change.product_option_id).catch((error: unknown) => {
-    if (!(error instanceof MedusaError && error.type === "not_found")) throw error
-    throw new MedusaError("invalid_data", `Some product options are not linked to products: [${productId}:${change.product_option_id}]`)
-  })
+  const option = await options(tx)
+    .ofProduct(productId, change.product_option_id)
+    .catch((error: unknown) => {
+      if (!(error instanceof MedusaError && error.type === "not_found")) throw error
+      throw new MedusaError(
+        "invalid_data",
+        `Some product options are not linked to products: [${productId}:${change.product_option_id}]`,
+      )
+    })
   const values = tx.resolve("productOptionValueService")
   for (const id of change.add.filter((entry) => typeof entry === "string")) await values.retrieve(option.id, id)
   const fresh = change.add.flatMap((entry) => (typeof entry === "string" ? [] : [entry.value]))
   if (fresh.length) await options(tx).update(option.id, { values: fresh })
   if (change.remove.length && option.product_id !== productId) {
-    throw new MedusaError("invalid_data", `Product option ${option.id} is shared: its values cannot be taken from one product`)
+    throw new MedusaError(
+      "invalid_data",
+      `Product option ${option.id} is shared: its values cannot be taken from one product`,
+    )
   }
   for (const id of change.remove) await values.softDelete(option.id, id)
   if (fresh.length || change.remove.length) await emitEvent(tx, ProductEvents.OPTION_UPDATED, { id: option.id })

@@ -5,14 +5,19 @@ import { selectJson } from "../../core/query/select-json"
 import type { AppEnv } from "../../core/types"
 
 // Currencies are not rows with timestamps: a date range here is refused as undeclared.
-const listCurrenciesQuery = z.object({ ...listQuery, q: z.string().max(200).optional(), code: oneOrMany.optional() }).omit({ created_at: true, updated_at: true })
+const listCurrenciesQuery = z
+  .object({ ...listQuery, q: z.string().max(200).optional(), code: oneOrMany.optional() })
+  .omit({ created_at: true, updated_at: true })
 const currencies = (c: { var: AppEnv["Variables"] }) => c.var.scope.resolve("currencyService")
 
 /** Medusa's /admin/currencies: read-only, every ISO 4217 currency. */
 export const adminCurrencyRoutes = new Hono<AppEnv>()
   .get("/", (c) => {
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listCurrenciesQuery)
-    const ordering = parseOrder(order, ["code", "name"], { field: "code", direction: "asc" }) as { field: "code" | "name"; direction: "asc" | "desc" }
+    const ordering = parseOrder(order, ["code", "name"], { field: "code", direction: "asc" }) as {
+      field: "code" | "name"
+      direction: "asc" | "desc"
+    }
     const { rows, count } = currencies(c).list(filters, ordering, { limit, offset })
     return c.json({ currencies: rows.map((row) => selectJson(row as never, fields)), count, offset, limit })
   })

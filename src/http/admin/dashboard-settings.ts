@@ -10,7 +10,13 @@ import { listQuery, noQuery, oneOrMany, validateQuery } from "../../core/query/p
  */
 
 /** Medusa's feature flags that the dashboard 2.21 reads; all off, as in a default Medusa. */
-const FEATURE_FLAGS = { view_configurations: false, rbac: false, translation: false, index_engine: false, caching: false }
+const FEATURE_FLAGS = {
+  view_configurations: false,
+  rbac: false,
+  translation: false,
+  index_engine: false,
+  caching: false,
+}
 
 /** Answers `body` to a request that passes no parameters but paging ones. */
 const fixed = (body: (c: Context<AppEnv>) => unknown) => (c: Context<AppEnv>) => {
@@ -19,10 +25,16 @@ const fixed = (body: (c: Context<AppEnv>) => unknown) => (c: Context<AppEnv>) =>
 }
 
 /** Public, as in Medusa: the login page reads them before anyone is logged in. */
-export const publicDashboardRoutes = new Hono<AppEnv>().get("/feature-flags", fixed(() => ({ feature_flags: FEATURE_FLAGS })))
+export const publicDashboardRoutes = new Hono<AppEnv>().get(
+  "/feature-flags",
+  fixed(() => ({ feature_flags: FEATURE_FLAGS })),
+)
 
 /** `GET /cloud/auth`: Medusa Cloud login is not offered. */
-export const cloudAuthRoutes = new Hono<AppEnv>().get("/auth", fixed(() => ({ enabled: false })))
+export const cloudAuthRoutes = new Hono<AppEnv>().get(
+  "/auth",
+  fixed(() => ({ enabled: false })),
+)
 
 const pagination = z.looseObject({ limit: listQuery.limit, offset: listQuery.offset })
 
@@ -33,11 +45,29 @@ const emptyList = (name: string) => (c: Context<AppEnv>) => {
 }
 
 export const adminDashboardSettingsRoutes = new Hono<AppEnv>()
-  .get("/plugins", fixed((c) => ({ plugins: c.var.config.plugins.map((plugin) => ({ name: plugin.resolve })) })))
-  .get("/search-indexes", fixed(() => ({ search_indexes: [], enabled: false })))
-  .route("/notifications", emptyResource("notifications", "Notification", { filters: { channel: oneOrMany.optional() } }))
+  .get(
+    "/plugins",
+    fixed((c) => ({ plugins: c.var.config.plugins.map((plugin) => ({ name: plugin.resolve })) })),
+  )
+  .get(
+    "/search-indexes",
+    fixed(() => ({ search_indexes: [], enabled: false })),
+  )
+  .route(
+    "/notifications",
+    emptyResource("notifications", "Notification", { filters: { channel: oneOrMany.optional() } }),
+  )
   .get("/layouts/configurations", emptyList("layout_configurations"))
-  .get("/layouts/:zone/configuration", fixed(() => ({ personal_configuration: null, default_configuration: null, active_scope: "default" })))
-  .get("/views/entities", fixed(() => ({ entities: [] })))
+  .get(
+    "/layouts/:zone/configuration",
+    fixed(() => ({ personal_configuration: null, default_configuration: null, active_scope: "default" })),
+  )
+  .get(
+    "/views/entities",
+    fixed(() => ({ entities: [] })),
+  )
   .get("/views/:entity/configurations", emptyList("view_configurations"))
-  .get("/views/:entity/configurations/active", fixed(() => ({ view_configuration: null })))
+  .get(
+    "/views/:entity/configurations/active",
+    fixed(() => ({ view_configuration: null })),
+  )

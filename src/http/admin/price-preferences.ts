@@ -9,10 +9,26 @@ import type { AppEnv } from "../../core/types"
 
 const ATTRIBUTES = ["currency_code", "region_id"] as const
 const preferences = (scope: AppEnv["Variables"]["scope"]) => scope.resolve("pricePreferenceService")
-const pricePreferenceQuery = entityQuery(["attribute", "value", "is_tax_inclusive", "created_at", "updated_at", "deleted_at"])
+const pricePreferenceQuery = entityQuery([
+  "attribute",
+  "value",
+  "is_tax_inclusive",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+])
 
-const listPreferencesQuery = z.object({ ...listQuery, id: oneOrMany.optional(), attribute: oneOrMany.pipe(z.array(z.enum(ATTRIBUTES))).optional(), value: oneOrMany.optional() })
-const preferenceBody = z.strictObject({ attribute: z.enum(ATTRIBUTES), value: z.string().min(1).max(200), is_tax_inclusive: z.boolean().optional() })
+const listPreferencesQuery = z.object({
+  ...listQuery,
+  id: oneOrMany.optional(),
+  attribute: oneOrMany.pipe(z.array(z.enum(ATTRIBUTES))).optional(),
+  value: oneOrMany.optional(),
+})
+const preferenceBody = z.strictObject({
+  attribute: z.enum(ATTRIBUTES),
+  value: z.string().min(1).max(200),
+  is_tax_inclusive: z.boolean().optional(),
+})
 const respond = (c: Context<AppEnv>, id: string, fields?: string) =>
   retrieveResponse(c, "price_preference", pricePreferenceQuery, fields, () => preferences(c.var.scope).retrieve(id))
 
@@ -20,8 +36,13 @@ const respond = (c: Context<AppEnv>, id: string, fields?: string) =>
 export const adminPricePreferenceRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listPreferencesQuery)
-    const ordering = parseOrder(order, ["id", "attribute", "value", "created_at", "updated_at"], { field: "created_at", direction: "asc" })
-    return listResponse(c, "price_preferences", pricePreferenceQuery, { fields, limit, offset }, () => preferences(c.var.scope).list(filters, ordering, { limit, offset }))
+    const ordering = parseOrder(order, ["id", "attribute", "value", "created_at", "updated_at"], {
+      field: "created_at",
+      direction: "asc",
+    })
+    return listResponse(c, "price_preferences", pricePreferenceQuery, { fields, limit, offset }, () =>
+      preferences(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const body = await validateBody(c, preferenceBody)

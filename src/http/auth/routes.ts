@@ -35,7 +35,14 @@ async function tokenFor(c: Context<AppEnv>, identity: AuthIdentity, actor: Actor
   const { jwt_secret, jwt_expires_in } = c.var.config.projectConfig
   const actorId = (identity.app_metadata as Record<string, string | undefined>)[`${actor}_id`] ?? ""
   return signToken(
-    { actor_id: actorId, actor_type: actor, auth_identity_id: identity.id, auth_provider: "emailpass", app_metadata: identity.app_metadata, user_metadata: {} },
+    {
+      actor_id: actorId,
+      actor_type: actor,
+      auth_identity_id: identity.id,
+      auth_provider: "emailpass",
+      app_metadata: identity.app_metadata,
+      user_metadata: {},
+    },
     jwt_secret,
     jwt_expires_in,
   )
@@ -53,7 +60,9 @@ async function limit(c: Context<AppEnv>, action: string, email: string) {
     const { success, reset } = await limiter.limit(rule, key)
     if (!success) {
       const seconds = Math.max(1, Math.ceil((reset - Date.now()) / 1000))
-      return c.json({ type: "too_many_requests", message: `Too many attempts, try again in ${seconds} seconds` }, 429, { "Retry-After": String(seconds) })
+      return c.json({ type: "too_many_requests", message: `Too many attempts, try again in ${seconds} seconds` }, 429, {
+        "Retry-After": String(seconds),
+      })
     }
   }
   return undefined
@@ -98,7 +107,16 @@ export const authRoutes = new Hono<AppEnv>()
   .get("/:actor/providers", (c) => {
     validateQuery(c, noQuery)
     if (!ACTORS.includes(c.req.param("actor") as ActorType)) return c.json({ providers: [] })
-    return c.json({ providers: [{ id: "emailpass", identifier: "emailpass", display_name: "Email/Password Authentication", flow: "credentials" }] })
+    return c.json({
+      providers: [
+        {
+          id: "emailpass",
+          identifier: "emailpass",
+          display_name: "Email/Password Authentication",
+          flow: "credentials",
+        },
+      ],
+    })
   })
   .post("/:actor/:provider/register", async (c) => {
     const actor = actorOf(c)
@@ -116,7 +134,10 @@ export const authRoutes = new Hono<AppEnv>()
     const actor = actorOf(c)
     const { identifier, metadata } = await validateBody(
       c,
-      z.strictObject({ identifier: z.string({ error: "identifier is required" }).min(1).max(320), metadata: metadataObject.optional() }),
+      z.strictObject({
+        identifier: z.string({ error: "identifier is required" }).min(1).max(320),
+        metadata: metadataObject.optional(),
+      }),
     )
     const limited = await limit(c, "reset", identifier)
     if (limited) return limited
@@ -129,14 +150,22 @@ export const authRoutes = new Hono<AppEnv>()
         "15m",
         generateUnguessableId("reset"),
       )
-      await emitEvent(c.var.scope, AuthEvents.PASSWORD_RESET, { entity_id: found.provider.entity_id, actor_type: actor, token, metadata: metadata ?? {} })
+      await emitEvent(c.var.scope, AuthEvents.PASSWORD_RESET, {
+        entity_id: found.provider.entity_id,
+        actor_type: actor,
+        token,
+        metadata: metadata ?? {},
+      })
     }
     // The same answer whether or not the email is known.
     return c.body(null, 201)
   })
   .post("/:actor/:provider/update", async (c) => {
     actorOf(c)
-    const { password } = await validateBody(c, z.strictObject({ password: credentials.shape.password, email: z.string().optional() }))
+    const { password } = await validateBody(
+      c,
+      z.strictObject({ password: credentials.shape.password, email: z.string().optional() }),
+    )
     const token = c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.query("token")
     const context = token ? await verifyToken(token, c.var.config.projectConfig.jwt_secret) : undefined
     if (context?.purpose !== "reset" || !context.jti || !context.exp) {

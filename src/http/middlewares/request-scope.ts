@@ -32,7 +32,12 @@ export function requestScope(config: ResolvedConfig, registry: Registry): Middle
   }
 }
 
-async function finish(publisher: ServiceMap["eventBusService"], events: string[], settled: string[], database: RequestDatabase) {
+async function finish(
+  publisher: ServiceMap["eventBusService"],
+  events: string[],
+  settled: string[],
+  database: RequestDatabase,
+) {
   try {
     // Rolled-back events are not in the outbox, so only committed ones go out.
     if (events.length > 0 || settled.length > 0) await publisher.publish(events, settled)

@@ -20,7 +20,9 @@ export function requirePublishableKey(): MiddlewareHandler<AppEnv> {
     // Cached with the channels: a key's revocation or new channels invalidate it.
     const { key } = await c.var.scope
       .resolve("catalogCache")
-      .read(`publishable-key:${token}`, ["channels"], async () => ({ key: await c.var.scope.resolve("apiKeyService").retrievePublishable(token) }))
+      .read(`publishable-key:${token}`, ["channels"], async () => ({
+        key: await c.var.scope.resolve("apiKeyService").retrievePublishable(token),
+      }))
     if (!key || (key.revoked_at && new Date(key.revoked_at) <= new Date())) {
       throw new MedusaError("not_allowed", "A valid publishable key is required to proceed with the request")
     }
@@ -38,6 +40,7 @@ export function storeSalesChannels(keyChannels: string[], requested?: string[]):
     throw new MedusaError("invalid_data", "Requested sales channel is not part of the publishable key")
   }
   const channels = requested ?? keyChannels
-  if (channels.length === 0) throw new MedusaError("invalid_data", "Publishable key needs to have a sales channel configured")
+  if (channels.length === 0)
+    throw new MedusaError("invalid_data", "Publishable key needs to have a sales channel configured")
   return channels
 }

@@ -25,9 +25,14 @@ export const apiKey = pgTable(
 export const publishableApiKeySalesChannel = pgTable(
   "publishable_api_key_sales_channel",
   {
-    publishable_key_id: text("publishable_key_id").notNull().references(() => apiKey.id, { onDelete: "cascade" }),
+    publishable_key_id: text("publishable_key_id")
+      .notNull()
+      .references(() => apiKey.id, { onDelete: "cascade" }),
     sales_channel_id: text("sales_channel_id").notNull(),
     ...linkColumns(),
   },
-  (t) => [primaryKey({ columns: [t.publishable_key_id, t.sales_channel_id] }), index("pak_sc_sales_channel_idx").on(t.sales_channel_id)],
+  (t) => [
+    primaryKey({ columns: [t.publishable_key_id, t.sales_channel_id] }),
+    index("pak_sc_sales_channel_idx").on(t.sales_channel_id),
+  ],
 )

@@ -22,7 +22,9 @@ export class ApiKeyService {
       .select({
         id: apiKey.id,
         revoked_at: apiKey.revoked_at,
-        sales_channel_ids: sql<string[]>`coalesce(array_agg(${publishableApiKeySalesChannel.sales_channel_id}) filter (where ${publishableApiKeySalesChannel.sales_channel_id} is not null), '{}')`,
+        sales_channel_ids: sql<
+          string[]
+        >`coalesce(array_agg(${publishableApiKeySalesChannel.sales_channel_id}) filter (where ${publishableApiKeySalesChannel.sales_channel_id} is not null), '{}')`,
       })
       .from(apiKey)
       .leftJoin(publishableApiKeySalesChannel, eq(publishableApiKeySalesChannel.publishable_key_id, apiKey.id))
@@ -36,11 +38,22 @@ export class ApiKeyService {
     const [found] = await this.db
       .select({ id: apiKey.id })
       .from(apiKey)
-      .where(and(eq(apiKey.token, await sha256Hex(token)), eq(apiKey.type, "secret"), isNull(apiKey.deleted_at), or(isNull(apiKey.revoked_at), gt(apiKey.revoked_at, sql`now()`))))
+      .where(
+        and(
+          eq(apiKey.token, await sha256Hex(token)),
+          eq(apiKey.type, "secret"),
+          isNull(apiKey.deleted_at),
+          or(isNull(apiKey.revoked_at), gt(apiKey.revoked_at, sql`now()`)),
+        ),
+      )
     return found
   }
 
-  async list(filters: { type?: "publishable" | "secret"; q?: string; id?: string[] } & DateFilters, ordering: Ordering, page: { limit: number; offset: number }) {
+  async list(
+    filters: { type?: "publishable" | "secret"; q?: string; id?: string[] } & DateFilters,
+    ordering: Ordering,
+    page: { limit: number; offset: number },
+  ) {
     const conditions = [isNull(apiKey.deleted_at)]
     if (filters.type) conditions.push(eq(apiKey.type, filters.type))
     if (filters.id) conditions.push(inArray(apiKey.id, filters.id))
@@ -49,7 +62,10 @@ export class ApiKeyService {
   }
 
   async retrieve(id: string) {
-    const [found] = await this.db.select().from(apiKey).where(and(eq(apiKey.id, id), isNull(apiKey.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(apiKey)
+      .where(and(eq(apiKey.id, id), isNull(apiKey.deleted_at)))
     if (!found) throw new MedusaError("not_found", `API key with id: ${id} was not found`)
     return found
   }
@@ -59,14 +75,25 @@ export class ApiKeyService {
     const token = `sk_${randomHex(32)}`
     const [created] = await this.db
       .insert(apiKey)
-      .values({ id: generateId("apk"), token: await sha256Hex(token), redacted: redact(token), title: input.title, type: "secret", created_by: input.created_by ?? "" })
+      .values({
+        id: generateId("apk"),
+        token: await sha256Hex(token),
+        redacted: redact(token),
+        title: input.title,
+        type: "secret",
+        created_by: input.created_by ?? "",
+      })
       .returning()
     return { ...created!, token }
   }
 
   async update(id: string, input: { title?: string }) {
     await this.retrieve(id)
-    const [updated] = await this.db.update(apiKey).set({ ...input, updated_at: new Date() }).where(eq(apiKey.id, id)).returning()
+    const [updated] = await this.db
+      .update(apiKey)
+      .set({ ...input, updated_at: new Date() })
+      .where(eq(apiKey.id, id))
+      .returning()
     return updated!
   }
 
@@ -77,20 +104,32 @@ export class ApiKeyService {
 
   async linkSalesChannels(keyId: string, add: string[], remove: string[]) {
     const key = await this.retrieve(keyId)
-    if (key.type !== "publishable") throw new MedusaError("invalid_data", "Sales channels can only be associated with publishable API keys")
+    if (key.type !== "publishable")
+      throw new MedusaError("invalid_data", "Sales channels can only be associated with publishable API keys")
     if (add.length) {
-      await this.db.insert(publishableApiKeySalesChannel).values(add.map((sales_channel_id) => ({ publishable_key_id: keyId, sales_channel_id }))).onConflictDoNothing()
+      await this.db
+        .insert(publishableApiKeySalesChannel)
+        .values(add.map((sales_channel_id) => ({ publishable_key_id: keyId, sales_channel_id })))
+        .onConflictDoNothing()
     }
     if (remove.length) {
       await this.db
         .delete(publishableApiKeySalesChannel)
-        .where(and(eq(publishableApiKeySalesChannel.publishable_key_id, keyId), inArray(publishableApiKeySalesChannel.sales_channel_id, remove)))
+        .where(
+          and(
+            eq(publishableApiKeySalesChannel.publishable_key_id, keyId),
+            inArray(publishableApiKeySalesChannel.sales_channel_id, remove),
+          ),
+        )
     }
   }
 
   async salesChannelIdsOf(keyIds: string[]): Promise<Map<string, string[]>> {
     const rows = keyIds.length
-      ? await this.db.select().from(publishableApiKeySalesChannel).where(inArray(publishableApiKeySalesChannel.publishable_key_id, keyIds))
+      ? await this.db
+          .select()
+          .from(publishableApiKeySalesChannel)
+          .where(inArray(publishableApiKeySalesChannel.publishable_key_id, keyIds))
       : []
     const result = new Map<string, string[]>(keyIds.map((id) => [id, []]))
     for (const row of rows) result.get(row.publishable_key_id)!.push(row.sales_channel_id)
@@ -107,27 +146,33 @@ export class ApiKeyService {
   }
 
   async listPublishable() {
-    return this.db.select().from(apiKey).where(and(eq(apiKey.type, "publishable"), isNull(apiKey.deleted_at))).orderBy(apiKey.created_at)
+    return this.db
+      .select()
+      .from(apiKey)
+      .where(and(eq(apiKey.type, "publishable"), isNull(apiKey.deleted_at)))
+      .orderBy(apiKey.created_at)
   }
 
   async createPublishable(input: { title: string; sales_channel_ids: string[]; created_by?: string }) {
     const token = `pk_${randomHex(32)}`
     return this.db.transaction(async (tx) => {
       const [created] = await tx
-      .insert(apiKey)
-      .values({
-        id: generateId("apk"),
-        token,
-        redacted: redact(token),
-        title: input.title,
-        type: "publishable",
-        created_by: input.created_by ?? "",
-      })
-      .returning()
+        .insert(apiKey)
+        .values({
+          id: generateId("apk"),
+          token,
+          redacted: redact(token),
+          title: input.title,
+          type: "publishable",
+          created_by: input.created_by ?? "",
+        })
+        .returning()
       if (input.sales_channel_ids.length > 0) {
         await tx
           .insert(publishableApiKeySalesChannel)
-          .values(input.sales_channel_ids.map((sales_channel_id) => ({ publishable_key_id: created!.id, sales_channel_id })))
+          .values(
+            input.sales_channel_ids.map((sales_channel_id) => ({ publishable_key_id: created!.id, sales_channel_id })),
+          )
       }
       return created!
     })

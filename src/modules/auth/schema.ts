@@ -15,7 +15,9 @@ export const providerIdentity = pgTable(
     ...entityColumns(),
     entity_id: text("entity_id").notNull(),
     provider: text("provider").notNull(),
-    auth_identity_id: text("auth_identity_id").notNull().references(() => authIdentity.id, { onDelete: "cascade" }),
+    auth_identity_id: text("auth_identity_id")
+      .notNull()
+      .references(() => authIdentity.id, { onDelete: "cascade" }),
     provider_metadata: jsonb("provider_metadata").$type<{ password?: string }>().notNull().default({}),
     user_metadata: jsonb("user_metadata").$type<Record<string, unknown> | null>(),
   },

@@ -15,7 +15,13 @@ export class AuthService {
       .select({ identity: authIdentity, provider: providerIdentity })
       .from(providerIdentity)
       .innerJoin(authIdentity, eq(authIdentity.id, providerIdentity.auth_identity_id))
-      .where(and(eq(providerIdentity.entity_id, email.toLowerCase()), eq(providerIdentity.provider, "emailpass"), isNull(providerIdentity.deleted_at)))
+      .where(
+        and(
+          eq(providerIdentity.entity_id, email.toLowerCase()),
+          eq(providerIdentity.provider, "emailpass"),
+          isNull(providerIdentity.deleted_at),
+        ),
+      )
     return found
   }
 
@@ -23,7 +29,13 @@ export class AuthService {
     const [found] = await this.db
       .select()
       .from(providerIdentity)
-      .where(and(eq(providerIdentity.auth_identity_id, identityId), eq(providerIdentity.provider, "emailpass"), isNull(providerIdentity.deleted_at)))
+      .where(
+        and(
+          eq(providerIdentity.auth_identity_id, identityId),
+          eq(providerIdentity.provider, "emailpass"),
+          isNull(providerIdentity.deleted_at),
+        ),
+      )
     return found
   }
 
@@ -35,10 +47,19 @@ export class AuthService {
   /** A new identity for the email; undefined when one exists already. */
   async registerEmailpass(email: string, password: string): Promise<AuthIdentity | undefined> {
     const hash = await hashPassword(password)
-    const [identity] = await this.db.insert(authIdentity).values({ id: generateUnguessableId("authid") }).returning()
+    const [identity] = await this.db
+      .insert(authIdentity)
+      .values({ id: generateUnguessableId("authid") })
+      .returning()
     const inserted = await this.db
       .insert(providerIdentity)
-      .values({ id: generateUnguessableId("provid"), entity_id: email.toLowerCase(), provider: "emailpass", auth_identity_id: identity!.id, provider_metadata: { password: hash } })
+      .values({
+        id: generateUnguessableId("provid"),
+        entity_id: email.toLowerCase(),
+        provider: "emailpass",
+        auth_identity_id: identity!.id,
+        provider_metadata: { password: hash },
+      })
       .onConflictDoNothing()
       .returning()
     return inserted.length ? identity : undefined
@@ -63,13 +84,19 @@ export class AuthService {
   async linkActor(identityId: string, link: { customer_id?: string; user_id?: string }) {
     await this.db
       .update(authIdentity)
-      .set({ app_metadata: sql`${authIdentity.app_metadata} || ${JSON.stringify(link)}::jsonb`, updated_at: sql`now()` })
+      .set({
+        app_metadata: sql`${authIdentity.app_metadata} || ${JSON.stringify(link)}::jsonb`,
+        updated_at: sql`now()`,
+      })
       .where(eq(authIdentity.id, identityId))
   }
 
   /** The login providers an actor has (emailpass is the one provider here). */
   async providersOfActor(key: "user_id" | "customer_id", actorId: string): Promise<string[]> {
-    const rows = await this.db.select({ id: authIdentity.id }).from(authIdentity).where(sql`${authIdentity.app_metadata}->>${key}::text = ${actorId}`)
+    const rows = await this.db
+      .select({ id: authIdentity.id })
+      .from(authIdentity)
+      .where(sql`${authIdentity.app_metadata}->>${key}::text = ${actorId}`)
     return rows.length > 0 ? ["emailpass"] : []
   }
 
@@ -85,14 +112,20 @@ export class AuthService {
       .set({ app_metadata: sql`${authIdentity.app_metadata} - ${key}::text`, updated_at: sql`now()` })
       .where(sql`${authIdentity.app_metadata}->>${key}::text = ${actorId}`)
       .returning({ id: authIdentity.id, app_metadata: authIdentity.app_metadata })
-    const orphaned = unlinked.filter((row) => !row.app_metadata.customer_id && !row.app_metadata.user_id).map((row) => row.id)
+    const orphaned = unlinked
+      .filter((row) => !row.app_metadata.customer_id && !row.app_metadata.user_id)
+      .map((row) => row.id)
     // Provider identities go with it (on delete cascade).
     if (orphaned.length > 0) await this.db.delete(authIdentity).where(inArray(authIdentity.id, orphaned))
   }
 
   /** Spends a single-use token; false when it was spent before. */
   async spendToken(jti: string, expiresAt: Date): Promise<boolean> {
-    const spent = await this.db.insert(spentToken).values({ jti, expires_at: expiresAt }).onConflictDoNothing().returning()
+    const spent = await this.db
+      .insert(spentToken)
+      .values({ jti, expires_at: expiresAt })
+      .onConflictDoNothing()
+      .returning()
     return spent.length > 0
   }
 }

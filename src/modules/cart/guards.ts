@@ -3,7 +3,8 @@ import type { Cart } from "./service"
 
 /** A cart that belongs to a customer is theirs alone: to anyone else it does not exist. */
 export function assertCartAccess(cart: Cart, customerId: string | undefined) {
-  if (cart.customer_id && cart.customer_id !== customerId) throw new MedusaError("not_found", `Cart with id: ${cart.id} was not found`)
+  if (cart.customer_id && cart.customer_id !== customerId)
+    throw new MedusaError("not_found", `Cart with id: ${cart.id} was not found`)
 }
 
 export function assertOpen(cart: Cart) {

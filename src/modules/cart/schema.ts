@@ -27,7 +27,9 @@ export const cartLineItem = pgTable(
   "cart_line_item",
   {
     ...entityColumns(),
-    cart_id: text("cart_id").notNull().references(() => cart.id, { onDelete: "cascade" }),
+    cart_id: text("cart_id")
+      .notNull()
+      .references(() => cart.id, { onDelete: "cascade" }),
     ...lineItemColumns(),
     is_custom_price: boolean("is_custom_price").notNull().default(false),
     unit_price: numeric("unit_price").notNull(),
@@ -39,7 +41,9 @@ export const cartShippingMethod = pgTable(
   "cart_shipping_method",
   {
     ...entityColumns(),
-    cart_id: text("cart_id").notNull().references(() => cart.id, { onDelete: "cascade" }),
+    cart_id: text("cart_id")
+      .notNull()
+      .references(() => cart.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: jsonb("description"),
     amount: numeric("amount").notNull(),

@@ -17,7 +17,10 @@ export class CartService {
   constructor(private readonly db: Db) {}
 
   async create(input: Omit<typeof cart.$inferInsert, "id">) {
-    const [created] = await this.db.insert(cart).values({ ...input, id: generateUnguessableId("cart") }).returning()
+    const [created] = await this.db
+      .insert(cart)
+      .values({ ...input, id: generateUnguessableId("cart") })
+      .returning()
     return created!
   }
 
@@ -30,15 +33,31 @@ export class CartService {
     const query = this.db
       .select({
         cart,
-        items: childRows(cartLineItem, sql`${q(cartLineItem, cartLineItem.cart_id)} = ${q(cart, cart.id)} and ${q(cartLineItem, cartLineItem.deleted_at)} is null`, sql`order by ${q(cartLineItem, cartLineItem.created_at)}, ${q(cartLineItem, cartLineItem.id)}`),
-        methods: childRows(cartShippingMethod, sql`${q(cartShippingMethod, cartShippingMethod.cart_id)} = ${q(cart, cart.id)} and ${q(cartShippingMethod, cartShippingMethod.deleted_at)} is null`, sql`order by ${q(cartShippingMethod, cartShippingMethod.created_at)}`),
-        addresses: childRows(cartAddress, sql`${q(cartAddress, cartAddress.id)} in (${q(cart, cart.shipping_address_id)}, ${q(cart, cart.billing_address_id)})`),
+        items: childRows(
+          cartLineItem,
+          sql`${q(cartLineItem, cartLineItem.cart_id)} = ${q(cart, cart.id)} and ${q(cartLineItem, cartLineItem.deleted_at)} is null`,
+          sql`order by ${q(cartLineItem, cartLineItem.created_at)}, ${q(cartLineItem, cartLineItem.id)}`,
+        ),
+        methods: childRows(
+          cartShippingMethod,
+          sql`${q(cartShippingMethod, cartShippingMethod.cart_id)} = ${q(cart, cart.id)} and ${q(cartShippingMethod, cartShippingMethod.deleted_at)} is null`,
+          sql`order by ${q(cartShippingMethod, cartShippingMethod.created_at)}`,
+        ),
+        addresses: childRows(
+          cartAddress,
+          sql`${q(cartAddress, cartAddress.id)} in (${q(cart, cart.shipping_address_id)}, ${q(cart, cart.billing_address_id)})`,
+        ),
       })
       .from(cart)
       .where(and(where, isNull(cart.deleted_at)))
     const [found] = options.forUpdate ? await query.for("update", { of: cart }) : await query
     if (!found) {
-      throw new MedusaError("not_found", "id" in by ? `Cart with id: ${by.id} was not found` : `Payment collection with id: ${by.paymentCollectionId} was not found`)
+      throw new MedusaError(
+        "not_found",
+        "id" in by
+          ? `Cart with id: ${by.id} was not found`
+          : `Payment collection with id: ${by.paymentCollectionId} was not found`,
+      )
     }
     const addresses = new Map(found.addresses.map((json) => fromRowJson(cartAddress, json)).map((row) => [row.id, row]))
     return {
@@ -51,14 +70,22 @@ export class CartService {
   }
 
   async update(id: string, patch: Partial<Omit<Cart, "id" | "created_at">>) {
-    const [updated] = await this.db.update(cart).set({ ...patch, updated_at: sql`now()` }).where(eq(cart.id, id)).returning()
+    const [updated] = await this.db
+      .update(cart)
+      .set({ ...patch, updated_at: sql`now()` })
+      .where(eq(cart.id, id))
+      .returning()
     return updated!
   }
 
   async createAddress(input: AddressInput): Promise<CartAddress> {
     const [created] = await this.db
       .insert(cartAddress)
-      .values({ ...input, id: generateUnguessableId("caaddr"), country_code: input.country_code?.toLowerCase() ?? null })
+      .values({
+        ...input,
+        id: generateUnguessableId("caaddr"),
+        country_code: input.country_code?.toLowerCase() ?? null,
+      })
       .returning()
     return created!
   }
@@ -79,12 +106,21 @@ export class CartService {
   }
 
   async addItem(cartId: string, item: NewLineItem) {
-    const [created] = await this.db.insert(cartLineItem).values({ ...item, id: generateUnguessableId("cali"), cart_id: cartId }).returning()
+    const [created] = await this.db
+      .insert(cartLineItem)
+      .values({ ...item, id: generateUnguessableId("cali"), cart_id: cartId })
+      .returning()
     return created!
   }
 
-  async updateItem(itemId: string, patch: Partial<Pick<CartLineItem, "quantity" | "metadata" | "unit_price" | "is_tax_inclusive">>) {
-    await this.db.update(cartLineItem).set({ ...patch, updated_at: sql`now()` }).where(eq(cartLineItem.id, itemId))
+  async updateItem(
+    itemId: string,
+    patch: Partial<Pick<CartLineItem, "quantity" | "metadata" | "unit_price" | "is_tax_inclusive">>,
+  ) {
+    await this.db
+      .update(cartLineItem)
+      .set({ ...patch, updated_at: sql`now()` })
+      .where(eq(cartLineItem.id, itemId))
   }
 
   async deleteItem(itemId: string) {
@@ -98,7 +134,9 @@ export class CartService {
       .where(
         and(
           eq(cartShippingMethod.cart_id, cartId),
-          method.shipping_profile_id ? eq(cartShippingMethod.shipping_profile_id, method.shipping_profile_id) : sql`true`,
+          method.shipping_profile_id
+            ? eq(cartShippingMethod.shipping_profile_id, method.shipping_profile_id)
+            : sql`true`,
         ),
       )
     await this.db.insert(cartShippingMethod).values({ ...method, id: generateUnguessableId("casm"), cart_id: cartId })

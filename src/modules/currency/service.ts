@@ -19,8 +19,11 @@ let all: Currency[] | undefined
 
 function currencyOf(upper: string): Currency {
   const symbolIn = (display: "symbol" | "narrowSymbol") =>
-    new Intl.NumberFormat("en-US", { style: "currency", currency: upper, currencyDisplay: display }).formatToParts(0).find((part) => part.type === "currency")?.value ?? upper
-  const digits = new Intl.NumberFormat("en-US", { style: "currency", currency: upper }).resolvedOptions().maximumFractionDigits ?? 2
+    new Intl.NumberFormat("en-US", { style: "currency", currency: upper, currencyDisplay: display })
+      .formatToParts(0)
+      .find((part) => part.type === "currency")?.value ?? upper
+  const digits =
+    new Intl.NumberFormat("en-US", { style: "currency", currency: upper }).resolvedOptions().maximumFractionDigits ?? 2
   return {
     code: upper.toLowerCase(),
     name: new Intl.DisplayNames(["en"], { type: "currency" }).of(upper) ?? upper,
@@ -41,7 +44,11 @@ export class CurrencyService {
     return all
   }
 
-  list(filters: { code?: string[]; q?: string }, order: { field: "code" | "name"; direction: "asc" | "desc" }, page: { limit: number; offset: number }) {
+  list(
+    filters: { code?: string[]; q?: string },
+    order: { field: "code" | "name"; direction: "asc" | "desc" },
+    page: { limit: number; offset: number },
+  ) {
     const codes = filters.code && new Set(filters.code.map((code) => code.toLowerCase()))
     const q = filters.q?.toLowerCase()
     const matching = this.all()

@@ -24,7 +24,9 @@ export const customerAddress = pgTable(
   {
     ...entityColumns(),
     ...addressColumns(),
-    customer_id: text("customer_id").notNull().references(() => customer.id, { onDelete: "cascade" }),
+    customer_id: text("customer_id")
+      .notNull()
+      .references(() => customer.id, { onDelete: "cascade" }),
     address_name: text("address_name"),
     is_default_shipping: boolean("is_default_shipping").notNull().default(false),
     is_default_billing: boolean("is_default_billing").notNull().default(false),

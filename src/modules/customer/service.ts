@@ -9,8 +9,12 @@ import { customer, customerAddress } from "./schema"
 
 export type Customer = typeof customer.$inferSelect
 export type CustomerAddress = typeof customerAddress.$inferSelect
-export type CustomerAddressInput = Partial<Omit<CustomerAddress, "id" | "customer_id" | "created_at" | "updated_at" | "deleted_at">>
-export type CustomerProfile = Partial<Pick<Customer, "first_name" | "last_name" | "phone" | "company_name" | "metadata">>
+export type CustomerAddressInput = Partial<
+  Omit<CustomerAddress, "id" | "customer_id" | "created_at" | "updated_at" | "deleted_at">
+>
+export type CustomerProfile = Partial<
+  Pick<Customer, "first_name" | "last_name" | "phone" | "company_name" | "metadata">
+>
 
 export interface CustomerFilters {
   id?: string[]
@@ -32,12 +36,19 @@ export class CustomerService {
       .values({ ...input, email: input.email.toLowerCase(), id: generateUnguessableId("cus") })
       .onConflictDoNothing()
       .returning()
-    if (!created) throw new MedusaError("duplicate_error", "A customer with the given email already has an account. Log in instead.")
+    if (!created)
+      throw new MedusaError(
+        "duplicate_error",
+        "A customer with the given email already has an account. Log in instead.",
+      )
     return created
   }
 
   async retrieve(id: string): Promise<Customer> {
-    const [found] = await this.db.select().from(customer).where(and(eq(customer.id, id), isNull(customer.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(customer)
+      .where(and(eq(customer.id, id), isNull(customer.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Customer with id: ${id} was not found`)
     return found
   }
@@ -74,13 +85,18 @@ export class CustomerService {
   /** Addresses grouped by customer, for a page of customers at once. */
   async addressesByCustomer(customerIds: string[]): Promise<Map<string, CustomerAddress[]>> {
     const byCustomer = new Map<string, CustomerAddress[]>()
-    for (const address of await this.addresses(customerIds)) byCustomer.set(address.customer_id, [...(byCustomer.get(address.customer_id) ?? []), address])
+    for (const address of await this.addresses(customerIds))
+      byCustomer.set(address.customer_id, [...(byCustomer.get(address.customer_id) ?? []), address])
     return byCustomer
   }
 
   async update(id: string, profile: CustomerProfile & { email?: string }) {
     const values = profile.email === undefined ? profile : { ...profile, email: profile.email.toLowerCase() }
-    const [updated] = await this.db.update(customer).set({ ...values, updated_at: sql`now()` }).where(eq(customer.id, id)).returning()
+    const [updated] = await this.db
+      .update(customer)
+      .set({ ...values, updated_at: sql`now()` })
+      .where(eq(customer.id, id))
+      .returning()
     return updated!
   }
 
@@ -88,16 +104,32 @@ export class CustomerService {
     const conditions: (SQL | undefined)[] = [isNull(customer.deleted_at)]
     if (filters.id) conditions.push(inArray(customer.id, filters.id))
     if (filters.groups) conditions.push(sql`false`)
-    if (filters.email) conditions.push(inArray(customer.email, filters.email.map((email) => email.toLowerCase())))
+    if (filters.email)
+      conditions.push(
+        inArray(
+          customer.email,
+          filters.email.map((email) => email.toLowerCase()),
+        ),
+      )
     if (filters.has_account !== undefined) conditions.push(eq(customer.has_account, filters.has_account))
-    if (filters.q) conditions.push(searchAny([customer.email, customer.first_name, customer.last_name, customer.company_name], filters.q))
+    if (filters.q)
+      conditions.push(
+        searchAny([customer.email, customer.first_name, customer.last_name, customer.company_name], filters.q),
+      )
     return listPage(this.db, customer, and(...conditions), orderBy(customer, ordering, customer.id), page, filters)
   }
 
   /** One customer's live addresses, a page of them. */
   async listAddresses(customerId: string, filters: DateFilters, ordering: Ordering, page: Page) {
     const where = and(eq(customerAddress.customer_id, customerId), isNull(customerAddress.deleted_at))
-    return listPage(this.db, customerAddress, where, orderBy(customerAddress, ordering, customerAddress.id), page, filters)
+    return listPage(
+      this.db,
+      customerAddress,
+      where,
+      orderBy(customerAddress, ordering, customerAddress.id),
+      page,
+      filters,
+    )
   }
 
   async addresses(customerIds: string[]): Promise<CustomerAddress[]> {
@@ -114,7 +146,13 @@ export class CustomerService {
     const [found] = await this.db
       .select()
       .from(customerAddress)
-      .where(and(eq(customerAddress.id, addressId), eq(customerAddress.customer_id, customerId), isNull(customerAddress.deleted_at)))
+      .where(
+        and(
+          eq(customerAddress.id, addressId),
+          eq(customerAddress.customer_id, customerId),
+          isNull(customerAddress.deleted_at),
+        ),
+      )
     if (!found) throw new MedusaError("not_found", `Address with id: ${addressId} was not found`)
     return found
   }
@@ -123,7 +161,12 @@ export class CustomerService {
     await this.clearDefaults(customerId, input)
     const [created] = await this.db
       .insert(customerAddress)
-      .values({ ...input, country_code: input.country_code?.toLowerCase() ?? null, id: generateUnguessableId("cuaddr"), customer_id: customerId })
+      .values({
+        ...input,
+        country_code: input.country_code?.toLowerCase() ?? null,
+        id: generateUnguessableId("cuaddr"),
+        customer_id: customerId,
+      })
       .returning()
     return created!
   }
@@ -133,22 +176,34 @@ export class CustomerService {
     await this.clearDefaults(customerId, input)
     await this.db
       .update(customerAddress)
-      .set({ ...input, ...(input.country_code ? { country_code: input.country_code.toLowerCase() } : {}), updated_at: sql`now()` })
+      .set({
+        ...input,
+        ...(input.country_code ? { country_code: input.country_code.toLowerCase() } : {}),
+        updated_at: sql`now()`,
+      })
       .where(and(eq(customerAddress.id, addressId), eq(customerAddress.customer_id, customerId)))
   }
 
   async deleteAddress(customerId: string, addressId: string) {
     await this.retrieveAddress(customerId, addressId)
-    await this.db.delete(customerAddress).where(and(eq(customerAddress.id, addressId), eq(customerAddress.customer_id, customerId)))
+    await this.db
+      .delete(customerAddress)
+      .where(and(eq(customerAddress.id, addressId), eq(customerAddress.customer_id, customerId)))
   }
 
   /** One default shipping and one default billing address per customer. */
   private async clearDefaults(customerId: string, input: CustomerAddressInput) {
     if (input.is_default_shipping) {
-      await this.db.update(customerAddress).set({ is_default_shipping: false }).where(eq(customerAddress.customer_id, customerId))
+      await this.db
+        .update(customerAddress)
+        .set({ is_default_shipping: false })
+        .where(eq(customerAddress.customer_id, customerId))
     }
     if (input.is_default_billing) {
-      await this.db.update(customerAddress).set({ is_default_billing: false }).where(eq(customerAddress.customer_id, customerId))
+      await this.db
+        .update(customerAddress)
+        .set({ is_default_billing: false })
+        .where(eq(customerAddress.customer_id, customerId))
     }
   }
 }

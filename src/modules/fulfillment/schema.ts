@@ -24,7 +24,9 @@ export const serviceZone = pgTable(
   {
     ...entityColumns(),
     name: text("name").notNull(),
-    fulfillment_set_id: text("fulfillment_set_id").notNull().references(() => fulfillmentSet.id, { onDelete: "cascade" }),
+    fulfillment_set_id: text("fulfillment_set_id")
+      .notNull()
+      .references(() => fulfillmentSet.id, { onDelete: "cascade" }),
   },
   (t) => [index("service_zone_fulfillment_set_idx").on(t.fulfillment_set_id)],
 )
@@ -33,12 +35,16 @@ export const geoZone = pgTable(
   "geo_zone",
   {
     ...entityColumns(),
-    type: text("type", { enum: ["country", "province", "city", "zip"] }).notNull().default("country"),
+    type: text("type", { enum: ["country", "province", "city", "zip"] })
+      .notNull()
+      .default("country"),
     country_code: text("country_code").notNull(),
     province_code: text("province_code"),
     city: text("city"),
     postal_expression: jsonb("postal_expression"),
-    service_zone_id: text("service_zone_id").notNull().references(() => serviceZone.id, { onDelete: "cascade" }),
+    service_zone_id: text("service_zone_id")
+      .notNull()
+      .references(() => serviceZone.id, { onDelete: "cascade" }),
   },
   (t) => [index("geo_zone_service_zone_idx").on(t.service_zone_id), index("geo_zone_country_idx").on(t.country_code)],
 )
@@ -55,8 +61,12 @@ export const shippingOption = pgTable(
   {
     ...entityColumns(),
     name: text("name").notNull(),
-    price_type: text("price_type", { enum: ["flat", "calculated"] }).notNull().default("flat"),
-    service_zone_id: text("service_zone_id").notNull().references(() => serviceZone.id, { onDelete: "cascade" }),
+    price_type: text("price_type", { enum: ["flat", "calculated"] })
+      .notNull()
+      .default("flat"),
+    service_zone_id: text("service_zone_id")
+      .notNull()
+      .references(() => serviceZone.id, { onDelete: "cascade" }),
     shipping_profile_id: text("shipping_profile_id").references(() => shippingProfile.id, { onDelete: "set null" }),
     provider_id: text("provider_id").references(() => fulfillmentProvider.id),
     shipping_option_type_id: text("shipping_option_type_id").references(() => shippingOptionType.id),
@@ -72,7 +82,9 @@ export const shippingOptionRule = pgTable(
     attribute: text("attribute").notNull(),
     operator: text("operator", { enum: ["in", "eq", "ne", "gt", "gte", "lt", "lte", "nin"] }).notNull(),
     value: jsonb("value"),
-    shipping_option_id: text("shipping_option_id").notNull().references(() => shippingOption.id, { onDelete: "cascade" }),
+    shipping_option_id: text("shipping_option_id")
+      .notNull()
+      .references(() => shippingOption.id, { onDelete: "cascade" }),
   },
   (t) => [index("shipping_option_rule_option_idx").on(t.shipping_option_id)],
 )
@@ -82,7 +94,9 @@ export const locationFulfillmentSet = pgTable(
   "location_fulfillment_set",
   {
     stock_location_id: text("stock_location_id").notNull(),
-    fulfillment_set_id: text("fulfillment_set_id").notNull().references(() => fulfillmentSet.id, { onDelete: "cascade" }),
+    fulfillment_set_id: text("fulfillment_set_id")
+      .notNull()
+      .references(() => fulfillmentSet.id, { onDelete: "cascade" }),
     ...linkColumns(),
   },
   (t) => [primaryKey({ columns: [t.stock_location_id, t.fulfillment_set_id] })],
@@ -92,7 +106,9 @@ export const locationFulfillmentProvider = pgTable(
   "location_fulfillment_provider",
   {
     stock_location_id: text("stock_location_id").notNull(),
-    fulfillment_provider_id: text("fulfillment_provider_id").notNull().references(() => fulfillmentProvider.id),
+    fulfillment_provider_id: text("fulfillment_provider_id")
+      .notNull()
+      .references(() => fulfillmentProvider.id),
     ...linkColumns(),
   },
   (t) => [primaryKey({ columns: [t.stock_location_id, t.fulfillment_provider_id] })],

@@ -34,7 +34,16 @@ export interface ShippingOptionInput {
 /** A service zone's geo zones, one per country. */
 export async function addCountryZones(db: Db, zoneId: string, countryCodes: string[]) {
   if (countryCodes.length === 0) return
-  await db.insert(geoZone).values(countryCodes.map((code) => ({ id: generateId("fgz"), type: "country" as const, country_code: code.toLowerCase(), service_zone_id: zoneId })))
+  await db
+    .insert(geoZone)
+    .values(
+      countryCodes.map((code) => ({
+        id: generateId("fgz"),
+        type: "country" as const,
+        country_code: code.toLowerCase(),
+        service_zone_id: zoneId,
+      })),
+    )
 }
 
 export class FulfillmentService {
@@ -43,13 +52,22 @@ export class FulfillmentService {
   async createShippingProfile(input: { name: string; type?: string; metadata?: Record<string, unknown> | null }) {
     const [created] = await this.db
       .insert(shippingProfile)
-      .values({ id: generateId("sp"), name: input.name, type: input.type ?? "default", metadata: input.metadata ?? null })
+      .values({
+        id: generateId("sp"),
+        name: input.name,
+        type: input.type ?? "default",
+        metadata: input.metadata ?? null,
+      })
       .returning()
     return created!
   }
 
   /** Medusa's /admin/fulfillment-providers: registered providers, optionally those a location ships with. */
-  async listProviders(filters: { id?: string[]; stock_location_id?: string[]; is_enabled?: boolean; q?: string } & DateFilters, ordering: Ordering, page: Page) {
+  async listProviders(
+    filters: { id?: string[]; stock_location_id?: string[]; is_enabled?: boolean; q?: string } & DateFilters,
+    ordering: Ordering,
+    page: Page,
+  ) {
     const atLocations = filters.stock_location_id
       ? inArray(
           fulfillmentProvider.id,
@@ -65,35 +83,67 @@ export class FulfillmentService {
       filters.q ? ilike(fulfillmentProvider.id, `%${escapeLike(filters.q)}%`) : undefined,
       atLocations,
     )
-    return listPage(this.db, fulfillmentProvider, where, orderBy(fulfillmentProvider, ordering, fulfillmentProvider.id), page, filters)
+    return listPage(
+      this.db,
+      fulfillmentProvider,
+      where,
+      orderBy(fulfillmentProvider, ordering, fulfillmentProvider.id),
+      page,
+      filters,
+    )
   }
 
   /** Registers a provider (e.g. manual_manual) and lets a location ship with it. */
   async enableProviderAt(providerId: string, stockLocationId: string) {
     await this.db.insert(fulfillmentProvider).values({ id: providerId }).onConflictDoNothing()
-    await this.db.insert(locationFulfillmentProvider).values({ stock_location_id: stockLocationId, fulfillment_provider_id: providerId }).onConflictDoNothing()
+    await this.db
+      .insert(locationFulfillmentProvider)
+      .values({ stock_location_id: stockLocationId, fulfillment_provider_id: providerId })
+      .onConflictDoNothing()
   }
 
   /** A shipping fulfillment set at a location, with one service zone covering the countries. */
-  async createShippingZone(input: { stock_location_id: string; set_name: string; zone_name: string; country_codes: string[] }) {
+  async createShippingZone(input: {
+    stock_location_id: string
+    set_name: string
+    zone_name: string
+    country_codes: string[]
+  }) {
     return this.db.transaction(async (tx) => {
       const fulfillment = new FulfillmentService(tx as unknown as Db)
-      const set = await fulfillment.createFulfillmentSet(input.stock_location_id, { name: input.set_name, type: "shipping" })
-      const zone = await fulfillment.createServiceZone(set.id, { name: input.zone_name, country_codes: input.country_codes })
+      const set = await fulfillment.createFulfillmentSet(input.stock_location_id, {
+        name: input.set_name,
+        type: "shipping",
+      })
+      const zone = await fulfillment.createServiceZone(set.id, {
+        name: input.zone_name,
+        country_codes: input.country_codes,
+      })
       return { fulfillment_set: set, service_zone: zone }
     })
   }
 
   async createFulfillmentSet(stockLocationId: string, input: { name: string; type: "shipping" | "pickup" }) {
-    const [set] = await this.db.insert(fulfillmentSet).values({ id: generateId("fuset"), ...input }).returning()
-    await this.db.insert(locationFulfillmentSet).values({ stock_location_id: stockLocationId, fulfillment_set_id: set!.id })
+    const [set] = await this.db
+      .insert(fulfillmentSet)
+      .values({ id: generateId("fuset"), ...input })
+      .returning()
+    await this.db
+      .insert(locationFulfillmentSet)
+      .values({ stock_location_id: stockLocationId, fulfillment_set_id: set!.id })
     return set!
   }
 
   async createServiceZone(fulfillmentSetId: string, input: { name: string; country_codes: string[] }) {
-    const [set] = await this.db.select().from(fulfillmentSet).where(and(eq(fulfillmentSet.id, fulfillmentSetId), isNull(fulfillmentSet.deleted_at)))
+    const [set] = await this.db
+      .select()
+      .from(fulfillmentSet)
+      .where(and(eq(fulfillmentSet.id, fulfillmentSetId), isNull(fulfillmentSet.deleted_at)))
     if (!set) throw new MedusaError("not_found", `Fulfillment set with id: ${fulfillmentSetId} was not found`)
-    const [zone] = await this.db.insert(serviceZone).values({ id: generateId("serzo"), name: input.name, fulfillment_set_id: fulfillmentSetId }).returning()
+    const [zone] = await this.db
+      .insert(serviceZone)
+      .values({ id: generateId("serzo"), name: input.name, fulfillment_set_id: fulfillmentSetId })
+      .returning()
     await addCountryZones(this.db, zone!.id, input.country_codes)
     return zone!
   }
@@ -108,20 +158,54 @@ export class FulfillmentService {
 
   private async setsJson(setIds: string[]) {
     if (setIds.length === 0) return []
-    const sets = await this.db.select().from(fulfillmentSet).where(and(inArray(fulfillmentSet.id, setIds), isNull(fulfillmentSet.deleted_at))).orderBy(fulfillmentSet.created_at)
+    const sets = await this.db
+      .select()
+      .from(fulfillmentSet)
+      .where(and(inArray(fulfillmentSet.id, setIds), isNull(fulfillmentSet.deleted_at)))
+      .orderBy(fulfillmentSet.created_at)
     const zones = sets.length
-      ? await this.db.select().from(serviceZone).where(and(inArray(serviceZone.fulfillment_set_id, sets.map((set) => set.id)), isNull(serviceZone.deleted_at))).orderBy(serviceZone.created_at)
+      ? await this.db
+          .select()
+          .from(serviceZone)
+          .where(
+            and(
+              inArray(
+                serviceZone.fulfillment_set_id,
+                sets.map((set) => set.id),
+              ),
+              isNull(serviceZone.deleted_at),
+            ),
+          )
+          .orderBy(serviceZone.created_at)
       : []
-    const geo = zones.length ? await this.db.select().from(geoZone).where(and(inArray(geoZone.service_zone_id, zones.map((zone) => zone.id)), isNull(geoZone.deleted_at))) : []
+    const geo = zones.length
+      ? await this.db
+          .select()
+          .from(geoZone)
+          .where(
+            and(
+              inArray(
+                geoZone.service_zone_id,
+                zones.map((zone) => zone.id),
+              ),
+              isNull(geoZone.deleted_at),
+            ),
+          )
+      : []
     return sets.map((set) => ({
       ...set,
-      service_zones: zones.filter((zone) => zone.fulfillment_set_id === set.id).map((zone) => ({ ...zone, geo_zones: geo.filter((g) => g.service_zone_id === zone.id) })),
+      service_zones: zones
+        .filter((zone) => zone.fulfillment_set_id === set.id)
+        .map((zone) => ({ ...zone, geo_zones: geo.filter((g) => g.service_zone_id === zone.id) })),
     }))
   }
 
   async createShippingOption(input: ShippingOptionInput) {
     return this.db.transaction(async (tx) => {
-      const [type] = await tx.insert(shippingOptionType).values({ id: generateId("sotype"), ...input.type }).returning()
+      const [type] = await tx
+        .insert(shippingOptionType)
+        .values({ id: generateId("sotype"), ...input.type })
+        .returning()
       const [option] = await tx
         .insert(shippingOption)
         .values({
@@ -137,7 +221,9 @@ export class FulfillmentService {
         })
         .returning()
       if (input.rules?.length) {
-        await tx.insert(shippingOptionRule).values(input.rules.map((rule) => ({ id: generateId("sorul"), shipping_option_id: option!.id, ...rule })))
+        await tx
+          .insert(shippingOptionRule)
+          .values(input.rules.map((rule) => ({ id: generateId("sorul"), shipping_option_id: option!.id, ...rule })))
       }
       return option!
     })
@@ -151,10 +237,19 @@ export class FulfillmentService {
   async optionsForCart(input: { locationIds: string[]; countryCode?: string | null; optionIds?: string[] }) {
     if (input.locationIds.length === 0) return []
     const rows = await this.db
-      .select({ option: shippingOption, zone: serviceZone, set: fulfillmentSet, location_id: locationFulfillmentSet.stock_location_id, type: shippingOptionType })
+      .select({
+        option: shippingOption,
+        zone: serviceZone,
+        set: fulfillmentSet,
+        location_id: locationFulfillmentSet.stock_location_id,
+        type: shippingOptionType,
+      })
       .from(shippingOption)
       .innerJoin(serviceZone, and(eq(serviceZone.id, shippingOption.service_zone_id), isNull(serviceZone.deleted_at)))
-      .innerJoin(fulfillmentSet, and(eq(fulfillmentSet.id, serviceZone.fulfillment_set_id), isNull(fulfillmentSet.deleted_at)))
+      .innerJoin(
+        fulfillmentSet,
+        and(eq(fulfillmentSet.id, serviceZone.fulfillment_set_id), isNull(fulfillmentSet.deleted_at)),
+      )
       .innerJoin(locationFulfillmentSet, eq(locationFulfillmentSet.fulfillment_set_id, fulfillmentSet.id))
       .leftJoin(shippingOptionType, eq(shippingOptionType.id, shippingOption.shipping_option_type_id))
       .where(
@@ -168,7 +263,10 @@ export class FulfillmentService {
     if (rows.length === 0) return []
     const zoneIds = [...new Set(rows.map((row) => row.zone.id))]
     const optionIds = rows.map((row) => row.option.id)
-    const zones = await this.db.select().from(geoZone).where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
+    const zones = await this.db
+      .select()
+      .from(geoZone)
+      .where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
     const rules = await this.db
       .select()
       .from(shippingOptionRule)
@@ -176,7 +274,10 @@ export class FulfillmentService {
     const country = input.countryCode?.toLowerCase()
     const context: Record<string, string> = { is_return: "false", enabled_in_store: "true" }
     return rows
-      .filter((row) => !country || zones.some((zone) => zone.service_zone_id === row.zone.id && zone.country_code === country))
+      .filter(
+        (row) =>
+          !country || zones.some((zone) => zone.service_zone_id === row.zone.id && zone.country_code === country),
+      )
       .filter((row) =>
         rules
           .filter((rule) => rule.shipping_option_id === row.option.id)

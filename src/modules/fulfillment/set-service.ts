@@ -1,7 +1,15 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import type { Db } from "../../infra/db"
-import { fulfillmentProvider, fulfillmentSet, geoZone, locationFulfillmentProvider, locationFulfillmentSet, serviceZone, shippingOption } from "./schema"
+import {
+  fulfillmentProvider,
+  fulfillmentSet,
+  geoZone,
+  locationFulfillmentProvider,
+  locationFulfillmentSet,
+  serviceZone,
+  shippingOption,
+} from "./schema"
 import { addCountryZones } from "./service"
 
 /**
@@ -18,7 +26,10 @@ export class FulfillmentSetService {
       .from(serviceZone)
       .where(and(eq(serviceZone.id, zoneId), eq(serviceZone.fulfillment_set_id, setId), isNull(serviceZone.deleted_at)))
     if (!zone) throw new MedusaError("not_found", `Service zone with id: ${zoneId} was not found`)
-    const geo_zones = await this.db.select().from(geoZone).where(and(eq(geoZone.service_zone_id, zoneId), isNull(geoZone.deleted_at)))
+    const geo_zones = await this.db
+      .select()
+      .from(geoZone)
+      .where(and(eq(geoZone.service_zone_id, zoneId), isNull(geoZone.deleted_at)))
     return { ...zone, geo_zones }
   }
 
@@ -30,16 +41,25 @@ export class FulfillmentSetService {
 
   /** Batch loaders of the stock location graph: a location's sets, a set's zones, a zone's areas and options. */
   async setLinksOfLocations(locationIds: string[]) {
-    return this.db.select().from(locationFulfillmentSet).where(inArray(locationFulfillmentSet.stock_location_id, locationIds))
+    return this.db
+      .select()
+      .from(locationFulfillmentSet)
+      .where(inArray(locationFulfillmentSet.stock_location_id, locationIds))
   }
 
   async locationLinksOfSets(setIds: string[]) {
     if (setIds.length === 0) return []
-    return this.db.select().from(locationFulfillmentSet).where(inArray(locationFulfillmentSet.fulfillment_set_id, setIds))
+    return this.db
+      .select()
+      .from(locationFulfillmentSet)
+      .where(inArray(locationFulfillmentSet.fulfillment_set_id, setIds))
   }
 
   async providerLinksOfLocations(locationIds: string[]) {
-    return this.db.select().from(locationFulfillmentProvider).where(inArray(locationFulfillmentProvider.stock_location_id, locationIds))
+    return this.db
+      .select()
+      .from(locationFulfillmentProvider)
+      .where(inArray(locationFulfillmentProvider.stock_location_id, locationIds))
   }
 
   async providersByIds(ids: string[]) {
@@ -48,15 +68,26 @@ export class FulfillmentSetService {
   }
 
   async liveZonesOfSets(setIds: string[]) {
-    return this.db.select().from(serviceZone).where(and(inArray(serviceZone.fulfillment_set_id, setIds), isNull(serviceZone.deleted_at))).orderBy(asc(serviceZone.created_at))
+    return this.db
+      .select()
+      .from(serviceZone)
+      .where(and(inArray(serviceZone.fulfillment_set_id, setIds), isNull(serviceZone.deleted_at)))
+      .orderBy(asc(serviceZone.created_at))
   }
 
   async geoZonesOf(zoneIds: string[]) {
-    return this.db.select().from(geoZone).where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
+    return this.db
+      .select()
+      .from(geoZone)
+      .where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
   }
 
   async liveOptionsOfZones(zoneIds: string[]) {
-    return this.db.select().from(shippingOption).where(and(inArray(shippingOption.service_zone_id, zoneIds), isNull(shippingOption.deleted_at))).orderBy(asc(shippingOption.created_at))
+    return this.db
+      .select()
+      .from(shippingOption)
+      .where(and(inArray(shippingOption.service_zone_id, zoneIds), isNull(shippingOption.deleted_at)))
+      .orderBy(asc(shippingOption.created_at))
   }
 
   async setsByIds(ids: string[]) {
@@ -67,9 +98,15 @@ export class FulfillmentSetService {
   /** Renames the zone; `country_codes`, when given, replace its geo zones. */
   async updateServiceZone(setId: string, zoneId: string, input: { name?: string; country_codes?: string[] }) {
     await this.retrieveServiceZone(setId, zoneId)
-    await this.db.update(serviceZone).set({ name: input.name, updated_at: new Date() }).where(eq(serviceZone.id, zoneId))
+    await this.db
+      .update(serviceZone)
+      .set({ name: input.name, updated_at: new Date() })
+      .where(eq(serviceZone.id, zoneId))
     if (!input.country_codes) return
-    await this.db.update(geoZone).set({ deleted_at: new Date() }).where(and(eq(geoZone.service_zone_id, zoneId), isNull(geoZone.deleted_at)))
+    await this.db
+      .update(geoZone)
+      .set({ deleted_at: new Date() })
+      .where(and(eq(geoZone.service_zone_id, zoneId), isNull(geoZone.deleted_at)))
     await addCountryZones(this.db, zoneId, input.country_codes)
   }
 
@@ -90,15 +127,24 @@ export class FulfillmentSetService {
 
   /** A deleted location's sets go with it. */
   async deleteSetsOfLocation(stockLocationId: string): Promise<string[]> {
-    const links = await this.db.delete(locationFulfillmentSet).where(eq(locationFulfillmentSet.stock_location_id, stockLocationId)).returning()
+    const links = await this.db
+      .delete(locationFulfillmentSet)
+      .where(eq(locationFulfillmentSet.stock_location_id, stockLocationId))
+      .returning()
     const setIds = links.map((link) => link.fulfillment_set_id)
     if (setIds.length === 0) return []
-    await this.db.update(fulfillmentSet).set({ deleted_at: new Date() }).where(and(inArray(fulfillmentSet.id, setIds), isNull(fulfillmentSet.deleted_at)))
+    await this.db
+      .update(fulfillmentSet)
+      .set({ deleted_at: new Date() })
+      .where(and(inArray(fulfillmentSet.id, setIds), isNull(fulfillmentSet.deleted_at)))
     return this.softDeleteZonesOfSets(setIds)
   }
 
   private async softDeleteZonesOfSets(setIds: string[]) {
-    const zones = await this.db.select({ id: serviceZone.id }).from(serviceZone).where(and(inArray(serviceZone.fulfillment_set_id, setIds), isNull(serviceZone.deleted_at)))
+    const zones = await this.db
+      .select({ id: serviceZone.id })
+      .from(serviceZone)
+      .where(and(inArray(serviceZone.fulfillment_set_id, setIds), isNull(serviceZone.deleted_at)))
     return this.softDeleteZones(zones.map((zone) => zone.id))
   }
 
@@ -106,7 +152,10 @@ export class FulfillmentSetService {
     if (zoneIds.length === 0) return []
     const now = new Date()
     await this.db.update(serviceZone).set({ deleted_at: now }).where(inArray(serviceZone.id, zoneIds))
-    await this.db.update(geoZone).set({ deleted_at: now }).where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
+    await this.db
+      .update(geoZone)
+      .set({ deleted_at: now })
+      .where(and(inArray(geoZone.service_zone_id, zoneIds), isNull(geoZone.deleted_at)))
     const options = await this.db
       .update(shippingOption)
       .set({ deleted_at: now })

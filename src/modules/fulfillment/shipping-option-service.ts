@@ -5,7 +5,14 @@ import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
 import { listPage, type Page, orderBy, type DateFilters } from "../../core/query/page"
 import type { Db } from "../../infra/db"
-import { fulfillmentProvider, serviceZone, shippingOption, shippingOptionRule, shippingOptionType, shippingProfile } from "./schema"
+import {
+  fulfillmentProvider,
+  serviceZone,
+  shippingOption,
+  shippingOptionRule,
+  shippingOptionType,
+  shippingProfile,
+} from "./schema"
 import type { ShippingOptionInput } from "./service"
 
 type ShippingOption = typeof shippingOption.$inferSelect
@@ -31,14 +38,25 @@ export class ShippingOptionService {
     const conditions: (SQL | undefined)[] = [isNull(shippingOption.deleted_at)]
     if (filters.id) conditions.push(inArray(shippingOption.id, filters.id))
     if (filters.service_zone_id) conditions.push(inArray(shippingOption.service_zone_id, filters.service_zone_id))
-    if (filters.shipping_profile_id) conditions.push(inArray(shippingOption.shipping_profile_id, filters.shipping_profile_id))
+    if (filters.shipping_profile_id)
+      conditions.push(inArray(shippingOption.shipping_profile_id, filters.shipping_profile_id))
     if (filters.provider_id) conditions.push(inArray(shippingOption.provider_id, filters.provider_id))
     if (filters.q) conditions.push(searchAny([shippingOption.name], filters.q))
-    return listPage(this.db, shippingOption, and(...conditions), orderBy(shippingOption, ordering, shippingOption.id), page, filters)
+    return listPage(
+      this.db,
+      shippingOption,
+      and(...conditions),
+      orderBy(shippingOption, ordering, shippingOption.id),
+      page,
+      filters,
+    )
   }
 
   async retrieve(id: string): Promise<ShippingOption> {
-    const [found] = await this.db.select().from(shippingOption).where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(shippingOption)
+      .where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Shipping option with id: ${id} was not found`)
     return found
   }
@@ -63,16 +81,35 @@ export class ShippingOptionService {
    * Medusa's rules batch of one option: rules to add, to change (by id, of this option) and to
    * remove. Answers the ids created, updated and deleted.
    */
-  async batchRules(optionId: string, batch: { create: RuleInput[]; update: (RuleInput & { id: string })[]; delete: string[] }) {
+  async batchRules(
+    optionId: string,
+    batch: { create: RuleInput[]; update: (RuleInput & { id: string })[]; delete: string[] },
+  ) {
     await this.retrieve(optionId)
     const own = and(eq(shippingOptionRule.shipping_option_id, optionId), isNull(shippingOptionRule.deleted_at))
     const wanted = [...batch.update.map((rule) => rule.id), ...batch.delete]
-    const found = wanted.length ? await this.db.select({ id: shippingOptionRule.id }).from(shippingOptionRule).where(and(own, inArray(shippingOptionRule.id, wanted))) : []
+    const found = wanted.length
+      ? await this.db
+          .select({ id: shippingOptionRule.id })
+          .from(shippingOptionRule)
+          .where(and(own, inArray(shippingOptionRule.id, wanted)))
+      : []
     const missing = wanted.filter((id) => !found.some((rule) => rule.id === id))
-    if (missing.length) throw new MedusaError("not_found", `Shipping option rules with ids ${[...new Set(missing)].join(", ")} were not found for shipping option ${optionId}`)
-    if (batch.delete.length) await this.db.update(shippingOptionRule).set({ deleted_at: new Date() }).where(and(own, inArray(shippingOptionRule.id, batch.delete)))
+    if (missing.length)
+      throw new MedusaError(
+        "not_found",
+        `Shipping option rules with ids ${[...new Set(missing)].join(", ")} were not found for shipping option ${optionId}`,
+      )
+    if (batch.delete.length)
+      await this.db
+        .update(shippingOptionRule)
+        .set({ deleted_at: new Date() })
+        .where(and(own, inArray(shippingOptionRule.id, batch.delete)))
     for (const { id, ...rule } of batch.update) {
-      await this.db.update(shippingOptionRule).set({ ...rule, updated_at: new Date() }).where(eq(shippingOptionRule.id, id))
+      await this.db
+        .update(shippingOptionRule)
+        .set({ ...rule, updated_at: new Date() })
+        .where(eq(shippingOptionRule.id, id))
     }
     const created = batch.create.length
       ? await this.db
@@ -80,20 +117,33 @@ export class ShippingOptionService {
           .values(batch.create.map((rule) => ({ id: generateId("sorul"), shipping_option_id: optionId, ...rule })))
           .returning({ id: shippingOptionRule.id })
       : []
-    return { created: created.map((rule) => rule.id), updated: batch.update.map((rule) => rule.id), deleted: batch.delete }
+    return {
+      created: created.map((rule) => rule.id),
+      updated: batch.update.map((rule) => rule.id),
+      deleted: batch.delete,
+    }
   }
 
   /** Rules by id, as the batch answers them. */
   async rulesByIds(ids: string[]) {
     if (ids.length === 0) return []
-    const rules = await this.db.select().from(shippingOptionRule).where(inArray(shippingOptionRule.id, ids)).orderBy(asc(shippingOptionRule.id))
+    const rules = await this.db
+      .select()
+      .from(shippingOptionRule)
+      .where(inArray(shippingOptionRule.id, ids))
+      .orderBy(asc(shippingOptionRule.id))
     return rules.map((rule) => ({ ...rule, value: ruleValue(rule.value) }))
   }
 
   /** Checks what an option points at, so that a wrong id is a 404 naming it rather than a foreign-key failure. */
   async assertReferences(input: { service_zone_id?: string; shipping_profile_id?: string; provider_id?: string }) {
     const exists = async (table: typeof serviceZone | typeof shippingProfile, id: string) =>
-      (await this.db.select({ id: table.id }).from(table).where(and(eq(table.id, id), isNull(table.deleted_at)))).length > 0
+      (
+        await this.db
+          .select({ id: table.id })
+          .from(table)
+          .where(and(eq(table.id, id), isNull(table.deleted_at)))
+      ).length > 0
     if (input.service_zone_id && !(await exists(serviceZone, input.service_zone_id))) {
       throw new MedusaError("not_found", `Service zone with id: ${input.service_zone_id} was not found`)
     }
@@ -101,8 +151,12 @@ export class ShippingOptionService {
       throw new MedusaError("not_found", `Shipping profile with id: ${input.shipping_profile_id} was not found`)
     }
     if (input.provider_id) {
-      const [provider] = await this.db.select().from(fulfillmentProvider).where(eq(fulfillmentProvider.id, input.provider_id))
-      if (!provider) throw new MedusaError("not_found", `Fulfillment provider with id: ${input.provider_id} was not found`)
+      const [provider] = await this.db
+        .select()
+        .from(fulfillmentProvider)
+        .where(eq(fulfillmentProvider.id, input.provider_id))
+      if (!provider)
+        throw new MedusaError("not_found", `Fulfillment provider with id: ${input.provider_id} was not found`)
     }
   }
 
@@ -113,13 +167,22 @@ export class ShippingOptionService {
     const { type, rules, ...columns } = input
     const values: Partial<typeof shippingOption.$inferInsert> = { ...columns, updated_at: new Date() }
     if (type) {
-      const [created] = await this.db.insert(shippingOptionType).values({ id: generateId("sotype"), ...type }).returning()
+      const [created] = await this.db
+        .insert(shippingOptionType)
+        .values({ id: generateId("sotype"), ...type })
+        .returning()
       values.shipping_option_type_id = created!.id
     }
     await this.db.update(shippingOption).set(values).where(eq(shippingOption.id, id))
     if (rules) {
-      await this.db.update(shippingOptionRule).set({ deleted_at: new Date() }).where(and(eq(shippingOptionRule.shipping_option_id, id), isNull(shippingOptionRule.deleted_at)))
-      if (rules.length) await this.db.insert(shippingOptionRule).values(rules.map((rule) => ({ id: generateId("sorul"), shipping_option_id: id, ...rule })))
+      await this.db
+        .update(shippingOptionRule)
+        .set({ deleted_at: new Date() })
+        .where(and(eq(shippingOptionRule.shipping_option_id, id), isNull(shippingOptionRule.deleted_at)))
+      if (rules.length)
+        await this.db
+          .insert(shippingOptionRule)
+          .values(rules.map((rule) => ({ id: generateId("sorul"), shipping_option_id: id, ...rule })))
     }
   }
 

@@ -6,7 +6,9 @@ import { generateId } from "../../core/ids"
 import type { Db } from "../../infra/db"
 import { inventoryItem, inventoryLevel, productVariantInventoryItem, reservationItem } from "./schema"
 
-export type InventoryItemInput = Partial<Omit<typeof inventoryItem.$inferInsert, "id" | "created_at" | "updated_at" | "deleted_at">>
+export type InventoryItemInput = Partial<
+  Omit<typeof inventoryItem.$inferInsert, "id" | "created_at" | "updated_at" | "deleted_at">
+>
 export type InventoryLevel = typeof inventoryLevel.$inferSelect
 export interface LevelQuantities {
   stocked_quantity?: number
@@ -21,7 +23,10 @@ export class InventoryItemService {
   constructor(private readonly db: Db) {}
 
   async create(input: InventoryItemInput) {
-    const [created] = await this.db.insert(inventoryItem).values({ ...input, id: generateId("iitem") }).returning()
+    const [created] = await this.db
+      .insert(inventoryItem)
+      .values({ ...input, id: generateId("iitem") })
+      .returning()
     return created!
   }
 
@@ -37,15 +42,26 @@ export class InventoryItemService {
 
   /** Soft-deletes the item and its levels and unlinks its variants; refused while stock is reserved for it. */
   async delete(id: string) {
-    const [held] = await this.db.select({ id: reservationItem.id }).from(reservationItem).where(and(eq(reservationItem.inventory_item_id, id), isNull(reservationItem.deleted_at))).limit(1)
-    if (held) throw new MedusaError("not_allowed", `Cannot remove following inventory item(s) since they have reservations: [${id}].`)
+    const [held] = await this.db
+      .select({ id: reservationItem.id })
+      .from(reservationItem)
+      .where(and(eq(reservationItem.inventory_item_id, id), isNull(reservationItem.deleted_at)))
+      .limit(1)
+    if (held)
+      throw new MedusaError(
+        "not_allowed",
+        `Cannot remove following inventory item(s) since they have reservations: [${id}].`,
+      )
     const [deleted] = await this.db
       .update(inventoryItem)
       .set({ deleted_at: new Date() })
       .where(and(eq(inventoryItem.id, id), isNull(inventoryItem.deleted_at)))
       .returning({ id: inventoryItem.id })
     if (!deleted) throw new MedusaError("not_found", `Inventory item with id: ${id} was not found`)
-    await this.db.update(inventoryLevel).set({ deleted_at: new Date() }).where(and(eq(inventoryLevel.inventory_item_id, id), isNull(inventoryLevel.deleted_at)))
+    await this.db
+      .update(inventoryLevel)
+      .set({ deleted_at: new Date() })
+      .where(and(eq(inventoryLevel.inventory_item_id, id), isNull(inventoryLevel.deleted_at)))
     await this.db.delete(productVariantInventoryItem).where(eq(productVariantInventoryItem.inventory_item_id, id))
   }
 
@@ -66,7 +82,11 @@ export class InventoryItemService {
    * moment cannot slip under it.
    */
   async updateLevel(itemId: string, locationId: string, quantities: LevelQuantities) {
-    const where = and(eq(inventoryLevel.inventory_item_id, itemId), eq(inventoryLevel.location_id, locationId), isNull(inventoryLevel.deleted_at))
+    const where = and(
+      eq(inventoryLevel.inventory_item_id, itemId),
+      eq(inventoryLevel.location_id, locationId),
+      isNull(inventoryLevel.deleted_at),
+    )
     const stocked = quantities.stocked_quantity
     const [updated] = await this.db
       .update(inventoryLevel)
@@ -75,7 +95,8 @@ export class InventoryItemService {
       .returning()
     if (updated) return updated
     const [level] = await this.levelsAt(itemId, [locationId])
-    if (!level) throw new MedusaError("not_found", `Inventory level for item ${itemId} and location ${locationId} not found`)
+    if (!level)
+      throw new MedusaError("not_found", `Inventory level for item ${itemId} and location ${locationId} not found`)
     throw new MedusaError(
       "invalid_data",
       `stocked_quantity: ${stocked} is below the ${level.reserved_quantity} units reserved for item ${itemId} at location ${locationId}`,
@@ -89,7 +110,10 @@ export class InventoryItemService {
   async deleteLevels(levels: InventoryLevel[], options: { force?: boolean } = {}) {
     const reserved = levels.filter((level) => level.reserved_quantity > 0 || level.incoming_quantity > 0)
     if (reserved.length) {
-      throw new MedusaError("not_allowed", `Cannot remove Inventory Levels for ${unique(reserved).join(", ")} because there are reserved or incoming items at the locations`)
+      throw new MedusaError(
+        "not_allowed",
+        `Cannot remove Inventory Levels for ${unique(reserved).join(", ")} because there are reserved or incoming items at the locations`,
+      )
     }
     const stocked = levels.filter((level) => !options.force && level.stocked_quantity > 0)
     if (stocked.length) {
@@ -98,7 +122,16 @@ export class InventoryItemService {
         `Cannot remove Inventory Levels for ${unique(stocked).join(", ")} because there are stocked items at the locations. Use force flag to delete anyway.`,
       )
     }
-    if (levels.length) await this.db.update(inventoryLevel).set({ deleted_at: new Date() }).where(inArray(inventoryLevel.id, levels.map((level) => level.id)))
+    if (levels.length)
+      await this.db
+        .update(inventoryLevel)
+        .set({ deleted_at: new Date() })
+        .where(
+          inArray(
+            inventoryLevel.id,
+            levels.map((level) => level.id),
+          ),
+        )
   }
 
   /** Live levels of an item at the locations, their rows locked until the transaction ends. */
@@ -107,7 +140,13 @@ export class InventoryItemService {
     return this.db
       .select()
       .from(inventoryLevel)
-      .where(and(eq(inventoryLevel.inventory_item_id, itemId), inArray(inventoryLevel.location_id, locationIds), isNull(inventoryLevel.deleted_at)))
+      .where(
+        and(
+          eq(inventoryLevel.inventory_item_id, itemId),
+          inArray(inventoryLevel.location_id, locationIds),
+          isNull(inventoryLevel.deleted_at),
+        ),
+      )
       .for("update")
   }
 
@@ -118,14 +157,28 @@ export class InventoryItemService {
       isNull(inventoryLevel.deleted_at),
       filters.location_id ? inArray(inventoryLevel.location_id, filters.location_id) : undefined,
     )
-    const { rows, count } = await listPage(this.db, inventoryLevel, where, orderBy(inventoryLevel, ordering, inventoryLevel.id), page, filters)
-    return { rows: rows.map((level) => ({ ...level, available_quantity: level.stocked_quantity - level.reserved_quantity })), count }
+    const { rows, count } = await listPage(
+      this.db,
+      inventoryLevel,
+      where,
+      orderBy(inventoryLevel, ordering, inventoryLevel.id),
+      page,
+      filters,
+    )
+    return {
+      rows: rows.map((level) => ({ ...level, available_quantity: level.stocked_quantity - level.reserved_quantity })),
+      count,
+    }
   }
 
   /** Live levels by id, locked. */
   async levelsById(ids: string[]) {
     if (ids.length === 0) return []
-    return this.db.select().from(inventoryLevel).where(and(inArray(inventoryLevel.id, ids), isNull(inventoryLevel.deleted_at))).for("update")
+    return this.db
+      .select()
+      .from(inventoryLevel)
+      .where(and(inArray(inventoryLevel.id, ids), isNull(inventoryLevel.deleted_at)))
+      .for("update")
   }
 }
 

@@ -13,7 +13,10 @@ export async function itemsJson(scope: Scope, items: Item[]) {
       ...item,
       stocked_quantity: sum("stocked_quantity"),
       reserved_quantity: sum("reserved_quantity"),
-      location_levels: own.map((level) => ({ ...level, available_quantity: level.stocked_quantity - level.reserved_quantity })),
+      location_levels: own.map((level) => ({
+        ...level,
+        available_quantity: level.stocked_quantity - level.reserved_quantity,
+      })),
     }
   })
 }

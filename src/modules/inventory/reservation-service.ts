@@ -28,23 +28,41 @@ export class ReservationService {
   constructor(private readonly db: Db) {}
 
   async retrieve(id: string, options: { lock?: boolean } = {}): Promise<Reservation> {
-    const query = this.db.select().from(reservationItem).where(and(eq(reservationItem.id, id), isNull(reservationItem.deleted_at)))
+    const query = this.db
+      .select()
+      .from(reservationItem)
+      .where(and(eq(reservationItem.id, id), isNull(reservationItem.deleted_at)))
     const [found] = options.lock ? await query.for("update") : await query
     if (!found) throw new MedusaError("not_found", `Reservation with id: ${id} was not found`)
     return found
   }
 
-  async list(filters: { line_item_id?: string[]; inventory_item_id?: string[]; location_id?: string[] } & DateFilters, ordering: Ordering, page: Page) {
+  async list(
+    filters: { line_item_id?: string[]; inventory_item_id?: string[]; location_id?: string[] } & DateFilters,
+    ordering: Ordering,
+    page: Page,
+  ) {
     const conditions: SQL[] = [isNull(reservationItem.deleted_at)]
     if (filters.line_item_id) conditions.push(inArray(reservationItem.line_item_id, filters.line_item_id))
-    if (filters.inventory_item_id) conditions.push(inArray(reservationItem.inventory_item_id, filters.inventory_item_id))
+    if (filters.inventory_item_id)
+      conditions.push(inArray(reservationItem.inventory_item_id, filters.inventory_item_id))
     if (filters.location_id) conditions.push(inArray(reservationItem.location_id, filters.location_id))
-    return listPage(this.db, reservationItem, and(...conditions), orderBy(reservationItem, ordering, reservationItem.id), page, filters)
+    return listPage(
+      this.db,
+      reservationItem,
+      and(...conditions),
+      orderBy(reservationItem, ordering, reservationItem.id),
+      page,
+      filters,
+    )
   }
 
   async create(input: NewReservation): Promise<Reservation> {
     await this.hold(input.inventory_item_id, input.location_id, input.quantity, false)
-    const [created] = await this.db.insert(reservationItem).values({ id: generateId("resitem"), ...input }).returning()
+    const [created] = await this.db
+      .insert(reservationItem)
+      .values({ id: generateId("resitem"), ...input })
+      .returning()
     return created!
   }
 
@@ -82,8 +100,14 @@ export class ReservationService {
    * a checkout reserving at the same moment cannot slip past it.
    */
   private async hold(itemId: string, locationId: string, quantity: number, allowBackorder: boolean) {
-    const level = and(eq(inventoryLevel.inventory_item_id, itemId), eq(inventoryLevel.location_id, locationId), isNull(inventoryLevel.deleted_at))
-    const enough = allowBackorder ? undefined : sql`${inventoryLevel.stocked_quantity} - ${inventoryLevel.reserved_quantity} >= ${quantity}`
+    const level = and(
+      eq(inventoryLevel.inventory_item_id, itemId),
+      eq(inventoryLevel.location_id, locationId),
+      isNull(inventoryLevel.deleted_at),
+    )
+    const enough = allowBackorder
+      ? undefined
+      : sql`${inventoryLevel.stocked_quantity} - ${inventoryLevel.reserved_quantity} >= ${quantity}`
     const [held] = await this.db
       .update(inventoryLevel)
       .set({ reserved_quantity: sql`${inventoryLevel.reserved_quantity} + ${quantity}`, updated_at: new Date() })
@@ -98,7 +122,16 @@ export class ReservationService {
   private async release(itemId: string, locationId: string, quantity: number) {
     await this.db
       .update(inventoryLevel)
-      .set({ reserved_quantity: sql`greatest(${inventoryLevel.reserved_quantity} - ${quantity}, 0)`, updated_at: new Date() })
-      .where(and(eq(inventoryLevel.inventory_item_id, itemId), eq(inventoryLevel.location_id, locationId), isNull(inventoryLevel.deleted_at)))
+      .set({
+        reserved_quantity: sql`greatest(${inventoryLevel.reserved_quantity} - ${quantity}, 0)`,
+        updated_at: new Date(),
+      })
+      .where(
+        and(
+          eq(inventoryLevel.inventory_item_id, itemId),
+          eq(inventoryLevel.location_id, locationId),
+          isNull(inventoryLevel.deleted_at),
+        ),
+      )
   }
 }

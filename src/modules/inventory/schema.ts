@@ -22,14 +22,18 @@ export const inventoryLevel = pgTable(
   "inventory_level",
   {
     ...entityColumns(),
-    inventory_item_id: text("inventory_item_id").notNull().references(() => inventoryItem.id, { onDelete: "cascade" }),
+    inventory_item_id: text("inventory_item_id")
+      .notNull()
+      .references(() => inventoryItem.id, { onDelete: "cascade" }),
     location_id: text("location_id").notNull(),
     stocked_quantity: integer("stocked_quantity").notNull().default(0),
     reserved_quantity: integer("reserved_quantity").notNull().default(0),
     incoming_quantity: integer("incoming_quantity").notNull().default(0),
   },
   (t) => [
-    uniqueIndex("inventory_level_item_location_uq").on(t.inventory_item_id, t.location_id).where(sql`deleted_at is null`),
+    uniqueIndex("inventory_level_item_location_uq")
+      .on(t.inventory_item_id, t.location_id)
+      .where(sql`deleted_at is null`),
     index("inventory_level_location_idx").on(t.location_id),
     check("inventory_level_stocked_nonnegative", sql`${t.stocked_quantity} >= 0`),
     check("inventory_level_reserved_nonnegative", sql`${t.reserved_quantity} >= 0`),
@@ -41,7 +45,9 @@ export const productVariantInventoryItem = pgTable(
   "product_variant_inventory_item",
   {
     variant_id: text("variant_id").notNull(),
-    inventory_item_id: text("inventory_item_id").notNull().references(() => inventoryItem.id, { onDelete: "cascade" }),
+    inventory_item_id: text("inventory_item_id")
+      .notNull()
+      .references(() => inventoryItem.id, { onDelete: "cascade" }),
     required_quantity: integer("required_quantity").notNull().default(1),
     ...linkColumns(),
   },
@@ -54,12 +60,17 @@ export const reservationItem = pgTable(
   {
     ...entityColumns(),
     line_item_id: text("line_item_id"),
-    inventory_item_id: text("inventory_item_id").notNull().references(() => inventoryItem.id, { onDelete: "cascade" }),
+    inventory_item_id: text("inventory_item_id")
+      .notNull()
+      .references(() => inventoryItem.id, { onDelete: "cascade" }),
     location_id: text("location_id").notNull(),
     quantity: integer("quantity").notNull(),
     allow_backorder: boolean("allow_backorder").notNull().default(false),
     description: text("description"),
     external_id: text("external_id"),
   },
-  (t) => [index("reservation_item_line_item_idx").on(t.line_item_id), index("reservation_item_inventory_item_idx").on(t.inventory_item_id)],
+  (t) => [
+    index("reservation_item_line_item_idx").on(t.line_item_id),
+    index("reservation_item_inventory_item_idx").on(t.inventory_item_id),
+  ],
 )

@@ -24,7 +24,9 @@ export class InventoryService {
     const available = this.db
       .select({
         inventory_item_id: inventoryLevel.inventory_item_id,
-        quantity: sql<number>`sum(${inventoryLevel.stocked_quantity} - ${inventoryLevel.reserved_quantity})`.as("quantity"),
+        quantity: sql<number>`sum(${inventoryLevel.stocked_quantity} - ${inventoryLevel.reserved_quantity})`.as(
+          "quantity",
+        ),
       })
       .from(inventoryLevel)
       .where(and(atLocations, isNull(inventoryLevel.deleted_at)))
@@ -36,7 +38,10 @@ export class InventoryService {
         quantity: sql<string>`min(floor(greatest(coalesce(${available.quantity}, 0), 0) / ${productVariantInventoryItem.required_quantity}))`,
       })
       .from(productVariantInventoryItem)
-      .innerJoin(inventoryItem, and(eq(inventoryItem.id, productVariantInventoryItem.inventory_item_id), isNull(inventoryItem.deleted_at)))
+      .innerJoin(
+        inventoryItem,
+        and(eq(inventoryItem.id, productVariantInventoryItem.inventory_item_id), isNull(inventoryItem.deleted_at)),
+      )
       .leftJoin(available, eq(available.inventory_item_id, productVariantInventoryItem.inventory_item_id))
       .where(inArray(productVariantInventoryItem.variant_id, variantIds))
       .groupBy(productVariantInventoryItem.variant_id)
@@ -47,7 +52,10 @@ export class InventoryService {
   /** An inventory item for a variant (Medusa creates one per managed variant). */
   async createItemForVariant(variantId: string, input: { sku?: string | null; title?: string | null }) {
     return this.db.transaction(async (tx) => {
-      const [item] = await tx.insert(inventoryItem).values({ id: generateId("iitem"), sku: input.sku ?? null, title: input.title ?? null }).returning()
+      const [item] = await tx
+        .insert(inventoryItem)
+        .values({ id: generateId("iitem"), sku: input.sku ?? null, title: input.title ?? null })
+        .returning()
       await tx.insert(productVariantInventoryItem).values({ variant_id: variantId, inventory_item_id: item!.id })
       return item!
     })
@@ -82,9 +90,15 @@ export class InventoryService {
       .flatMap((link) =>
         lines
           .filter((line) => line.variant_id === link.variant_id)
-          .map((line) => ({ ...line, inventory_item_id: link.inventory_item_id, needed: line.quantity * link.required_quantity })),
+          .map((line) => ({
+            ...line,
+            inventory_item_id: link.inventory_item_id,
+            needed: line.quantity * link.required_quantity,
+          })),
       )
-      .sort((a, b) => (a.inventory_item_id < b.inventory_item_id ? -1 : a.inventory_item_id > b.inventory_item_id ? 1 : 0))
+      .sort((a, b) =>
+        a.inventory_item_id < b.inventory_item_id ? -1 : a.inventory_item_id > b.inventory_item_id ? 1 : 0,
+      )
     for (const request of requests) {
       const enough = request.allow_backorder
         ? sql`true`
@@ -104,11 +118,18 @@ export class InventoryService {
         .limit(1)
       const [level] = await this.db
         .update(inventoryLevel)
-        .set({ reserved_quantity: sql`${inventoryLevel.reserved_quantity} + ${request.needed}`, updated_at: new Date() })
+        .set({
+          reserved_quantity: sql`${inventoryLevel.reserved_quantity} + ${request.needed}`,
+          updated_at: new Date(),
+        })
         .where(and(eq(inventoryLevel.id, sql`(${candidate})`), enough))
         .returning({ location_id: inventoryLevel.location_id })
       if (!level) {
-        throw new MedusaError("not_allowed", `Some variant does not have the required inventory: ${request.variant_id}`, "insufficient_inventory")
+        throw new MedusaError(
+          "not_allowed",
+          `Some variant does not have the required inventory: ${request.variant_id}`,
+          "insufficient_inventory",
+        )
       }
       await this.db.insert(reservationItem).values({
         id: generateId("resitem"),
@@ -129,7 +150,10 @@ export class InventoryService {
   /** Live items by id, for batch loaders. */
   async itemsById(ids: string[]) {
     if (ids.length === 0) return []
-    return this.db.select().from(inventoryItem).where(and(inArray(inventoryItem.id, ids), isNull(inventoryItem.deleted_at)))
+    return this.db
+      .select()
+      .from(inventoryItem)
+      .where(and(inArray(inventoryItem.id, ids), isNull(inventoryItem.deleted_at)))
   }
 
   async levels(inventoryItemIds: string[]) {
@@ -137,16 +161,30 @@ export class InventoryService {
     return this.db.select().from(inventoryLevel).where(inArray(inventoryLevel.inventory_item_id, inventoryItemIds))
   }
 
-  async list(filters: { id?: string[]; sku?: string[]; q?: string } & DateFilters, ordering: Ordering, page: { limit: number; offset: number }) {
+  async list(
+    filters: { id?: string[]; sku?: string[]; q?: string } & DateFilters,
+    ordering: Ordering,
+    page: { limit: number; offset: number },
+  ) {
     const conditions = [isNull(inventoryItem.deleted_at)]
     if (filters.id) conditions.push(inArray(inventoryItem.id, filters.id))
     if (filters.sku) conditions.push(inArray(inventoryItem.sku, filters.sku))
     if (filters.q) conditions.push(searchAny([inventoryItem.sku, inventoryItem.title], filters.q)!)
-    return listPage(this.db, inventoryItem, and(...conditions), orderBy(inventoryItem, ordering, inventoryItem.id), page, filters)
+    return listPage(
+      this.db,
+      inventoryItem,
+      and(...conditions),
+      orderBy(inventoryItem, ordering, inventoryItem.id),
+      page,
+      filters,
+    )
   }
 
   async retrieve(id: string) {
-    const [found] = await this.db.select().from(inventoryItem).where(and(eq(inventoryItem.id, id), isNull(inventoryItem.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(inventoryItem)
+      .where(and(eq(inventoryItem.id, id), isNull(inventoryItem.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Inventory item with id: ${id} was not found`)
     return found
   }
@@ -171,10 +209,25 @@ export class InventoryService {
           stocked_quantity: sql`greatest(${inventoryLevel.stocked_quantity} - ${used}, 0)`,
           updated_at: new Date(),
         })
-        .where(and(eq(inventoryLevel.inventory_item_id, reservation.inventory_item_id), eq(inventoryLevel.location_id, reservation.location_id), isNull(inventoryLevel.deleted_at)))
-      if (used === reservation.quantity) await this.db.delete(reservationItem).where(eq(reservationItem.id, reservation.id))
-      else await this.db.update(reservationItem).set({ quantity: reservation.quantity - used }).where(eq(reservationItem.id, reservation.id))
-      moves.push({ inventory_item_id: reservation.inventory_item_id, location_id: reservation.location_id, quantity: used })
+        .where(
+          and(
+            eq(inventoryLevel.inventory_item_id, reservation.inventory_item_id),
+            eq(inventoryLevel.location_id, reservation.location_id),
+            isNull(inventoryLevel.deleted_at),
+          ),
+        )
+      if (used === reservation.quantity)
+        await this.db.delete(reservationItem).where(eq(reservationItem.id, reservation.id))
+      else
+        await this.db
+          .update(reservationItem)
+          .set({ quantity: reservation.quantity - used })
+          .where(eq(reservationItem.id, reservation.id))
+      moves.push({
+        inventory_item_id: reservation.inventory_item_id,
+        location_id: reservation.location_id,
+        quantity: used,
+      })
     }
     return moves
   }
@@ -187,7 +240,13 @@ export class InventoryService {
     for (const move of moves) {
       await this.db
         .insert(inventoryLevel)
-        .values({ id: generateId("ilev"), inventory_item_id: move.inventory_item_id, location_id: move.location_id, stocked_quantity: move.quantity, reserved_quantity: move.quantity })
+        .values({
+          id: generateId("ilev"),
+          inventory_item_id: move.inventory_item_id,
+          location_id: move.location_id,
+          stocked_quantity: move.quantity,
+          reserved_quantity: move.quantity,
+        })
         .onConflictDoUpdate({
           target: [inventoryLevel.inventory_item_id, inventoryLevel.location_id],
           targetWhere: sql`deleted_at is null`,
@@ -230,10 +289,24 @@ export class InventoryService {
     for (const reservation of held) {
       await this.db
         .update(inventoryLevel)
-        .set({ reserved_quantity: sql`greatest(${inventoryLevel.reserved_quantity} - ${reservation.quantity}, 0)`, updated_at: new Date() })
-        .where(and(eq(inventoryLevel.inventory_item_id, reservation.inventory_item_id), eq(inventoryLevel.location_id, reservation.location_id)))
+        .set({
+          reserved_quantity: sql`greatest(${inventoryLevel.reserved_quantity} - ${reservation.quantity}, 0)`,
+          updated_at: new Date(),
+        })
+        .where(
+          and(
+            eq(inventoryLevel.inventory_item_id, reservation.inventory_item_id),
+            eq(inventoryLevel.location_id, reservation.location_id),
+          ),
+        )
     }
-    if (held.length) await this.db.delete(reservationItem).where(inArray(reservationItem.id, held.map((r) => r.id)))
+    if (held.length)
+      await this.db.delete(reservationItem).where(
+        inArray(
+          reservationItem.id,
+          held.map((r) => r.id),
+        ),
+      )
     return held.length
   }
 }

@@ -23,7 +23,11 @@ export class OrderFulfillmentService {
 
   /** The order, its row locked until the transaction ends; a canceled order is refused as Medusa does. */
   async lockOpenOrder(id: string): Promise<Order> {
-    const [found] = await this.db.select().from(order).where(and(eq(order.id, id), isNull(order.deleted_at))).for("update")
+    const [found] = await this.db
+      .select()
+      .from(order)
+      .where(and(eq(order.id, id), isNull(order.deleted_at)))
+      .for("update")
     if (!found) throw new MedusaError("not_found", `Order with id: ${id} was not found`)
     if (found.status === "canceled") throw new MedusaError("invalid_data", `Order with id ${id} has been canceled.`)
     return found
@@ -33,7 +37,10 @@ export class OrderFulfillmentService {
   async fulfilledQuantities(orderIds: string[]): Promise<Map<string, number>> {
     if (orderIds.length === 0) return new Map()
     const rows = await this.db
-      .select({ line_item_id: orderFulfillmentItem.line_item_id, quantity: sql<number>`sum(${orderFulfillmentItem.quantity})::int` })
+      .select({
+        line_item_id: orderFulfillmentItem.line_item_id,
+        quantity: sql<number>`sum(${orderFulfillmentItem.quantity})::int`,
+      })
       .from(orderFulfillmentItem)
       .innerJoin(orderFulfillment, eq(orderFulfillment.id, orderFulfillmentItem.fulfillment_id))
       .where(and(inArray(orderFulfillment.order_id, orderIds), isNull(orderFulfillment.canceled_at)))
@@ -44,11 +51,21 @@ export class OrderFulfillmentService {
   /** The orders' fulfillments with their items and labels, oldest first. */
   async fulfillments(orderIds: string[]) {
     if (orderIds.length === 0) return []
-    const rows = await this.db.select().from(orderFulfillment).where(inArray(orderFulfillment.order_id, orderIds)).orderBy(asc(orderFulfillment.created_at))
+    const rows = await this.db
+      .select()
+      .from(orderFulfillment)
+      .where(inArray(orderFulfillment.order_id, orderIds))
+      .orderBy(asc(orderFulfillment.created_at))
     const ids = rows.map((row) => row.id)
-    const items = ids.length ? await this.db.select().from(orderFulfillmentItem).where(inArray(orderFulfillmentItem.fulfillment_id, ids)) : []
+    const items = ids.length
+      ? await this.db.select().from(orderFulfillmentItem).where(inArray(orderFulfillmentItem.fulfillment_id, ids))
+      : []
     const labels = ids.length
-      ? await this.db.select().from(orderFulfillmentLabel).where(inArray(orderFulfillmentLabel.fulfillment_id, ids)).orderBy(asc(orderFulfillmentLabel.id))
+      ? await this.db
+          .select()
+          .from(orderFulfillmentLabel)
+          .where(inArray(orderFulfillmentLabel.fulfillment_id, ids))
+          .orderBy(asc(orderFulfillmentLabel.id))
       : []
     return rows.map((row) => ({
       ...row,
@@ -67,14 +84,26 @@ export class OrderFulfillmentService {
       if (!line) throw new MedusaError("invalid_data", `Line item ${item.id} is not part of order ${orderId}`)
       const remaining = line.quantity - (done.get(line.id) ?? 0)
       if (item.quantity > remaining) {
-        throw new MedusaError("not_allowed", `Cannot fulfill ${item.quantity} of line item ${item.id}: ${remaining} left to fulfill`)
+        throw new MedusaError(
+          "not_allowed",
+          `Cannot fulfill ${item.quantity} of line item ${item.id}: ${remaining} left to fulfill`,
+        )
       }
     }
     const [created] = await this.db
       .insert(orderFulfillment)
-      .values({ id: generateUnguessableId("ful"), order_id: orderId, location_id: input.location_id ?? null, shipped_at: null })
+      .values({
+        id: generateUnguessableId("ful"),
+        order_id: orderId,
+        location_id: input.location_id ?? null,
+        shipped_at: null,
+      })
       .returning()
-    await this.db.insert(orderFulfillmentItem).values(input.items.map((item) => ({ fulfillment_id: created!.id, line_item_id: item.id, quantity: item.quantity })))
+    await this.db
+      .insert(orderFulfillmentItem)
+      .values(
+        input.items.map((item) => ({ fulfillment_id: created!.id, line_item_id: item.id, quantity: item.quantity })),
+      )
     return created!
   }
 
@@ -83,19 +112,30 @@ export class OrderFulfillmentService {
     await this.db
       .update(orderFulfillmentItem)
       .set({ stock: moves })
-      .where(and(eq(orderFulfillmentItem.fulfillment_id, fulfillmentId), eq(orderFulfillmentItem.line_item_id, lineItemId)))
+      .where(
+        and(eq(orderFulfillmentItem.fulfillment_id, fulfillmentId), eq(orderFulfillmentItem.line_item_id, lineItemId)),
+      )
   }
 
   /** Ships a whole fulfillment (Medusa ships what the fulfillment holds) with its tracking labels. */
   async createShipment(orderId: string, fulfillmentId: string, input: { items: { id: string }[]; labels: Label[] }) {
     await this.lockOpenOrder(orderId)
-    await this.assertLinesOfOrder(orderId, input.items.map((item) => item.id))
+    await this.assertLinesOfOrder(
+      orderId,
+      input.items.map((item) => item.id),
+    )
     const fulfillment = await this.fulfillmentOf(orderId, fulfillmentId)
     if (fulfillment.shipped_at) throw new MedusaError("not_allowed", "Shipment has already been created")
-    if (fulfillment.canceled_at) throw new MedusaError("not_allowed", "Cannot create shipment for a canceled fulfillment")
-    await this.db.update(orderFulfillment).set({ shipped_at: new Date(), updated_at: new Date() }).where(eq(orderFulfillment.id, fulfillmentId))
+    if (fulfillment.canceled_at)
+      throw new MedusaError("not_allowed", "Cannot create shipment for a canceled fulfillment")
+    await this.db
+      .update(orderFulfillment)
+      .set({ shipped_at: new Date(), updated_at: new Date() })
+      .where(eq(orderFulfillment.id, fulfillmentId))
     if (input.labels.length) {
-      await this.db.insert(orderFulfillmentLabel).values(input.labels.map((label) => ({ id: generateId("fulla"), fulfillment_id: fulfillmentId, ...label })))
+      await this.db
+        .insert(orderFulfillmentLabel)
+        .values(input.labels.map((label) => ({ id: generateId("fulla"), fulfillment_id: fulfillmentId, ...label })))
     }
   }
 
@@ -104,7 +144,10 @@ export class OrderFulfillmentService {
     const fulfillment = await this.fulfillmentOf(orderId, fulfillmentId)
     if (fulfillment.canceled_at) throw new MedusaError("not_allowed", "Cannot deliver an already canceled fulfillment")
     if (fulfillment.delivered_at) throw new MedusaError("not_allowed", "Fulfillment has already been marked delivered")
-    await this.db.update(orderFulfillment).set({ delivered_at: new Date(), updated_at: new Date() }).where(eq(orderFulfillment.id, fulfillmentId))
+    await this.db
+      .update(orderFulfillment)
+      .set({ delivered_at: new Date(), updated_at: new Date() })
+      .where(eq(orderFulfillment.id, fulfillmentId))
   }
 
   /** Cancels an unshipped fulfillment; answers its items with the stock they took, to be given back. */
@@ -112,10 +155,17 @@ export class OrderFulfillmentService {
     await this.lockOpenOrder(orderId)
     const fulfillment = await this.fulfillmentOf(orderId, fulfillmentId)
     if (fulfillment.shipped_at) {
-      throw new MedusaError("not_allowed", "The fulfillment has already been shipped. Shipped fulfillments cannot be canceled")
+      throw new MedusaError(
+        "not_allowed",
+        "The fulfillment has already been shipped. Shipped fulfillments cannot be canceled",
+      )
     }
-    if (fulfillment.canceled_at) throw new MedusaError("not_allowed", `Fulfillment with id ${fulfillmentId} is already canceled`)
-    await this.db.update(orderFulfillment).set({ canceled_at: new Date(), updated_at: new Date() }).where(eq(orderFulfillment.id, fulfillmentId))
+    if (fulfillment.canceled_at)
+      throw new MedusaError("not_allowed", `Fulfillment with id ${fulfillmentId} is already canceled`)
+    await this.db
+      .update(orderFulfillment)
+      .set({ canceled_at: new Date(), updated_at: new Date() })
+      .where(eq(orderFulfillment.id, fulfillmentId))
     return this.db.select().from(orderFulfillmentItem).where(eq(orderFulfillmentItem.fulfillment_id, fulfillmentId))
   }
 
@@ -140,8 +190,15 @@ export class OrderFulfillmentService {
   }
 
   private async assertLinesOfOrder(orderId: string, lineIds: string[]) {
-    const lines = await this.db.select({ id: orderLineItem.id }).from(orderLineItem).where(eq(orderLineItem.order_id, orderId))
+    const lines = await this.db
+      .select({ id: orderLineItem.id })
+      .from(orderLineItem)
+      .where(eq(orderLineItem.order_id, orderId))
     const missing = lineIds.filter((id) => !lines.some((line) => line.id === id))
-    if (missing.length) throw new MedusaError("invalid_data", `Items with ids ${missing.join(", ")} does not exist in order with id ${orderId}.`)
+    if (missing.length)
+      throw new MedusaError(
+        "invalid_data",
+        `Items with ids ${missing.join(", ")} does not exist in order with id ${orderId}.`,
+      )
   }
 }

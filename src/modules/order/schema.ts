@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm"
-import { boolean, index, integer, jsonb, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core"
 import { addressColumns, lineItemColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
 import type { StockMove } from "../../core/stock-move"
@@ -20,7 +32,9 @@ export const order = pgTable(
     email: text("email"),
     currency_code: text("currency_code").notNull(),
     locale: text("locale"),
-    status: text("status", { enum: ["pending", "completed", "draft", "archived", "canceled", "requires_action"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "completed", "draft", "archived", "canceled", "requires_action"] })
+      .notNull()
+      .default("pending"),
     shipping_address_id: text("shipping_address_id").references(() => orderAddress.id),
     billing_address_id: text("billing_address_id").references(() => orderAddress.id),
     payment_collection_id: text("payment_collection_id"),
@@ -38,7 +52,9 @@ export const orderLineItem = pgTable(
   "order_line_item",
   {
     ...entityColumns(),
-    order_id: text("order_id").notNull().references(() => order.id, { onDelete: "cascade" }),
+    order_id: text("order_id")
+      .notNull()
+      .references(() => order.id, { onDelete: "cascade" }),
     ...lineItemColumns(),
     unit_price: numeric("unit_price").notNull(),
     /** the tax rate in percent applied at completion */
@@ -53,7 +69,9 @@ export const orderShippingMethod = pgTable(
   "order_shipping_method",
   {
     ...entityColumns(),
-    order_id: text("order_id").notNull().references(() => order.id, { onDelete: "cascade" }),
+    order_id: text("order_id")
+      .notNull()
+      .references(() => order.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     amount: numeric("amount").notNull(),
     is_tax_inclusive: boolean("is_tax_inclusive").notNull().default(false),
@@ -70,7 +88,9 @@ export const orderFulfillment = pgTable(
   "order_fulfillment",
   {
     ...entityColumns(),
-    order_id: text("order_id").notNull().references(() => order.id, { onDelete: "cascade" }),
+    order_id: text("order_id")
+      .notNull()
+      .references(() => order.id, { onDelete: "cascade" }),
     location_id: text("location_id"),
     provider_id: text("provider_id").notNull().default("manual_manual"),
     shipped_at: timestamp("shipped_at", { withTimezone: true, mode: "date" }),
@@ -83,13 +103,18 @@ export const orderFulfillment = pgTable(
 export const orderFulfillmentItem = pgTable(
   "order_fulfillment_item",
   {
-    fulfillment_id: text("fulfillment_id").notNull().references(() => orderFulfillment.id, { onDelete: "cascade" }),
+    fulfillment_id: text("fulfillment_id")
+      .notNull()
+      .references(() => orderFulfillment.id, { onDelete: "cascade" }),
     line_item_id: text("line_item_id").notNull(),
     quantity: integer("quantity").notNull(),
     /** what the fulfillment took out of stock for the line, given back if it is canceled */
     stock: jsonb("stock").$type<StockMove[]>().notNull().default([]),
   },
-  (t) => [primaryKey({ columns: [t.fulfillment_id, t.line_item_id] }), index("order_fulfillment_item_line_idx").on(t.line_item_id)],
+  (t) => [
+    primaryKey({ columns: [t.fulfillment_id, t.line_item_id] }),
+    index("order_fulfillment_item_line_idx").on(t.line_item_id),
+  ],
 )
 
 /** A shipment's tracking label (Medusa's fulfillment labels). */
@@ -97,7 +122,9 @@ export const orderFulfillmentLabel = pgTable(
   "order_fulfillment_label",
   {
     ...entityColumns(),
-    fulfillment_id: text("fulfillment_id").notNull().references(() => orderFulfillment.id, { onDelete: "cascade" }),
+    fulfillment_id: text("fulfillment_id")
+      .notNull()
+      .references(() => orderFulfillment.id, { onDelete: "cascade" }),
     tracking_number: text("tracking_number").notNull(),
     tracking_url: text("tracking_url").notNull(),
     label_url: text("label_url").notNull(),

@@ -30,7 +30,10 @@ export class OrderService {
   async create(input: NewOrder): Promise<{ order: Order; items: OrderLineItem[] }> {
     const address = async (values: AddressValues | null) => {
       if (!values) return null
-      const [created] = await this.db.insert(orderAddress).values({ ...values, id: generateUnguessableId("ordaddr") }).returning()
+      const [created] = await this.db
+        .insert(orderAddress)
+        .values({ ...values, id: generateUnguessableId("ordaddr") })
+        .returning()
       return created!.id
     }
     const [created] = await this.db
@@ -51,7 +54,13 @@ export class OrderService {
     if (input.shipping_methods.length) {
       await this.db
         .insert(orderShippingMethod)
-        .values(input.shipping_methods.map((method) => ({ ...method, id: generateUnguessableId("ordsm"), order_id: created!.id })))
+        .values(
+          input.shipping_methods.map((method) => ({
+            ...method,
+            id: generateUnguessableId("ordsm"),
+            order_id: created!.id,
+          })),
+        )
     }
     return { order: created!, items }
   }
@@ -60,19 +69,40 @@ export class OrderService {
    * The merchant's corrections: email, metadata, and address fields (patched in place). The
    * shipping country cannot change, as in Medusa: the order's taxes and shipping were priced for it.
    */
-  async updateDetails(id: string, input: { email?: string; metadata?: Record<string, unknown> | null; shipping_address?: AddressValues; billing_address?: AddressValues }) {
-    const [found] = await this.db.select().from(order).where(and(eq(order.id, id), isNull(order.deleted_at))).for("update")
+  async updateDetails(
+    id: string,
+    input: {
+      email?: string
+      metadata?: Record<string, unknown> | null
+      shipping_address?: AddressValues
+      billing_address?: AddressValues
+    },
+  ) {
+    const [found] = await this.db
+      .select()
+      .from(order)
+      .where(and(eq(order.id, id), isNull(order.deleted_at)))
+      .for("update")
     if (!found) throw new MedusaError("not_found", `Order with id: ${id} was not found`)
     if (found.status === "canceled") throw new MedusaError("invalid_data", `Order with id ${id} has been canceled.`)
     const patchAddress = async (addressId: string | null, values: AddressValues | undefined, checkCountry: boolean) => {
       if (!values) return addressId
       const normalized = values.country_code ? { ...values, country_code: values.country_code.toLowerCase() } : values
-      if (!addressId) return (await this.db.insert(orderAddress).values({ ...normalized, id: generateUnguessableId("ordaddr") }).returning())[0]!.id
+      if (!addressId)
+        return (
+          await this.db
+            .insert(orderAddress)
+            .values({ ...normalized, id: generateUnguessableId("ordaddr") })
+            .returning()
+        )[0]!.id
       const [current] = await this.db.select().from(orderAddress).where(eq(orderAddress.id, addressId))
       if (checkCountry && normalized.country_code && normalized.country_code !== current?.country_code) {
         throw new MedusaError("invalid_data", "Country code cannot be changed")
       }
-      await this.db.update(orderAddress).set({ ...normalized, updated_at: sql`now()` }).where(eq(orderAddress.id, addressId))
+      await this.db
+        .update(orderAddress)
+        .set({ ...normalized, updated_at: sql`now()` })
+        .where(eq(orderAddress.id, addressId))
       return addressId
     }
     const [updated] = await this.db
@@ -90,7 +120,10 @@ export class OrderService {
   }
 
   async retrieve(id: string): Promise<Order> {
-    const [found] = await this.db.select().from(order).where(and(eq(order.id, id), isNull(order.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(order)
+      .where(and(eq(order.id, id), isNull(order.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Order with id: ${id} was not found`)
     return found
   }
@@ -106,9 +139,20 @@ export class OrderService {
     const rows = await this.db
       .select({
         order,
-        items: childRows(orderLineItem, sql`${q(orderLineItem, orderLineItem.order_id)} = ${q(order, order.id)}`, sql`order by ${q(orderLineItem, orderLineItem.id)}`),
-        methods: childRows(orderShippingMethod, sql`${q(orderShippingMethod, orderShippingMethod.order_id)} = ${q(order, order.id)}`, sql`order by ${q(orderShippingMethod, orderShippingMethod.id)}`),
-        addresses: childRows(orderAddress, sql`${q(orderAddress, orderAddress.id)} in (${q(order, order.shipping_address_id)}, ${q(order, order.billing_address_id)})`),
+        items: childRows(
+          orderLineItem,
+          sql`${q(orderLineItem, orderLineItem.order_id)} = ${q(order, order.id)}`,
+          sql`order by ${q(orderLineItem, orderLineItem.id)}`,
+        ),
+        methods: childRows(
+          orderShippingMethod,
+          sql`${q(orderShippingMethod, orderShippingMethod.order_id)} = ${q(order, order.id)}`,
+          sql`order by ${q(orderShippingMethod, orderShippingMethod.id)}`,
+        ),
+        addresses: childRows(
+          orderAddress,
+          sql`${q(orderAddress, orderAddress.id)} in (${q(order, order.shipping_address_id)}, ${q(order, order.billing_address_id)})`,
+        ),
         fulfilled: sql<boolean>`exists (select 1 from ${orderFulfillment} where ${q(orderFulfillment, orderFulfillment.order_id)} = ${q(order, order.id)})`,
       })
       .from(order)
@@ -117,7 +161,9 @@ export class OrderService {
     return orderIds.flatMap((id) => {
       const row = byId.get(id)
       if (!row) return []
-      const addresses = new Map(row.addresses.map((json) => fromRowJson(orderAddress, json)).map((address) => [address.id, address]))
+      const addresses = new Map(
+        row.addresses.map((json) => fromRowJson(orderAddress, json)).map((address) => [address.id, address]),
+      )
       return [
         {
           order: row.order,
@@ -133,7 +179,11 @@ export class OrderService {
 
   async items(orderIds: string[]): Promise<OrderLineItem[]> {
     if (orderIds.length === 0) return []
-    return this.db.select().from(orderLineItem).where(inArray(orderLineItem.order_id, orderIds)).orderBy(asc(orderLineItem.id))
+    return this.db
+      .select()
+      .from(orderLineItem)
+      .where(inArray(orderLineItem.order_id, orderIds))
+      .orderBy(asc(orderLineItem.id))
   }
 
   async list(
@@ -192,7 +242,12 @@ export class OrderService {
   }
 
   /** A customer's orders, newest first unless told otherwise. */
-  async listForCustomer(customerId: string, filters: { status?: string[] } & DateFilters, ordering: Ordering, page: Page) {
+  async listForCustomer(
+    customerId: string,
+    filters: { status?: string[] } & DateFilters,
+    ordering: Ordering,
+    page: Page,
+  ) {
     const where = and(
       eq(order.customer_id, customerId),
       isNull(order.deleted_at),
@@ -209,7 +264,8 @@ export class OrderService {
   async claimIdempotencyKey(key: string, cartId: string): Promise<{ order_id: string | null }> {
     await this.db.insert(idempotencyKey).values({ key, cart_id: cartId }).onConflictDoNothing()
     const [row] = await this.db.select().from(idempotencyKey).where(eq(idempotencyKey.key, key)).for("update")
-    if (row!.cart_id !== cartId) throw new MedusaError("conflict", `Idempotency key ${key} was used for another request`)
+    if (row!.cart_id !== cartId)
+      throw new MedusaError("conflict", `Idempotency key ${key} was used for another request`)
     return { order_id: row!.order_id }
   }
 

@@ -13,30 +13,81 @@ export function withJsonAmounts<T extends object>(row: T, ...fields: (keyof T & 
 }
 
 const refundGraph: EntityGraph<QueryContext> = {
-  fields: ["amount", "payment_id", "refund_reason_id", "note", "created_by", "metadata", "created_at", "updated_at", "deleted_at"],
+  fields: [
+    "amount",
+    "payment_id",
+    "refund_reason_id",
+    "note",
+    "created_by",
+    "metadata",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+  ],
   relations: {},
 }
 
 const collectionGraph: EntityGraph<QueryContext> = {
-  fields: ["currency_code", "amount", "authorized_amount", "captured_amount", "refunded_amount", "region_id", "status", "completed_at", "metadata", "created_at", "updated_at"],
+  fields: [
+    "currency_code",
+    "amount",
+    "authorized_amount",
+    "captured_amount",
+    "refunded_amount",
+    "region_id",
+    "status",
+    "completed_at",
+    "metadata",
+    "created_at",
+    "updated_at",
+  ],
   relations: {},
 }
 
 const paymentGraph: EntityGraph<QueryContext> = {
-  fields: ["amount", "currency_code", "provider_id", "payment_collection_id", "payment_session_id", "data", "captured_at", "canceled_at", "metadata", "created_at", "updated_at", "deleted_at"],
+  fields: [
+    "amount",
+    "currency_code",
+    "provider_id",
+    "payment_collection_id",
+    "payment_session_id",
+    "data",
+    "captured_at",
+    "canceled_at",
+    "metadata",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+  ],
   relations: {
     refunds: {
       many: true,
       target: () => refundGraph,
-      load: async (rows, ctx) => groupBy((await payments(ctx).refunds(rows.map((row) => row.id))).map((r) => withJsonAmounts(r, "amount")) as Row[], "payment_id"),
+      load: async (rows, ctx) =>
+        groupBy(
+          (await payments(ctx).refunds(rows.map((row) => row.id))).map((r) => withJsonAmounts(r, "amount")) as Row[],
+          "payment_id",
+        ),
     },
     payment_collection: {
       many: false,
       target: () => collectionGraph,
       load: async (rows, ctx) => {
-        const collections = await payments(ctx).collections([...new Set(rows.map((row) => row.payment_collection_id as string))])
-        const json = new Map(collections.map((c) => [c.id, withJsonAmounts(c, "amount", "authorized_amount", "captured_amount", "refunded_amount") as Row]))
-        return new Map(rows.map((row) => [row.id, json.has(row.payment_collection_id as string) ? [json.get(row.payment_collection_id as string)!] : []]))
+        const collections = await payments(ctx).collections([
+          ...new Set(rows.map((row) => row.payment_collection_id as string)),
+        ])
+        const json = new Map(
+          collections.map((c) => [
+            c.id,
+            withJsonAmounts(c, "amount", "authorized_amount", "captured_amount", "refunded_amount") as Row,
+          ]),
+        )
+        return new Map(
+          rows.map((row) => [
+            row.id,
+            json.has(row.payment_collection_id as string) ? [json.get(row.payment_collection_id as string)!] : [],
+          ]),
+        )
       },
     },
   },
@@ -49,4 +100,8 @@ export const adminPaymentQuery: QueryConfig = {
   maxDepth: 2,
 }
 
-export const adminPaymentProviderQuery: QueryConfig = { graph: { fields: ["is_enabled"], relations: {} }, defaults: ["id", "is_enabled"], maxDepth: 1 }
+export const adminPaymentProviderQuery: QueryConfig = {
+  graph: { fields: ["is_enabled"], relations: {} },
+  defaults: ["id", "is_enabled"],
+  maxDepth: 1,
+}

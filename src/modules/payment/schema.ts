@@ -14,7 +14,9 @@ export const paymentCollection = pgTable("payment_collection", {
   captured_amount: numeric("captured_amount"),
   refunded_amount: numeric("refunded_amount"),
   region_id: text("region_id"),
-  status: text("status", { enum: ["not_paid", "awaiting", "authorized", "partially_authorized", "canceled", "failed", "completed"] })
+  status: text("status", {
+    enum: ["not_paid", "awaiting", "authorized", "partially_authorized", "canceled", "failed", "completed"],
+  })
     .notNull()
     .default("not_paid"),
   completed_at: timestamp("completed_at", { withTimezone: true, mode: "date" }),
@@ -24,13 +26,17 @@ export const paymentSession = pgTable(
   "payment_session",
   {
     ...entityColumns(),
-    payment_collection_id: text("payment_collection_id").notNull().references(() => paymentCollection.id, { onDelete: "cascade" }),
+    payment_collection_id: text("payment_collection_id")
+      .notNull()
+      .references(() => paymentCollection.id, { onDelete: "cascade" }),
     currency_code: text("currency_code").notNull(),
     amount: numeric("amount").notNull(),
     provider_id: text("provider_id").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     context: jsonb("context").$type<Record<string, unknown> | null>(),
-    status: text("status", { enum: ["pending", "authorized", "captured", "requires_more", "error", "canceled"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "authorized", "captured", "requires_more", "error", "canceled"] })
+      .notNull()
+      .default("pending"),
     authorized_at: timestamp("authorized_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [index("payment_session_collection_idx").on(t.payment_collection_id)],
@@ -40,7 +46,9 @@ export const payment = pgTable(
   "payment",
   {
     ...entityColumns(),
-    payment_collection_id: text("payment_collection_id").notNull().references(() => paymentCollection.id, { onDelete: "cascade" }),
+    payment_collection_id: text("payment_collection_id")
+      .notNull()
+      .references(() => paymentCollection.id, { onDelete: "cascade" }),
     payment_session_id: text("payment_session_id").notNull(),
     amount: numeric("amount").notNull(),
     currency_code: text("currency_code").notNull(),
@@ -57,7 +65,9 @@ export const refund = pgTable(
   "refund",
   {
     ...entityColumns(),
-    payment_id: text("payment_id").notNull().references(() => payment.id, { onDelete: "cascade" }),
+    payment_id: text("payment_id")
+      .notNull()
+      .references(() => payment.id, { onDelete: "cascade" }),
     amount: numeric("amount").notNull(),
     refund_reason_id: text("refund_reason_id"),
     note: text("note"),

@@ -35,7 +35,10 @@ export class PaymentService {
   constructor(private readonly db: Db) {}
 
   async createCollection(input: { currency_code: string; amount: string; region_id: string | null }) {
-    const [created] = await this.db.insert(paymentCollection).values({ id: generateUnguessableId("pay_col"), ...input }).returning()
+    const [created] = await this.db
+      .insert(paymentCollection)
+      .values({ id: generateUnguessableId("pay_col"), ...input })
+      .returning()
     return created!
   }
 
@@ -52,8 +55,16 @@ export class PaymentService {
     const rows = await this.db
       .select({
         collection: pc,
-        sessions: childRows(paymentSession, sql`${q(paymentSession, paymentSession.payment_collection_id)} = ${q(pc, pc.id)}`, sql`order by ${q(paymentSession, paymentSession.created_at)}`),
-        payments: childRows(payment, sql`${q(payment, payment.payment_collection_id)} = ${q(pc, pc.id)}`, sql`order by ${q(payment, payment.created_at)}`),
+        sessions: childRows(
+          paymentSession,
+          sql`${q(paymentSession, paymentSession.payment_collection_id)} = ${q(pc, pc.id)}`,
+          sql`order by ${q(paymentSession, paymentSession.created_at)}`,
+        ),
+        payments: childRows(
+          payment,
+          sql`${q(payment, payment.payment_collection_id)} = ${q(pc, pc.id)}`,
+          sql`order by ${q(payment, payment.created_at)}`,
+        ),
         refunds: childRows(
           refund,
           sql`${q(refund, refund.payment_id)} in (select ${q(payment, payment.id)} from ${payment} where ${q(payment, payment.payment_collection_id)} = ${q(pc, pc.id)})`,
@@ -77,7 +88,11 @@ export class PaymentService {
 
   async payments(collectionIds: string[]): Promise<Payment[]> {
     if (collectionIds.length === 0) return []
-    return this.db.select().from(payment).where(inArray(payment.payment_collection_id, collectionIds)).orderBy(asc(payment.created_at))
+    return this.db
+      .select()
+      .from(payment)
+      .where(inArray(payment.payment_collection_id, collectionIds))
+      .orderBy(asc(payment.created_at))
   }
 
   async list(filters: PaymentFilters & DateFilters, ordering: Ordering, page: Page) {
@@ -89,14 +104,21 @@ export class PaymentService {
   }
 
   async retrieve(id: string): Promise<Payment> {
-    const [found] = await this.db.select().from(payment).where(and(eq(payment.id, id), isNull(payment.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(payment)
+      .where(and(eq(payment.id, id), isNull(payment.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Payment with id: ${id} was not found`)
     return found
   }
 
   async refunds(paymentIds: string[]): Promise<Refund[]> {
     if (paymentIds.length === 0) return []
-    return this.db.select().from(refund).where(inArray(refund.payment_id, paymentIds)).orderBy(asc(refund.created_at), asc(refund.id))
+    return this.db
+      .select()
+      .from(refund)
+      .where(inArray(refund.payment_id, paymentIds))
+      .orderBy(asc(refund.created_at), asc(refund.id))
   }
 
   /** All payment providers, enabled or not (the Admin API's list). */
@@ -105,7 +127,14 @@ export class PaymentService {
       filters.id ? inArray(paymentProvider.id, filters.id) : undefined,
       filters.is_enabled === undefined ? undefined : eq(paymentProvider.is_enabled, filters.is_enabled),
     )
-    return listPage(this.db, paymentProvider, where, orderBy(paymentProvider, ordering, paymentProvider.id), page, filters)
+    return listPage(
+      this.db,
+      paymentProvider,
+      where,
+      orderBy(paymentProvider, ordering, paymentProvider.id),
+      page,
+      filters,
+    )
   }
 
   async enabledProviders(ids: string[]): Promise<{ id: string; is_enabled: boolean }[]> {
@@ -131,7 +160,10 @@ export class PaymentService {
         data: input.data ?? {},
       })
       .returning()
-    await this.db.update(paymentCollection).set({ status: "awaiting", updated_at: sql`now()` }).where(eq(paymentCollection.id, collection.id))
+    await this.db
+      .update(paymentCollection)
+      .set({ status: "awaiting", updated_at: sql`now()` })
+      .where(eq(paymentCollection.id, collection.id))
     return created!
   }
 
@@ -155,7 +187,11 @@ export class PaymentService {
     if (!found) throw new MedusaError("not_found", `Payment with id: ${paymentId} was not found`)
     if (found.canceled_at) throw new MedusaError("not_allowed", `Payment ${paymentId} is canceled`)
     if (found.captured_at) return found
-    const [captured] = await this.db.update(payment).set({ captured_at: new Date(), updated_at: new Date() }).where(eq(payment.id, paymentId)).returning()
+    const [captured] = await this.db
+      .update(payment)
+      .set({ captured_at: new Date(), updated_at: new Date() })
+      .where(eq(payment.id, paymentId))
+      .returning()
     await this.db
       .update(paymentCollection)
       .set({ status: "completed", captured_amount: found.amount, completed_at: new Date(), updated_at: sql`now()` })
@@ -169,7 +205,11 @@ export class PaymentService {
    * up to more than was captured. Medusa's rules and messages.
    */
   async refund(paymentId: string, input: RefundInput): Promise<Refund> {
-    const [found] = await this.db.select().from(payment).where(and(eq(payment.id, paymentId), isNull(payment.deleted_at))).for("update")
+    const [found] = await this.db
+      .select()
+      .from(payment)
+      .where(and(eq(payment.id, paymentId), isNull(payment.deleted_at)))
+      .for("update")
     if (!found) throw new MedusaError("not_found", `Payment with id: ${paymentId} was not found`)
     const captured = decimal(found.captured_at ? found.amount : 0)
     const refunded = (await this.refunds([paymentId])).reduce((sum, row) => sum.plus(row.amount), decimal(0))
@@ -178,7 +218,8 @@ export class PaymentService {
     if (input.amount !== undefined && amount.gt(remainder)) {
       throw new MedusaError("invalid_data", "You are not allowed to refund more than the captured amount")
     }
-    if (amount.lte(0) || amount.gt(remainder)) throw new MedusaError("invalid_data", "You cannot refund more than what is captured on the payment.")
+    if (amount.lte(0) || amount.gt(remainder))
+      throw new MedusaError("invalid_data", "You cannot refund more than what is captured on the payment.")
     const [created] = await this.db
       .insert(refund)
       .values({
@@ -192,7 +233,10 @@ export class PaymentService {
       .returning()
     await this.db
       .update(paymentCollection)
-      .set({ refunded_amount: sql`coalesce(${paymentCollection.refunded_amount}, 0) + ${amount.toString()}::numeric`, updated_at: sql`now()` })
+      .set({
+        refunded_amount: sql`coalesce(${paymentCollection.refunded_amount}, 0) + ${amount.toString()}::numeric`,
+        updated_at: sql`now()`,
+      })
       .where(eq(paymentCollection.id, found.payment_collection_id))
     return created!
   }
@@ -203,8 +247,14 @@ export class PaymentService {
     if (payments.some((p) => p.captured_at)) {
       throw new MedusaError("not_allowed", "The order's payment was captured: refund it before canceling the order")
     }
-    await this.db.update(payment).set({ canceled_at: new Date() }).where(eq(payment.payment_collection_id, collectionId))
-    await this.db.update(paymentCollection).set({ status: "canceled", updated_at: sql`now()` }).where(eq(paymentCollection.id, collectionId))
+    await this.db
+      .update(payment)
+      .set({ canceled_at: new Date() })
+      .where(eq(payment.payment_collection_id, collectionId))
+    await this.db
+      .update(paymentCollection)
+      .set({ status: "canceled", updated_at: sql`now()` })
+      .where(eq(paymentCollection.id, collectionId))
   }
 
   /**
@@ -221,9 +271,15 @@ export class PaymentService {
       throw new MedusaError("payment_authorization_error", `Payment provider ${session.provider_id} is not available`)
     }
     if (!decimal(session.amount).eq(amount)) {
-      throw new MedusaError("payment_authorization_error", "The payment session's amount does not match the cart's total")
+      throw new MedusaError(
+        "payment_authorization_error",
+        "The payment session's amount does not match the cart's total",
+      )
     }
-    await this.db.update(paymentSession).set({ status: "authorized", authorized_at: new Date() }).where(eq(paymentSession.id, session.id))
+    await this.db
+      .update(paymentSession)
+      .set({ status: "authorized", authorized_at: new Date() })
+      .where(eq(paymentSession.id, session.id))
     await this.db
       .update(paymentCollection)
       .set({ status: "authorized", authorized_amount: amount, updated_at: sql`now()` })

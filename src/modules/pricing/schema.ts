@@ -10,7 +10,9 @@ export const price = pgTable(
   {
     ...entityColumns(),
     title: text("title"),
-    price_set_id: text("price_set_id").notNull().references(() => priceSet.id, { onDelete: "cascade" }),
+    price_set_id: text("price_set_id")
+      .notNull()
+      .references(() => priceSet.id, { onDelete: "cascade" }),
     currency_code: text("currency_code").notNull(),
     amount: numeric("amount").notNull(),
     min_quantity: integer("min_quantity"),
@@ -25,9 +27,13 @@ export const priceRule = pgTable(
   "price_rule",
   {
     ...entityColumns(),
-    price_id: text("price_id").notNull().references(() => price.id, { onDelete: "cascade" }),
+    price_id: text("price_id")
+      .notNull()
+      .references(() => price.id, { onDelete: "cascade" }),
     attribute: text("attribute").notNull(),
-    operator: text("operator", { enum: ["eq", "gt", "gte", "lt", "lte"] }).notNull().default("eq"),
+    operator: text("operator", { enum: ["eq", "gt", "gte", "lt", "lte"] })
+      .notNull()
+      .default("eq"),
     value: text("value").notNull(),
     priority: integer("priority").notNull().default(0),
   },
@@ -49,12 +55,16 @@ export const pricePreference = pgTable(
 /** Links: a variant's prices, a shipping option's prices. */
 export const productVariantPriceSet = pgTable("product_variant_price_set", {
   variant_id: text("variant_id").primaryKey(),
-  price_set_id: text("price_set_id").notNull().references(() => priceSet.id, { onDelete: "cascade" }),
+  price_set_id: text("price_set_id")
+    .notNull()
+    .references(() => priceSet.id, { onDelete: "cascade" }),
   ...linkColumns(),
 })
 
 export const shippingOptionPriceSet = pgTable("shipping_option_price_set", {
   shipping_option_id: text("shipping_option_id").primaryKey(),
-  price_set_id: text("price_set_id").notNull().references(() => priceSet.id, { onDelete: "cascade" }),
+  price_set_id: text("price_set_id")
+    .notNull()
+    .references(() => priceSet.id, { onDelete: "cascade" }),
   ...linkColumns(),
 })

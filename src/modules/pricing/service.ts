@@ -63,7 +63,10 @@ export class PricingService {
     return this.calculate(productVariantPriceSet, productVariantPriceSet.variant_id, variantIds, context)
   }
 
-  async calculateShippingOptionPrices(optionIds: string[], context: PricingContext): Promise<Map<string, CalculatedPrice>> {
+  async calculateShippingOptionPrices(
+    optionIds: string[],
+    context: PricingContext,
+  ): Promise<Map<string, CalculatedPrice>> {
     return this.calculate(shippingOptionPriceSet, shippingOptionPriceSet.shipping_option_id, optionIds, context)
   }
 
@@ -89,7 +92,12 @@ export class PricingService {
       .from(link)
       .innerJoin(
         price,
-        and(eq(price.price_set_id, link.price_set_id), eq(price.currency_code, currency), isNull(price.deleted_at), isNull(price.price_list_id)),
+        and(
+          eq(price.price_set_id, link.price_set_id),
+          eq(price.currency_code, currency),
+          isNull(price.deleted_at),
+          isNull(price.price_list_id),
+        ),
       )
       .leftJoin(priceRule, and(eq(priceRule.price_id, price.id), isNull(priceRule.deleted_at)))
       .where(inArray(ownerColumn, ownerIds))
@@ -139,8 +147,13 @@ export class PricingService {
         and(
           isNull(pricePreference.deleted_at),
           or(
-            and(eq(pricePreference.attribute, "currency_code"), eq(pricePreference.value, context.currency_code.toLowerCase())),
-            context.region_id ? and(eq(pricePreference.attribute, "region_id"), eq(pricePreference.value, context.region_id)) : undefined,
+            and(
+              eq(pricePreference.attribute, "currency_code"),
+              eq(pricePreference.value, context.currency_code.toLowerCase()),
+            ),
+            context.region_id
+              ? and(eq(pricePreference.attribute, "region_id"), eq(pricePreference.value, context.region_id))
+              : undefined,
           ),
         ),
       )
@@ -158,7 +171,11 @@ export class PricingService {
     return this.pricesOf(shippingOptionPriceSet, shippingOptionPriceSet.shipping_option_id, optionIds)
   }
 
-  private async pricesOf(link: PriceSetLink, ownerColumn: OwnerColumn, ownerIds: string[]): Promise<Map<string, Row[]>> {
+  private async pricesOf(
+    link: PriceSetLink,
+    ownerColumn: OwnerColumn,
+    ownerIds: string[],
+  ): Promise<Map<string, Row[]>> {
     if (ownerIds.length === 0) return new Map()
     const rows = (await this.db
       .select({
@@ -171,7 +188,9 @@ export class PricingService {
         price_set_id: price.price_set_id,
         created_at: price.created_at,
         updated_at: price.updated_at,
-        rules: sql<Record<string, string>>`coalesce(jsonb_object_agg(${priceRule.attribute}, ${priceRule.value}) filter (where ${priceRule.id} is not null), '{}'::jsonb)`,
+        rules: sql<
+          Record<string, string>
+        >`coalesce(jsonb_object_agg(${priceRule.attribute}, ${priceRule.value}) filter (where ${priceRule.id} is not null), '{}'::jsonb)`,
       })
       .from(link)
       .innerJoin(price, and(eq(price.price_set_id, link.price_set_id), isNull(price.deleted_at)))
@@ -179,25 +198,37 @@ export class PricingService {
       .where(inArray(ownerColumn, ownerIds))
       .groupBy(ownerColumn, price.id)
       .orderBy(price.currency_code, price.id)) as (Row & { owner_id: string; amount: string })[]
-    return groupBy(rows.map(({ owner_id, ...row }) => ({ ...row, [ownerColumn.name]: owner_id, amount: toJsonNumber(row.amount) })), ownerColumn.name)
+    return groupBy(
+      rows.map(({ owner_id, ...row }) => ({ ...row, [ownerColumn.name]: owner_id, amount: toJsonNumber(row.amount) })),
+      ownerColumn.name,
+    )
   }
 
   /** Replaces a variant's prices (creating its price set on first use). */
   async replaceVariantPrices(variantId: string, prices: PriceInput[]) {
-    const [link] = await this.db.select().from(productVariantPriceSet).where(eq(productVariantPriceSet.variant_id, variantId))
+    const [link] = await this.db
+      .select()
+      .from(productVariantPriceSet)
+      .where(eq(productVariantPriceSet.variant_id, variantId))
     if (!link) return this.createVariantPrices(variantId, prices)
     return this.replacePrices(link.price_set_id, prices)
   }
 
   /** Replaces a shipping option's prices (creating its price set on first use). */
   async replaceShippingOptionPrices(optionId: string, prices: PriceInput[]) {
-    const [link] = await this.db.select().from(shippingOptionPriceSet).where(eq(shippingOptionPriceSet.shipping_option_id, optionId))
+    const [link] = await this.db
+      .select()
+      .from(shippingOptionPriceSet)
+      .where(eq(shippingOptionPriceSet.shipping_option_id, optionId))
     if (!link) return this.createShippingOptionPrices(optionId, prices)
     return this.replacePrices(link.price_set_id, prices)
   }
 
   private async replacePrices(priceSetId: string, prices: PriceInput[]) {
-    await this.db.update(price).set({ deleted_at: sql`now()` }).where(and(eq(price.price_set_id, priceSetId), isNull(price.deleted_at)))
+    await this.db
+      .update(price)
+      .set({ deleted_at: sql`now()` })
+      .where(and(eq(price.price_set_id, priceSetId), isNull(price.deleted_at)))
     await this.insertPrices(this.db, priceSetId, prices)
     return priceSetId
   }
@@ -208,7 +239,13 @@ export class PricingService {
     const rows = await this.db
       .select({ value: pricePreference.value, is_tax_inclusive: pricePreference.is_tax_inclusive })
       .from(pricePreference)
-      .where(and(eq(pricePreference.attribute, attribute), inArray(pricePreference.value, values), isNull(pricePreference.deleted_at)))
+      .where(
+        and(
+          eq(pricePreference.attribute, attribute),
+          inArray(pricePreference.value, values),
+          isNull(pricePreference.deleted_at),
+        ),
+      )
     return new Map(rows.map((row) => [row.value, row.is_tax_inclusive]))
   }
 
@@ -224,7 +261,9 @@ export class PricingService {
   }
 
   async createVariantPrices(variantId: string, prices: PriceInput[]) {
-    return this.createPriceSet(prices, (tx, price_set_id) => tx.insert(productVariantPriceSet).values({ variant_id: variantId, price_set_id }))
+    return this.createPriceSet(prices, (tx, price_set_id) =>
+      tx.insert(productVariantPriceSet).values({ variant_id: variantId, price_set_id }),
+    )
   }
 
   async createShippingOptionPrices(optionId: string, prices: PriceInput[]) {
@@ -255,7 +294,12 @@ export class PricingService {
     }))
     if (rows.length > 0) await db.insert(price).values(rows)
     const rules = prices.flatMap((input, i) =>
-      Object.entries(input.rules ?? {}).map(([attribute, value]) => ({ id: generateId("prule"), price_id: rows[i]!.id, attribute, value })),
+      Object.entries(input.rules ?? {}).map(([attribute, value]) => ({
+        id: generateId("prule"),
+        price_id: rows[i]!.id,
+        attribute,
+        value,
+      })),
     )
     if (rules.length > 0) await db.insert(priceRule).values(rules)
   }

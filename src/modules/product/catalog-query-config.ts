@@ -11,7 +11,10 @@ const storeFilters = (ctx: QueryContext) => storeProductFilters(ctx.salesChannel
  * The category and collection graphs, for the store (active, public categories; products it may
  * sell) or the admin (everything live).
  */
-function catalogGraphs(categoryService: "productCategoryService" | "adminProductCategoryService", productFilters: (ctx: QueryContext) => ProductFilters) {
+function catalogGraphs(
+  categoryService: "productCategoryService" | "adminProductCategoryService",
+  productFilters: (ctx: QueryContext) => ProductFilters,
+) {
   const categories = (ctx: QueryContext) => ctx.scope.resolve(categoryService)
   const categoryGraph: EntityGraph<QueryContext> = {
     fields: categoryFields,
@@ -20,7 +23,9 @@ function catalogGraphs(categoryService: "productCategoryService" | "adminProduct
         many: false,
         target: () => categoryGraph,
         async load(rows, ctx) {
-          const parentIds = [...new Set(rows.map((row) => row.parent_category_id as string | null).filter((id): id is string => !!id))]
+          const parentIds = [
+            ...new Set(rows.map((row) => row.parent_category_id as string | null).filter((id): id is string => !!id)),
+          ]
           if (parentIds.length === 0) return new Map()
           const parents = await categories(ctx).byIds(parentIds)
           return new Map(rows.map((row) => [row.id, parents.get(row.parent_category_id as string) ?? []]))
@@ -34,7 +39,11 @@ function catalogGraphs(categoryService: "productCategoryService" | "adminProduct
       products: {
         many: true,
         target: () => productGraph,
-        load: (rows, ctx) => products(ctx).productsOfCategories(rows.map((row) => row.id), productFilters(ctx)),
+        load: (rows, ctx) =>
+          products(ctx).productsOfCategories(
+            rows.map((row) => row.id),
+            productFilters(ctx),
+          ),
       },
     },
   }
@@ -44,7 +53,11 @@ function catalogGraphs(categoryService: "productCategoryService" | "adminProduct
       products: {
         many: true,
         target: () => productGraph,
-        load: (rows: Row[], ctx) => products(ctx).productsOfCollections(rows.map((row) => row.id), productFilters(ctx)),
+        load: (rows: Row[], ctx) =>
+          products(ctx).productsOfCollections(
+            rows.map((row) => row.id),
+            productFilters(ctx),
+          ),
       },
     },
   }

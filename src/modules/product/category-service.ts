@@ -30,17 +30,30 @@ export class ProductCategoryService {
   ) {}
 
   async list(filters: CategoryFilters & DateFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, productCategory, this.where(filters), orderBy(productCategory, ordering, productCategory.id), page, filters)
+    return listPage(
+      this.db,
+      productCategory,
+      this.where(filters),
+      orderBy(productCategory, ordering, productCategory.id),
+      page,
+      filters,
+    )
   }
 
   async retrieve(id: string): Promise<Category> {
-    const [found] = await this.db.select().from(productCategory).where(and(eq(productCategory.id, id), this.visible()))
+    const [found] = await this.db
+      .select()
+      .from(productCategory)
+      .where(and(eq(productCategory.id, id), this.visible()))
     if (!found) throw new MedusaError("not_found", `Product category with id: ${id} was not found`)
     return found
   }
 
   async byIds(ids: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db.select().from(productCategory).where(and(inArray(productCategory.id, ids), this.visible()))
+    const rows = await this.db
+      .select()
+      .from(productCategory)
+      .where(and(inArray(productCategory.id, ids), this.visible()))
     return groupBy(rows, "id")
   }
 
@@ -59,23 +72,44 @@ export class ProductCategoryService {
     return this.db
       .select()
       .from(productCategory)
-      .where(and(or(...categories.map((category) => like(productCategory.mpath, `${category.mpath}.%`))), this.visible()))
+      .where(
+        and(or(...categories.map((category) => like(productCategory.mpath, `${category.mpath}.%`))), this.visible()),
+      )
       .orderBy(asc(productCategory.rank), asc(productCategory.id))
   }
 
   /** Every category above the given ones, read off their mpaths. */
   async ancestorsOf(categories: Pick<Category, "mpath" | "id">[]): Promise<Category[]> {
-    const ids = [...new Set(categories.flatMap((category) => category.mpath.split(".").filter((id) => id !== category.id)))]
+    const ids = [
+      ...new Set(categories.flatMap((category) => category.mpath.split(".").filter((id) => id !== category.id))),
+    ]
     if (ids.length === 0) return []
-    return this.db.select().from(productCategory).where(and(inArray(productCategory.id, ids), this.visible()))
+    return this.db
+      .select()
+      .from(productCategory)
+      .where(and(inArray(productCategory.id, ids), this.visible()))
   }
 
-  async create(input: { name: string; handle: string; description?: string; parent_category_id?: string | null; rank?: number; is_active?: boolean; is_internal?: boolean }) {
+  async create(input: {
+    name: string
+    handle: string
+    description?: string
+    parent_category_id?: string | null
+    rank?: number
+    is_active?: boolean
+    is_internal?: boolean
+  }) {
     const id = generateId("pcat")
     const parent = input.parent_category_id
-      ? (await this.db.select({ mpath: productCategory.mpath }).from(productCategory).where(eq(productCategory.id, input.parent_category_id)))[0]
+      ? (
+          await this.db
+            .select({ mpath: productCategory.mpath })
+            .from(productCategory)
+            .where(eq(productCategory.id, input.parent_category_id))
+        )[0]
       : undefined
-    if (input.parent_category_id && !parent) throw new MedusaError("not_found", `Product category with id: ${input.parent_category_id} was not found`)
+    if (input.parent_category_id && !parent)
+      throw new MedusaError("not_found", `Product category with id: ${input.parent_category_id} was not found`)
     const [created] = await this.db
       .insert(productCategory)
       .values({ ...input, id, mpath: parent ? `${parent.mpath}.${id}` : id, description: input.description ?? "" })
@@ -83,9 +117,24 @@ export class ProductCategoryService {
     return created!
   }
 
-  async update(id: string, input: { name?: string; handle?: string; description?: string; is_active?: boolean; is_internal?: boolean; rank?: number; metadata?: Record<string, unknown> | null }) {
+  async update(
+    id: string,
+    input: {
+      name?: string
+      handle?: string
+      description?: string
+      is_active?: boolean
+      is_internal?: boolean
+      rank?: number
+      metadata?: Record<string, unknown> | null
+    },
+  ) {
     await this.retrieve(id)
-    const [updated] = await this.db.update(productCategory).set({ ...input, updated_at: sql`now()` }).where(eq(productCategory.id, id)).returning()
+    const [updated] = await this.db
+      .update(productCategory)
+      .set({ ...input, updated_at: sql`now()` })
+      .where(eq(productCategory.id, id))
+      .returning()
     return updated!
   }
 
@@ -97,7 +146,8 @@ export class ProductCategoryService {
       .from(productCategory)
       .where(and(eq(productCategory.parent_category_id, id), isNull(productCategory.deleted_at)))
       .limit(1)
-    if (child) throw new MedusaError("not_allowed", `Deleting ProductCategory (${id}) with category children is not allowed`)
+    if (child)
+      throw new MedusaError("not_allowed", `Deleting ProductCategory (${id}) with category children is not allowed`)
     await this.db.update(productCategory).set({ deleted_at: sql`now()` }).where(eq(productCategory.id, id))
   }
 
@@ -111,8 +161,10 @@ export class ProductCategoryService {
     if (filters.handle) conditions.push(inArray(productCategory.handle, filters.handle))
     if (filters.name) conditions.push(inArray(productCategory.name, filters.name))
     if (filters.description) conditions.push(inArray(productCategory.description, filters.description))
-    if (filters.q) conditions.push(searchAny([productCategory.name, productCategory.handle, productCategory.description], filters.q))
-    if (filters.parent_category_id) conditions.push(inOrNull(productCategory.parent_category_id, filters.parent_category_id))
+    if (filters.q)
+      conditions.push(searchAny([productCategory.name, productCategory.handle, productCategory.description], filters.q))
+    if (filters.parent_category_id)
+      conditions.push(inOrNull(productCategory.parent_category_id, filters.parent_category_id))
     return and(...conditions)
   }
 }

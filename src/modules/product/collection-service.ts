@@ -18,23 +18,40 @@ export class ProductCollectionService {
   constructor(private readonly db: Db) {}
 
   async list(filters: CollectionFilters & DateFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, productCollection, this.where(filters), orderBy(productCollection, ordering, productCollection.id), page, filters)
+    return listPage(
+      this.db,
+      productCollection,
+      this.where(filters),
+      orderBy(productCollection, ordering, productCollection.id),
+      page,
+      filters,
+    )
   }
 
   async retrieve(id: string) {
-    const [found] = await this.db.select().from(productCollection).where(and(eq(productCollection.id, id), isNull(productCollection.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(productCollection)
+      .where(and(eq(productCollection.id, id), isNull(productCollection.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Product collection with id: ${id} was not found`)
     return found
   }
 
   async create(input: { title: string; handle: string }) {
-    const [created] = await this.db.insert(productCollection).values({ id: generateId("pcol"), ...input }).returning()
+    const [created] = await this.db
+      .insert(productCollection)
+      .values({ id: generateId("pcol"), ...input })
+      .returning()
     return created!
   }
 
   async update(id: string, input: { title?: string; handle?: string; metadata?: Record<string, unknown> | null }) {
     await this.retrieve(id)
-    const [updated] = await this.db.update(productCollection).set({ ...input, updated_at: sql`now()` }).where(eq(productCollection.id, id)).returning()
+    const [updated] = await this.db
+      .update(productCollection)
+      .set({ ...input, updated_at: sql`now()` })
+      .where(eq(productCollection.id, id))
+      .returning()
     return updated!
   }
 

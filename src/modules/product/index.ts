@@ -33,10 +33,19 @@ export function register(registry: Registry) {
   registry.register("productOptionService", (scope) => new ProductOptionService(scope.resolve("manager")))
   registry.register("productOptionValueService", (scope) => new ProductOptionValueService(scope.resolve("manager")))
   registry.register("productVariantOptionService", (scope) => new ProductVariantOptionService(scope.resolve("manager")))
-  registry.register("productTagService", (scope) => new ProductValueService(scope.resolve("manager"), productTag, "Product tag", "ptag"))
-  registry.register("productTypeService", (scope) => new ProductValueService(scope.resolve("manager"), productType, "Product type", "ptyp"))
+  registry.register(
+    "productTagService",
+    (scope) => new ProductValueService(scope.resolve("manager"), productTag, "Product tag", "ptag"),
+  )
+  registry.register(
+    "productTypeService",
+    (scope) => new ProductValueService(scope.resolve("manager"), productType, "Product type", "ptyp"),
+  )
   registry.register("productCollectionService", (scope) => new ProductCollectionService(scope.resolve("manager")))
   // Storefronts see active, public categories only; the admin sees them all.
   registry.register("productCategoryService", (scope) => new ProductCategoryService(scope.resolve("manager"), true))
-  registry.register("adminProductCategoryService", (scope) => new ProductCategoryService(scope.resolve("manager"), false))
+  registry.register(
+    "adminProductCategoryService",
+    (scope) => new ProductCategoryService(scope.resolve("manager"), false),
+  )
 }

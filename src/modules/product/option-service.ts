@@ -30,7 +30,10 @@ export interface OptionFilters {
 
 const notFound = (id: string) => new MedusaError("not_found", `Product option with id: ${id} was not found`)
 const ranked = (input: Pick<OptionInput, "values" | "ranks">) =>
-  input.values.map((value, i) => ({ value, rank: input.ranks?.[value] ?? i })).sort((a, b) => a.rank - b.rank).map((entry) => entry.value)
+  input.values
+    .map((value, i) => ({ value, rank: input.ranks?.[value] ?? i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((entry) => entry.value)
 
 /**
  * Product options: a product's own (exclusive) ones and, as in Medusa 2.16+, shared ones that any
@@ -52,7 +55,10 @@ export class ProductOptionService {
   }
 
   async retrieve(id: string) {
-    const [found] = await this.db.select().from(productOption).where(and(eq(productOption.id, id), live(productOption)))
+    const [found] = await this.db
+      .select()
+      .from(productOption)
+      .where(and(eq(productOption.id, id), live(productOption)))
     if (!found) throw notFound(id)
     return found
   }
@@ -61,9 +67,13 @@ export class ProductOptionService {
   async create(input: OptionInput, productId?: string) {
     const id = generateId("opt")
     const is_exclusive = productId ? true : (input.is_exclusive ?? false)
-    await this.db.insert(productOption).values({ id, title: input.title, product_id: productId, is_exclusive, metadata: input.metadata })
+    await this.db
+      .insert(productOption)
+      .values({ id, title: input.title, product_id: productId, is_exclusive, metadata: input.metadata })
     if (input.values.length) {
-      await this.db.insert(productOptionValue).values(ranked(input).map((value) => ({ id: generateId("optval"), value, option_id: id })))
+      await this.db
+        .insert(productOptionValue)
+        .values(ranked(input).map((value) => ({ id: generateId("optval"), value, option_id: id })))
     }
     return id
   }
@@ -83,7 +93,10 @@ export class ProductOptionService {
         .from(productOptionValue)
         .where(and(eq(productOptionValue.option_id, id), live(productOptionValue)))
       const fresh = ranked({ values, ranks }).filter((value) => !existing.some((row) => row.value === value))
-      if (fresh.length) await this.db.insert(productOptionValue).values(fresh.map((value) => ({ id: generateId("optval"), value, option_id: id })))
+      if (fresh.length)
+        await this.db
+          .insert(productOptionValue)
+          .values(fresh.map((value) => ({ id: generateId("optval"), value, option_id: id })))
     }
   }
 
@@ -107,11 +120,18 @@ export class ProductOptionService {
   async link(productId: string, optionId: string) {
     const option = await this.retrieve(optionId)
     if (option.product_id === productId) return
-    const [user] = await this.db.select().from(productOptionProduct).where(eq(productOptionProduct.option_id, optionId)).limit(1)
+    const [user] = await this.db
+      .select()
+      .from(productOptionProduct)
+      .where(eq(productOptionProduct.option_id, optionId))
+      .limit(1)
     if (option.product_id || (option.is_exclusive && user && user.product_id !== productId)) {
       throw new MedusaError("invalid_data", `Product option ${optionId} is exclusive to another product`)
     }
-    await this.db.insert(productOptionProduct).values({ product_id: productId, option_id: optionId }).onConflictDoNothing()
+    await this.db
+      .insert(productOptionProduct)
+      .values({ product_id: productId, option_id: optionId })
+      .onConflictDoNothing()
   }
 
   /** Takes an option off a product: its own is deleted, a shared one unlinked. */
@@ -120,7 +140,9 @@ export class ProductOptionService {
     if (option.product_id === productId) {
       await this.db.update(productOption).set({ deleted_at: sql`now()` }).where(eq(productOption.id, optionId))
     } else {
-      await this.db.delete(productOptionProduct).where(and(eq(productOptionProduct.product_id, productId), eq(productOptionProduct.option_id, optionId)))
+      await this.db
+        .delete(productOptionProduct)
+        .where(and(eq(productOptionProduct.product_id, productId), eq(productOptionProduct.option_id, optionId)))
     }
   }
 

@@ -24,7 +24,14 @@ export class ProductOptionValueService {
       filters.value ? inArray(productOptionValue.value, filters.value) : undefined,
       filters.q ? searchAny([productOptionValue.value], filters.q) : undefined,
     )
-    return listPage(this.db, productOptionValue, where, orderBy(productOptionValue, ordering, productOptionValue.id), page, filters)
+    return listPage(
+      this.db,
+      productOptionValue,
+      where,
+      orderBy(productOptionValue, ordering, productOptionValue.id),
+      page,
+      filters,
+    )
   }
 
   /** The value, if it is one of this option's (Medusa's message otherwise). */
@@ -32,14 +39,31 @@ export class ProductOptionValueService {
     const [found] = await this.db
       .select()
       .from(productOptionValue)
-      .where(and(eq(productOptionValue.id, valueId), eq(productOptionValue.option_id, optionId), isNull(productOptionValue.deleted_at)))
-    if (!found) throw new MedusaError("not_found", `Product option value with id "${valueId}" was not found for option with id "${optionId}"`)
+      .where(
+        and(
+          eq(productOptionValue.id, valueId),
+          eq(productOptionValue.option_id, optionId),
+          isNull(productOptionValue.deleted_at),
+        ),
+      )
+    if (!found)
+      throw new MedusaError(
+        "not_found",
+        `Product option value with id "${valueId}" was not found for option with id "${optionId}"`,
+      )
     return found
   }
 
-  async update(optionId: string, valueId: string, patch: { value?: string; metadata?: Record<string, unknown> | null }) {
+  async update(
+    optionId: string,
+    valueId: string,
+    patch: { value?: string; metadata?: Record<string, unknown> | null },
+  ) {
     await this.retrieve(optionId, valueId)
-    await this.db.update(productOptionValue).set({ ...patch, updated_at: sql`now()` }).where(eq(productOptionValue.id, valueId))
+    await this.db
+      .update(productOptionValue)
+      .set({ ...patch, updated_at: sql`now()` })
+      .where(eq(productOptionValue.id, valueId))
   }
 
   /** Soft delete; refused while a live variant has this value, which would leave it without one for the option. */

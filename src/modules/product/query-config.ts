@@ -7,11 +7,17 @@ import type { QueryConfig } from "../../core/query/shape"
 type Graph = EntityGraph<QueryContext>
 
 const loaders = (ctx: QueryContext) => ctx.scope.resolve("productRelationLoaders")
-const ids = (rows: Row[], key = "id") => [...new Set(rows.map((row) => row[key] as string | null).filter((id): id is string => !!id))]
+const ids = (rows: Row[], key = "id") => [
+  ...new Set(rows.map((row) => row[key] as string | null).filter((id): id is string => !!id)),
+]
 const ENTITY_DATES = ["created_at", "updated_at", "deleted_at"] as const
 
 /** A to-one relation through a foreign key column of the parent. */
-function belongsTo(key: string, target: () => Graph, load: (ids: string[], ctx: QueryContext) => Promise<Map<string, Row[]>>): Relation<QueryContext> {
+function belongsTo(
+  key: string,
+  target: () => Graph,
+  load: (ids: string[], ctx: QueryContext) => Promise<Map<string, Row[]>>,
+): Relation<QueryContext> {
   return {
     many: false,
     target,
@@ -25,7 +31,10 @@ function belongsTo(key: string, target: () => Graph, load: (ids: string[], ctx: 
 }
 
 /** A to-many relation loaded by the parents' ids. */
-export function hasMany(target: () => Graph, load: (ids: string[], ctx: QueryContext) => Promise<Map<string, Row[]>>): Relation<QueryContext> {
+export function hasMany(
+  target: () => Graph,
+  load: (ids: string[], ctx: QueryContext) => Promise<Map<string, Row[]>>,
+): Relation<QueryContext> {
   return { many: true, target, load: (parents, ctx) => load(ids(parents), ctx) }
 }
 
@@ -53,15 +62,25 @@ const categoryGraph = leaf(categoryFields)
 export const optionValueGraph: Graph = {
   fields: ["value", "option_id", "metadata", ...ENTITY_DATES],
   relations: {
-    option: belongsTo("option_id", () => optionGraph, (optionIds, ctx) => loaders(ctx).optionsById(optionIds)),
+    option: belongsTo(
+      "option_id",
+      () => optionGraph,
+      (optionIds, ctx) => loaders(ctx).optionsById(optionIds),
+    ),
   },
 }
 
 export const optionGraph: Graph = {
   fields: ["title", "product_id", "is_exclusive", "metadata", ...ENTITY_DATES],
   relations: {
-    values: hasMany(() => optionValueGraph, (optionIds, ctx) => loaders(ctx).valuesOfOptions(optionIds)),
-    products: hasMany(() => productGraph, (optionIds, ctx) => ctx.scope.resolve("productOptionService").productsOfOptions(optionIds)),
+    values: hasMany(
+      () => optionValueGraph,
+      (optionIds, ctx) => loaders(ctx).valuesOfOptions(optionIds),
+    ),
+    products: hasMany(
+      () => productGraph,
+      (optionIds, ctx) => ctx.scope.resolve("productOptionService").productsOfOptions(optionIds),
+    ),
   },
 }
 
@@ -96,9 +115,12 @@ const calculatedPrice: Relation<QueryContext> = {
     const pricing = ctx.pricing
     if (!pricing) throw new MedusaError("invalid_data", MISSING_PRICING_CONTEXT)
     const prices = await ctx.scope.resolve("pricingService").calculateVariantPrices(ids(variants), pricing)
-    const rate = pricing.country_code && prices.size > 0
-      ? await ctx.scope.resolve("taxService").rateFor({ country_code: pricing.country_code, province_code: pricing.province })
-      : undefined
+    const rate =
+      pricing.country_code && prices.size > 0
+        ? await ctx.scope
+            .resolve("taxService")
+            .rateFor({ country_code: pricing.country_code, province_code: pricing.province })
+        : undefined
     const result = new Map<string, Row[]>()
     for (const variant of variants) {
       const found = prices.get(variant.id)
@@ -134,7 +156,8 @@ async function inventoryQuantity(variants: Row[], ctx: QueryContext) {
     locations = await ctx.scope.resolve("stockLocationService").locationIdsForChannels(channels)
   }
   const available = await ctx.scope.resolve("inventoryService").availability(ids(managed), locations)
-  for (const variant of variants) variant.inventory_quantity = variant.manage_inventory ? (available.get(variant.id) ?? 0) : null
+  for (const variant of variants)
+    variant.inventory_quantity = variant.manage_inventory ? (available.get(variant.id) ?? 0) : null
 }
 
 export const variantGraph: Graph = {
@@ -161,13 +184,34 @@ export const variantGraph: Graph = {
     ...ENTITY_DATES,
   ],
   relations: {
-    options: hasMany(() => optionValueGraph, (variantIds, ctx) => loaders(ctx).optionValuesOfVariants(variantIds)),
-    calculated_price: calculatedPrice,
-    images: hasMany(() => imageGraph, (variantIds, ctx) => loaders(ctx).imagesOfVariants(variantIds)),
-    prices: hasMany(() => leaf(["amount", "currency_code", "rules", "min_quantity", "max_quantity", "price_set_id", "created_at", "updated_at"]), (variantIds, ctx) =>
-      ctx.scope.resolve("pricingService").pricesOfVariants(variantIds),
+    options: hasMany(
+      () => optionValueGraph,
+      (variantIds, ctx) => loaders(ctx).optionValuesOfVariants(variantIds),
     ),
-    product: belongsTo("product_id", () => productGraph, (productIds, ctx) => loaders(ctx).productsById(productIds)),
+    calculated_price: calculatedPrice,
+    images: hasMany(
+      () => imageGraph,
+      (variantIds, ctx) => loaders(ctx).imagesOfVariants(variantIds),
+    ),
+    prices: hasMany(
+      () =>
+        leaf([
+          "amount",
+          "currency_code",
+          "rules",
+          "min_quantity",
+          "max_quantity",
+          "price_set_id",
+          "created_at",
+          "updated_at",
+        ]),
+      (variantIds, ctx) => ctx.scope.resolve("pricingService").pricesOfVariants(variantIds),
+    ),
+    product: belongsTo(
+      "product_id",
+      () => productGraph,
+      (productIds, ctx) => loaders(ctx).productsById(productIds),
+    ),
   },
   computed: { inventory_quantity: inventoryQuantity },
 }
@@ -199,23 +243,59 @@ export const productFields = [
 export const productGraph: Graph = {
   fields: productFields,
   relations: {
-    variants: hasMany(() => variantGraph, (productIds, ctx) => loaders(ctx).variantsOf(productIds)),
-    options: hasMany(() => optionGraph, (productIds, ctx) => loaders(ctx).optionsOf(productIds)),
-    images: hasMany(() => imageGraph, (productIds, ctx) => loaders(ctx).imagesOf(productIds)),
-    tags: hasMany(() => tagGraph, (productIds, ctx) => loaders(ctx).tagsOf(productIds)),
-    type: belongsTo("type_id", () => typeGraph, (typeIds, ctx) => loaders(ctx).typesById(typeIds)),
-    collection: belongsTo("collection_id", () => collectionGraph, (collectionIds, ctx) => loaders(ctx).collectionsById(collectionIds)),
-    categories: hasMany(() => categoryGraph, (productIds, ctx) => loaders(ctx).categoriesOf(productIds, ctx.storefront !== false)),
+    variants: hasMany(
+      () => variantGraph,
+      (productIds, ctx) => loaders(ctx).variantsOf(productIds),
+    ),
+    options: hasMany(
+      () => optionGraph,
+      (productIds, ctx) => loaders(ctx).optionsOf(productIds),
+    ),
+    images: hasMany(
+      () => imageGraph,
+      (productIds, ctx) => loaders(ctx).imagesOf(productIds),
+    ),
+    tags: hasMany(
+      () => tagGraph,
+      (productIds, ctx) => loaders(ctx).tagsOf(productIds),
+    ),
+    type: belongsTo(
+      "type_id",
+      () => typeGraph,
+      (typeIds, ctx) => loaders(ctx).typesById(typeIds),
+    ),
+    collection: belongsTo(
+      "collection_id",
+      () => collectionGraph,
+      (collectionIds, ctx) => loaders(ctx).collectionsById(collectionIds),
+    ),
+    categories: hasMany(
+      () => categoryGraph,
+      (productIds, ctx) => loaders(ctx).categoriesOf(productIds, ctx.storefront !== false),
+    ),
   },
 }
 
 /** The relations a product page shows, in the store's and the admin's defaults alike. */
-export const PRODUCT_PAGE_RELATIONS = ["*type", "*collection", "*options", "*options.values", "*tags", "*images", "*variants", "*variants.options"]
+export const PRODUCT_PAGE_RELATIONS = [
+  "*type",
+  "*collection",
+  "*options",
+  "*options.values",
+  "*tags",
+  "*images",
+  "*variants",
+  "*variants.options",
+]
 
 export const storeProductQuery: QueryConfig = {
   graph: productGraph,
   // Medusa's store defaults: every column but these, and the relations a product page shows.
-  defaults: ["id", ...productFields.filter((field) => !["status", "external_id", "metadata", "deleted_at"].includes(field)), ...PRODUCT_PAGE_RELATIONS],
+  defaults: [
+    "id",
+    ...productFields.filter((field) => !["status", "external_id", "metadata", "deleted_at"].includes(field)),
+    ...PRODUCT_PAGE_RELATIONS,
+  ],
   maxDepth: 4,
 }
 

@@ -44,7 +44,12 @@ export class ProductRelationLoaders {
       .select({ option: productOption, linked_to: productOptionProduct.product_id })
       .from(productOption)
       .leftJoin(productOptionProduct, eq(productOptionProduct.option_id, productOption.id))
-      .where(and(or(inArray(productOption.product_id, productIds), inArray(productOptionProduct.product_id, productIds)), live(productOption)))
+      .where(
+        and(
+          or(inArray(productOption.product_id, productIds), inArray(productOptionProduct.product_id, productIds)),
+          live(productOption),
+        ),
+      )
       .orderBy(asc(productOption.created_at), asc(productOption.id))
     const wanted = new Set(productIds)
     const options = rows
@@ -132,7 +137,10 @@ export class ProductRelationLoaders {
   }
 
   async typesById(typeIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db.select().from(productType).where(and(inArray(productType.id, typeIds), live(productType)))
+    const rows = await this.db
+      .select()
+      .from(productType)
+      .where(and(inArray(productType.id, typeIds), live(productType)))
     return groupBy(rows, "id")
   }
 
@@ -150,7 +158,12 @@ export class ProductRelationLoaders {
       .select({ product_id: productCategoryProduct.product_id, category: productCategory })
       .from(productCategoryProduct)
       .innerJoin(productCategory, eq(productCategory.id, productCategoryProduct.product_category_id))
-      .where(and(inArray(productCategoryProduct.product_id, productIds), visibleOnly ? visibleCategory : live(productCategory)))
+      .where(
+        and(
+          inArray(productCategoryProduct.product_id, productIds),
+          visibleOnly ? visibleCategory : live(productCategory),
+        ),
+      )
       .orderBy(asc(productCategory.rank), asc(productCategory.id))
     return groupBy(
       rows.map((row) => ({ ...row.category, product_id: row.product_id })),

@@ -15,17 +15,13 @@ export const productCollection = pgTable(
   (t) => [uniqueIndex("product_collection_handle_uq").on(t.handle).where(live)],
 )
 
-export const productType = pgTable(
-  "product_type",
-  { ...entityColumns(), value: text("value").notNull() },
-  (t) => [uniqueIndex("product_type_value_uq").on(t.value).where(live)],
-)
+export const productType = pgTable("product_type", { ...entityColumns(), value: text("value").notNull() }, (t) => [
+  uniqueIndex("product_type_value_uq").on(t.value).where(live),
+])
 
-export const productTag = pgTable(
-  "product_tag",
-  { ...entityColumns(), value: text("value").notNull() },
-  (t) => [uniqueIndex("product_tag_value_uq").on(t.value).where(live)],
-)
+export const productTag = pgTable("product_tag", { ...entityColumns(), value: text("value").notNull() }, (t) => [
+  uniqueIndex("product_tag_value_uq").on(t.value).where(live),
+])
 
 export const productCategory = pgTable(
   "product_category",
@@ -57,7 +53,9 @@ export const product = pgTable(
     subtitle: text("subtitle"),
     description: text("description"),
     is_giftcard: boolean("is_giftcard").notNull().default(false),
-    status: text("status", { enum: ["draft", "proposed", "published", "rejected"] }).notNull().default("draft"),
+    status: text("status", { enum: ["draft", "proposed", "published", "rejected"] })
+      .notNull()
+      .default("draft"),
     thumbnail: text("thumbnail"),
     weight: text("weight"),
     length: text("length"),
@@ -99,11 +97,18 @@ export const productOption = pgTable(
 export const productOptionProduct = pgTable(
   "product_option_product",
   {
-    product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
-    option_id: text("option_id").notNull().references(() => productOption.id, { onDelete: "cascade" }),
+    product_id: text("product_id")
+      .notNull()
+      .references(() => product.id, { onDelete: "cascade" }),
+    option_id: text("option_id")
+      .notNull()
+      .references(() => productOption.id, { onDelete: "cascade" }),
     ...linkColumns(),
   },
-  (t) => [primaryKey({ columns: [t.product_id, t.option_id] }), index("product_option_product_option_idx").on(t.option_id)],
+  (t) => [
+    primaryKey({ columns: [t.product_id, t.option_id] }),
+    index("product_option_product_option_idx").on(t.option_id),
+  ],
 )
 
 export const productOptionValue = pgTable(
@@ -111,7 +116,9 @@ export const productOptionValue = pgTable(
   {
     ...entityColumns(),
     value: text("value").notNull(),
-    option_id: text("option_id").notNull().references(() => productOption.id, { onDelete: "cascade" }),
+    option_id: text("option_id")
+      .notNull()
+      .references(() => productOption.id, { onDelete: "cascade" }),
   },
   (t) => [uniqueIndex("product_option_value_uq").on(t.option_id, t.value).where(live)],
 )
@@ -130,16 +137,25 @@ export const productVariant = pgTable(
     ...physicalColumns(),
     variant_rank: integer("variant_rank").notNull().default(0),
     thumbnail: text("thumbnail"),
-    product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
+    product_id: text("product_id")
+      .notNull()
+      .references(() => product.id, { onDelete: "cascade" }),
   },
-  (t) => [uniqueIndex("product_variant_sku_uq").on(t.sku).where(sql`deleted_at is null and sku is not null`), index("product_variant_product_id_idx").on(t.product_id)],
+  (t) => [
+    uniqueIndex("product_variant_sku_uq").on(t.sku).where(sql`deleted_at is null and sku is not null`),
+    index("product_variant_product_id_idx").on(t.product_id),
+  ],
 )
 
 export const productVariantOption = pgTable(
   "product_variant_option",
   {
-    variant_id: text("variant_id").notNull().references(() => productVariant.id, { onDelete: "cascade" }),
-    option_value_id: text("option_value_id").notNull().references(() => productOptionValue.id, { onDelete: "cascade" }),
+    variant_id: text("variant_id")
+      .notNull()
+      .references(() => productVariant.id, { onDelete: "cascade" }),
+    option_value_id: text("option_value_id")
+      .notNull()
+      .references(() => productOptionValue.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.variant_id, t.option_value_id] })],
 )
@@ -150,7 +166,9 @@ export const productImage = pgTable(
     ...entityColumns(),
     url: text("url").notNull(),
     rank: integer("rank").notNull().default(0),
-    product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
+    product_id: text("product_id")
+      .notNull()
+      .references(() => product.id, { onDelete: "cascade" }),
   },
   (t) => [index("image_product_id_idx").on(t.product_id)],
 )
@@ -160,8 +178,12 @@ export const productVariantProductImage = pgTable(
   "product_variant_product_image",
   {
     id: text("id").primaryKey(),
-    variant_id: text("variant_id").notNull().references(() => productVariant.id, { onDelete: "cascade" }),
-    image_id: text("image_id").notNull().references(() => productImage.id, { onDelete: "cascade" }),
+    variant_id: text("variant_id")
+      .notNull()
+      .references(() => productVariant.id, { onDelete: "cascade" }),
+    image_id: text("image_id")
+      .notNull()
+      .references(() => productImage.id, { onDelete: "cascade" }),
     created_at: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updated_at: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     deleted_at: timestamp("deleted_at", { withTimezone: true, mode: "date" }),
@@ -175,35 +197,56 @@ export const productVariantProductImage = pgTable(
 export const productTags = pgTable(
   "product_tags",
   {
-    product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
-    product_tag_id: text("product_tag_id").notNull().references(() => productTag.id, { onDelete: "cascade" }),
+    product_id: text("product_id")
+      .notNull()
+      .references(() => product.id, { onDelete: "cascade" }),
+    product_tag_id: text("product_tag_id")
+      .notNull()
+      .references(() => productTag.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.product_id, t.product_tag_id] }), index("product_tags_tag_idx").on(t.product_tag_id)],
+  (t) => [
+    primaryKey({ columns: [t.product_id, t.product_tag_id] }),
+    index("product_tags_tag_idx").on(t.product_tag_id),
+  ],
 )
 
 export const productCategoryProduct = pgTable(
   "product_category_product",
   {
-    product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
-    product_category_id: text("product_category_id").notNull().references(() => productCategory.id, { onDelete: "cascade" }),
+    product_id: text("product_id")
+      .notNull()
+      .references(() => product.id, { onDelete: "cascade" }),
+    product_category_id: text("product_category_id")
+      .notNull()
+      .references(() => productCategory.id, { onDelete: "cascade" }),
   },
-  (t) => [primaryKey({ columns: [t.product_id, t.product_category_id] }), index("product_category_product_cat_idx").on(t.product_category_id)],
+  (t) => [
+    primaryKey({ columns: [t.product_id, t.product_category_id] }),
+    index("product_category_product_cat_idx").on(t.product_category_id),
+  ],
 )
 
 /** Which sales channels sell a product (Medusa's product ↔ sales channel link). */
 export const productSalesChannel = pgTable(
   "product_sales_channel",
   {
-    product_id: text("product_id").notNull().references(() => product.id, { onDelete: "cascade" }),
+    product_id: text("product_id")
+      .notNull()
+      .references(() => product.id, { onDelete: "cascade" }),
     sales_channel_id: text("sales_channel_id").notNull(),
     ...linkColumns(),
   },
-  (t) => [primaryKey({ columns: [t.product_id, t.sales_channel_id] }), index("product_sales_channel_sc_idx").on(t.sales_channel_id)],
+  (t) => [
+    primaryKey({ columns: [t.product_id, t.sales_channel_id] }),
+    index("product_sales_channel_sc_idx").on(t.sales_channel_id),
+  ],
 )
 
 /** The shipping profile a product ships under (Medusa's product ↔ shipping profile link). */
 export const productShippingProfile = pgTable("product_shipping_profile", {
-  product_id: text("product_id").primaryKey().references(() => product.id, { onDelete: "cascade" }),
+  product_id: text("product_id")
+    .primaryKey()
+    .references(() => product.id, { onDelete: "cascade" }),
   shipping_profile_id: text("shipping_profile_id").notNull(),
   ...linkColumns(),
 })

@@ -44,7 +44,6 @@ export function storeProductFilters(salesChannelIds: string[]): ProductFilters {
   return { status: ["published"], sales_channel_id: salesChannelIds }
 }
 
-
 /** The product's own options and the shared ones it links to. */
 export function optionOfProduct(productId: string): SQL {
   const linked = sql`${productOption.id} in (select ${productOptionProduct.option_id} from ${productOptionProduct} where ${productOptionProduct.product_id} = ${productId})`
@@ -54,17 +53,27 @@ export function optionOfProduct(productId: string): SQL {
 /** Every live value of the product's options, with its option's title: how variants name their values. */
 export function liveOptionValuesOf(db: Db, productId: string) {
   return db
-    .select({ option_id: productOption.id, title: productOption.title, value: productOptionValue.value, id: productOptionValue.id })
+    .select({
+      option_id: productOption.id,
+      title: productOption.title,
+      value: productOptionValue.value,
+      id: productOptionValue.id,
+    })
     .from(productOptionValue)
     .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
     .where(and(optionOfProduct(productId), live(productOption), live(productOptionValue)))
 }
 
 /** Medusa's refusal of a variant naming a value its product's option does not have. */
-export const unknownOptionValue = (title: string, value: string) => new MedusaError("invalid_data", `Option value ${value} does not exist for option ${title}`)
+export const unknownOptionValue = (title: string, value: string) =>
+  new MedusaError("invalid_data", `Option value ${value} does not exist for option ${title}`)
 
 /** Categories a storefront may see: active and not internal. */
-export const visibleCategory = and(eq(productCategory.is_active, true), eq(productCategory.is_internal, false), isNull(productCategory.deleted_at))
+export const visibleCategory = and(
+  eq(productCategory.is_active, true),
+  eq(productCategory.is_internal, false),
+  isNull(productCategory.deleted_at),
+)
 
 export class ProductService {
   constructor(private readonly db: Db) {}
@@ -74,7 +83,10 @@ export class ProductService {
   }
 
   async retrieve(id: string, filters: ProductFilters = {}) {
-    const [found] = await this.db.select().from(product).where(and(eq(product.id, id), this.where(filters)))
+    const [found] = await this.db
+      .select()
+      .from(product)
+      .where(and(eq(product.id, id), this.where(filters)))
     if (!found) throw new MedusaError("not_found", `Product with id: ${id} was not found`)
     return found
   }
@@ -88,9 +100,16 @@ export class ProductService {
       filters.ean ? inArray(productVariant.ean, filters.ean) : undefined,
       filters.upc ? inArray(productVariant.upc, filters.upc) : undefined,
       filters.barcode ? inArray(productVariant.barcode, filters.barcode) : undefined,
-      filters.manage_inventory !== undefined ? eq(productVariant.manage_inventory, filters.manage_inventory) : undefined,
+      filters.manage_inventory !== undefined
+        ? eq(productVariant.manage_inventory, filters.manage_inventory)
+        : undefined,
       filters.allow_backorder !== undefined ? eq(productVariant.allow_backorder, filters.allow_backorder) : undefined,
-      filters.q ? searchAny([productVariant.title, productVariant.sku, productVariant.barcode, productVariant.ean, productVariant.upc], filters.q) : undefined,
+      filters.q
+        ? searchAny(
+            [productVariant.title, productVariant.sku, productVariant.barcode, productVariant.ean, productVariant.upc],
+            filters.q,
+          )
+        : undefined,
     )
     return listPage(this.db, productVariant, where, orderBy(productVariant, ordering, productVariant.id), page, filters)
   }
@@ -108,14 +127,23 @@ export class ProductService {
   async variantSnapshots(variantIds: string[]) {
     if (variantIds.length === 0) return new Map<string, VariantSnapshot>()
     const rows = await this.db
-      .select({ variant: productVariant, product, collection_title: productCollection.title, type_value: productType.value })
+      .select({
+        variant: productVariant,
+        product,
+        collection_title: productCollection.title,
+        type_value: productType.value,
+      })
       .from(productVariant)
       .innerJoin(product, eq(product.id, productVariant.product_id))
       .leftJoin(productCollection, eq(productCollection.id, product.collection_id))
       .leftJoin(productType, eq(productType.id, product.type_id))
       .where(and(inArray(productVariant.id, variantIds), live(productVariant), live(product)))
     const options = await this.db
-      .select({ variant_id: productVariantOption.variant_id, title: productOption.title, value: productOptionValue.value })
+      .select({
+        variant_id: productVariantOption.variant_id,
+        title: productOption.title,
+        value: productOptionValue.value,
+      })
       .from(productVariantOption)
       .innerJoin(productOptionValue, eq(productOptionValue.id, productVariantOption.option_value_id))
       .innerJoin(productOption, eq(productOption.id, productOptionValue.option_id))
@@ -123,13 +151,20 @@ export class ProductService {
     const channels = await this.db
       .select()
       .from(productSalesChannel)
-      .where(inArray(productSalesChannel.product_id, rows.map((row) => row.product.id)))
+      .where(
+        inArray(
+          productSalesChannel.product_id,
+          rows.map((row) => row.product.id),
+        ),
+      )
     return new Map<string, VariantSnapshot>(
       rows.map((row) => [
         row.variant.id,
         {
           ...row,
-          option_values: Object.fromEntries(options.filter((o) => o.variant_id === row.variant.id).map((o) => [o.title, o.value])),
+          option_values: Object.fromEntries(
+            options.filter((o) => o.variant_id === row.variant.id).map((o) => [o.title, o.value]),
+          ),
           sales_channel_ids: channels.filter((c) => c.product_id === row.product.id).map((c) => c.sales_channel_id),
         },
       ]),
@@ -186,19 +221,34 @@ export class ProductService {
         await tx.insert(productOptionValue).values(values)
         for (const value of values) valueIds.set(`${option.title}\u0000${value.value}`, value.id)
       }
-      const createdVariants = await new ProductService(tx as unknown as Db).addVariants(productId, input.variants, valueIds)
+      const createdVariants = await new ProductService(tx as unknown as Db).addVariants(
+        productId,
+        input.variants,
+        valueIds,
+      )
       if (input.images?.length) {
-        await tx.insert(productImage).values(input.images.map((url, rank) => ({ id: generateId("img"), url, rank, product_id: productId })))
+        await tx
+          .insert(productImage)
+          .values(input.images.map((url, rank) => ({ id: generateId("img"), url, rank, product_id: productId })))
       }
-      if (input.tag_ids?.length) await tx.insert(productTags).values(input.tag_ids.map((product_tag_id) => ({ product_id: productId, product_tag_id })))
+      if (input.tag_ids?.length)
+        await tx
+          .insert(productTags)
+          .values(input.tag_ids.map((product_tag_id) => ({ product_id: productId, product_tag_id })))
       if (input.category_ids?.length) {
-        await tx.insert(productCategoryProduct).values(input.category_ids.map((product_category_id) => ({ product_id: productId, product_category_id })))
+        await tx
+          .insert(productCategoryProduct)
+          .values(input.category_ids.map((product_category_id) => ({ product_id: productId, product_category_id })))
       }
       if (input.sales_channel_ids?.length) {
-        await tx.insert(productSalesChannel).values(input.sales_channel_ids.map((sales_channel_id) => ({ product_id: productId, sales_channel_id })))
+        await tx
+          .insert(productSalesChannel)
+          .values(input.sales_channel_ids.map((sales_channel_id) => ({ product_id: productId, sales_channel_id })))
       }
       if (input.shipping_profile_id) {
-        await tx.insert(productShippingProfile).values({ product_id: productId, shipping_profile_id: input.shipping_profile_id })
+        await tx
+          .insert(productShippingProfile)
+          .values({ product_id: productId, shipping_profile_id: input.shipping_profile_id })
       }
       return { product: created!, variants: createdVariants }
     })
@@ -211,7 +261,10 @@ export class ProductService {
   async addVariants(productId: string, variants: CreateProductInput["variants"], knownValues?: Map<string, string>) {
     if (variants.length === 0) return []
     let valueIds = knownValues
-    if (!valueIds) valueIds = new Map((await liveOptionValuesOf(this.db, productId)).map((row) => [`${row.title}\u0000${row.value}`, row.id]))
+    if (!valueIds)
+      valueIds = new Map(
+        (await liveOptionValuesOf(this.db, productId)).map((row) => [`${row.title}\u0000${row.value}`, row.id]),
+      )
     const [{ rank } = { rank: 0 }] = await this.db
       .select({ rank: sql<number>`coalesce(max(${productVariant.variant_rank}) + 1, 0)::int` })
       .from(productVariant)
@@ -237,7 +290,13 @@ export class ProductService {
     return created
   }
 
-  async updateVariant(productId: string, variantId: string, patch: Partial<Pick<typeof productVariant.$inferInsert, "title" | "sku" | "manage_inventory" | "allow_backorder" | "metadata">>) {
+  async updateVariant(
+    productId: string,
+    variantId: string,
+    patch: Partial<
+      Pick<typeof productVariant.$inferInsert, "title" | "sku" | "manage_inventory" | "allow_backorder" | "metadata">
+    >,
+  ) {
     const [updated] = await this.db
       .update(productVariant)
       .set({ ...patch, updated_at: sql`now()` })
@@ -260,7 +319,11 @@ export class ProductService {
     id: string,
     patch: Partial<Omit<typeof product.$inferInsert, "id" | "created_at" | "updated_at" | "deleted_at">>,
   ) {
-    const [updated] = await this.db.update(product).set({ ...patch, updated_at: sql`now()` }).where(and(eq(product.id, id), live(product))).returning()
+    const [updated] = await this.db
+      .update(product)
+      .set({ ...patch, updated_at: sql`now()` })
+      .where(and(eq(product.id, id), live(product)))
+      .returning()
     if (!updated) throw new MedusaError("not_found", `Product with id: ${id} was not found`)
     return updated
   }
@@ -268,40 +331,74 @@ export class ProductService {
   /** Replaces each link that is given (undefined keeps it; a null profile removes it), as Medusa's product update does. */
   async replaceLinks(
     productId: string,
-    links: { images?: string[]; tag_ids?: string[]; category_ids?: string[]; sales_channel_ids?: string[]; shipping_profile_id?: string | null },
+    links: {
+      images?: string[]
+      tag_ids?: string[]
+      category_ids?: string[]
+      sales_channel_ids?: string[]
+      shipping_profile_id?: string | null
+    },
   ) {
     if (links.images) {
-      await this.db.update(productImage).set({ deleted_at: sql`now()` }).where(and(eq(productImage.product_id, productId), live(productImage)))
+      await this.db
+        .update(productImage)
+        .set({ deleted_at: sql`now()` })
+        .where(and(eq(productImage.product_id, productId), live(productImage)))
       if (links.images.length) {
-        await this.db.insert(productImage).values(links.images.map((url, rank) => ({ id: generateId("img"), url, rank, product_id: productId })))
+        await this.db
+          .insert(productImage)
+          .values(links.images.map((url, rank) => ({ id: generateId("img"), url, rank, product_id: productId })))
       }
     }
     if (links.tag_ids) {
       await this.db.delete(productTags).where(eq(productTags.product_id, productId))
-      if (links.tag_ids.length) await this.db.insert(productTags).values(links.tag_ids.map((product_tag_id) => ({ product_id: productId, product_tag_id })))
+      if (links.tag_ids.length)
+        await this.db
+          .insert(productTags)
+          .values(links.tag_ids.map((product_tag_id) => ({ product_id: productId, product_tag_id })))
     }
     if (links.category_ids) {
       await this.db.delete(productCategoryProduct).where(eq(productCategoryProduct.product_id, productId))
       if (links.category_ids.length) {
-        await this.db.insert(productCategoryProduct).values([...new Set(links.category_ids)].map((product_category_id) => ({ product_id: productId, product_category_id })))
+        await this.db
+          .insert(productCategoryProduct)
+          .values(
+            [...new Set(links.category_ids)].map((product_category_id) => ({
+              product_id: productId,
+              product_category_id,
+            })),
+          )
       }
     }
     if (links.sales_channel_ids) {
       await this.db.delete(productSalesChannel).where(eq(productSalesChannel.product_id, productId))
       if (links.sales_channel_ids.length) {
-        await this.db.insert(productSalesChannel).values([...new Set(links.sales_channel_ids)].map((sales_channel_id) => ({ product_id: productId, sales_channel_id })))
+        await this.db
+          .insert(productSalesChannel)
+          .values(
+            [...new Set(links.sales_channel_ids)].map((sales_channel_id) => ({
+              product_id: productId,
+              sales_channel_id,
+            })),
+          )
       }
     }
     if (links.shipping_profile_id !== undefined) {
       await this.db.delete(productShippingProfile).where(eq(productShippingProfile.product_id, productId))
-      if (links.shipping_profile_id) await this.db.insert(productShippingProfile).values({ product_id: productId, shipping_profile_id: links.shipping_profile_id })
+      if (links.shipping_profile_id)
+        await this.db
+          .insert(productShippingProfile)
+          .values({ product_id: productId, shipping_profile_id: links.shipping_profile_id })
     }
   }
 
   /** Soft delete, as Medusa's: the product and its variants leave every list; its handle is free again. */
   async softDelete(id: string) {
     await this.update(id, {})
-    await this.db.update(productVariant).set({ deleted_at: sql`now()` }).where(and(eq(productVariant.product_id, id), live(productVariant)))
+    await this.db
+      .update(productVariant)
+      .set({ deleted_at: sql`now()` })
+      .where(and(eq(productVariant.product_id, id), live(productVariant)))
     await this.db.update(product).set({ deleted_at: sql`now()` }).where(eq(product.id, id))
   }
 
@@ -315,7 +412,8 @@ export class ProductService {
     if (filters.type_id) conditions.push(inArray(product.type_id, filters.type_id))
     if (filters.external_id) conditions.push(inArray(product.external_id, filters.external_id))
     if (filters.is_giftcard !== undefined) conditions.push(eq(product.is_giftcard, filters.is_giftcard))
-    if (filters.q) conditions.push(searchAny([product.title, product.subtitle, product.description, product.handle], filters.q))
+    if (filters.q)
+      conditions.push(searchAny([product.title, product.subtitle, product.description, product.handle], filters.q))
     if (filters.tag_id) {
       const tagged = this.db
         .select({ one: sql`1` })
@@ -341,7 +439,12 @@ export class ProductService {
       const inChannel = this.db
         .select({ one: sql`1` })
         .from(productSalesChannel)
-        .where(and(eq(productSalesChannel.product_id, product.id), inArray(productSalesChannel.sales_channel_id, filters.sales_channel_id)))
+        .where(
+          and(
+            eq(productSalesChannel.product_id, product.id),
+            inArray(productSalesChannel.sales_channel_id, filters.sales_channel_id),
+          ),
+        )
       conditions.push(exists(inChannel))
     }
     return and(...conditions)

@@ -31,11 +31,21 @@ export class ProductValueService {
   }
 
   async list(filters: ValueFilters & DateFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, this.table, this.where(filters), orderBy(this.table, ordering, this.table.id), page, filters)
+    return listPage(
+      this.db,
+      this.table,
+      this.where(filters),
+      orderBy(this.table, ordering, this.table.id),
+      page,
+      filters,
+    )
   }
 
   async retrieve(id: string) {
-    const [found] = await this.db.select().from(this.table).where(and(eq(this.table.id, id), isNull(this.table.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(this.table)
+      .where(and(eq(this.table.id, id), isNull(this.table.deleted_at)))
     if (!found) throw new MedusaError("not_found", `${this.label} with id: ${id} was not found`)
     return found
   }
@@ -56,7 +66,11 @@ export class ProductValueService {
     const [row] = await this.db
       .insert(this.table)
       .values({ id: generateId(this.idPrefix), value, metadata })
-      .onConflictDoUpdate({ target: this.table.value, targetWhere: sql`deleted_at is null`, set: { updated_at: sql`now()` } })
+      .onConflictDoUpdate({
+        target: this.table.value,
+        targetWhere: sql`deleted_at is null`,
+        set: { updated_at: sql`now()` },
+      })
       .returning({ id: this.table.id, created: sql<boolean>`xmax = 0` })
     return { id: row!.id, created: row!.created }
   }

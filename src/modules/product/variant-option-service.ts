@@ -28,7 +28,10 @@ export class ProductVariantOptionService {
       return found.id
     })
     await this.db.delete(productVariantOption).where(eq(productVariantOption.variant_id, variant.id))
-    if (chosen.length) await this.db.insert(productVariantOption).values(chosen.map((option_value_id) => ({ variant_id: variant.id, option_value_id })))
+    if (chosen.length)
+      await this.db
+        .insert(productVariantOption)
+        .values(chosen.map((option_value_id) => ({ variant_id: variant.id, option_value_id })))
   }
 
   /** Refuses a variant whose option values another live variant of the product already has (Medusa's message). */

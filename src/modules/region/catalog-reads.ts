@@ -21,7 +21,10 @@ export async function cachedRegion(scope: Scope, id: string): Promise<CartRegion
 }
 
 /** The default tax rate (percent) at an address, from the catalog cache. */
-export async function cachedTaxRate(scope: Scope, address: { country_code: string; province_code?: string }): Promise<string> {
+export async function cachedTaxRate(
+  scope: Scope,
+  address: { country_code: string; province_code?: string },
+): Promise<string> {
   const key = `tax-rate:${address.country_code.toLowerCase()}:${address.province_code?.toLowerCase() ?? ""}`
   return scope.resolve("catalogCache").read(key, ["regions"], () => scope.resolve("taxService").rateFor(address))
 }

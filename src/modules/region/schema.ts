@@ -31,7 +31,9 @@ export const regionCountry = pgTable(
 export const regionPaymentProvider = pgTable(
   "region_payment_provider",
   {
-    region_id: text("region_id").notNull().references(() => region.id, { onDelete: "cascade" }),
+    region_id: text("region_id")
+      .notNull()
+      .references(() => region.id, { onDelete: "cascade" }),
     payment_provider_id: text("payment_provider_id").notNull(),
   },
   (t) => [primaryKey({ columns: [t.region_id, t.payment_provider_id] })],

@@ -33,7 +33,10 @@ export class RegionService {
   }
 
   async retrieve(id: string): Promise<Region> {
-    const [found] = await this.db.select().from(region).where(and(eq(region.id, id), isNull(region.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(region)
+      .where(and(eq(region.id, id), isNull(region.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Region with id: ${id} was not found`)
     return found
   }
@@ -44,11 +47,17 @@ export class RegionService {
       .from(regionCountry)
       .where(inArray(regionCountry.region_id, regionIds))
       .orderBy(regionCountry.iso_2)
-    return groupBy(rows.map((row) => ({ ...row, id: row.iso_2 })), "region_id")
+    return groupBy(
+      rows.map((row) => ({ ...row, id: row.iso_2 })),
+      "region_id",
+    )
   }
 
   async paymentProvidersOf(regionIds: string[]): Promise<Map<string, Row[]>> {
-    const rows = await this.db.select().from(regionPaymentProvider).where(inArray(regionPaymentProvider.region_id, regionIds))
+    const rows = await this.db
+      .select()
+      .from(regionPaymentProvider)
+      .where(inArray(regionPaymentProvider.region_id, regionIds))
     return groupBy(
       rows.map((row) => ({ id: row.payment_provider_id, is_enabled: true, region_id: row.region_id })),
       "region_id",
@@ -61,7 +70,12 @@ export class RegionService {
     return this.db.transaction(async (tx) => {
       const [created] = await tx
         .insert(region)
-        .values({ id: generateId("reg"), name: input.name, currency_code: input.currency_code.toLowerCase(), automatic_taxes: input.automatic_taxes ?? true })
+        .values({
+          id: generateId("reg"),
+          name: input.name,
+          currency_code: input.currency_code.toLowerCase(),
+          automatic_taxes: input.automatic_taxes ?? true,
+        })
         .returning()
       if (countries.length > 0) {
         const assigned = await tx
@@ -71,24 +85,38 @@ export class RegionService {
           .returning({ iso_2: regionCountry.iso_2 })
         const missing = countries.filter((code) => !assigned.some((row) => row.iso_2 === code))
         if (missing.length > 0) {
-          throw new MedusaError("invalid_data", `Countries with codes: "${missing.join(", ")}" do not exist or are already assigned to a region.`)
+          throw new MedusaError(
+            "invalid_data",
+            `Countries with codes: "${missing.join(", ")}" do not exist or are already assigned to a region.`,
+          )
         }
       }
       if (input.payment_providers?.length) {
-        await tx.insert(regionPaymentProvider).values(input.payment_providers.map((payment_provider_id) => ({ region_id: created!.id, payment_provider_id })))
+        await tx
+          .insert(regionPaymentProvider)
+          .values(
+            input.payment_providers.map((payment_provider_id) => ({ region_id: created!.id, payment_provider_id })),
+          )
       }
       return created!
     })
   }
 
   /** Name, currency, taxes; `countries` and `payment_providers` replace the region's lists when given. */
-  async update(id: string, input: Partial<CreateRegionInput> & { metadata?: Record<string, unknown> | null }): Promise<Region> {
+  async update(
+    id: string,
+    input: Partial<CreateRegionInput> & { metadata?: Record<string, unknown> | null },
+  ): Promise<Region> {
     await this.retrieve(id)
     return this.db.transaction(async (tx) => {
       const { countries, payment_providers, ...columns } = input
       const [updated] = await tx
         .update(region)
-        .set({ ...columns, ...(columns.currency_code ? { currency_code: columns.currency_code.toLowerCase() } : {}), updated_at: sql`now()` })
+        .set({
+          ...columns,
+          ...(columns.currency_code ? { currency_code: columns.currency_code.toLowerCase() } : {}),
+          updated_at: sql`now()`,
+        })
         .where(eq(region.id, id))
         .returning()
       if (countries) {
@@ -102,14 +130,19 @@ export class RegionService {
             .returning({ iso_2: regionCountry.iso_2 })
           const missing = codes.filter((code) => !assigned.some((row) => row.iso_2 === code))
           if (missing.length > 0) {
-            throw new MedusaError("invalid_data", `Countries with codes: "${missing.join(", ")}" do not exist or are already assigned to a region.`)
+            throw new MedusaError(
+              "invalid_data",
+              `Countries with codes: "${missing.join(", ")}" do not exist or are already assigned to a region.`,
+            )
           }
         }
       }
       if (payment_providers) {
         await tx.delete(regionPaymentProvider).where(eq(regionPaymentProvider.region_id, id))
         if (payment_providers.length) {
-          await tx.insert(regionPaymentProvider).values(payment_providers.map((payment_provider_id) => ({ region_id: id, payment_provider_id })))
+          await tx
+            .insert(regionPaymentProvider)
+            .values(payment_providers.map((payment_provider_id) => ({ region_id: id, payment_provider_id })))
         }
       }
       return updated!
@@ -127,9 +160,14 @@ export class RegionService {
     const conditions: (SQL | undefined)[] = [isNull(region.deleted_at)]
     if (filters.id) conditions.push(inArray(region.id, filters.id))
     if (filters.name) conditions.push(inArray(region.name, filters.name))
-    if (filters.currency_code) conditions.push(inArray(region.currency_code, filters.currency_code.map((c) => c.toLowerCase())))
+    if (filters.currency_code)
+      conditions.push(
+        inArray(
+          region.currency_code,
+          filters.currency_code.map((c) => c.toLowerCase()),
+        ),
+      )
     if (filters.q) conditions.push(searchAny([region.name, region.currency_code], filters.q))
     return and(...conditions)
   }
 }
-

@@ -24,8 +24,13 @@ export const salesChannelStockLocation = pgTable(
   "sales_channel_stock_location",
   {
     sales_channel_id: text("sales_channel_id").notNull(),
-    stock_location_id: text("stock_location_id").notNull().references(() => stockLocation.id, { onDelete: "cascade" }),
+    stock_location_id: text("stock_location_id")
+      .notNull()
+      .references(() => stockLocation.id, { onDelete: "cascade" }),
     ...linkColumns(),
   },
-  (t) => [primaryKey({ columns: [t.sales_channel_id, t.stock_location_id] }), index("sc_sl_location_idx").on(t.stock_location_id)],
+  (t) => [
+    primaryKey({ columns: [t.sales_channel_id, t.stock_location_id] }),
+    index("sc_sl_location_idx").on(t.stock_location_id),
+  ],
 )

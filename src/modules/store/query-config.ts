@@ -16,18 +16,38 @@ const supportedCurrencyGraph: EntityGraph<QueryContext> = {
 }
 
 const storeGraph: EntityGraph<QueryContext> = {
-  fields: ["name", "default_sales_channel_id", "default_region_id", "default_location_id", "metadata", "created_at", "updated_at", "deleted_at"],
+  fields: [
+    "name",
+    "default_sales_channel_id",
+    "default_region_id",
+    "default_location_id",
+    "metadata",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+  ],
   relations: {
     supported_currencies: {
       many: true,
       target: () => supportedCurrencyGraph,
-      load: async (rows, ctx) => groupBy((await ctx.scope.resolve("storeService").currenciesOf(rows.map((row) => row.id))) as Row[], "store_id"),
+      load: async (rows, ctx) =>
+        groupBy((await ctx.scope.resolve("storeService").currenciesOf(rows.map((row) => row.id))) as Row[], "store_id"),
     },
   },
 }
 
 export const adminStoreQuery: QueryConfig = {
   graph: storeGraph,
-  defaults: ["id", "name", "default_sales_channel_id", "default_region_id", "default_location_id", "metadata", "created_at", "updated_at", "*supported_currencies"],
+  defaults: [
+    "id",
+    "name",
+    "default_sales_channel_id",
+    "default_region_id",
+    "default_location_id",
+    "metadata",
+    "created_at",
+    "updated_at",
+    "*supported_currencies",
+  ],
   maxDepth: 2,
 }

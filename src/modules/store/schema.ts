@@ -14,7 +14,9 @@ export const storeCurrency = pgTable(
   "store_currency",
   {
     ...entityColumns(),
-    store_id: text("store_id").notNull().references(() => store.id, { onDelete: "cascade" }),
+    store_id: text("store_id")
+      .notNull()
+      .references(() => store.id, { onDelete: "cascade" }),
     currency_code: text("currency_code").notNull(),
     is_default: boolean("is_default").notNull().default(false),
   },

@@ -14,11 +14,20 @@ export class StoreService {
 
   /** The shop has one store row; the oldest live one is the store. */
   async retrieveDefault(): Promise<Store | undefined> {
-    const [row] = await this.db.select().from(store).where(isNull(store.deleted_at)).orderBy(asc(store.created_at)).limit(1)
+    const [row] = await this.db
+      .select()
+      .from(store)
+      .where(isNull(store.deleted_at))
+      .orderBy(asc(store.created_at))
+      .limit(1)
     return row
   }
 
-  async list(filters: { id?: string[]; name?: string[]; q?: string } & DateFilters, ordering: Ordering, page: { limit: number; offset: number }) {
+  async list(
+    filters: { id?: string[]; name?: string[]; q?: string } & DateFilters,
+    ordering: Ordering,
+    page: { limit: number; offset: number },
+  ) {
     const conditions = [isNull(store.deleted_at)]
     if (filters.id) conditions.push(inArray(store.id, filters.id))
     if (filters.name) conditions.push(inArray(store.name, filters.name))
@@ -27,7 +36,10 @@ export class StoreService {
   }
 
   async retrieve(id: string): Promise<Store> {
-    const [row] = await this.db.select().from(store).where(and(eq(store.id, id), isNull(store.deleted_at)))
+    const [row] = await this.db
+      .select()
+      .from(store)
+      .where(and(eq(store.id, id), isNull(store.deleted_at)))
     if (!row) throw new MedusaError("not_found", `Store with id: ${id} was not found`)
     return row
   }
@@ -35,7 +47,11 @@ export class StoreService {
   /** store id → its currencies, for a page of stores at once. */
   async currenciesOf(storeIds: string[]) {
     const rows = storeIds.length
-      ? await this.db.select().from(storeCurrency).where(and(inArray(storeCurrency.store_id, storeIds), isNull(storeCurrency.deleted_at))).orderBy(asc(storeCurrency.created_at), asc(storeCurrency.id))
+      ? await this.db
+          .select()
+          .from(storeCurrency)
+          .where(and(inArray(storeCurrency.store_id, storeIds), isNull(storeCurrency.deleted_at)))
+          .orderBy(asc(storeCurrency.created_at), asc(storeCurrency.id))
       : []
     return rows
   }
@@ -56,8 +72,17 @@ export class StoreService {
     return { store: created!, created: true }
   }
 
-  async updateDefaults(id: string, defaults: Partial<Pick<Store, "default_region_id" | "default_sales_channel_id" | "default_location_id" | "name" | "metadata">>) {
-    const [updated] = await this.db.update(store).set({ ...defaults, updated_at: sql`now()` }).where(eq(store.id, id)).returning()
+  async updateDefaults(
+    id: string,
+    defaults: Partial<
+      Pick<Store, "default_region_id" | "default_sales_channel_id" | "default_location_id" | "name" | "metadata">
+    >,
+  ) {
+    const [updated] = await this.db
+      .update(store)
+      .set({ ...defaults, updated_at: sql`now()` })
+      .where(eq(store.id, id))
+      .returning()
     return updated!
   }
 
@@ -69,9 +94,16 @@ export class StoreService {
     await this.db.transaction(async (tx) => {
       await tx.delete(storeCurrency).where(eq(storeCurrency.store_id, id))
       if (entries.length === 0) return
-      await tx.insert(storeCurrency).values(
-        entries.map((entry, i) => ({ id: generateId("stocur"), store_id: id, currency_code: entry.currency_code.toLowerCase(), is_default: i === defaultIndex })),
-      )
+      await tx
+        .insert(storeCurrency)
+        .values(
+          entries.map((entry, i) => ({
+            id: generateId("stocur"),
+            store_id: id,
+            currency_code: entry.currency_code.toLowerCase(),
+            is_default: i === defaultIndex,
+          })),
+        )
     })
   }
 }

@@ -46,11 +46,21 @@ export class TaxAdminService {
   constructor(private readonly db: Db) {}
 
   async listRegions(filters: TaxRegionFilters & DateFilters, ordering: Ordering, page: Page) {
-    return listPage(this.db, taxRegion, this.regionWhere(filters), orderBy(taxRegion, ordering, taxRegion.id), page, filters)
+    return listPage(
+      this.db,
+      taxRegion,
+      this.regionWhere(filters),
+      orderBy(taxRegion, ordering, taxRegion.id),
+      page,
+      filters,
+    )
   }
 
   async retrieveRegion(id: string) {
-    const [found] = await this.db.select().from(taxRegion).where(and(eq(taxRegion.id, id), live(taxRegion)))
+    const [found] = await this.db
+      .select()
+      .from(taxRegion)
+      .where(and(eq(taxRegion.id, id), live(taxRegion)))
     if (!found) throw new MedusaError("not_found", `TaxRegion with id: ${id} was not found`)
     return found
   }
@@ -73,7 +83,10 @@ export class TaxAdminService {
     if (parent_id) {
       const parent = await this.retrieveRegion(parent_id)
       if (parent.country_code !== country_code || parent.province_code) {
-        throw new MedusaError("invalid_data", "Province region must belong to a parent region with the same country code")
+        throw new MedusaError(
+          "invalid_data",
+          "Province region must belong to a parent region with the same country code",
+        )
       }
     } else if (province_code) {
       const [country] = await this.db
@@ -84,16 +97,31 @@ export class TaxAdminService {
     }
     const [region] = await this.db
       .insert(taxRegion)
-      .values({ id: generateId("txreg"), country_code, province_code, parent_id, provider_id: input.provider_id ?? null, metadata: input.metadata })
+      .values({
+        id: generateId("txreg"),
+        country_code,
+        province_code,
+        parent_id,
+        provider_id: input.provider_id ?? null,
+        metadata: input.metadata,
+      })
       .returning()
-    if (input.default_tax_rate) await this.createRate({ ...input.default_tax_rate, tax_region_id: region!.id, is_default: true })
+    if (input.default_tax_rate)
+      await this.createRate({ ...input.default_tax_rate, tax_region_id: region!.id, is_default: true })
     return region!
   }
 
-  async updateRegion(id: string, patch: { province_code?: string | null; provider_id?: string | null; metadata?: Record<string, unknown> | null }) {
+  async updateRegion(
+    id: string,
+    patch: { province_code?: string | null; provider_id?: string | null; metadata?: Record<string, unknown> | null },
+  ) {
     const [updated] = await this.db
       .update(taxRegion)
-      .set({ ...patch, province_code: patch.province_code?.toLowerCase() ?? patch.province_code, updated_at: sql`now()` })
+      .set({
+        ...patch,
+        province_code: patch.province_code?.toLowerCase() ?? patch.province_code,
+        updated_at: sql`now()`,
+      })
       .where(and(eq(taxRegion.id, id), live(taxRegion)))
       .returning({ id: taxRegion.id })
     if (!updated) throw new MedusaError("not_found", `TaxRegion with id: ${id} was not found`)
@@ -110,23 +138,44 @@ export class TaxAdminService {
     await this.db
       .update(taxRate)
       .set({ deleted_at: sql`now()` })
-      .where(and(inArray(taxRate.tax_region_id, deleted.map((row) => row.id)), live(taxRate)))
+      .where(
+        and(
+          inArray(
+            taxRate.tax_region_id,
+            deleted.map((row) => row.id),
+          ),
+          live(taxRate),
+        ),
+      )
   }
 
   async listRates(filters: TaxRateFilters & DateFilters, ordering: Ordering, page: Page) {
-    const { rows, count } = await listPage(this.db, taxRate, this.rateWhere(filters), orderBy(taxRate, ordering, taxRate.id), page, filters)
+    const { rows, count } = await listPage(
+      this.db,
+      taxRate,
+      this.rateWhere(filters),
+      orderBy(taxRate, ordering, taxRate.id),
+      page,
+      filters,
+    )
     return { rows: rows.map(rateJson), count }
   }
 
   async retrieveRate(id: string) {
-    const [found] = await this.db.select().from(taxRate).where(and(eq(taxRate.id, id), live(taxRate)))
+    const [found] = await this.db
+      .select()
+      .from(taxRate)
+      .where(and(eq(taxRate.id, id), live(taxRate)))
     if (!found) throw new MedusaError("not_found", `TaxRate with id: ${id} was not found`)
     return rateJson(found)
   }
 
   async createRate(input: TaxRateInput & { tax_region_id: string }) {
     await this.retrieveRegion(input.tax_region_id)
-    const [created] = await this.db.insert(taxRate).values({ id: generateId("txr"), ...input }).returning({ id: taxRate.id })
+    const [created] = await this.db
+      .insert(taxRate)
+      .values({ id: generateId("txr"), ...input })
+      .returning({ id: taxRate.id })
     return created!.id
   }
 
@@ -156,7 +205,13 @@ export class TaxAdminService {
   }
 
   async regionsById(ids: string[]): Promise<Map<string, Row[]>> {
-    return groupBy(await this.db.select().from(taxRegion).where(and(inArray(taxRegion.id, ids), live(taxRegion))), "id")
+    return groupBy(
+      await this.db
+        .select()
+        .from(taxRegion)
+        .where(and(inArray(taxRegion.id, ids), live(taxRegion))),
+      "id",
+    )
   }
 
   async childrenOf(parentIds: string[]): Promise<Map<string, Row[]>> {

@@ -38,8 +38,16 @@ const taxRateGraph: Graph = {
 const taxRegionGraph: Graph = {
   fields: ["country_code", "province_code", "parent_id", "provider_id", "metadata", ...DATES],
   relations: {
-    tax_rates: { many: true, target: () => taxRateGraph, load: (rows, ctx) => taxes(ctx).ratesOfRegions(rows.map((row) => row.id)) },
-    children: { many: true, target: () => taxRegionGraph, load: (rows, ctx) => taxes(ctx).childrenOf(rows.map((row) => row.id)) },
+    tax_rates: {
+      many: true,
+      target: () => taxRateGraph,
+      load: (rows, ctx) => taxes(ctx).ratesOfRegions(rows.map((row) => row.id)),
+    },
+    children: {
+      many: true,
+      target: () => taxRegionGraph,
+      load: (rows, ctx) => taxes(ctx).childrenOf(rows.map((row) => row.id)),
+    },
     parent: belongsTo("parent_id", () => taxRegionGraph),
   },
 }
@@ -47,7 +55,16 @@ const taxRegionGraph: Graph = {
 /** Medusa's admin tax-regions defaults: the region, its provinces and everyone's rates. */
 export const adminTaxRegionQuery: QueryConfig = {
   graph: taxRegionGraph,
-  defaults: ["id", ...taxRegionGraph.fields, "*children", "*children.tax_rates", "*children.tax_rates.rules", "*parent", "*tax_rates", "*tax_rates.rules"],
+  defaults: [
+    "id",
+    ...taxRegionGraph.fields,
+    "*children",
+    "*children.tax_rates",
+    "*children.tax_rates.rules",
+    "*parent",
+    "*tax_rates",
+    "*tax_rates.rules",
+  ],
   maxDepth: 3,
 }
 

@@ -25,7 +25,9 @@ export const taxRate = pgTable(
   "tax_rate",
   {
     ...entityColumns(),
-    tax_region_id: text("tax_region_id").notNull().references(() => taxRegion.id, { onDelete: "cascade" }),
+    tax_region_id: text("tax_region_id")
+      .notNull()
+      .references(() => taxRegion.id, { onDelete: "cascade" }),
     rate: numeric("rate").notNull(),
     code: text("code").notNull(),
     name: text("name").notNull(),

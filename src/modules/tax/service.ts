@@ -25,7 +25,9 @@ export class TaxService {
       .where(
         and(
           eq(taxRegion.country_code, country),
-          province ? or(isNull(taxRegion.province_code), eq(taxRegion.province_code, province)) : isNull(taxRegion.province_code),
+          province
+            ? or(isNull(taxRegion.province_code), eq(taxRegion.province_code, province))
+            : isNull(taxRegion.province_code),
           eq(taxRate.is_default, true),
           isNull(taxRate.deleted_at),
           isNull(taxRegion.deleted_at),
@@ -39,10 +41,20 @@ export class TaxService {
   /** A country's tax region with its default rate (seed and admin). */
   async createCountryRate(input: { country_code: string; rate: string; code: string; name: string }) {
     return this.db.transaction(async (tx) => {
-      const [region] = await tx.insert(taxRegion).values({ id: generateId("txreg"), country_code: input.country_code.toLowerCase() }).returning()
+      const [region] = await tx
+        .insert(taxRegion)
+        .values({ id: generateId("txreg"), country_code: input.country_code.toLowerCase() })
+        .returning()
       const [rate] = await tx
         .insert(taxRate)
-        .values({ id: generateId("txr"), tax_region_id: region!.id, rate: input.rate, code: input.code, name: input.name, is_default: true })
+        .values({
+          id: generateId("txr"),
+          tax_region_id: region!.id,
+          rate: input.rate,
+          code: input.code,
+          name: input.name,
+          is_default: true,
+        })
         .returning()
       return { tax_region: region!, tax_rate: rate! }
     })

@@ -24,21 +24,33 @@ export class UserService {
   }
 
   async retrieve(id: string): Promise<User> {
-    const [found] = await this.db.select().from(user).where(and(eq(user.id, id), isNull(user.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(user)
+      .where(and(eq(user.id, id), isNull(user.deleted_at)))
     if (!found) throw new MedusaError("not_found", `User with id: ${id} was not found`)
     return found
   }
 
   /** Whether a live user has this id: a deleted admin's tokens stop working at once. */
   async exists(id: string): Promise<boolean> {
-    const [found] = await this.db.select({ id: user.id }).from(user).where(and(eq(user.id, id), isNull(user.deleted_at)))
+    const [found] = await this.db
+      .select({ id: user.id })
+      .from(user)
+      .where(and(eq(user.id, id), isNull(user.deleted_at)))
     return found !== undefined
   }
 
   async list(filters: { id?: string[]; email?: string[]; q?: string } & DateFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(user.deleted_at)]
     if (filters.id) conditions.push(inArray(user.id, filters.id))
-    if (filters.email) conditions.push(inArray(user.email, filters.email.map((email) => email.toLowerCase())))
+    if (filters.email)
+      conditions.push(
+        inArray(
+          user.email,
+          filters.email.map((email) => email.toLowerCase()),
+        ),
+      )
     if (filters.q) {
       const pattern = `%${escapeLike(filters.q)}%`
       conditions.push(or(ilike(user.email, pattern), ilike(user.first_name, pattern), ilike(user.last_name, pattern)))
@@ -48,7 +60,11 @@ export class UserService {
 
   async update(id: string, input: Partial<Pick<User, "first_name" | "last_name" | "avatar_url" | "metadata">>) {
     await this.retrieve(id)
-    const [updated] = await this.db.update(user).set({ ...input, updated_at: sql`now()` }).where(eq(user.id, id)).returning()
+    const [updated] = await this.db
+      .update(user)
+      .set({ ...input, updated_at: sql`now()` })
+      .where(eq(user.id, id))
+      .returning()
     return updated!
   }
 
@@ -60,12 +76,21 @@ export class UserService {
   async listInvites(filters: { id?: string[]; email?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(invite.deleted_at)]
     if (filters.id) conditions.push(inArray(invite.id, filters.id))
-    if (filters.email) conditions.push(inArray(invite.email, filters.email.map((email) => email.toLowerCase())))
+    if (filters.email)
+      conditions.push(
+        inArray(
+          invite.email,
+          filters.email.map((email) => email.toLowerCase()),
+        ),
+      )
     return listPage(this.db, invite, and(...conditions), orderBy(invite, ordering, invite.id), page, filters)
   }
 
   async retrieveInvite(id: string): Promise<Invite> {
-    const [found] = await this.db.select().from(invite).where(and(eq(invite.id, id), isNull(invite.deleted_at)))
+    const [found] = await this.db
+      .select()
+      .from(invite)
+      .where(and(eq(invite.id, id), isNull(invite.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Invite with id: ${id} was not found`)
     return found
   }
@@ -74,7 +99,11 @@ export class UserService {
   async renewInvite(id: string, token: string, expiresAt: Date) {
     const existing = await this.retrieveInvite(id)
     if (existing.accepted) throw new MedusaError("not_allowed", "The invite has already been accepted")
-    const [renewed] = await this.db.update(invite).set({ token, expires_at: expiresAt, updated_at: sql`now()` }).where(eq(invite.id, id)).returning()
+    const [renewed] = await this.db
+      .update(invite)
+      .set({ token, expires_at: expiresAt, updated_at: sql`now()` })
+      .where(eq(invite.id, id))
+      .returning()
     return renewed!
   }
 
@@ -100,7 +129,8 @@ export class UserService {
       .from(invite)
       .where(and(eq(invite.token, token), eq(invite.accepted, false), isNull(invite.deleted_at)))
       .for("update")
-    if (!found || found.expires_at < new Date()) throw new MedusaError("unauthorized", "The invite is invalid or has expired")
+    if (!found || found.expires_at < new Date())
+      throw new MedusaError("unauthorized", "The invite is invalid or has expired")
     return found
   }
 

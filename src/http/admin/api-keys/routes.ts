@@ -21,41 +21,84 @@ async function channelsOfKeys(keyIds: string[], scope: Scope): Promise<Map<strin
   const idsByKey = await keys(scope).salesChannelIdsOf(keyIds)
   const channelIds = [...new Set([...idsByKey.values()].flat())]
   const { rows } = channelIds.length
-    ? await scope.resolve("salesChannelService").list({ id: channelIds }, { field: "created_at", direction: "asc" }, { limit: channelIds.length, offset: 0 })
+    ? await scope
+        .resolve("salesChannelService")
+        .list({ id: channelIds }, { field: "created_at", direction: "asc" }, { limit: channelIds.length, offset: 0 })
     : { rows: [] }
   const byId = new Map(rows.map((row) => [row.id, row as Row]))
   return new Map([...idsByKey].map(([keyId, channelIds]) => [keyId, channelIds.flatMap((id) => byId.get(id) ?? [])]))
 }
 
-const adminApiKeyQuery = entityQuery(["token", "redacted", "title", "type", "last_used_at", "created_by", "revoked_by", "revoked_at", "created_at", "updated_at", "deleted_at"], {
-  sales_channels: {
-    many: true,
-    target: () => ({ fields: ["name", "description", "is_disabled", "metadata", "created_at", "updated_at"], relations: {} }),
-    load: (rows, ctx) => channelsOfKeys(rows.map((row) => row.id), ctx.scope),
+const adminApiKeyQuery = entityQuery(
+  [
+    "token",
+    "redacted",
+    "title",
+    "type",
+    "last_used_at",
+    "created_by",
+    "revoked_by",
+    "revoked_at",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+  ],
+  {
+    sales_channels: {
+      many: true,
+      target: () => ({
+        fields: ["name", "description", "is_disabled", "metadata", "created_at", "updated_at"],
+        relations: {},
+      }),
+      load: (rows, ctx) =>
+        channelsOfKeys(
+          rows.map((row) => row.id),
+          ctx.scope,
+        ),
+    },
   },
-})
+)
 
 /** A key as the Admin API shows it: a secret key's token never again after creation (only its hash is kept). */
 const keyJson = (key: Key): Row => ({ ...key, token: key.type === "secret" ? "" : key.token })
 
 function respondKey(c: Context<AppEnv>, id: string, fields?: string) {
-  return retrieveResponse(c, "api_key", adminApiKeyQuery, fields, async () => keyJson(await keys(c.var.scope).retrieve(id)))
+  return retrieveResponse(c, "api_key", adminApiKeyQuery, fields, async () =>
+    keyJson(await keys(c.var.scope).retrieve(id)),
+  )
 }
 
 /** Medusa's /admin/api-keys: publishable and secret keys, revocation, sales channels of a publishable key. */
 export const adminApiKeyRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
       c,
-      z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), type: z.enum(["publishable", "secret"]).optional() }),
+      z.object({
+        ...listQuery,
+        q: z.string().optional(),
+        id: oneOrMany.optional(),
+        type: z.enum(["publishable", "secret"]).optional(),
+      }),
     )
     return listResponse(c, "api_keys", adminApiKeyQuery, { fields, limit, offset }, async () => {
-      const { rows, count } = await keys(c.var.scope).list(filters, orderingFor(adminApiKeyQuery, order), { limit, offset })
+      const { rows, count } = await keys(c.var.scope).list(filters, orderingFor(adminApiKeyQuery, order), {
+        limit,
+        offset,
+      })
       return { rows: rows.map(keyJson), count }
     })
   })
   .post("/", async (c) => {
-    const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(200), type: z.enum(["publishable", "secret"]) }))
+    const body = await validateBody(
+      c,
+      z.strictObject({ title: z.string().min(1).max(200), type: z.enum(["publishable", "secret"]) }),
+    )
     const created = await transaction(c.var.scope, async (tx) => {
       const createdBy = c.var.auth!.actor_id
       const key =

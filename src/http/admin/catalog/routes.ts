@@ -32,13 +32,24 @@ function respondCategory(c: Context<AppEnv>, id: string) {
 export const adminCollectionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 10, offset = 0, order, fields, ...filters } = validateQuery(c, storeListCollectionsQuery)
-    const ordering = parseOrder(order ?? "-created_at", COLLECTION_ORDER_FIELDS, { field: "created_at", direction: "desc" })
-    return listResponse(c, "collections", adminCollectionQuery, { fields, limit, offset }, () => collections(c.var.scope).list(filters, ordering, { limit, offset }))
+    const ordering = parseOrder(order ?? "-created_at", COLLECTION_ORDER_FIELDS, {
+      field: "created_at",
+      direction: "desc",
+    })
+    return listResponse(c, "collections", adminCollectionQuery, { fields, limit, offset }, () =>
+      collections(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
-    const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(500), handle: handle.optional(), metadata }))
+    const body = await validateBody(
+      c,
+      z.strictObject({ title: z.string().min(1).max(500), handle: handle.optional(), metadata }),
+    )
     const created = await transaction(c.var.scope, async (tx) => {
-      const collection = await collections(tx).create({ title: body.title, handle: body.handle ?? toHandle(body.title) })
+      const collection = await collections(tx).create({
+        title: body.title,
+        handle: body.handle ?? toHandle(body.title),
+      })
       if (body.metadata !== undefined) await collections(tx).update(collection.id, { metadata: body.metadata })
       await emitEvent(tx, "product-collection.created", { id: collection.id })
       return collection.id
@@ -47,7 +58,10 @@ export const adminCollectionRoutes = new Hono<AppEnv>()
   })
   .get("/:id", (c) => respondCollection(c, c.req.param("id")))
   .post("/:id", async (c) => {
-    const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(500).optional(), handle: handle.optional(), metadata }))
+    const body = await validateBody(
+      c,
+      z.strictObject({ title: z.string().min(1).max(500).optional(), handle: handle.optional(), metadata }),
+    )
     await transaction(c.var.scope, async (tx) => {
       await collections(tx).update(c.req.param("id"), body)
       await emitEvent(tx, "product-collection.updated", { id: c.req.param("id") })
@@ -83,14 +97,28 @@ const categoryFields = {
 /** Medusa's /admin/product-categories: every category, active or not. */
 export const adminCategoryRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 50, offset = 0, order, fields, include_ancestors_tree: _a, include_descendants_tree: _d, ...filters } = validateQuery(c, storeListCategoriesQuery)
+    const {
+      limit = 50,
+      offset = 0,
+      order,
+      fields,
+      include_ancestors_tree: _a,
+      include_descendants_tree: _d,
+      ...filters
+    } = validateQuery(c, storeListCategoriesQuery)
     const ordering = parseOrder(order, CATEGORY_ORDER_FIELDS, { field: "rank", direction: "asc" })
-    return listResponse(c, "product_categories", adminCategoryQuery, { fields, limit, offset }, () => categories(c.var.scope).list(filters, ordering, { limit, offset }))
+    return listResponse(c, "product_categories", adminCategoryQuery, { fields, limit, offset }, () =>
+      categories(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const body = await validateBody(c, z.strictObject({ ...categoryFields, parent_category_id: z.string().nullish() }))
     const created = await transaction(c.var.scope, async (tx) => {
-      const category = await categories(tx).create({ ...body, handle: body.handle ?? toHandle(body.name), is_active: body.is_active ?? false })
+      const category = await categories(tx).create({
+        ...body,
+        handle: body.handle ?? toHandle(body.name),
+        is_active: body.is_active ?? false,
+      })
       await emitEvent(tx, "product-category.created", { id: category.id })
       return category.id
     })

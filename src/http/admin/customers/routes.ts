@@ -3,7 +3,15 @@ import { z } from "zod"
 import type { Scope } from "../../../core/container"
 import { validateBody } from "../../../core/body"
 import { MedusaError } from "../../../core/errors"
-import { booleanString, dateFilters, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../../core/query/params"
+import {
+  booleanString,
+  dateFilters,
+  listQuery,
+  oneOrMany,
+  parseOrder,
+  retrieveQuery,
+  validateQuery,
+} from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { entityQuery, orderingFor } from "../../../core/query/shape"
 import type { Row } from "../../../core/query/graph"
@@ -13,16 +21,35 @@ import { emitEvent } from "../../../infra/event-outbox-service"
 import { CustomerEvents } from "../../../modules/customer/events"
 import { ADDRESS_FIELDS, addressQuery } from "../../../modules/customer/address-query"
 import type { CustomerService } from "../../../modules/customer/service"
-import { createCustomerBody, customerAddressBody, customerEmail, customerProfile, updateCustomerAddressBody } from "../../store/customers/validators"
+import {
+  createCustomerBody,
+  customerAddressBody,
+  customerEmail,
+  customerProfile,
+  updateCustomerAddressBody,
+} from "../../store/customers/validators"
 
 const customers = (scope: Scope) => scope.resolve("customerService")
 const adminCustomerQuery = entityQuery(
-  ["email", "company_name", "first_name", "last_name", "phone", "has_account", "created_by", "metadata", "created_at", "updated_at", "deleted_at"],
+  [
+    "email",
+    "company_name",
+    "first_name",
+    "last_name",
+    "phone",
+    "has_account",
+    "created_by",
+    "metadata",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+  ],
   {
     addresses: {
       many: true,
       target: () => ({ fields: ADDRESS_FIELDS, relations: {} }),
-      load: async (rows, ctx) => (await customers(ctx.scope).addressesByCustomer(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
+      load: async (rows, ctx) =>
+        (await customers(ctx.scope).addressesByCustomer(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
     },
   },
 )
@@ -41,7 +68,10 @@ const respondCustomer = (c: Context<AppEnv>, id: string, fields?: string) =>
   retrieveResponse(c, "customer", adminCustomerQuery, fields, () => customers(c.var.scope).retrieve(id))
 
 /** An address change: the customer must exist, and the change is the customer's update. */
-async function changeAddresses(c: Context<AppEnv>, change: (service: CustomerService, customerId: string) => Promise<unknown>) {
+async function changeAddresses(
+  c: Context<AppEnv>,
+  change: (service: CustomerService, customerId: string) => Promise<unknown>,
+) {
   const customerId = c.req.param("id")!
   await transaction(c.var.scope, async (tx) => {
     await customers(tx).retrieve(customerId)
@@ -54,8 +84,14 @@ async function changeAddresses(c: Context<AppEnv>, change: (service: CustomerSer
 export const adminCustomerRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listCustomersQuery)
-    const ordering = parseOrder(order, ["created_at", "updated_at", "email", "first_name", "last_name", "has_account", "id"], { field: "created_at", direction: "desc" })
-    return listResponse(c, "customers", adminCustomerQuery, { fields, limit, offset }, () => customers(c.var.scope).list(filters, ordering, { limit, offset }))
+    const ordering = parseOrder(
+      order,
+      ["created_at", "updated_at", "email", "first_name", "last_name", "has_account", "id"],
+      { field: "created_at", direction: "desc" },
+    )
+    return listResponse(c, "customers", adminCustomerQuery, { fields, limit, offset }, () =>
+      customers(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const body = await validateBody(c, createCustomerBody)
@@ -70,7 +106,9 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, fieldsQuery)
-    return retrieveResponse(c, "customer", adminCustomerQuery, fields, () => customers(c.var.scope).retrieve(c.req.param("id")))
+    return retrieveResponse(c, "customer", adminCustomerQuery, fields, () =>
+      customers(c.var.scope).retrieve(c.req.param("id")),
+    )
   })
   .post("/:id", async (c) => {
     const body = await validateBody(c, updateCustomerBody)
@@ -92,7 +130,10 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
     const customerId = c.req.param("id")
     return listResponse(c, "addresses", addressQuery, { fields, limit, offset }, async () => {
       await customers(c.var.scope).retrieve(customerId)
-      return customers(c.var.scope).listAddresses(customerId, dates, orderingFor(addressQuery, order), { limit, offset })
+      return customers(c.var.scope).listAddresses(customerId, dates, orderingFor(addressQuery, order), {
+        limit,
+        offset,
+      })
     })
   })
   .post("/:id/addresses", async (c) => {
@@ -102,11 +143,15 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
   })
   .get("/:id/addresses/:address_id", async (c) => {
     const { fields } = validateQuery(c, fieldsQuery)
-    return retrieveResponse(c, "address", addressQuery, fields, () => customers(c.var.scope).retrieveAddress(c.req.param("id"), c.req.param("address_id")))
+    return retrieveResponse(c, "address", addressQuery, fields, () =>
+      customers(c.var.scope).retrieveAddress(c.req.param("id"), c.req.param("address_id")),
+    )
   })
   .post("/:id/addresses/:address_id", async (c) => {
     const { id: _id, ...body } = await validateBody(c, updateCustomerAddressBody)
-    await changeAddresses(c, (service, customerId) => service.updateAddress(customerId, c.req.param("address_id"), body))
+    await changeAddresses(c, (service, customerId) =>
+      service.updateAddress(customerId, c.req.param("address_id"), body),
+    )
     return respondCustomer(c, c.req.param("id"))
   })
   .delete("/:id/addresses/:address_id", async (c) => {

@@ -39,18 +39,33 @@ export const adminFulfillmentRoutes = new Hono<AppEnv>()
   })
   .get("/fulfillment-providers/:id/options", async (c) => {
     validateQuery(c, noQuery)
-    const { rows } = await fulfillment(c.var.scope).listProviders({ id: [c.req.param("id")] }, { field: "id", direction: "asc" }, { limit: 1, offset: 0 })
-    if (rows.length === 0) throw new MedusaError("not_found", `Fulfillment provider with id: ${c.req.param("id")} was not found`)
+    const { rows } = await fulfillment(c.var.scope).listProviders(
+      { id: [c.req.param("id")] },
+      { field: "id", direction: "asc" },
+      { limit: 1, offset: 0 },
+    )
+    if (rows.length === 0)
+      throw new MedusaError("not_found", `Fulfillment provider with id: ${c.req.param("id")} was not found`)
     const options = c.req.param("id").startsWith("manual") ? MANUAL_FULFILLMENT_OPTIONS : []
     return c.json({ fulfillment_options: options, count: options.length, offset: 0, limit: options.length })
   })
   .delete("/fulfillment-sets/:id", async (c) => {
-    await transaction(c.var.scope, async (tx) => emitShippingOptionsDeleted(tx, await sets(tx).deleteFulfillmentSet(c.req.param("id"))))
+    await transaction(c.var.scope, async (tx) =>
+      emitShippingOptionsDeleted(tx, await sets(tx).deleteFulfillmentSet(c.req.param("id"))),
+    )
     return c.json({ id: c.req.param("id"), object: "fulfillment_set", deleted: true })
   })
   .post("/fulfillment-sets/:id/service-zones", async (c) => {
-    const body = await validateBody(c, serviceZoneBody.extend({ geo_zones: serviceZoneBody.shape.geo_zones.default([]) }))
-    await transaction(c.var.scope, (tx) => fulfillment(tx).createServiceZone(c.req.param("id"), { name: body.name, country_codes: countryCodes(body.geo_zones)! }))
+    const body = await validateBody(
+      c,
+      serviceZoneBody.extend({ geo_zones: serviceZoneBody.shape.geo_zones.default([]) }),
+    )
+    await transaction(c.var.scope, (tx) =>
+      fulfillment(tx).createServiceZone(c.req.param("id"), {
+        name: body.name,
+        country_codes: countryCodes(body.geo_zones)!,
+      }),
+    )
     return c.json({ fulfillment_set: await fulfillment(c.var.scope).retrieveFulfillmentSet(c.req.param("id")) })
   })
   .get("/fulfillment-sets/:id/service-zones/:zone_id", async (c) =>
@@ -59,39 +74,67 @@ export const adminFulfillmentRoutes = new Hono<AppEnv>()
   .post("/fulfillment-sets/:id/service-zones/:zone_id", async (c) => {
     const body = await validateBody(c, serviceZoneBody.partial())
     await transaction(c.var.scope, (tx) =>
-      sets(tx).updateServiceZone(c.req.param("id"), c.req.param("zone_id"), { name: body.name, country_codes: countryCodes(body.geo_zones) }),
+      sets(tx).updateServiceZone(c.req.param("id"), c.req.param("zone_id"), {
+        name: body.name,
+        country_codes: countryCodes(body.geo_zones),
+      }),
     )
     return c.json({ fulfillment_set: await fulfillment(c.var.scope).retrieveFulfillmentSet(c.req.param("id")) })
   })
   .delete("/fulfillment-sets/:id/service-zones/:zone_id", async (c) => {
-    await transaction(c.var.scope, async (tx) => emitShippingOptionsDeleted(tx, await sets(tx).deleteServiceZone(c.req.param("id"), c.req.param("zone_id"))))
+    await transaction(c.var.scope, async (tx) =>
+      emitShippingOptionsDeleted(tx, await sets(tx).deleteServiceZone(c.req.param("id"), c.req.param("zone_id"))),
+    )
     const parent = await fulfillment(c.var.scope).retrieveFulfillmentSet(c.req.param("id"))
     return c.json({ id: c.req.param("zone_id"), object: "service_zone", deleted: true, parent })
   })
   .get("/shipping-profiles", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
       c,
-      z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), name: oneOrMany.optional(), type: oneOrMany.optional() }),
+      z.object({
+        ...listQuery,
+        q: z.string().optional(),
+        id: oneOrMany.optional(),
+        name: oneOrMany.optional(),
+        type: oneOrMany.optional(),
+      }),
     )
     return listResponse(c, "shipping_profiles", shippingProfileQuery, { fields, limit, offset }, () =>
       profiles(c.var.scope).list(filters, orderingFor(shippingProfileQuery, order), { limit, offset }),
     )
   })
   .post("/shipping-profiles", async (c) => {
-    const body = await validateBody(c, shippingProfileBody.extend({ type: shippingProfileBody.shape.type.default("default") }))
+    const body = await validateBody(
+      c,
+      shippingProfileBody.extend({ type: shippingProfileBody.shape.type.default("default") }),
+    )
     const profile = await transaction(c.var.scope, (tx) => fulfillment(tx).createShippingProfile(body))
     return c.json({ shipping_profile: profile })
   })
-  .get("/shipping-profiles/:id", async (c) => c.json({ shipping_profile: await profiles(c.var.scope).retrieve(c.req.param("id")) }))
+  .get("/shipping-profiles/:id", async (c) =>
+    c.json({ shipping_profile: await profiles(c.var.scope).retrieve(c.req.param("id")) }),
+  )
   .post("/shipping-profiles/:id", async (c) => {
     const body = await validateBody(c, shippingProfileBody.partial())
-    return c.json({ shipping_profile: await transaction(c.var.scope, (tx) => profiles(tx).update(c.req.param("id"), body)) })
+    return c.json({
+      shipping_profile: await transaction(c.var.scope, (tx) => profiles(tx).update(c.req.param("id"), body)),
+    })
   })
   .delete("/shipping-profiles/:id", async (c) => {
     const id = c.req.param("id")
     await transaction(c.var.scope, async (tx) => {
       const products = await productIdsOfShippingProfile(tx, id)
-      if (products.length) throw new MedusaError("invalid_data", `Cannot delete following shipping profiles because they are linked to products: ${products.join(", ")}`)
+      if (products.length)
+        throw new MedusaError(
+          "invalid_data",
+          `Cannot delete following shipping profiles because they are linked to products: ${products.join(", ")}`,
+        )
       await profiles(tx).softDelete(id)
     })
     return c.json({ id, object: "shipping_profile", deleted: true })

@@ -10,12 +10,19 @@ export const serviceZoneBody = z.strictObject({
   metadata,
 })
 
-export const shippingProfileBody = z.strictObject({ name: z.string().min(1).max(200), type: z.string().min(1).max(50), metadata })
+export const shippingProfileBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  type: z.string().min(1).max(50),
+  metadata,
+})
 
 export const shippingOptionPrices = z
   .array(
     z.union([
-      z.strictObject({ currency_code: z.string().regex(/^[a-zA-Z]{3}$/, { error: "must be an ISO 4217 code" }), amount }),
+      z.strictObject({
+        currency_code: z.string().regex(/^[a-zA-Z]{3}$/, { error: "must be an ISO 4217 code" }),
+        amount,
+      }),
       z.strictObject({ region_id: z.string().min(1), amount }),
     ]),
   )
@@ -31,7 +38,13 @@ export const shippingOptionBody = z.strictObject({
   type: z.strictObject({ label: z.string().min(1), description: z.string().optional(), code: z.string().min(1) }),
   prices: shippingOptionPrices,
   rules: z
-    .array(z.strictObject({ attribute: z.string().min(1), operator: z.enum(["eq", "in", "ne"]), value: z.union([z.string(), z.array(z.string())]) }))
+    .array(
+      z.strictObject({
+        attribute: z.string().min(1),
+        operator: z.enum(["eq", "in", "ne"]),
+        value: z.union([z.string(), z.array(z.string())]),
+      }),
+    )
     .max(20),
   data: z.record(z.string(), z.unknown()).optional(),
   metadata,

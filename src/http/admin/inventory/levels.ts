@@ -11,7 +11,12 @@ import type { AppEnv } from "../../../core/types"
 import { emitEvent } from "../../../infra/event-outbox-service"
 import type { InventoryLevel, LevelQuantities } from "../../../modules/inventory/item-service"
 import { itemJson } from "../../../modules/inventory/item-view"
-import { createLevelBody, itemLevelsBatchBody, levelQuantities, levelsBatchBody } from "../../../modules/inventory/validators"
+import {
+  createLevelBody,
+  itemLevelsBatchBody,
+  levelQuantities,
+  levelsBatchBody,
+} from "../../../modules/inventory/validators"
 
 const items = (scope: Scope) => scope.resolve("inventoryItemService")
 type LevelInput = LevelQuantities & { inventory_item_id: string; location_id: string }
@@ -28,7 +33,8 @@ export async function setLevels(tx: Scope, levels: LevelInput[]) {
 
 async function updateLevels(tx: Scope, levels: LevelInput[]) {
   const changed: InventoryLevel[] = []
-  for (const { inventory_item_id, location_id, ...quantities } of levels) changed.push(await items(tx).updateLevel(inventory_item_id, location_id, quantities))
+  for (const { inventory_item_id, location_id, ...quantities } of levels)
+    changed.push(await items(tx).updateLevel(inventory_item_id, location_id, quantities))
   return changed
 }
 
@@ -63,7 +69,13 @@ const levelQuery = entityQuery([
 /** Medusa's location-level routes of /admin/inventory-items. Stocked never goes below reserved. */
 export const adminInventoryLevelRoutes = new Hono<AppEnv>()
   .get("/inventory-items/:id/location-levels", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, z.object({ ...listQuery, location_id: oneOrMany.optional() }))
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(c, z.object({ ...listQuery, location_id: oneOrMany.optional() }))
     const id = c.req.param("id")
     return listResponse(c, "inventory_levels", levelQuery, { fields, limit, offset }, async () => {
       await c.var.scope.resolve("inventoryService").retrieve(id)
@@ -77,8 +89,14 @@ export const adminInventoryLevelRoutes = new Hono<AppEnv>()
     return c.json(
       await changeItemStock(c.var.scope, id, async (tx) => {
         await items(tx).deleteLevels(await items(tx).levelsAt(id, body.delete), { force: body.force })
-        await setLevels(tx, body.create.map((level) => ({ ...level, inventory_item_id: id })))
-        await updateLevels(tx, body.update.map(({ id: _levelId, ...level }) => ({ ...level, inventory_item_id: id })))
+        await setLevels(
+          tx,
+          body.create.map((level) => ({ ...level, inventory_item_id: id })),
+        )
+        await updateLevels(
+          tx,
+          body.update.map(({ id: _levelId, ...level }) => ({ ...level, inventory_item_id: id })),
+        )
       }),
     )
   })
@@ -87,10 +105,17 @@ export const adminInventoryLevelRoutes = new Hono<AppEnv>()
     const result = await transaction(c.var.scope, async (tx) => {
       const doomed = await items(tx).levelsById(body.delete)
       await items(tx).deleteLevels(doomed, { force: body.force })
-      for (const level of [...body.create, ...body.update]) await tx.resolve("inventoryService").retrieve(level.inventory_item_id)
+      for (const level of [...body.create, ...body.update])
+        await tx.resolve("inventoryService").retrieve(level.inventory_item_id)
       const created = await setLevels(tx, body.create)
-      const updated = await updateLevels(tx, body.update.map(({ id: _levelId, ...level }) => level))
-      await emitItemsUpdated(tx, [...doomed, ...created, ...updated].map((level) => level.inventory_item_id))
+      const updated = await updateLevels(
+        tx,
+        body.update.map(({ id: _levelId, ...level }) => level),
+      )
+      await emitItemsUpdated(
+        tx,
+        [...doomed, ...created, ...updated].map((level) => level.inventory_item_id),
+      )
       return { created, updated, deleted: doomed.map((level) => level.id) }
     })
     return c.json(result)
@@ -98,20 +123,32 @@ export const adminInventoryLevelRoutes = new Hono<AppEnv>()
   .post("/inventory-items/:id/location-levels", async (c) => {
     const { location_id, ...quantities } = await validateBody(c, createLevelBody)
     const id = c.req.param("id")
-    return c.json(await changeItemStock(c.var.scope, id, (tx) => setLevels(tx, [{ inventory_item_id: id, location_id, ...quantities }])))
+    return c.json(
+      await changeItemStock(c.var.scope, id, (tx) =>
+        setLevels(tx, [{ inventory_item_id: id, location_id, ...quantities }]),
+      ),
+    )
   })
   .post("/inventory-items/:id/location-levels/:location_id", async (c) => {
     const quantities = await validateBody(c, z.strictObject(levelQuantities))
-    return c.json(await changeItemStock(c.var.scope, c.req.param("id"), (tx) => items(tx).updateLevel(c.req.param("id"), c.req.param("location_id"), quantities)))
+    return c.json(
+      await changeItemStock(c.var.scope, c.req.param("id"), (tx) =>
+        items(tx).updateLevel(c.req.param("id"), c.req.param("location_id"), quantities),
+      ),
+    )
   })
   .delete("/inventory-items/:id/location-levels/:location_id", async (c) => {
     const { id, location_id } = c.req.param()
     let levelId = ""
     const { inventory_item } = await changeItemStock(c.var.scope, id, async (tx) => {
       const [level] = await items(tx).levelsAt(id, [location_id])
-      if (!level) throw new MedusaError("not_found", `Inventory level for item ${id} and location ${location_id} not found`)
+      if (!level)
+        throw new MedusaError("not_found", `Inventory level for item ${id} and location ${location_id} not found`)
       if (level.reserved_quantity > 0) {
-        throw new MedusaError("not_allowed", `Cannot remove Inventory Level ${id} at Location ${location_id} because there are reservations at location`)
+        throw new MedusaError(
+          "not_allowed",
+          `Cannot remove Inventory Level ${id} at Location ${location_id} because there are reservations at location`,
+        )
       }
       // Stock on hand does not keep the level: removing a location from an item is the merchant's call.
       await items(tx).deleteLevels([level], { force: true })

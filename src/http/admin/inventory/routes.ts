@@ -22,12 +22,21 @@ export const adminInventoryRoutes = new Hono<AppEnv>()
   .route("/", adminInventoryLevelRoutes)
   .route("/reservations", adminReservationRoutes)
   .get("/inventory-items", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
       c,
       z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), sku: oneOrMany.optional() }),
     )
     return listResponse(c, "inventory_items", adminInventoryItemQuery, { fields, limit, offset }, async () => {
-      const { rows, count } = await inventory(c.var.scope).list(filters, orderingFor(adminInventoryItemQuery, order), { limit, offset })
+      const { rows, count } = await inventory(c.var.scope).list(filters, orderingFor(adminInventoryItemQuery, order), {
+        limit,
+        offset,
+      })
       return { rows: await itemsJson(c.var.scope, rows), count }
     })
   })
@@ -35,14 +44,23 @@ export const adminInventoryRoutes = new Hono<AppEnv>()
     const { location_levels = [], ...body } = await validateBody(c, createInventoryItemBody)
     const id = await transaction(c.var.scope, async (tx) => {
       const item = await items(tx).create(body)
-      await setLevels(tx, location_levels.map((level) => ({ ...level, inventory_item_id: item.id })))
+      await setLevels(
+        tx,
+        location_levels.map((level) => ({ ...level, inventory_item_id: item.id })),
+      )
       await emitEvent(tx, "inventory-item.created", { id: item.id })
       return item.id
     })
     return c.json({ inventory_item: await itemJson(c.var.scope, id) })
   })
   .get("/inventory-items/:id", async (c) =>
-    retrieveResponse(c, "inventory_item", adminInventoryItemQuery, validateQuery(c, z.object(retrieveQuery)).fields, () => itemJson(c.var.scope, c.req.param("id"))),
+    retrieveResponse(
+      c,
+      "inventory_item",
+      adminInventoryItemQuery,
+      validateQuery(c, z.object(retrieveQuery)).fields,
+      () => itemJson(c.var.scope, c.req.param("id")),
+    ),
   )
   .post("/inventory-items/:id", async (c) => {
     const body = await validateBody(c, inventoryItemBody)

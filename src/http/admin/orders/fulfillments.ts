@@ -13,7 +13,12 @@ const fulfillments = (scope: Scope) => scope.resolve("orderFulfillmentService")
 const inventory = (scope: Scope) => scope.resolve("inventoryService")
 
 const items = z
-  .array(z.strictObject({ id: z.string().min(1), quantity: z.number().int({ error: "must be a whole number" }).positive({ error: "must be 1 or more" }) }))
+  .array(
+    z.strictObject({
+      id: z.string().min(1),
+      quantity: z.number().int({ error: "must be a whole number" }).positive({ error: "must be 1 or more" }),
+    }),
+  )
   .min(1)
   .max(500)
 const url = z.string().min(1).max(2000)
@@ -43,12 +48,23 @@ export const adminOrderFulfillmentRoutes = new Hono<AppEnv>()
       }),
     )
     return orderCommand(c, async (tx, orderId) => {
-      const fulfillment = await fulfillments(tx).createFulfillment(orderId, { items: body.items, location_id: body.location_id ?? undefined })
+      const fulfillment = await fulfillments(tx).createFulfillment(orderId, {
+        items: body.items,
+        location_id: body.location_id ?? undefined,
+      })
       // Reserved units leave the warehouse now; what left where is kept for a cancellation.
       for (const item of body.items) {
-        await fulfillments(tx).recordStockMoves(fulfillment.id, item.id, await inventory(tx).consumeReservation(item.id, item.quantity))
+        await fulfillments(tx).recordStockMoves(
+          fulfillment.id,
+          item.id,
+          await inventory(tx).consumeReservation(item.id, item.quantity),
+        )
       }
-      await emitEvent(tx, OrderEvents.FULFILLMENT_CREATED, { order_id: orderId, fulfillment_id: fulfillment.id, no_notification: body.no_notification ?? false })
+      await emitEvent(tx, OrderEvents.FULFILLMENT_CREATED, {
+        order_id: orderId,
+        fulfillment_id: fulfillment.id,
+        no_notification: body.no_notification ?? false,
+      })
     })
   })
   .post("/:id/fulfillments/:fulfillment_id/shipments", async (c) => {
@@ -57,7 +73,10 @@ export const adminOrderFulfillmentRoutes = new Hono<AppEnv>()
       z.strictObject({
         items,
         // Not strict, as Medusa's: the dashboard sends the fulfillment's existing labels back whole.
-        labels: z.array(z.object({ tracking_number: z.string().min(1).max(200), tracking_url: url, label_url: url })).max(50).default([]),
+        labels: z
+          .array(z.object({ tracking_number: z.string().min(1).max(200), tracking_url: url, label_url: url }))
+          .max(50)
+          .default([]),
         ...noNotification,
         metadata,
         additional_data: z.record(z.string(), z.unknown()).optional(),
@@ -65,14 +84,20 @@ export const adminOrderFulfillmentRoutes = new Hono<AppEnv>()
     )
     return orderCommand(c, async (tx, orderId) => {
       await fulfillments(tx).createShipment(orderId, c.req.param("fulfillment_id"), body)
-      await emitEvent(tx, OrderEvents.SHIPMENT_CREATED, { id: c.req.param("fulfillment_id"), no_notification: body.no_notification ?? false })
+      await emitEvent(tx, OrderEvents.SHIPMENT_CREATED, {
+        id: c.req.param("fulfillment_id"),
+        no_notification: body.no_notification ?? false,
+      })
     })
   })
   .post("/:id/fulfillments/:fulfillment_id/mark-as-delivered", async (c) => {
     const body = await validateBody(c, z.strictObject(noNotification))
     return orderCommand(c, async (tx, orderId) => {
       await fulfillments(tx).markDelivered(orderId, c.req.param("fulfillment_id"))
-      await emitEvent(tx, OrderEvents.DELIVERY_CREATED, { id: c.req.param("fulfillment_id"), no_notification: body.no_notification ?? false })
+      await emitEvent(tx, OrderEvents.DELIVERY_CREATED, {
+        id: c.req.param("fulfillment_id"),
+        no_notification: body.no_notification ?? false,
+      })
     })
   })
   .post("/:id/fulfillments/:fulfillment_id/cancel", async (c) => {

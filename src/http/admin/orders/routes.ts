@@ -18,7 +18,11 @@ import { metadata } from "../../../core/metadata"
  * whatever `fields` asks for, as Medusa's getOrderDetailWorkflow and getOrdersListWorkflow add them.
  */
 function adminOrderFields(json: Record<string, unknown>, fields: string | undefined) {
-  return { ...selectJson(json, fields), payment_status: json.payment_status, fulfillment_status: json.fulfillment_status }
+  return {
+    ...selectJson(json, fields),
+    payment_status: json.payment_status,
+    fulfillment_status: json.fulfillment_status,
+  }
 }
 
 const listOrdersQuery = z.object({
@@ -37,7 +41,10 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   .route("/", adminOrderFulfillmentRoutes)
   .get("/", async (c) => {
     const { limit = 15, offset = 0, order, fields, ...filters } = validateQuery(c, listOrdersQuery)
-    const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], { field: "created_at", direction: "desc" })
+    const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {
+      field: "created_at",
+      direction: "desc",
+    })
     const { rows, count } = await c.var.scope.resolve("orderService").list(filters, ordering, { limit, offset })
     const orders = (await ordersJson(c.var.scope, rows)).map((json) => adminOrderFields(json, fields))
     return c.json({ orders, count, offset, limit })
@@ -81,8 +88,10 @@ export const adminOrderRoutes = new Hono<AppEnv>()
       // The update locks the order row, so no fulfillment can be created between it and this check.
       const canceled = await orders.cancel(c.req.param("id"))
       const fulfilled = await tx.resolve("orderFulfillmentService").fulfilledQuantities([canceled.id])
-      if (fulfilled.size > 0) throw new MedusaError("not_allowed", "All fulfillments must be canceled before canceling an order")
-      if (canceled.payment_collection_id) await tx.resolve("paymentService").cancelCollection(canceled.payment_collection_id)
+      if (fulfilled.size > 0)
+        throw new MedusaError("not_allowed", "All fulfillments must be canceled before canceling an order")
+      if (canceled.payment_collection_id)
+        await tx.resolve("paymentService").cancelCollection(canceled.payment_collection_id)
       const lines = await orders.items([canceled.id])
       await tx.resolve("inventoryService").releaseReservations(lines.map((line) => line.id))
       await emitEvent(tx, OrderEvents.CANCELED, { id: canceled.id })

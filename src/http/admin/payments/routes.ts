@@ -1,7 +1,14 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
 import { validateBody } from "../../../core/body"
-import { booleanString, dateFilters, listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../../core/query/params"
+import {
+  booleanString,
+  dateFilters,
+  listQuery,
+  oneOrMany,
+  retrieveQuery,
+  validateQuery,
+} from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { orderingFor } from "../../../core/query/shape"
 import { transaction } from "../../../core/transaction"
@@ -14,7 +21,9 @@ const payments = (c: Context<AppEnv>) => c.var.scope.resolve("paymentService")
 /** `{ payment }` as it is now, shaped by `fields`. */
 async function paymentResponse(c: Context<AppEnv>, id: string) {
   const { fields } = validateQuery(c, z.object(retrieveQuery))
-  return retrieveResponse(c, "payment", adminPaymentQuery, fields, async () => withJsonAmounts(await payments(c).retrieve(id), "amount"))
+  return retrieveResponse(c, "payment", adminPaymentQuery, fields, async () =>
+    withJsonAmounts(await payments(c).retrieve(id), "amount"),
+  )
 }
 
 const refundBody = z.strictObject({
@@ -26,7 +35,13 @@ const refundBody = z.strictObject({
 /** Medusa's /admin/payments: list and read payments and providers, capture and refund. */
 export const adminPaymentRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
       c,
       z.object({
         ...listQuery,
@@ -43,12 +58,19 @@ export const adminPaymentRoutes = new Hono<AppEnv>()
   })
   // Before /:id, which would otherwise take "payment-providers" for an id.
   .get("/payment-providers", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
-      c,
-      z.object({ ...listQuery, id: oneOrMany.optional(), is_enabled: booleanString.optional() }),
-    )
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(c, z.object({ ...listQuery, id: oneOrMany.optional(), is_enabled: booleanString.optional() }))
     return listResponse(c, "payment_providers", adminPaymentProviderQuery, { fields, limit, offset }, () =>
-      payments(c).listProviders(filters, orderingFor(adminPaymentProviderQuery, order, { field: "id", direction: "asc" }), { limit, offset }),
+      payments(c).listProviders(
+        filters,
+        orderingFor(adminPaymentProviderQuery, order, { field: "id", direction: "asc" }),
+        { limit, offset },
+      ),
     )
   })
   .get("/:id", (c) => paymentResponse(c, c.req.param("id")))

@@ -6,7 +6,12 @@ import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
 import { emitEvent } from "../../../infra/event-outbox-service"
-import { adminOptionQuery, adminOptionValueQuery, OPTION_ORDER_FIELDS, VALUE_ORDER_FIELDS } from "../products/query-config"
+import {
+  adminOptionQuery,
+  adminOptionValueQuery,
+  OPTION_ORDER_FIELDS,
+  VALUE_ORDER_FIELDS,
+} from "../products/query-config"
 import { listOptionsQuery, listOptionValuesQuery, retrieveQuery } from "../products/validators"
 import { createSharedOptionBody, updateOptionValueBody, updateSharedOptionBody } from "../../../flows/product/inputs"
 import { ProductEvents } from "../../../modules/product/events"
@@ -18,7 +23,9 @@ const values = (scope: Scope) => scope.resolve("productOptionValueService")
 
 function respondValue(c: Context<AppEnv>) {
   const { fields } = validateQuery(c, retrieveQuery)
-  return retrieveResponse(c, "product_option_value", adminOptionValueQuery, fields, () => values(c.var.scope).retrieve(c.req.param("id")!, c.req.param("value_id")!))
+  return retrieveResponse(c, "product_option_value", adminOptionValueQuery, fields, () =>
+    values(c.var.scope).retrieve(c.req.param("id")!, c.req.param("value_id")!),
+  )
 }
 
 function respondOption(c: Context<AppEnv>, id: string) {
@@ -31,7 +38,9 @@ export const adminProductOptionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listOptionsQuery)
     const ordering = parseOrder(order, OPTION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
-    return listResponse(c, "product_options", adminOptionQuery, { fields, limit, offset }, () => options(c.var.scope).list(filters, ordering, { limit, offset }))
+    return listResponse(c, "product_options", adminOptionQuery, { fields, limit, offset }, () =>
+      options(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const body = await validateBody(c, createSharedOptionBody)

@@ -14,7 +14,12 @@ import { createTagOrType } from "../../../flows/product/workflows"
 import { metadata } from "../../../core/metadata"
 
 const value = z.string().min(1).max(200)
-const listValuesQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), value: oneOrMany.optional() })
+const listValuesQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  value: oneOrMany.optional(),
+})
 
 /**
  * Medusa's /admin/product-tags or /admin/product-types: the same routes over a value entity.
@@ -27,7 +32,9 @@ function valueRoutes(kind: "tag" | "type", config: QueryConfig) {
     .get("/", async (c) => {
       const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listValuesQuery)
       const ordering = parseOrder(order, VALUE_ORDER_FIELDS, { field: "value", direction: "asc" })
-      return listResponse(c, `${singular}s`, config, { fields, limit, offset }, () => service(c.var.scope).list(filters, ordering, { limit, offset }))
+      return listResponse(c, `${singular}s`, config, { fields, limit, offset }, () =>
+        service(c.var.scope).list(filters, ordering, { limit, offset }),
+      )
     })
     .post("/", async (c) => {
       const body = await validateBody(c, z.strictObject({ value, metadata }))

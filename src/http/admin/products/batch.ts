@@ -12,7 +12,15 @@ import { respondProduct } from "./routes"
 import { retrieveQuery } from "./validators"
 import { batchProductsBody, batchVariantsBody, linkOptionsBody } from "../../../flows/product/inputs"
 import { adminProductQuery } from "./query-config"
-import { createProduct, createVariants, deleteProduct, deleteVariant, linkOptions, updateProduct, updateVariant } from "../../../flows/product/workflows"
+import {
+  createProduct,
+  createVariants,
+  deleteProduct,
+  deleteVariant,
+  linkOptions,
+  updateProduct,
+  updateVariant,
+} from "../../../flows/product/workflows"
 
 const products = (scope: Scope) => scope.resolve("productService")
 const byId = { field: "id", direction: "asc" } as const
@@ -71,7 +79,10 @@ export const adminProductBatchRoutes = new Hono<AppEnv>()
     })
     const ids = { created, updated: body.update.map((input) => input.id), deleted: body.delete }
     return batchResponse(c, adminVariantQuery, "product_variant", ids, (wanted) =>
-      products(c.var.scope).listVariants({ id: wanted, product_id: [productId] }, byId, { limit: wanted.length, offset: 0 }),
+      products(c.var.scope).listVariants({ id: wanted, product_id: [productId] }, byId, {
+        limit: wanted.length,
+        offset: 0,
+      }),
     )
   })
   // Medusa 2.21 (before /:id/options/:option_id, which would take "batch" for an option id).

@@ -3,7 +3,19 @@ import { groupBy, type EntityGraph } from "../../../core/query/graph"
 import { throughLinks } from "../../../core/query/relations"
 import type { QueryConfig } from "../../../core/query/shape"
 import { adminCatalogGraphs } from "../../../modules/product/catalog-query-config"
-import { categoryFields, collectionFields, hasMany, leaf, optionGraph, PRODUCT_PAGE_RELATIONS, optionValueGraph, productGraph, tagGraph, typeGraph, variantGraph } from "../../../modules/product/query-config"
+import {
+  categoryFields,
+  collectionFields,
+  hasMany,
+  leaf,
+  optionGraph,
+  PRODUCT_PAGE_RELATIONS,
+  optionValueGraph,
+  productGraph,
+  tagGraph,
+  typeGraph,
+  variantGraph,
+} from "../../../modules/product/query-config"
 
 // The Admin API's default `fields` of the catalog's resources, as Medusa's admin query-config.ts files declare them.
 
@@ -12,17 +24,48 @@ const ENTITY_DATES = ["created_at", "updated_at", "deleted_at"]
 type Graph = EntityGraph<QueryContext>
 const inventory = (ctx: QueryContext) => ctx.scope.resolve("inventoryService")
 
-const ITEM_FIELDS = ["sku", "title", "description", "thumbnail", "origin_country", "hs_code", "mid_code", "material", "weight", "length", "height", "width", "requires_shipping", "metadata", ...ENTITY_DATES]
-const LEVEL_FIELDS = ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity", "incoming_quantity", "available_quantity", "metadata", ...ENTITY_DATES]
+const ITEM_FIELDS = [
+  "sku",
+  "title",
+  "description",
+  "thumbnail",
+  "origin_country",
+  "hs_code",
+  "mid_code",
+  "material",
+  "weight",
+  "length",
+  "height",
+  "width",
+  "requires_shipping",
+  "metadata",
+  ...ENTITY_DATES,
+]
+const LEVEL_FIELDS = [
+  "inventory_item_id",
+  "location_id",
+  "stocked_quantity",
+  "reserved_quantity",
+  "incoming_quantity",
+  "available_quantity",
+  "metadata",
+  ...ENTITY_DATES,
+]
 
 /** An inventory item as the admin's variant shows it: with its stock per location. */
 const inventoryItemGraph: Graph = {
   fields: ITEM_FIELDS,
   relations: {
-    location_levels: hasMany(() => leaf(LEVEL_FIELDS), async (itemIds, ctx) => {
-      const levels = (await inventory(ctx).levels(itemIds)).filter((level) => !level.deleted_at)
-      return groupBy(levels.map((level) => ({ ...level, available_quantity: level.stocked_quantity - level.reserved_quantity })), "inventory_item_id")
-    }),
+    location_levels: hasMany(
+      () => leaf(LEVEL_FIELDS),
+      async (itemIds, ctx) => {
+        const levels = (await inventory(ctx).levels(itemIds)).filter((level) => !level.deleted_at)
+        return groupBy(
+          levels.map((level) => ({ ...level, available_quantity: level.stocked_quantity - level.reserved_quantity })),
+          "inventory_item_id",
+        )
+      },
+    ),
   },
 }
 
@@ -48,7 +91,13 @@ const adminVariantGraph: typeof variantGraph = {
     inventory_items: hasMany(
       () => variantInventoryLinkGraph,
       async (variantIds, ctx) =>
-        groupBy((await inventory(ctx).itemsForVariants(variantIds)).map((link) => ({ id: `${link.variant_id}:${link.inventory_item_id}`, ...link })), "variant_id"),
+        groupBy(
+          (await inventory(ctx).itemsForVariants(variantIds)).map((link) => ({
+            id: `${link.variant_id}:${link.inventory_item_id}`,
+            ...link,
+          })),
+          "variant_id",
+        ),
     ),
   },
 }
@@ -100,7 +149,10 @@ export const adminVariantQuery: QueryConfig = {
 }
 
 /** GET /admin/product-variants, every product's variants: Medusa adds the product to the defaults. */
-export const adminAllVariantsQuery: QueryConfig = { ...adminVariantQuery, defaults: [...adminVariantQuery.defaults, "*product"] }
+export const adminAllVariantsQuery: QueryConfig = {
+  ...adminVariantQuery,
+  defaults: [...adminVariantQuery.defaults, "*product"],
+}
 
 /** Medusa 2.21's /admin/product-options defaults: the option, its values and the products using it. */
 export const adminOptionQuery: QueryConfig = {
@@ -119,8 +171,16 @@ export const adminOptionValueQuery: QueryConfig = {
   maxDepth: 2,
 }
 
-export const adminTagQuery: QueryConfig = { graph: tagGraph, defaults: ["id", "value", "metadata", ...ENTITY_DATES], maxDepth: 1 }
-export const adminTypeQuery: QueryConfig = { graph: typeGraph, defaults: ["id", "value", "metadata", ...ENTITY_DATES], maxDepth: 1 }
+export const adminTagQuery: QueryConfig = {
+  graph: tagGraph,
+  defaults: ["id", "value", "metadata", ...ENTITY_DATES],
+  maxDepth: 1,
+}
+export const adminTypeQuery: QueryConfig = {
+  graph: typeGraph,
+  defaults: ["id", "value", "metadata", ...ENTITY_DATES],
+  maxDepth: 1,
+}
 
 export const adminCollectionQuery: QueryConfig = {
   graph: adminCatalogGraphs.collectionGraph,

@@ -7,13 +7,34 @@ import { requestedFor, shapeRows } from "../../../core/query/shape"
 import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
 import { emitEvent } from "../../../infra/event-outbox-service"
-import { adminProductOptionListQuery, adminVariantQuery, OPTION_ORDER_FIELDS, VARIANT_ORDER_FIELDS } from "./query-config"
+import {
+  adminProductOptionListQuery,
+  adminVariantQuery,
+  OPTION_ORDER_FIELDS,
+  VARIANT_ORDER_FIELDS,
+} from "./query-config"
 import { listOptionsQuery, listProductsQuery, listVariantsQuery, retrieveQuery } from "./validators"
-import { createProductBody, createVariantBody, optionBody, updateOptionBody, updateProductBody, updateVariantBody } from "../../../flows/product/inputs"
+import {
+  createProductBody,
+  createVariantBody,
+  optionBody,
+  updateOptionBody,
+  updateProductBody,
+  updateVariantBody,
+} from "../../../flows/product/inputs"
 import { ProductEvents } from "../../../modules/product/events"
 import { adminProductQuery } from "./query-config"
 import { PRODUCT_ORDER_FIELDS } from "../../../modules/product/query-config"
-import { createOption, createProduct, createVariants, deleteProduct, deleteVariant, updateOption, updateProduct, updateVariant } from "../../../flows/product/workflows"
+import {
+  createOption,
+  createProduct,
+  createVariants,
+  deleteProduct,
+  deleteVariant,
+  updateOption,
+  updateProduct,
+  updateVariant,
+} from "../../../flows/product/workflows"
 
 const products = (scope: Scope) => scope.resolve("productService")
 
@@ -35,7 +56,9 @@ export const adminProductRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, listProductsQuery)
     const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction: "desc" })
-    return listResponse(c, "products", adminProductQuery, { fields, limit, offset }, () => products(c.var.scope).list(filters, ordering, { limit, offset }))
+    return listResponse(c, "products", adminProductQuery, { fields, limit, offset }, () =>
+      products(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const body = await validateBody(c, createProductBody)
@@ -92,7 +115,9 @@ export const adminProductRoutes = new Hono<AppEnv>()
   })
   .get("/:id/variants/:variant_id", (c) => {
     const { fields } = validateQuery(c, retrieveQuery)
-    return retrieveResponse(c, "variant", adminVariantQuery, fields, () => products(c.var.scope).retrieveVariant(c.req.param("id"), c.req.param("variant_id")))
+    return retrieveResponse(c, "variant", adminVariantQuery, fields, () =>
+      products(c.var.scope).retrieveVariant(c.req.param("id"), c.req.param("variant_id")),
+    )
   })
   .post("/:id/variants/:variant_id", async (c) => {
     const body = await validateBody(c, updateVariantBody)

@@ -10,14 +10,22 @@ export const listOptionsQuery = z.object({
   is_exclusive: booleanString.optional(),
 })
 
-export const listOptionValuesQuery = z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), value: oneOrMany.optional() })
+export const listOptionValuesQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  value: oneOrMany.optional(),
+})
 
 export const listProductsQuery = z.object({
   ...listQuery,
   q: z.string().optional(),
   id: oneOrMany.optional(),
   handle: oneOrMany.optional(),
-  status: z.union([z.enum(PRODUCT_STATUSES), z.array(z.enum(PRODUCT_STATUSES))]).transform((v) => (Array.isArray(v) ? v : [v])).optional(),
+  status: z
+    .union([z.enum(PRODUCT_STATUSES), z.array(z.enum(PRODUCT_STATUSES))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
   collection_id: oneOrMany.optional(),
   category_id: oneOrMany.optional(),
   sales_channel_id: oneOrMany.optional(),

@@ -14,7 +14,18 @@ import { metadata } from "../../../core/metadata"
 
 const adminRegionQuery: QueryConfig = {
   graph: regionGraph,
-  defaults: ["id", "name", "currency_code", "automatic_taxes", "created_at", "updated_at", "deleted_at", "metadata", "*countries", "*payment_providers"],
+  defaults: [
+    "id",
+    "name",
+    "currency_code",
+    "automatic_taxes",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "metadata",
+    "*countries",
+    "*payment_providers",
+  ],
   maxDepth: 3,
 }
 
@@ -29,7 +40,11 @@ const regionFields = {
   metadata,
 }
 const createRegionBody = z.strictObject(regionFields)
-const updateRegionBody = z.strictObject({ ...regionFields, name: regionFields.name.optional(), currency_code: regionFields.currency_code.optional() })
+const updateRegionBody = z.strictObject({
+  ...regionFields,
+  name: regionFields.name.optional(),
+  currency_code: regionFields.currency_code.optional(),
+})
 
 const regions = (scope: AppEnv["Variables"]["scope"]) => scope.resolve("regionService")
 
@@ -38,14 +53,17 @@ export const adminRegionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, storeListRegionsQuery)
     const ordering = parseOrder(order, REGION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
-    return listResponse(c, "regions", adminRegionQuery, { fields, limit, offset }, () => regions(c.var.scope).list(filters, ordering, { limit, offset }))
+    return listResponse(c, "regions", adminRegionQuery, { fields, limit, offset }, () =>
+      regions(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const { is_tax_inclusive, metadata, ...body } = await validateBody(c, createRegionBody)
     const id = await transaction(c.var.scope, async (tx) => {
       const created = await regions(tx).create(body)
       if (metadata !== undefined) await regions(tx).update(created.id, { metadata })
-      if (is_tax_inclusive !== undefined) await tx.resolve("pricingService").setPreference("region_id", created.id, is_tax_inclusive)
+      if (is_tax_inclusive !== undefined)
+        await tx.resolve("pricingService").setPreference("region_id", created.id, is_tax_inclusive)
       await emitEvent(tx, RegionEvents.CREATED, { id: created.id })
       return created.id
     })
@@ -53,16 +71,21 @@ export const adminRegionRoutes = new Hono<AppEnv>()
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, storeRetrieveRegionQuery)
-    return retrieveResponse(c, "region", adminRegionQuery, fields, () => regions(c.var.scope).retrieve(c.req.param("id")))
+    return retrieveResponse(c, "region", adminRegionQuery, fields, () =>
+      regions(c.var.scope).retrieve(c.req.param("id")),
+    )
   })
   .post("/:id", async (c) => {
     const { is_tax_inclusive, ...body } = await validateBody(c, updateRegionBody)
     await transaction(c.var.scope, async (tx) => {
       await regions(tx).update(c.req.param("id"), body)
-      if (is_tax_inclusive !== undefined) await tx.resolve("pricingService").setPreference("region_id", c.req.param("id"), is_tax_inclusive)
+      if (is_tax_inclusive !== undefined)
+        await tx.resolve("pricingService").setPreference("region_id", c.req.param("id"), is_tax_inclusive)
       await emitEvent(tx, RegionEvents.UPDATED, { id: c.req.param("id") })
     })
-    return retrieveResponse(c, "region", adminRegionQuery, undefined, () => regions(c.var.scope).retrieve(c.req.param("id")))
+    return retrieveResponse(c, "region", adminRegionQuery, undefined, () =>
+      regions(c.var.scope).retrieve(c.req.param("id")),
+    )
   })
   .delete("/:id", async (c) => {
     await transaction(c.var.scope, async (tx) => {

@@ -26,7 +26,11 @@ const reservationQuery = entityQuery([
   "deleted_at",
 ])
 
-const units = z.number({ error: "must be a number" }).int({ error: "must be a whole number" }).positive({ error: "must be 1 or more" }).max(10_000_000)
+const units = z
+  .number({ error: "must be a number" })
+  .int({ error: "must be a whole number" })
+  .positive({ error: "must be 1 or more" })
+  .max(10_000_000)
 const description = z.string().max(2000).nullish()
 
 /** Medusa's AdminCreateReservation / AdminUpdateReservation. */
@@ -38,7 +42,12 @@ const createBody = z.strictObject({
   description,
   metadata,
 })
-const updateBody = z.strictObject({ location_id: z.string().min(1).optional(), quantity: units.optional(), description, metadata })
+const updateBody = z.strictObject({
+  location_id: z.string().min(1).optional(),
+  quantity: units.optional(),
+  description,
+  metadata,
+})
 
 function reservationResponse(c: Context<AppEnv>, id: string) {
   const { fields } = validateQuery(c, z.object(retrieveQuery))
@@ -48,9 +57,20 @@ function reservationResponse(c: Context<AppEnv>, id: string) {
 /** Medusa's /admin/reservations: stock held by hand, kept in step with each level's reserved quantity. */
 export const adminReservationRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
       c,
-      z.object({ ...listQuery, line_item_id: oneOrMany.optional(), inventory_item_id: oneOrMany.optional(), location_id: oneOrMany.optional() }),
+      z.object({
+        ...listQuery,
+        line_item_id: oneOrMany.optional(),
+        inventory_item_id: oneOrMany.optional(),
+        location_id: oneOrMany.optional(),
+      }),
     )
     return listResponse(c, "reservations", reservationQuery, { fields, limit, offset }, () =>
       reservations(c.var.scope).list(filters, orderingFor(reservationQuery, order), { limit, offset }),

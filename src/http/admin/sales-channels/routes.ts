@@ -1,7 +1,15 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
 import { validateBody } from "../../../core/body"
-import { booleanString, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery, idList } from "../../../core/query/params"
+import {
+  booleanString,
+  listQuery,
+  oneOrMany,
+  parseOrder,
+  retrieveQuery,
+  validateQuery,
+  idList,
+} from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { entityQuery } from "../../../core/query/shape"
 import { transaction } from "../../../core/transaction"
@@ -19,7 +27,15 @@ const fields = {
   metadata,
 }
 const ids = idList()
-const adminSalesChannelQuery = entityQuery(["name", "description", "is_disabled", "metadata", "created_at", "updated_at", "deleted_at"])
+const adminSalesChannelQuery = entityQuery([
+  "name",
+  "description",
+  "is_disabled",
+  "metadata",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+])
 const fieldsQuery = z.object(retrieveQuery)
 const respondChannel = (c: Context<AppEnv>, id: string, fields?: string) =>
   retrieveResponse(c, "sales_channel", adminSalesChannelQuery, fields, () => channels(c.var.scope).retrieve(id))
@@ -27,12 +43,29 @@ const respondChannel = (c: Context<AppEnv>, id: string, fields?: string) =>
 /** Medusa's /admin/sales-channels: CRUD and which products a channel sells. */
 export const adminSalesChannelRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
       c,
-      z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), name: oneOrMany.optional(), is_disabled: booleanString.optional() }),
+      z.object({
+        ...listQuery,
+        q: z.string().optional(),
+        id: oneOrMany.optional(),
+        name: oneOrMany.optional(),
+        is_disabled: booleanString.optional(),
+      }),
     )
-    const ordering = parseOrder(order, ["id", "name", "created_at", "updated_at"], { field: "created_at", direction: "asc" })
-    return listResponse(c, "sales_channels", adminSalesChannelQuery, { fields, limit, offset }, () => channels(c.var.scope).list(filters, ordering, { limit, offset }))
+    const ordering = parseOrder(order, ["id", "name", "created_at", "updated_at"], {
+      field: "created_at",
+      direction: "asc",
+    })
+    return listResponse(c, "sales_channels", adminSalesChannelQuery, { fields, limit, offset }, () =>
+      channels(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const body = await validateBody(c, z.strictObject(fields))

@@ -24,7 +24,11 @@ async function priceInputs(tx: Scope, prices: z.output<typeof shippingOptionPric
     if ("currency_code" in price) inputs.push({ currency_code: price.currency_code, amount: String(price.amount) })
     else {
       const region = await tx.resolve("regionService").retrieve(price.region_id)
-      inputs.push({ currency_code: region.currency_code, amount: String(price.amount), rules: { region_id: region.id } })
+      inputs.push({
+        currency_code: region.currency_code,
+        amount: String(price.amount),
+        rules: { region_id: region.id },
+      })
     }
   }
   return inputs
@@ -33,7 +37,9 @@ async function priceInputs(tx: Scope, prices: z.output<typeof shippingOptionPric
 /** `{ shipping_option }` as it is now, shaped by `fields`. */
 function optionResponse(c: Context<AppEnv>, id: string) {
   const { fields } = validateQuery(c, z.object(retrieveQuery))
-  return retrieveResponse(c, "shipping_option", adminShippingOptionQuery, fields, () => options(c.var.scope).retrieve(id))
+  return retrieveResponse(c, "shipping_option", adminShippingOptionQuery, fields, () =>
+    options(c.var.scope).retrieve(id),
+  )
 }
 
 const rule = z.strictObject({
@@ -45,14 +51,23 @@ const rule = z.strictObject({
 /** POST /admin/shipping-options/:id/rules/batch (Medusa's BatchMethodRequest). */
 const rulesBatchBody = z.strictObject({
   create: z.array(rule).max(50).default([]),
-  update: z.array(rule.extend({ id: z.string().min(1) })).max(50).default([]),
+  update: z
+    .array(rule.extend({ id: z.string().min(1) }))
+    .max(50)
+    .default([]),
   delete: z.array(z.string().min(1)).max(50).default([]),
 })
 
 /** Medusa's /admin/shipping-options. */
 export const adminShippingOptionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
       c,
       z.object({
         ...listQuery,
@@ -101,7 +116,13 @@ export const adminShippingOptionRoutes = new Hono<AppEnv>()
     const requested = requestedFor(adminShippingOptionRuleQuery, validateQuery(c, z.object(retrieveQuery)).fields)
     const result = await transaction(c.var.scope, (tx) => options(tx).batchRules(c.req.param("id"), body))
     const rules = await options(c.var.scope).rulesByIds([...result.created, ...result.updated])
-    const shape = (ids: string[]) => shapeRows(adminShippingOptionRuleQuery, rules.filter((r) => ids.includes(r.id)) as Row[], requested, queryContext(c))
+    const shape = (ids: string[]) =>
+      shapeRows(
+        adminShippingOptionRuleQuery,
+        rules.filter((r) => ids.includes(r.id)) as Row[],
+        requested,
+        queryContext(c),
+      )
     return c.json({
       created: await shape(result.created),
       updated: await shape(result.updated),

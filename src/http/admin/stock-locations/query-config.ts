@@ -12,23 +12,51 @@ const leaf = (fields: string[]): Graph => ({ fields, relations: {} })
 const serviceZoneGraph: Graph = {
   fields: ["name", "fulfillment_set_id", ...DATES],
   relations: {
-    geo_zones: childrenBy("service_zone_id", () => leaf(["type", "country_code", "province_code", "city", "postal_expression", "service_zone_id", ...DATES]), (ids, ctx) => sets(ctx).geoZonesOf(ids)),
-    shipping_options: childrenBy("service_zone_id", () => shippingOptionGraph, (ids, ctx) => sets(ctx).liveOptionsOfZones(ids)),
+    geo_zones: childrenBy(
+      "service_zone_id",
+      () => leaf(["type", "country_code", "province_code", "city", "postal_expression", "service_zone_id", ...DATES]),
+      (ids, ctx) => sets(ctx).geoZonesOf(ids),
+    ),
+    shipping_options: childrenBy(
+      "service_zone_id",
+      () => shippingOptionGraph,
+      (ids, ctx) => sets(ctx).liveOptionsOfZones(ids),
+    ),
   },
 }
 
 const fulfillmentSetGraph: Graph = {
   fields: ["name", "type", ...DATES],
-  relations: { service_zones: childrenBy("fulfillment_set_id", () => serviceZoneGraph, (ids, ctx) => sets(ctx).liveZonesOfSets(ids)) },
+  relations: {
+    service_zones: childrenBy(
+      "fulfillment_set_id",
+      () => serviceZoneGraph,
+      (ids, ctx) => sets(ctx).liveZonesOfSets(ids),
+    ),
+  },
 }
 
-const ADDRESS_FIELDS = ["address_1", "address_2", "company", "city", "country_code", "phone", "province", "postal_code", ...DATES]
+const ADDRESS_FIELDS = [
+  "address_1",
+  "address_2",
+  "company",
+  "city",
+  "country_code",
+  "phone",
+  "province",
+  "postal_code",
+  ...DATES,
+]
 
 const stockLocationGraph: Graph = {
   fields: ["name", "address_id", ...DATES],
   relations: {
     // The service reads the address with the location; this only hands it on (no statement).
-    address: { many: false, target: () => leaf(ADDRESS_FIELDS), load: async (parents) => new Map(parents.map((p) => [p.id, p.address ? [p.address as Row] : []])) },
+    address: {
+      many: false,
+      target: () => leaf(ADDRESS_FIELDS),
+      load: async (parents) => new Map(parents.map((p) => [p.id, p.address ? [p.address as Row] : []])),
+    },
     sales_channels: throughLinks(
       () => leaf(["name", "description", "is_disabled", ...DATES]),
       (ids, ctx) => ctx.scope.resolve("stockLocationService").salesChannelLinksOf(ids),
@@ -53,6 +81,18 @@ const stockLocationGraph: Graph = {
 /** Medusa's admin stock location defaults: its columns and address (fields add the rest). */
 export const adminStockLocationQuery: QueryConfig = {
   graph: stockLocationGraph,
-  defaults: ["id", "name", "metadata", "created_at", "updated_at", "deleted_at", "address_id", "*address", "*fulfillment_sets", "*fulfillment_sets.service_zones", "*fulfillment_sets.service_zones.geo_zones"],
+  defaults: [
+    "id",
+    "name",
+    "metadata",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "address_id",
+    "*address",
+    "*fulfillment_sets",
+    "*fulfillment_sets.service_zones",
+    "*fulfillment_sets.service_zones.geo_zones",
+  ],
   maxDepth: 5,
 }

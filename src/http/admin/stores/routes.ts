@@ -25,8 +25,12 @@ const updateStoreBody = z.strictObject({
     )
     .min(1)
     .max(50)
-    .refine((list) => list.filter((entry) => entry.is_default).length <= 1, { error: "only one currency can be the default" })
-    .refine((list) => new Set(list.map((entry) => entry.currency_code.toLowerCase())).size === list.length, { error: "lists a currency twice" })
+    .refine((list) => list.filter((entry) => entry.is_default).length <= 1, {
+      error: "only one currency can be the default",
+    })
+    .refine((list) => new Set(list.map((entry) => entry.currency_code.toLowerCase())).size === list.length, {
+      error: "lists a currency twice",
+    })
     .optional(),
   default_sales_channel_id: z.string().min(1).nullish(),
   default_region_id: z.string().min(1).nullish(),
@@ -44,11 +48,19 @@ async function checkDefaults(tx: Scope, body: z.output<typeof updateStoreBody>) 
 /** Medusa's /admin/stores: the shop's name, currencies and defaults. */
 export const adminStoreRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
       c,
       z.object({ ...listQuery, id: oneOrMany.optional(), name: oneOrMany.optional(), q: z.string().optional() }),
     )
-    return listResponse(c, "stores", adminStoreQuery, { fields, limit, offset }, () => stores(c.var.scope).list(filters, orderingFor(adminStoreQuery, order), { limit, offset }))
+    return listResponse(c, "stores", adminStoreQuery, { fields, limit, offset }, () =>
+      stores(c.var.scope).list(filters, orderingFor(adminStoreQuery, order), { limit, offset }),
+    )
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, z.object(retrieveQuery))
@@ -66,7 +78,9 @@ export const adminStoreRoutes = new Hono<AppEnv>()
         await stores(tx).setCurrencies(id, supported_currencies)
         for (const currency of supported_currencies) {
           if (currency.is_tax_inclusive !== undefined) {
-            await tx.resolve("pricingService").setPreference("currency_code", currency.currency_code.toLowerCase(), currency.is_tax_inclusive)
+            await tx
+              .resolve("pricingService")
+              .setPreference("currency_code", currency.currency_code.toLowerCase(), currency.is_tax_inclusive)
           }
         }
       }

@@ -2,11 +2,23 @@ import { Hono, type Context } from "hono"
 import { z } from "zod"
 import { validateBody } from "../../../core/body"
 import type { Scope } from "../../../core/container"
-import { booleanString, listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../../core/query/params"
+import {
+  booleanString,
+  listQuery,
+  oneOrMany,
+  parseOrder,
+  retrieveQuery,
+  validateQuery,
+} from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
-import { adminTaxRateQuery, adminTaxRegionQuery, TAX_RATE_ORDER_FIELDS, TAX_REGION_ORDER_FIELDS } from "../../../modules/tax/query-config"
+import {
+  adminTaxRateQuery,
+  adminTaxRegionQuery,
+  TAX_RATE_ORDER_FIELDS,
+  TAX_REGION_ORDER_FIELDS,
+} from "../../../modules/tax/query-config"
 import { metadata } from "../../../core/metadata"
 
 // A JSON number is read as the decimal it was written as (25.5 → "25.5"), then kept exact.
@@ -22,8 +34,17 @@ const rateFields = {
   is_combinable: z.boolean().optional(),
   metadata,
 }
-const createRateBody = z.strictObject({ ...rateFields, tax_region_id: z.string().min(1), is_default: z.boolean().optional() })
-const updateRateBody = z.strictObject({ ...rateFields, code: rateFields.code.optional(), name: rateFields.name.optional(), is_default: z.boolean().optional() })
+const createRateBody = z.strictObject({
+  ...rateFields,
+  tax_region_id: z.string().min(1),
+  is_default: z.boolean().optional(),
+})
+const updateRateBody = z.strictObject({
+  ...rateFields,
+  code: rateFields.code.optional(),
+  name: rateFields.name.optional(),
+  is_default: z.boolean().optional(),
+})
 const createRegionBody = z.strictObject({
   country_code: z.string().regex(/^[a-zA-Z]{2}$/, { error: "must be an ISO 3166-1 alpha-2 code" }),
   province_code: z.string().min(1).max(10).nullish(),
@@ -32,7 +53,11 @@ const createRegionBody = z.strictObject({
   metadata,
   default_tax_rate: z.strictObject(rateFields).optional(),
 })
-const updateRegionBody = z.strictObject({ province_code: createRegionBody.shape.province_code, provider_id: createRegionBody.shape.provider_id, metadata })
+const updateRegionBody = z.strictObject({
+  province_code: createRegionBody.shape.province_code,
+  provider_id: createRegionBody.shape.provider_id,
+  metadata,
+})
 const listRegionsQuery = z.object({
   ...listQuery,
   q: z.string().optional(),
@@ -68,7 +93,9 @@ export const adminTaxRegionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listRegionsQuery)
     const ordering = parseOrder(order, TAX_REGION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
-    return listResponse(c, "tax_regions", adminTaxRegionQuery, { fields, limit, offset }, () => taxes(c.var.scope).listRegions(filters, ordering, { limit, offset }))
+    return listResponse(c, "tax_regions", adminTaxRegionQuery, { fields, limit, offset }, () =>
+      taxes(c.var.scope).listRegions(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const { default_tax_rate, ...body } = await validateBody(c, createRegionBody)
@@ -93,7 +120,9 @@ export const adminTaxRateRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listRatesQuery)
     const ordering = parseOrder(order, TAX_RATE_ORDER_FIELDS, { field: "created_at", direction: "asc" })
-    return listResponse(c, "tax_rates", adminTaxRateQuery, { fields, limit, offset }, () => taxes(c.var.scope).listRates(filters, ordering, { limit, offset }))
+    return listResponse(c, "tax_rates", adminTaxRateQuery, { fields, limit, offset }, () =>
+      taxes(c.var.scope).listRates(filters, ordering, { limit, offset }),
+    )
   })
   .post("/", async (c) => {
     const body = await validateBody(c, createRateBody)

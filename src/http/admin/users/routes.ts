@@ -19,24 +19,48 @@ const INVITE_DAYS = 7
 const userJson = ({ deleted_at: _d, ...user }: Awaited<ReturnType<UserService["retrieve"]>>) => user
 
 /** Accepting an invite is the one admin route a registration token (no user yet) may call. */
-export const acceptInviteRoute = new Hono<AppEnv>().post("/invites/accept", authenticate("user", { allowUnregistered: true }), async (c) => {
-  const { token } = validateQuery(c, z.object({ token: z.string({ error: "token is required" }).min(1) }))
-  const body = await validateBody(c, z.strictObject({ first_name: z.string().max(200).nullish(), last_name: z.string().max(200).nullish() }))
-  const created = await transaction(c.var.scope, async (tx) => {
-    const users = tx.resolve("userService")
-    const invite = await users.retrieveOpenInvite(token)
-    const user = await users.create({ email: invite.email, first_name: body.first_name, last_name: body.last_name })
-    await users.markAccepted(invite.id)
-    await tx.resolve("authService").linkActor(c.var.auth!.auth_identity_id, { user_id: user.id })
-    await emitEvent(tx, UserEvents.CREATED, { id: user.id })
-    return user
-  })
-  return c.json({ user: userJson(created) })
-})
+export const acceptInviteRoute = new Hono<AppEnv>().post(
+  "/invites/accept",
+  authenticate("user", { allowUnregistered: true }),
+  async (c) => {
+    const { token } = validateQuery(c, z.object({ token: z.string({ error: "token is required" }).min(1) }))
+    const body = await validateBody(
+      c,
+      z.strictObject({ first_name: z.string().max(200).nullish(), last_name: z.string().max(200).nullish() }),
+    )
+    const created = await transaction(c.var.scope, async (tx) => {
+      const users = tx.resolve("userService")
+      const invite = await users.retrieveOpenInvite(token)
+      const user = await users.create({ email: invite.email, first_name: body.first_name, last_name: body.last_name })
+      await users.markAccepted(invite.id)
+      await tx.resolve("authService").linkActor(c.var.auth!.auth_identity_id, { user_id: user.id })
+      await emitEvent(tx, UserEvents.CREATED, { id: user.id })
+      return user
+    })
+    return c.json({ user: userJson(created) })
+  },
+)
 
 const users = (scope: Scope) => scope.resolve("userService")
-const adminUserQuery = entityQuery(["email", "first_name", "last_name", "avatar_url", "metadata", "created_at", "updated_at", "deleted_at"])
-const adminInviteQuery = entityQuery(["email", "accepted", "token", "expires_at", "metadata", "created_at", "updated_at"])
+const adminUserQuery = entityQuery([
+  "email",
+  "first_name",
+  "last_name",
+  "avatar_url",
+  "metadata",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+])
+const adminInviteQuery = entityQuery([
+  "email",
+  "accepted",
+  "token",
+  "expires_at",
+  "metadata",
+  "created_at",
+  "updated_at",
+])
 const fieldsQuery = z.object(retrieveQuery)
 const updateUserBody = z.strictObject({
   first_name: z.string().max(200).nullish(),
@@ -48,7 +72,8 @@ const inviteExpiry = () => new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000)
 
 /** As in Medusa, an admin changes or deletes only their own user; others are managed by invites. */
 function assertSelf(c: Context<AppEnv>, action: string) {
-  if (c.var.auth!.actor_id !== c.req.param("id")) throw new MedusaError("not_allowed", `You are not allowed to ${action} other users`)
+  if (c.var.auth!.actor_id !== c.req.param("id"))
+    throw new MedusaError("not_allowed", `You are not allowed to ${action} other users`)
 }
 
 export const adminUserRoutes = new Hono<AppEnv>()
@@ -57,9 +82,23 @@ export const adminUserRoutes = new Hono<AppEnv>()
     return retrieveResponse(c, "user", adminUserQuery, fields, () => users(c.var.scope).retrieve(c.var.auth!.actor_id))
   })
   .get("/users", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), email: oneOrMany.optional() }))
-    const ordering = parseOrder(order, ["created_at", "updated_at", "email", "first_name", "last_name", "id"], { field: "created_at", direction: "asc" })
-    return listResponse(c, "users", adminUserQuery, { fields, limit, offset }, () => users(c.var.scope).list(filters, ordering, { limit, offset }))
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(
+      c,
+      z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), email: oneOrMany.optional() }),
+    )
+    const ordering = parseOrder(order, ["created_at", "updated_at", "email", "first_name", "last_name", "id"], {
+      field: "created_at",
+      direction: "asc",
+    })
+    return listResponse(c, "users", adminUserQuery, { fields, limit, offset }, () =>
+      users(c.var.scope).list(filters, ordering, { limit, offset }),
+    )
   })
   .get("/users/:id/auth-providers", async (c) => {
     validateQuery(c, noQuery)
@@ -90,12 +129,26 @@ export const adminUserRoutes = new Hono<AppEnv>()
     return c.json({ id: c.req.param("id"), object: "user", deleted: true })
   })
   .get("/invites", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, z.object({ ...listQuery, id: oneOrMany.optional(), email: oneOrMany.optional() }))
-    const ordering = parseOrder(order, ["created_at", "updated_at", "email", "expires_at", "id"], { field: "created_at", direction: "asc" })
-    return listResponse(c, "invites", adminInviteQuery, { fields, limit, offset }, () => users(c.var.scope).listInvites(filters, ordering, { limit, offset }))
+    const {
+      limit = 20,
+      offset = 0,
+      order,
+      fields,
+      ...filters
+    } = validateQuery(c, z.object({ ...listQuery, id: oneOrMany.optional(), email: oneOrMany.optional() }))
+    const ordering = parseOrder(order, ["created_at", "updated_at", "email", "expires_at", "id"], {
+      field: "created_at",
+      direction: "asc",
+    })
+    return listResponse(c, "invites", adminInviteQuery, { fields, limit, offset }, () =>
+      users(c.var.scope).listInvites(filters, ordering, { limit, offset }),
+    )
   })
   .post("/invites", async (c) => {
-    const { email } = await validateBody(c, z.strictObject({ email: z.email({ error: "email must be an email address" }) }))
+    const { email } = await validateBody(
+      c,
+      z.strictObject({ email: z.email({ error: "email must be an email address" }) }),
+    )
     const invite = await transaction(c.var.scope, async (tx) => {
       const created = await users(tx).createInvite(email, generateUnguessableId("invtok"), inviteExpiry())
       await emitEvent(tx, UserEvents.INVITE_CREATED, { id: created.id })
@@ -105,7 +158,9 @@ export const adminUserRoutes = new Hono<AppEnv>()
   })
   .get("/invites/:id", async (c) => {
     const { fields } = validateQuery(c, fieldsQuery)
-    return retrieveResponse(c, "invite", adminInviteQuery, fields, () => users(c.var.scope).retrieveInvite(c.req.param("id")))
+    return retrieveResponse(c, "invite", adminInviteQuery, fields, () =>
+      users(c.var.scope).retrieveInvite(c.req.param("id")),
+    )
   })
   .post("/invites/:id/resend", async (c) => {
     const invite = await transaction(c.var.scope, async (tx) => {

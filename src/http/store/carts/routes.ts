@@ -10,8 +10,24 @@ import { completeCart } from "../../../flows/cart/complete-cart"
 import { orderJson } from "../../../flows/order/order-view"
 import { cartJson, loadCartState, type CartState } from "../../../flows/cart/cart-view"
 import { addShippingMethod } from "../../../flows/cart/shipping"
-import { addShippingMethodBody, cartQuery, createCartBody, lineItemBody, updateCartBody, updateLineItemBody } from "./validators"
-import { addLines, assertCartAccess, createCart, refreshCart, removeLine, transferCart, updateCart, updateLine } from "../../../flows/cart/workflows"
+import {
+  addShippingMethodBody,
+  cartQuery,
+  createCartBody,
+  lineItemBody,
+  updateCartBody,
+  updateLineItemBody,
+} from "./validators"
+import {
+  addLines,
+  assertCartAccess,
+  createCart,
+  refreshCart,
+  removeLine,
+  transferCart,
+  updateCart,
+  updateLine,
+} from "../../../flows/cart/workflows"
 import type { Scope } from "../../../core/container"
 
 /** Answers `{ cart }` as stored, shaped by `fields`. */
@@ -28,7 +44,11 @@ type LockedCart = CartState["cart"]
  * Runs a change to a cart in one transaction, with the cart locked, refreshes it, and returns
  * the cart's JSON as the transaction ends. The query is checked first, so a bad one changes nothing.
  */
-async function applyChange(c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: LockedCart, state: CartState) => Promise<unknown>) {
+async function applyChange(
+  c: Context<AppEnv>,
+  cartId: string,
+  change: (tx: Scope, cart: LockedCart, state: CartState) => Promise<unknown>,
+) {
   const { fields } = validateQuery(c, cartQuery)
   const cart = await transaction(c.var.scope, async (tx) => {
     const locked = await loadCartState(tx, cartId, { forUpdate: true })
@@ -39,8 +59,11 @@ async function applyChange(c: Context<AppEnv>, cartId: string, change: (tx: Scop
   return selectJson(cart, fields)
 }
 
-const changeCart = async (c: Context<AppEnv>, cartId: string, change: (tx: Scope, cart: LockedCart, state: CartState) => Promise<unknown>) =>
-  c.json({ cart: await applyChange(c, cartId, change) })
+const changeCart = async (
+  c: Context<AppEnv>,
+  cartId: string,
+  change: (tx: Scope, cart: LockedCart, state: CartState) => Promise<unknown>,
+) => c.json({ cart: await applyChange(c, cartId, change) })
 
 const keyChannels = (c: Context<AppEnv>) => c.var.publishableKey?.sales_channel_ids ?? []
 
@@ -67,10 +90,14 @@ export const storeCartRoutes = new Hono<AppEnv>()
   })
   .post("/:id/line-items/:line_id", async (c) => {
     const body = await validateBody(c, updateLineItemBody)
-    return changeCart(c, c.req.param("id"), (tx, cart, state) => updateLine(tx, cart, state.items, c.req.param("line_id"), body))
+    return changeCart(c, c.req.param("id"), (tx, cart, state) =>
+      updateLine(tx, cart, state.items, c.req.param("line_id"), body),
+    )
   })
   .delete("/:id/line-items/:line_id", async (c) => {
-    const parent = await applyChange(c, c.req.param("id"), (tx, cart, state) => removeLine(tx, cart, state.items, c.req.param("line_id")))
+    const parent = await applyChange(c, c.req.param("id"), (tx, cart, state) =>
+      removeLine(tx, cart, state.items, c.req.param("line_id")),
+    )
     return c.json({ id: c.req.param("line_id"), object: "line-item", deleted: true, parent })
   })
   .post("/:id/shipping-methods", async (c) => {
@@ -84,8 +111,12 @@ export const storeCartRoutes = new Hono<AppEnv>()
   .post("/:id/complete", async (c) => {
     const { fields } = validateQuery(c, cartQuery)
     const key = c.req.header("idempotency-key")
-    if (key !== undefined && (key.length === 0 || key.length > 255)) throw new MedusaError("invalid_data", "Idempotency-Key must be 1 to 255 characters")
-    const result = await completeCart(c.var.scope, c.req.param("id"), { idempotencyKey: key, customerId: c.var.auth?.actor_id })
+    if (key !== undefined && (key.length === 0 || key.length > 255))
+      throw new MedusaError("invalid_data", "Idempotency-Key must be 1 to 255 characters")
+    const result = await completeCart(c.var.scope, c.req.param("id"), {
+      idempotencyKey: key,
+      customerId: c.var.auth?.actor_id,
+    })
     if (result.type === "order") {
       return c.json({ type: "order", order: selectJson(await orderJson(c.var.scope, result.orderId), fields) })
     }

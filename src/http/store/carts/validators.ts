@@ -13,7 +13,10 @@ export const addressBody = z.strictObject({
   address_1: text,
   address_2: text,
   city: text,
-  country_code: z.string().regex(/^[a-zA-Z]{2}$/, { error: "country_code must be an ISO 3166-1 alpha-2 code" }).nullish(),
+  country_code: z
+    .string()
+    .regex(/^[a-zA-Z]{2}$/, { error: "country_code must be an ISO 3166-1 alpha-2 code" })
+    .nullish(),
   province: text,
   postal_code: text,
   metadata,

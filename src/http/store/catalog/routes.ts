@@ -5,7 +5,12 @@ import { listResponse, queryContext, retrieveResponse } from "../../../core/quer
 import { requestedFor, shapeRows } from "../../../core/query/shape"
 import type { AppEnv } from "../../../core/types"
 import { storeSalesChannels } from "../../../modules/api-key/publishable-key"
-import { CATEGORY_ORDER_FIELDS, COLLECTION_ORDER_FIELDS, storeCategoryQuery, storeCollectionQuery } from "../../../modules/product/catalog-query-config"
+import {
+  CATEGORY_ORDER_FIELDS,
+  COLLECTION_ORDER_FIELDS,
+  storeCategoryQuery,
+  storeCollectionQuery,
+} from "../../../modules/product/catalog-query-config"
 import type { Category, ProductCategoryService } from "../../../modules/product/category-service"
 import {
   storeListCategoriesQuery,
@@ -28,11 +33,17 @@ async function withTrees(
   trees: { include_descendants_tree?: boolean; include_ancestors_tree?: boolean },
 ) {
   const scalars = (row: Category) =>
-    Object.fromEntries(Object.keys(shaped[0] ?? {}).filter((key) => !RELATIONS.has(key)).map((key) => [key, (row as Json)[key] ?? null]))
+    Object.fromEntries(
+      Object.keys(shaped[0] ?? {})
+        .filter((key) => !RELATIONS.has(key))
+        .map((key) => [key, (row as Json)[key] ?? null]),
+    )
   if (trees.include_descendants_tree) {
     const below = await service.descendantsOf(rows)
     const nest = (parentId: string): Json[] =>
-      below.filter((row) => row.parent_category_id === parentId).map((row) => ({ ...scalars(row), category_children: nest(row.id) }))
+      below
+        .filter((row) => row.parent_category_id === parentId)
+        .map((row) => ({ ...scalars(row), category_children: nest(row.id) }))
     for (const [i, json] of shaped.entries()) json.category_children = nest(rows[i]!.id)
   }
   if (trees.include_ancestors_tree) {
@@ -53,13 +64,24 @@ function storeCatalogContext(c: Parameters<typeof queryContext>[0]): QueryContex
 
 export const storeCategoryRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-    const { limit = 50, offset = 0, order, fields, include_ancestors_tree, include_descendants_tree, ...filters } = validateQuery(c, storeListCategoriesQuery)
+    const {
+      limit = 50,
+      offset = 0,
+      order,
+      fields,
+      include_ancestors_tree,
+      include_descendants_tree,
+      ...filters
+    } = validateQuery(c, storeListCategoriesQuery)
     const ordering = parseOrder(order, CATEGORY_ORDER_FIELDS, { field: "rank", direction: "asc" })
     const service = c.var.scope.resolve("productCategoryService")
     const requested = requestedFor(storeCategoryQuery, fields)
     const { rows, count } = await service.list(filters, ordering, { limit, offset })
     const shaped = await shapeRows(storeCategoryQuery, rows, requested, storeCatalogContext(c))
-    const product_categories = await withTrees(service, rows, shaped, { include_ancestors_tree, include_descendants_tree })
+    const product_categories = await withTrees(service, rows, shaped, {
+      include_ancestors_tree,
+      include_descendants_tree,
+    })
     return c.json({ product_categories, count, offset, limit })
   })
   .get("/:id", async (c) => {
@@ -75,12 +97,29 @@ export const storeCategoryRoutes = new Hono<AppEnv>()
 export const storeCollectionRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const { limit = 10, offset = 0, order, fields, ...filters } = validateQuery(c, storeListCollectionsQuery)
-    const ordering = parseOrder(order ?? "-created_at", COLLECTION_ORDER_FIELDS, { field: "created_at", direction: "desc" })
+    const ordering = parseOrder(order ?? "-created_at", COLLECTION_ORDER_FIELDS, {
+      field: "created_at",
+      direction: "desc",
+    })
     const service = c.var.scope.resolve("productCollectionService")
-    return listResponse(c, "collections", storeCollectionQuery, { fields, limit, offset }, () => service.list(filters, ordering, { limit, offset }), storeCatalogContext(c))
+    return listResponse(
+      c,
+      "collections",
+      storeCollectionQuery,
+      { fields, limit, offset },
+      () => service.list(filters, ordering, { limit, offset }),
+      storeCatalogContext(c),
+    )
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, storeRetrieveCollectionQuery)
     const service = c.var.scope.resolve("productCollectionService")
-    return retrieveResponse(c, "collection", storeCollectionQuery, fields, () => service.retrieve(c.req.param("id")), storeCatalogContext(c))
+    return retrieveResponse(
+      c,
+      "collection",
+      storeCollectionQuery,
+      fields,
+      () => service.retrieve(c.req.param("id")),
+      storeCatalogContext(c),
+    )
   })

@@ -30,7 +30,12 @@ async function customerJson(c: Context<AppEnv>, customerId: string, fields?: str
   const json: Record<string, unknown> = { ...columns, addresses }
   if (/(^|,)\s*[+*]*orders\b/.test(fields ?? "")) {
     const orders = c.var.scope.resolve("orderService")
-    const { rows } = await orders.listForCustomer(customer.id, {}, { field: "created_at", direction: "desc" }, { limit: 50, offset: 0 })
+    const { rows } = await orders.listForCustomer(
+      customer.id,
+      {},
+      { field: "created_at", direction: "desc" },
+      { limit: 50, offset: 0 },
+    )
     json.orders = await ordersJson(c.var.scope, rows)
   }
   return json
@@ -75,15 +80,21 @@ export const storeCustomerRoutes = new Hono<AppEnv>()
     await transaction(c.var.scope, (tx) => tx.resolve("customerService").addAddress(me(c), body))
     return respondCustomer(c, me(c))
   })
-  .get("/me/addresses/:address_id", async (c) => c.json({ address: await customers(c).retrieveAddress(me(c), c.req.param("address_id")) }))
+  .get("/me/addresses/:address_id", async (c) =>
+    c.json({ address: await customers(c).retrieveAddress(me(c), c.req.param("address_id")) }),
+  )
   .post("/me/addresses/:address_id", async (c) => {
     const body = await validateBody(c, updateCustomerAddressBody)
     const { id: _id, ...input } = body
-    await transaction(c.var.scope, (tx) => tx.resolve("customerService").updateAddress(me(c), c.req.param("address_id"), input))
+    await transaction(c.var.scope, (tx) =>
+      tx.resolve("customerService").updateAddress(me(c), c.req.param("address_id"), input),
+    )
     return respondCustomer(c, me(c))
   })
   .delete("/me/addresses/:address_id", async (c) => {
-    await transaction(c.var.scope, (tx) => tx.resolve("customerService").deleteAddress(me(c), c.req.param("address_id")))
+    await transaction(c.var.scope, (tx) =>
+      tx.resolve("customerService").deleteAddress(me(c), c.req.param("address_id")),
+    )
     // Medusa answers with the customer's id as `id`.
     return c.json({ id: me(c), object: "address", deleted: true, parent: await customerJson(c, me(c)) })
   })

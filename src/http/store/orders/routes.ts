@@ -26,10 +26,15 @@ export const storeOrderRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     if (!c.var.auth) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
     const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, listOrdersQuery)
-    const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], { field: "created_at", direction: "desc" })
+    const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {
+      field: "created_at",
+      direction: "desc",
+    })
     const service = c.var.scope.resolve("orderService")
     const { rows, count } = await service.listForCustomer(c.var.auth.actor_id, filters, ordering, { limit, offset })
-    const orders = (await ordersJson(c.var.scope, rows)).map((json) => selectJson(json, fields?.trim() ? fields : DEFAULT_LIST_FIELDS))
+    const orders = (await ordersJson(c.var.scope, rows)).map((json) =>
+      selectJson(json, fields?.trim() ? fields : DEFAULT_LIST_FIELDS),
+    )
     return c.json({ orders, count, offset, limit })
   })
   .get("/:id", async (c) => {

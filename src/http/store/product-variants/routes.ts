@@ -32,7 +32,11 @@ export const storeVariantRoutes = new Hono<AppEnv>().get("/:id", async (c) => {
     storeVariantQuery,
     requested,
     async () => {
-      const { rows } = await products.listVariants({ id: [id] }, { field: "id", direction: "asc" }, { limit: 1, offset: 0 })
+      const { rows } = await products.listVariants(
+        { id: [id] },
+        { field: "id", direction: "asc" },
+        { limit: 1, offset: 0 },
+      )
       const variant = rows[0]
       if (!variant) throw notFound()
       await products.retrieve(variant.product_id, storeProductFilters(channels)).catch(() => {

@@ -22,7 +22,18 @@ async function storeContext(
 export const storeProductRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
     const query = validateQuery(c, storeListProductsQuery)
-    const { limit = 50, offset = 0, order, fields, region_id, country_code, province, cart_id, sales_channel_id, ...filters } = query
+    const {
+      limit = 50,
+      offset = 0,
+      order,
+      fields,
+      region_id,
+      country_code,
+      province,
+      cart_id,
+      sales_channel_id,
+      ...filters
+    } = query
     const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction: "asc" })
     const { channels, requested, ctx } = await storeContext(c, query)
     const products = c.var.scope.resolve("productService")
@@ -39,5 +50,12 @@ export const storeProductRoutes = new Hono<AppEnv>()
     const query = validateQuery(c, storeRetrieveProductQuery)
     const { channels, requested, ctx } = await storeContext(c, query)
     const products = c.var.scope.resolve("productService")
-    return retrieveResponse(c, "product", storeProductQuery, requested, () => products.retrieve(c.req.param("id"), storeProductFilters(channels)), ctx)
+    return retrieveResponse(
+      c,
+      "product",
+      storeProductQuery,
+      requested,
+      () => products.retrieve(c.req.param("id"), storeProductFilters(channels)),
+      ctx,
+    )
   })

@@ -10,7 +10,9 @@ export const storeRegionRoutes = new Hono<AppEnv>()
     const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, storeListRegionsQuery)
     const ordering = parseOrder(order, REGION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
     const regions = c.var.scope.resolve("regionService")
-    return listResponse(c, "regions", storeRegionQuery, { fields, limit, offset }, () => regions.list(filters, ordering, { limit, offset }))
+    return listResponse(c, "regions", storeRegionQuery, { fields, limit, offset }, () =>
+      regions.list(filters, ordering, { limit, offset }),
+    )
   })
   .get("/:id", async (c) => {
     const { fields } = validateQuery(c, storeRetrieveRegionQuery)
