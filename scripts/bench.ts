@@ -53,7 +53,13 @@ try {
   const serve = async (options: Record<string, unknown>) => {
     const port = await freePort()
     const inspectorPort = await freePort()
-    const mf = new Miniflare({ ...options, port, host: "127.0.0.1", inspectorPort, compatibilityDate: wrangler.compatibility_date } as never)
+    const mf = new Miniflare({
+      ...options,
+      port,
+      host: "127.0.0.1",
+      inspectorPort,
+      compatibilityDate: wrangler.compatibility_date,
+    } as never)
     miniflares.push(mf)
     await mf.ready
     return { url: `http://127.0.0.1:${port}`, inspectorPort }
@@ -75,10 +81,14 @@ try {
   const reads = [
     { name: "GET /store/regions", path: "/store/regions" },
     { name: "GET /store/products?limit=20", path: "/store/products?limit=20" },
-    { name: "GET /store/products, the starter's fields and prices", path: `/store/products?limit=20&region_id=${regionId}&fields=${encodeURIComponent(STARTER_FIELDS)}` },
+    {
+      name: "GET /store/products, the starter's fields and prices",
+      path: `/store/products?limit=20&region_id=${regionId}&fields=${encodeURIComponent(STARTER_FIELDS)}`,
+    },
   ]
   const bodies: Record<string, string> = {}
-  for (const [i, read] of reads.entries()) bodies[`/${i}`] = await (await fetch(`${api.url}${read.path}`, { headers })).text()
+  for (const [i, read] of reads.entries())
+    bodies[`/${i}`] = await (await fetch(`${api.url}${read.path}`, { headers })).text()
   // The ceiling: the same runtime, no database, a response of the same size.
   const ceiling = await serve({
     modules: true,
@@ -87,11 +97,15 @@ try {
   const profiler = await connectProfiler(api.inspectorPort)
   const backends = async () => {
     await new Promise((resolve) => setTimeout(resolve, 1100)) // Postgres publishes its statistics at most every second
-    const result = await stats.query("select pg_stat_clear_snapshot(); select sum(sessions)::int as n from pg_stat_database")
+    const result = await stats.query(
+      "select pg_stat_clear_snapshot(); select sum(sessions)::int as n from pg_stat_database",
+    )
     return (result as unknown as pg.QueryResult[])[1]!.rows[0].n as number
   }
 
-  console.log(`Worker bundle: ${(gzipBytes / 1024).toFixed(1)} KiB gzip. Each load: ${connections} connections for ${duration} s.\n`)
+  console.log(
+    `Worker bundle: ${(gzipBytes / 1024).toFixed(1)} KiB gzip. Each load: ${connections} connections for ${duration} s.\n`,
+  )
   const rows: Record<string, string | number>[] = []
   /** Runs `work` with the Worker profiled and Postgres's backends counted. */
   const measured = async <T>(name: string, work: () => Promise<T>) => {
@@ -99,10 +113,12 @@ try {
     await profiler.start()
     const result = await work()
     const profile = await profiler.stop()
-    if (values.profile) writeFileSync(`bench-${name.replace(/\W+/g, "-").replace(/^-|-$/g, "")}.cpuprofile`, JSON.stringify(profile))
+    if (values.profile)
+      writeFileSync(`bench-${name.replace(/\W+/g, "-").replace(/^-|-$/g, "")}.cpuprofile`, JSON.stringify(profile))
     return { result, busy: busyMilliseconds(profile), backends: (await backends()) - before }
   }
-  const load = (url: string, sendHeaders: Record<string, string>) => autocannon({ url, connections, duration, headers: sendHeaders })
+  const load = (url: string, sendHeaders: Record<string, string>) =>
+    autocannon({ url, connections, duration, headers: sendHeaders })
 
   for (const [i, read] of reads.entries()) {
     // What a read costs when the catalog cache misses (no-cache reads Postgres); under load it mostly hits.
@@ -124,17 +140,23 @@ try {
       "Worker CPU ms/req": (busy / result.requests.total).toFixed(2),
       errors: result.errors + result.timeouts + result.non2xx,
     })
-    console.log(`${read.name}: ${Math.round(rps)} req/s, ceiling ${Math.round(top.requests.average)} req/s (${size} bytes)`)
+    console.log(
+      `${read.name}: ${Math.round(rps)} req/s, ceiling ${Math.round(top.requests.average)} req/s (${size} bytes)`,
+    )
   }
 
   const variants = await variantsOf(api.url, headers)
   await sampleCheckout(api.url, headers, regionId, variants[0]!) // warms the catalog cache as shoppers find it
   const sample = await sampleCheckout(api.url, headers, regionId, variants[0]!)
   const perFlow = sample.steps.reduce((sum, step) => sum + step.statements, 0)
-  console.log(`\nOne checkout, SQL statements per call: ${sample.steps.map((s) => `${s.call} ${s.statements}`).join(", ")}; ${perFlow} in all`)
+  console.log(
+    `\nOne checkout, SQL statements per call: ${sample.steps.map((s) => `${s.call} ${s.statements}`).join(", ")}; ${perFlow} in all`,
+  )
   const ordersBefore = Number((await stats.query(`select count(*) from "order"`)).rows[0].count)
   const apis = [api.url, ...moreIsolates.map((more) => more.url)]
-  const run = await measured("checkout", () => checkouts({ apis, key: headers, regionId, variants, shoppers, seconds: duration }))
+  const run = await measured("checkout", () =>
+    checkouts({ apis, key: headers, regionId, variants, shoppers, seconds: duration }),
+  )
   const stored = await stats.query(`select count(*)::int as n from "order" where id = any($1)`, [run.result.orderIds])
   const ordersAfter = Number((await stats.query(`select count(*) from "order"`)).rows[0].count)
   const flows = run.result.completed / duration
@@ -155,7 +177,9 @@ try {
   )
 
   // The Admin API with a secret key, over the orders just placed.
-  const secret = await inTransaction(config, (scope) => scope.resolve<ApiKeyService>("apiKeyService").createSecret({ title: "bench" }))
+  const secret = await inTransaction(config, (scope) =>
+    scope.resolve<ApiKeyService>("apiKeyService").createSecret({ title: "bench" }),
+  )
   const admin = { authorization: `Basic ${btoa(`${secret.token}:`)}` }
   for (const path of ["/admin/products?limit=20", "/admin/orders?limit=15"]) {
     const sampleAdmin = await fetch(`${api.url}${path}`, { headers: admin })
@@ -175,8 +199,12 @@ try {
   profiler.close()
   console.log()
   console.table(rows)
-  console.log("SQL: statements of one read past the catalog cache; of one checkout flow with the catalog cached; of one admin list.")
-  console.log("backends started: Postgres sessions begun during the load (pg_stat_database.sessions), the stand-in's pool included.")
+  console.log(
+    "SQL: statements of one read past the catalog cache; of one checkout flow with the catalog cached; of one admin list.",
+  )
+  console.log(
+    "backends started: Postgres sessions begun during the load (pg_stat_database.sessions), the stand-in's pool included.",
+  )
 } finally {
   await stats.end().catch(() => {})
   await Promise.all(miniflares.map((mf) => mf.dispose()))

@@ -6,4 +6,6 @@ const admin = await buildAdmin((await import("../medusa.config")).default)
 if (admin.path) console.log(`admin dashboard: .medusa/assets${admin.path} (${admin.built ? "built" : "reused"})`)
 const { bundle, bytes, gzipBytes } = await buildWorker()
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`
-console.log(`\nWorker bundle ${bundle}: ${kib(bytes)}, gzip ${kib(gzipBytes)} (Cloudflare's free plan allows 3 MiB gzip)`)
+console.log(
+  `\nWorker bundle ${bundle}: ${kib(bytes)}, gzip ${kib(gzipBytes)} (Cloudflare's free plan allows 3 MiB gzip)`,
+)

@@ -18,7 +18,8 @@ const STATE_DIR = process.env.DEV_STATE_DIR ?? `${ROOT}.medusa`
 const POSTGRES_PORT = Number(process.env.DEV_POSTGRES_PORT ?? 54329)
 const say = (what: string, detail: string) => console.log(`  ${what.padEnd(11)}${detail}`)
 // The Worker sees only these of the shell's variables (plus .env): the ones medusa.config.ts reads.
-const FORWARDED = /^(NODE_ENV|PUBLIC_URL|DATABASE_\w+|REDIS_URL|UPSTASH_\w+|QSTASH_\w+|JWT_\w+|COOKIE_\w+|\w+_CORS|MEDUSA_\w+)$/
+const FORWARDED =
+  /^(NODE_ENV|PUBLIC_URL|DATABASE_\w+|REDIS_URL|UPSTASH_\w+|QSTASH_\w+|JWT_\w+|COOKIE_\w+|\w+_CORS|MEDUSA_\w+)$/
 
 const CRONS = [...new Set(jobs.map((job) => job.schedule))]
 let database: Promise<LocalDatabase> | undefined
@@ -41,10 +42,18 @@ async function main() {
     log: (line) => say("postgres", line),
   })
   const local = await database
-  say("postgres", local.embedded ? `embedded, ${local.url} (data in ${dataDir.replace(ROOT, "")})` : `DATABASE_URL ${redact(local.url)}`)
+  say(
+    "postgres",
+    local.embedded
+      ? `embedded, ${local.url} (data in ${dataDir.replace(ROOT, "")})`
+      : `DATABASE_URL ${redact(local.url)}`,
+  )
   if (local.proxy) {
     const pooled = local.embedded ? " (pooled per transaction, as Neon's -pooler endpoint)" : ""
-    say("neon proxy", `ws://${local.proxy.address}/v2${pooled} and http://${local.proxy.address}/sql → ${new URL(local.url).host}`)
+    say(
+      "neon proxy",
+      `ws://${local.proxy.address}/v2${pooled} and http://${local.proxy.address}/sql → ${new URL(local.url).host}`,
+    )
   }
   Object.assign(process.env, local.bindings)
 
@@ -56,7 +65,12 @@ async function main() {
   const { loadConfig } = await import("./lib/config")
   const { seedIfEmpty } = await import("./lib/seed")
   const config = loadConfig()
-  await runMigrations(config.projectConfig.database_url, config.projectConfig.database_schema, (line) => say("migrate", line.replace(/^migrations: /, "")), plugins)
+  await runMigrations(
+    config.projectConfig.database_url,
+    config.projectConfig.database_schema,
+    (line) => say("migrate", line.replace(/^migrations: /, "")),
+    plugins,
+  )
   const { publishableKey } = await seedIfEmpty(config, (line) => say("seed", line.replace(/^seed: /, "")))
 
   const envFile = `${STATE_DIR}/dev.env`
@@ -66,7 +80,19 @@ async function main() {
   if (stopping) return
   wrangler = spawn(
     `${ROOT}node_modules/.bin/wrangler`,
-    ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--env-file", envFile, "--show-interactive-dev-session=false", "--test-scheduled"],
+    [
+      "dev",
+      "--port",
+      String(PORT),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(inspectorPort),
+      "--env-file",
+      envFile,
+      "--show-interactive-dev-session=false",
+      "--test-scheduled",
+    ],
     // Its own process group, so that stopping it stops workerd too.
     { cwd: ROOT, env: WRANGLER_ENV, stdio: ["ignore", "inherit", "inherit"], detached: true },
   )
@@ -79,11 +105,14 @@ async function main() {
   watchExtensions(extensions)
   // Cron triggers do not fire under wrangler dev: fire each minute's ourselves.
   const crons = setInterval(() => {
-    for (const cron of CRONS) fetch(`http://127.0.0.1:${PORT}/__scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
+    for (const cron of CRONS)
+      fetch(`http://127.0.0.1:${PORT}/__scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
   }, 60_000)
   crons.unref()
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  console.log(`\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.`)
+  console.log(
+    `\nReady in ${seconds} s: http://localhost:${PORT} (GET /health answers { status: "ok" }). Ctrl-C stops everything.`,
+  )
   if (admin.path) console.log(`Admin dashboard: http://localhost:${PORT}${admin.path}`)
   if (publishableKey) console.log(`Storefronts send the publishable key: x-publishable-api-key: ${publishableKey}`)
   console.log(`Create an admin user (in another terminal): npm run user -- -e admin@example.com -p secret\n`)
@@ -91,7 +120,9 @@ async function main() {
 
 /** A new or removed route, service, subscriber or job file rewrites the registry; wrangler then reloads. */
 function watchExtensions(extensions: ReturnType<typeof extensionsOf>) {
-  const folders = [`${ROOT}src`, ...extensions.plugins.map((plugin) => pluginDir(plugin))].filter((folder) => existsSync(folder))
+  const folders = [`${ROOT}src`, ...extensions.plugins.map((plugin) => pluginDir(plugin))].filter((folder) =>
+    existsSync(folder),
+  )
   let timer: NodeJS.Timeout | undefined
   for (const folder of folders) {
     watch(folder, { recursive: true }, (_event, file) => {
@@ -133,7 +164,10 @@ async function stop(reason: string, exitCode = 0) {
   // The whole group, not just wrangler: its workerd and esbuild may outlive it.
   if (wrangler?.pid) await stopProcessGroup(wrangler.pid)
   // A Postgres still starting is stopped once it is up.
-  await database?.then((started) => started.stop(), () => {})
+  await database?.then(
+    (started) => started.stop(),
+    () => {},
+  )
   console.log("Stopped: API, proxy and Postgres.")
   process.exit(exitCode)
 }

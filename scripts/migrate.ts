@@ -5,4 +5,9 @@ import { runMigrations } from "./lib/migrate"
 loadDotEnv()
 const { loadConfig } = await import("./lib/config")
 const { projectConfig, plugins } = loadConfig()
-await runMigrations(projectConfig.database_url, projectConfig.database_schema, console.log, plugins.map((plugin) => plugin.resolve))
+await runMigrations(
+  projectConfig.database_url,
+  projectConfig.database_schema,
+  console.log,
+  plugins.map((plugin) => plugin.resolve),
+)

@@ -2,7 +2,9 @@
 import { parseArgs } from "node:util"
 import { loadDotEnv } from "./lib/dotenv"
 
-const { values } = parseArgs({ options: { email: { type: "string", short: "e" }, password: { type: "string", short: "p" } } })
+const { values } = parseArgs({
+  options: { email: { type: "string", short: "e" }, password: { type: "string", short: "p" } },
+})
 if (!values.email || !values.password) {
   console.error("usage: npm run user -- -e admin@example.com -p secret")
   process.exit(2)

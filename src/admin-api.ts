@@ -1,5 +1,5 @@
 import { Hono } from "hono"
-import { authenticate } from "./core/auth/middleware"
+import { authenticate } from "./http/middlewares/authenticate"
 import { mountRoutes, type ApiRoute } from "./core/extensions"
 import type { AppEnv } from "./core/types"
 import { adminApiKeyRoutes } from "./http/admin/api-keys/routes"

@@ -1,13 +1,20 @@
 import { Hono } from "hono"
 import { requestId } from "hono/request-id"
-import { refuseHostileRequests } from "./core/request-limits"
+import { refuseHostileRequests } from "./http/middlewares/request-limits"
 import { adminApi } from "./admin-api"
 import type { ResolvedConfig } from "./config"
 import { Registry } from "./core/container"
-import { mountRoutes, registerServices, type ApiRoute, type ModuleFactories, type ServiceEntry } from "./core/extensions"
+import {
+  mountRoutes,
+  registerServices,
+  type ApiRoute,
+  type ModuleFactories,
+  type ServiceEntry,
+} from "./core/extensions"
 import { corsFor } from "./core/cors"
 import { notFound, onError } from "./core/error-handler"
 import { health } from "./http/health"
+import { apiReference } from "./http/openapi"
 import { requestScope } from "./http/middlewares/request-scope"
 import type { AppEnv } from "./core/types"
 import { createCache, type CacheService } from "./infra/cache"
@@ -17,7 +24,7 @@ import { EventOutboxService } from "./infra/event-outbox-service"
 import type { JobConfig } from "./infra/events/job"
 import { EventPublisher } from "./infra/events/publisher"
 import { subscriberRoutes } from "./infra/events/receiver"
-import { subscribersOf, type Subscriber } from "./infra/events/subscriber"
+import { checkSubscriberIds, subscribersOf, type Subscriber } from "./infra/events/subscriber"
 import { createRateLimiter } from "./infra/rate-limit"
 import { registerModules } from "./modules"
 import { authRoutes } from "./http/auth/routes"
@@ -38,15 +45,19 @@ const NO_EXTENSIONS: Extensions = { subscribers: [], jobs: [], routes: [], servi
 
 /** The project's and plugins' subscribers, and the built-in one that keeps the catalog cache exact. */
 function allSubscribers(extensions: Extensions): readonly Subscriber[] {
-  return [...extensions.subscribers, catalogInvalidation]
+  const all = [...extensions.subscribers, catalogInvalidation]
+  checkSubscriberIds(all)
+  return all
 }
 
 /** The services every request can resolve, by Medusa's names. */
 export function createRegistry(config: ResolvedConfig, extensions: Extensions = NO_EXTENSIONS): Registry {
   const registry = new Registry()
   const { cache: cacheModule, eventBus: eventBusModule } = config.modules
-  const cache = cacheModule.resolve === "custom" ? extensions.modules?.cache?.(cacheModule.options) : createCache(config)
-  if (cacheModule.resolve === "custom" && !cache) throw new Error(`cache module ${cacheModule.path} is not in the build: run npm run build`)
+  const cache =
+    cacheModule.resolve === "custom" ? extensions.modules?.cache?.(cacheModule.options) : createCache(config)
+  if (cacheModule.resolve === "custom" && !cache)
+    throw new Error(`cache module ${cacheModule.path} is not in the build: run npm run build`)
   registry.register("cacheService", () => cache)
   // One per app, so one per isolate: its memory tier is what requests of this isolate share.
   const catalogCache = new CatalogCache(cache as CacheService)
@@ -57,8 +68,12 @@ export function createRegistry(config: ResolvedConfig, extensions: Extensions = 
   registry.register("manager", (scope) => scope.resolve("database").db)
   // With the built-in buses, an event no subscriber listens to needs no publishing; a custom bus may have listeners we do not know.
   const subscribers = allSubscribers(extensions)
-  const subscribed = eventBusModule.resolve === "custom" ? undefined : (name: string) => subscribersOf(subscribers, name).length > 0
-  registry.register("eventOutboxService", (scope) => new EventOutboxService(scope.resolve("manager"), scope.resolve("emittedEvents"), subscribed))
+  const subscribed =
+    eventBusModule.resolve === "custom" ? undefined : (name: string) => subscribersOf(subscribers, name).length > 0
+  registry.register(
+    "eventOutboxService",
+    (scope) => new EventOutboxService(scope.resolve("manager"), scope.resolve("emittedEvents"), subscribed),
+  )
   registry.register("eventBusService", (scope) => {
     if (eventBusModule.resolve === "custom") {
       const custom = extensions.modules?.eventBus
@@ -92,6 +107,7 @@ export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EX
   app.use(requestScope(config, registry))
 
   app.get("/health", health)
+  app.route("/", apiReference(app))
   const routes = extensions.routes ?? []
   app.route("/store", storeApi(routes))
   app.route("/auth", authRoutes)

@@ -1,7 +1,7 @@
 import { Hono } from "hono"
 import { mountRoutes, type ApiRoute } from "./core/extensions"
 import type { AppEnv } from "./core/types"
-import { requirePublishableKey } from "./modules/api-key/publishable-key"
+import { requirePublishableKey } from "./http/middlewares/publishable-key"
 import { storeCartRoutes } from "./http/store/carts/routes"
 import {
   storePaymentCollectionRoutes,

@@ -28,22 +28,49 @@ const DETAIL_FIELDS = [
 
 /** A shopper's checkout without logging in, with this email. */
 async function guestOrder(email: string, quantity = 1) {
-  const api = shopper(session.worker, fx.key, { region: fx.regions.euro, country: "th", shippingOption: fx.options.standard })
+  const api = shopper(session.worker, fx.key, {
+    region: fx.regions.euro,
+    country: "th",
+    shippingOption: fx.options.standard,
+  })
   const cartId = await readyCart(api, { email }, quantity)
   const completed = await api.post(`/store/carts/${cartId}/complete`)
   expect(completed.body.type).toBe("order")
   return { order: completed.body.order as Json, cartId, api }
 }
 
-async function readyCart(api: ReturnType<typeof shopper>, details: { email: string }, quantity: number, headers: Record<string, string> = {}) {
-  const created = await api.post("/store/carts", { region_id: fx.regions.euro, items: [{ variant_id: fx.variants.tee, quantity }] }, headers)
+async function readyCart(
+  api: ReturnType<typeof shopper>,
+  details: { email: string },
+  quantity: number,
+  headers: Record<string, string> = {},
+) {
+  const created = await api.post(
+    "/store/carts",
+    { region_id: fx.regions.euro, items: [{ variant_id: fx.variants.tee, quantity }] },
+    headers,
+  )
   expect(created.status).toBe(200)
   const cartId = created.body.cart.id as string
-  expect((await api.post(`/store/carts/${cartId}`, { ...details, shipping_address: address("th"), billing_address: address("th") }, headers)).status).toBe(200)
-  expect((await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: fx.options.standard }, headers)).status).toBe(200)
+  expect(
+    (
+      await api.post(
+        `/store/carts/${cartId}`,
+        { ...details, shipping_address: address("th"), billing_address: address("th") },
+        headers,
+      )
+    ).status,
+  ).toBe(200)
+  expect(
+    (await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: fx.options.standard }, headers)).status,
+  ).toBe(200)
   const collection = await api.post("/store/payment-collections", { cart_id: cartId }, headers)
   expect(collection.status).toBe(200)
-  const session = await api.post(`/store/payment-collections/${collection.body.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, headers)
+  const session = await api.post(
+    `/store/payment-collections/${collection.body.payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    headers,
+  )
   expect(session.status).toBe(200)
   return cartId
 }
@@ -74,16 +101,29 @@ describe("the dashboard's order pages", () => {
       `/admin/orders/${order.id}?fields=currency_code,*items,*items.variant,+items.variant.product.shipping_profile.id,*shipping_address,+shipping_methods.shipping_option_id,no_notification`,
     )
     expect(form.body.order.items[0].variant.product.shipping_profile).toEqual({ id: fx.profile })
-    expect(form.body.order.shipping_methods).toEqual([{ id: expect.any(String), shipping_option_id: fx.options.standard }])
-    expect(form.body.order).toMatchObject({ no_notification: false, payment_status: "authorized", fulfillment_status: "not_fulfilled" })
+    expect(form.body.order.shipping_methods).toEqual([
+      { id: expect.any(String), shipping_option_id: fx.options.standard },
+    ])
+    expect(form.body.order).toMatchObject({
+      no_notification: false,
+      payment_status: "authorized",
+      fulfillment_status: "not_fulfilled",
+    })
   })
 
   test("payment_status and fulfillment_status come whatever `fields` asks for, in the list too", async () => {
     const { order } = await guestOrder(`status-${run}@example.com`)
     const one = await asAdmin("GET", `/admin/orders/${order.id}?fields=id,total`)
-    expect(one.body.order).toEqual({ id: order.id, total: order.total, payment_status: "authorized", fulfillment_status: "not_fulfilled" })
+    expect(one.body.order).toEqual({
+      id: order.id,
+      total: order.total,
+      payment_status: "authorized",
+      fulfillment_status: "not_fulfilled",
+    })
     const list = await asAdmin("GET", `/admin/orders?id=${order.id}&fields=id`)
-    expect(list.body.orders).toEqual([{ id: order.id, payment_status: "authorized", fulfillment_status: "not_fulfilled" }])
+    expect(list.body.orders).toEqual([
+      { id: order.id, payment_status: "authorized", fulfillment_status: "not_fulfilled" },
+    ])
   })
 
   test("GET /admin/orders/:id/preview: with no change in progress, the order itself in the preview's shape", async () => {
@@ -98,7 +138,13 @@ describe("the dashboard's order pages", () => {
       total: order.total,
       summary: { current_order_total: order.total, pending_difference: order.total },
       credit_lines: [],
-      items: [{ id: order.items[0].id, quantity: 2, detail: { quantity: 2, fulfilled_quantity: 0, shipped_quantity: 0, return_requested_quantity: 0 } }],
+      items: [
+        {
+          id: order.items[0].id,
+          quantity: 2,
+          detail: { quantity: 2, fulfilled_quantity: 0, shipped_quantity: 0, return_requested_quantity: 0 },
+        },
+      ],
       shipping_methods: [{ shipping_option_id: fx.options.standard }],
     })
     expect((await asAdmin("GET", `/admin/orders/order_missing_${run}/preview`)).status).toBe(404)
@@ -109,10 +155,27 @@ describe("the dashboard's order pages", () => {
     const changes = await asAdmin("GET", `/admin/orders/${order.id}/changes?change_type[0]=edit&change_type[1]=return`)
     expect(changes).toEqual({ status: 200, body: { order_changes: [] } })
     expect((await asAdmin("GET", `/admin/orders/order_missing_${run}/changes`)).status).toBe(404)
-    expect((await asAdmin("GET", `/admin/returns?order_id=${order.id}&status=requested&fields=+received_at`)).body).toEqual({ returns: [], count: 0, offset: 0, limit: 20 })
-    expect((await asAdmin("GET", `/admin/claims?order_id=${order.id}&fields=*additional_items`)).body).toEqual({ claims: [], count: 0, offset: 0, limit: 20 })
-    expect((await asAdmin("GET", `/admin/exchanges?order_id=${order.id}&fields=*additional_items`)).body).toEqual({ exchanges: [], count: 0, offset: 0, limit: 20 })
-    expect((await asAdmin("GET", "/admin/refund-reasons")).body).toEqual({ refund_reasons: [], count: 0, offset: 0, limit: 20 })
+    expect(
+      (await asAdmin("GET", `/admin/returns?order_id=${order.id}&status=requested&fields=+received_at`)).body,
+    ).toEqual({ returns: [], count: 0, offset: 0, limit: 20 })
+    expect((await asAdmin("GET", `/admin/claims?order_id=${order.id}&fields=*additional_items`)).body).toEqual({
+      claims: [],
+      count: 0,
+      offset: 0,
+      limit: 20,
+    })
+    expect((await asAdmin("GET", `/admin/exchanges?order_id=${order.id}&fields=*additional_items`)).body).toEqual({
+      exchanges: [],
+      count: 0,
+      offset: 0,
+      limit: 20,
+    })
+    expect((await asAdmin("GET", "/admin/refund-reasons")).body).toEqual({
+      refund_reasons: [],
+      count: 0,
+      offset: 0,
+      limit: 20,
+    })
     expect((await asAdmin("GET", `/admin/returns/ret_missing`)).status).toBe(404)
     expect((await asAdmin("GET", "/admin/returns", undefined, "")).status).toBe(401)
   })
@@ -121,7 +184,10 @@ describe("the dashboard's order pages", () => {
     const { order } = await guestOrder(`actions-${run}@example.com`, 2)
     const line = order.items[0].id
     // The shipping option the form reads its location from.
-    const option = await asAdmin("GET", `/admin/shipping-options/${fx.options.standard}?fields=+service_zone.fulfillment_set.location.id`)
+    const option = await asAdmin(
+      "GET",
+      `/admin/shipping-options/${fx.options.standard}?fields=+service_zone.fulfillment_set.location.id`,
+    )
     expect(option.body.shipping_option.service_zone.fulfillment_set.location).toMatchObject({ id: fx.location })
 
     const fulfilled = await asAdmin("POST", `/admin/orders/${order.id}/fulfillments`, {
@@ -133,8 +199,20 @@ describe("the dashboard's order pages", () => {
     expect(fulfilled.status).toBe(200)
     expect(fulfilled.body.order.fulfillment_status).toBe("fulfilled")
     const fulfillment = fulfilled.body.order.fulfillments[0]
-    expect(fulfillment).toMatchObject({ location_id: fx.location, requires_shipping: true, shipped_at: null, labels: [] })
-    expect(fulfillment.items).toEqual([expect.objectContaining({ line_item_id: line, quantity: 2, title: order.items[0].title, sku: order.items[0].variant_sku })])
+    expect(fulfillment).toMatchObject({
+      location_id: fx.location,
+      requires_shipping: true,
+      shipped_at: null,
+      labels: [],
+    })
+    expect(fulfillment.items).toEqual([
+      expect.objectContaining({
+        line_item_id: line,
+        quantity: 2,
+        title: order.items[0].title,
+        sku: order.items[0].variant_sku,
+      }),
+    ])
 
     const label = { tracking_number: "TRACK-1", tracking_url: "https://track.example/1", label_url: "#" }
     const shipped = await asAdmin("POST", `/admin/orders/${order.id}/fulfillments/${fulfillment.id}/shipments`, {
@@ -144,14 +222,19 @@ describe("the dashboard's order pages", () => {
     })
     expect(shipped.status).toBe(200)
     expect(shipped.body.order.fulfillment_status).toBe("shipped")
-    const delivered = await asAdmin("POST", `/admin/orders/${order.id}/fulfillments/${fulfillment.id}/mark-as-delivered`, { no_notification: false })
+    const delivered = await asAdmin(
+      "POST",
+      `/admin/orders/${order.id}/fulfillments/${fulfillment.id}/mark-as-delivered`,
+      { no_notification: false },
+    )
     expect(delivered.body.order.fulfillment_status).toBe("delivered")
 
     const payment = delivered.body.order.payment_collections[0].payments[0]
     expect((await asAdmin("POST", `/admin/payments/${payment.id}/capture`, { amount: order.total })).status).toBe(200)
     const refunded = await asAdmin("POST", `/admin/payments/${payment.id}/refund`, { amount: 1 })
     expect(refunded.status).toBe(200)
-    const after = (await asAdmin("GET", `/admin/orders/${order.id}?fields=${encodeURIComponent(DETAIL_FIELDS)}`)).body.order
+    const after = (await asAdmin("GET", `/admin/orders/${order.id}?fields=${encodeURIComponent(DETAIL_FIELDS)}`)).body
+      .order
     expect(after).toMatchObject({ payment_status: "partially_refunded", fulfillment_status: "delivered" })
     expect(after.fulfillments[0].labels).toEqual([expect.objectContaining(label)])
 
@@ -162,7 +245,8 @@ describe("the dashboard's order pages", () => {
 
   test("order list filters: sales channel, region, customer", async () => {
     const { order } = await guestOrder(`filters-${run}@example.com`)
-    const ids = async (query: string) => (await asAdmin("GET", `/admin/orders?${query}&fields=id&limit=100`)).body.orders.map((o: Json) => o.id)
+    const ids = async (query: string) =>
+      (await asAdmin("GET", `/admin/orders?${query}&fields=id&limit=100`)).body.orders.map((o: Json) => o.id)
     expect(await ids(`sales_channel_id[]=${fx.channel}`)).toContain(order.id)
     expect(await ids(`sales_channel_id[]=sc_none_${run}`)).toEqual([])
     expect(await ids(`region_id[]=${fx.regions.euro}`)).toContain(order.id)
@@ -187,21 +271,41 @@ describe("guest customers from checkout", () => {
     expect(orders.body.count).toBe(2)
     expect(orders.body.orders.map((o: Json) => o.customer.id)).toEqual([customer.id, customer.id])
     // The customer detail page: the customer with addresses, and its (not yet existing) groups.
-    expect((await asAdmin("GET", `/admin/customers/${customer.id}?fields=+*addresses`)).body.customer).toMatchObject({ id: customer.id, addresses: [] })
-    const groups = await asAdmin("GET", `/admin/customer-groups?limit=10&offset=0&fields=+customers.id&customers[id]=${customer.id}`)
+    expect((await asAdmin("GET", `/admin/customers/${customer.id}?fields=+*addresses`)).body.customer).toMatchObject({
+      id: customer.id,
+      addresses: [],
+    })
+    const groups = await asAdmin(
+      "GET",
+      `/admin/customer-groups?limit=10&offset=0&fields=+customers.id&customers[id]=${customer.id}`,
+    )
     expect(groups).toEqual({ status: 200, body: { customer_groups: [], count: 0, offset: 0, limit: 10 } })
-    expect((await asAdmin("GET", "/admin/customer-groups?limit=1000")).body).toMatchObject({ customer_groups: [], count: 0, limit: 1000 })
+    expect((await asAdmin("GET", "/admin/customer-groups?limit=1000")).body).toMatchObject({
+      customer_groups: [],
+      count: 0,
+      limit: 1000,
+    })
     // customer.created was written for the new guest, once.
-    const events = await session.db.query(`select count(*)::int as n from event_outbox where name = 'customer.created' and data->>'id' = $1`, [customer.id])
+    const events = await session.db.query(
+      `select count(*)::int as n from event_outbox where name = 'customer.created' and data->>'id' = $1`,
+      [customer.id],
+    )
     expect(events.rows[0].n).toBe(1)
     // The guest still reads its order and its completed cart by id.
     expect((await first.api.call("GET", `/store/orders/${first.order.id}`)).status).toBe(200)
-    expect((await first.api.post(`/store/carts/${first.cartId}/complete`)).body).toMatchObject({ type: "order", order: { id: first.order.id } })
+    expect((await first.api.post(`/store/carts/${first.cartId}/complete`)).body).toMatchObject({
+      type: "order",
+      order: { id: first.order.id },
+    })
   })
 
   test("a registered customer with the email is a different customer; their own order stays theirs", async () => {
     const email = `registered-${run}@example.com`
-    const api = shopper(session.worker, fx.key, { region: fx.regions.euro, country: "th", shippingOption: fx.options.standard })
+    const api = shopper(session.worker, fx.key, {
+      region: fx.regions.euro,
+      country: "th",
+      shippingOption: fx.options.standard,
+    })
     const registration = await session.worker.fetch("/auth/customer/emailpass/register", {
       method: "POST",
       headers: { "content-type": "application/json" },

@@ -25,7 +25,8 @@ const store = (path: string) => call("GET", path, { key })
 
 beforeAll(async () => {
   channel = (await asAdmin("POST", "/admin/sales-channels", { name: `Admin products ${run}` })).body.sales_channel.id
-  const created = (await asAdmin("POST", "/admin/api-keys", { title: `Admin products ${run}`, type: "publishable" })).body.api_key
+  const created = (await asAdmin("POST", "/admin/api-keys", { title: `Admin products ${run}`, type: "publishable" }))
+    .body.api_key
   await asAdmin("POST", `/admin/api-keys/${created.id}/sales-channels`, { add: [channel] })
   key = created.token
   europe = (await store("/store/regions?name=Europe")).body.regions[0].id
@@ -59,13 +60,31 @@ describe("/admin/products", () => {
     const created = await asAdmin("POST", "/admin/products", hoodie())
     expect(created.status).toBe(200)
     const product = created.body.product
-    expect(product).toMatchObject({ title: `Admin Hoodie ${run}`, handle: `admin-hoodie-${run}`, status: "draft", thumbnail: "https://example.com/hoodie.png" })
-    expect(product.options.map((o: Json) => [o.title, o.values.map((v: Json) => v.value)])).toEqual([["Size", ["S", "M"]], ["Color", ["Red", "Blue"]]])
+    expect(product).toMatchObject({
+      title: `Admin Hoodie ${run}`,
+      handle: `admin-hoodie-${run}`,
+      status: "draft",
+      thumbnail: "https://example.com/hoodie.png",
+    })
+    expect(product.options.map((o: Json) => [o.title, o.values.map((v: Json) => v.value)])).toEqual([
+      ["Size", ["S", "M"]],
+      ["Color", ["Red", "Blue"]],
+    ])
     expect(product.variants).toHaveLength(4)
     expect(product.variants[3]).toMatchObject({ title: "M / Blue", sku: `AH-M-Blue-${run}`, manage_inventory: true })
     expect(product.variants[3].options.map((o: Json) => o.value)).toEqual(["M", "Blue"])
-    expect(product.variants[0].prices.map((p: Json) => [p.currency_code, p.amount])).toEqual([["eur", 59.9], ["usd", 64]])
-    expect((await session.db.query("select count(*)::int as n from product_variant_inventory_item where variant_id = any($1)", [product.variants.map((v: Json) => v.id)])).rows[0].n).toBe(4)
+    expect(product.variants[0].prices.map((p: Json) => [p.currency_code, p.amount])).toEqual([
+      ["eur", 59.9],
+      ["usd", 64],
+    ])
+    expect(
+      (
+        await session.db.query(
+          "select count(*)::int as n from product_variant_inventory_item where variant_id = any($1)",
+          [product.variants.map((v: Json) => v.id)],
+        )
+      ).rows[0].n,
+    ).toBe(4)
 
     expect((await store(`/store/products?handle=admin-hoodie-${run}`)).body.count).toBe(0)
     await asAdmin("POST", `/admin/sales-channels/${channel}/products`, { add: [product.id] })
@@ -83,16 +102,23 @@ describe("/admin/products", () => {
         { currency_code: "eur", amount: 45, rules: { region_id: europe } },
       ],
     })
-    const repriced = (await store(`/store/products/${product.id}?region_id=${europe}&fields=id,*variants.calculated_price`)).body.product
+    const repriced = (
+      await store(`/store/products/${product.id}?region_id=${europe}&fields=id,*variants.calculated_price`)
+    ).body.product
     expect(repriced.variants[0].calculated_price.calculated_amount).toBe(45)
     expect(repriced.variants[1].calculated_price.calculated_amount).toBe(59.9)
 
-    const { rows } = await session.db.query("select name from event_outbox where data->>'id' = $1 order by created_at, id", [product.id])
+    const { rows } = await session.db.query(
+      "select name from event_outbox where data->>'id' = $1 order by created_at, id",
+      [product.id],
+    )
     expect(rows.map((r) => r.name)).toEqual(["product.created", "product.updated"])
   })
 
   test("variants are added, updated and deleted", async () => {
-    const product = (await asAdmin("POST", "/admin/products", { title: `Scarf ${run}`, options: [{ title: "Size", values: ["One"] }] })).body.product
+    const product = (
+      await asAdmin("POST", "/admin/products", { title: `Scarf ${run}`, options: [{ title: "Size", values: ["One"] }] })
+    ).body.product
     expect(product.handle).toBe(`scarf-${run}`)
     const withVariant = await asAdmin("POST", `/admin/products/${product.id}/variants`, {
       title: "One",
@@ -102,27 +128,51 @@ describe("/admin/products", () => {
       prices: [{ currency_code: "eur", amount: 19 }],
     })
     const variant = withVariant.body.product.variants[0]
-    expect(variant).toMatchObject({ title: "One", manage_inventory: false, prices: [expect.objectContaining({ amount: 19 })] })
-    const renamed = await asAdmin("POST", `/admin/products/${product.id}/variants/${variant.id}`, { title: "One size", allow_backorder: true })
+    expect(variant).toMatchObject({
+      title: "One",
+      manage_inventory: false,
+      prices: [expect.objectContaining({ amount: 19 })],
+    })
+    const renamed = await asAdmin("POST", `/admin/products/${product.id}/variants/${variant.id}`, {
+      title: "One size",
+      allow_backorder: true,
+    })
     expect(renamed.body.product.variants[0]).toMatchObject({ title: "One size", allow_backorder: true })
     const deleted = await asAdmin("DELETE", `/admin/products/${product.id}/variants/${variant.id}`)
-    expect(deleted.body).toMatchObject({ id: variant.id, object: "variant", deleted: true, parent: { id: product.id, variants: [] } })
-    expect((await asAdmin("POST", `/admin/products/${product.id}/variants`, { title: "X", options: { Size: "Huge" } })).body.message).toBe(
-      "Option value Huge does not exist for option Size",
-    )
+    expect(deleted.body).toMatchObject({
+      id: variant.id,
+      object: "variant",
+      deleted: true,
+      parent: { id: product.id, variants: [] },
+    })
+    expect(
+      (await asAdmin("POST", `/admin/products/${product.id}/variants`, { title: "X", options: { Size: "Huge" } })).body
+        .message,
+    ).toBe("Option value Huge does not exist for option Size")
   })
 
   test("handles and SKUs are unique; deleting frees the handle", async () => {
-    const first = (await asAdmin("POST", "/admin/products", { title: `Unique ${run}`, handle: `unique-${run}` })).body.product
+    const first = (await asAdmin("POST", "/admin/products", { title: `Unique ${run}`, handle: `unique-${run}` })).body
+      .product
     const clash = await asAdmin("POST", "/admin/products", { title: "Other", handle: `unique-${run}` })
     expect(clash.status).toBe(422)
-    expect(clash.body).toMatchObject({ type: "duplicate_error", message: `A record with handle: unique-${run}, already exists.` })
+    expect(clash.body).toMatchObject({
+      type: "duplicate_error",
+      message: `A record with handle: unique-${run}, already exists.`,
+    })
     const skuClash = await asAdmin("POST", "/admin/products", { ...hoodie(), handle: `other-hoodie-${run}` })
     expect(skuClash.status).toBe(422)
     expect(skuClash.body.message).toMatch(/^A record with sku: AH-S-Red-/)
-    expect((await session.db.query("select count(*)::int as n from product where handle = $1", [`other-hoodie-${run}`])).rows[0].n).toBe(0)
+    expect(
+      (await session.db.query("select count(*)::int as n from product where handle = $1", [`other-hoodie-${run}`]))
+        .rows[0].n,
+    ).toBe(0)
 
-    expect((await asAdmin("DELETE", `/admin/products/${first.id}`)).body).toEqual({ id: first.id, object: "product", deleted: true })
+    expect((await asAdmin("DELETE", `/admin/products/${first.id}`)).body).toEqual({
+      id: first.id,
+      object: "product",
+      deleted: true,
+    })
     expect((await asAdmin("GET", `/admin/products/${first.id}`)).status).toBe(404)
     expect((await asAdmin("POST", "/admin/products", { title: "Again", handle: `unique-${run}` })).status).toBe(200)
   })
@@ -132,8 +182,18 @@ describe("/admin/products", () => {
       [{ title: "" }, /^title: /],
       [{ title: "X", handle: "Not A Handle" }, /^handle: must be lowercase letters, digits and dashes$/],
       [{ title: "X", status: "live" }, /^status: /],
-      [{ title: "X", options: [{ title: "Size", values: ["S"] }], variants: [{ title: "S", options: { Size: "S" }, prices: [{ currency_code: "eur", amount: -1 }] }] }, /^variants\.0\.prices\.0\.amount: must be 0 or more$/],
-      [{ title: "X", variants: [{ title: "S", prices: [{ currency_code: "euro", amount: 1 }] }] }, /^variants\.0\.prices\.0\.currency_code: /],
+      [
+        {
+          title: "X",
+          options: [{ title: "Size", values: ["S"] }],
+          variants: [{ title: "S", options: { Size: "S" }, prices: [{ currency_code: "eur", amount: -1 }] }],
+        },
+        /^variants\.0\.prices\.0\.amount: must be 0 or more$/,
+      ],
+      [
+        { title: "X", variants: [{ title: "S", prices: [{ currency_code: "euro", amount: 1 }] }] },
+        /^variants\.0\.prices\.0\.currency_code: /,
+      ],
       [{ title: "X", price: 10 }, /^Unrecognized fields: 'price'$/],
     ])
   })
@@ -141,49 +201,111 @@ describe("/admin/products", () => {
   test("collections and categories: CRUD, store visibility follows is_active, a parent with children stays", async () => {
     const collection = (await asAdmin("POST", "/admin/collections", { title: `Spring ${run}` })).body.collection
     expect(collection).toMatchObject({ title: `Spring ${run}`, handle: `spring-${run}` })
-    expect((await asAdmin("POST", `/admin/collections/${collection.id}`, { title: `Spring 2027 ${run}` })).body.collection.title).toBe(`Spring 2027 ${run}`)
-    const parent = (await asAdmin("POST", "/admin/product-categories", { name: `Home ${run}`, is_active: false })).body.product_category
-    const child = (await asAdmin("POST", "/admin/product-categories", { name: `Lamps ${run}`, parent_category_id: parent.id, is_active: true })).body.product_category
+    expect(
+      (await asAdmin("POST", `/admin/collections/${collection.id}`, { title: `Spring 2027 ${run}` })).body.collection
+        .title,
+    ).toBe(`Spring 2027 ${run}`)
+    const parent = (await asAdmin("POST", "/admin/product-categories", { name: `Home ${run}`, is_active: false })).body
+      .product_category
+    const child = (
+      await asAdmin("POST", "/admin/product-categories", {
+        name: `Lamps ${run}`,
+        parent_category_id: parent.id,
+        is_active: true,
+      })
+    ).body.product_category
     expect(child.mpath).toBe(`${parent.id}.${child.id}`)
-    expect((await asAdmin("GET", `/admin/product-categories?q=${run}`)).body.product_categories.map((c: Json) => c.name).sort()).toEqual([`Home ${run}`, `Lamps ${run}`])
-    expect((await store(`/store/product-categories?q=${run}&fields=name`)).body.product_categories.map((c: Json) => c.name)).toEqual([`Lamps ${run}`])
+    expect(
+      (await asAdmin("GET", `/admin/product-categories?q=${run}`)).body.product_categories
+        .map((c: Json) => c.name)
+        .sort(),
+    ).toEqual([`Home ${run}`, `Lamps ${run}`])
+    expect(
+      (await store(`/store/product-categories?q=${run}&fields=name`)).body.product_categories.map((c: Json) => c.name),
+    ).toEqual([`Lamps ${run}`])
     await asAdmin("POST", `/admin/product-categories/${parent.id}`, { is_active: true })
-    expect((await store(`/store/product-categories/${parent.id}?include_descendants_tree=true`)).body.product_category.category_children.map((c: Json) => c.name)).toEqual([`Lamps ${run}`])
+    expect(
+      (
+        await store(`/store/product-categories/${parent.id}?include_descendants_tree=true`)
+      ).body.product_category.category_children.map((c: Json) => c.name),
+    ).toEqual([`Lamps ${run}`])
 
     const lamp = (
-      await asAdmin("POST", "/admin/products", { title: `Desk lamp ${run}`, status: "published", collection_id: collection.id, categories: [{ id: child.id }] })
+      await asAdmin("POST", "/admin/products", {
+        title: `Desk lamp ${run}`,
+        status: "published",
+        collection_id: collection.id,
+        categories: [{ id: child.id }],
+      })
     ).body.product
     await asAdmin("POST", `/admin/sales-channels/${channel}/products`, { add: [lamp.id] })
-    expect((await store(`/store/products?category_id=${child.id}&fields=handle`)).body.products.map((p: Json) => p.handle)).toEqual([`desk-lamp-${run}`])
+    expect(
+      (await store(`/store/products?category_id=${child.id}&fields=handle`)).body.products.map((p: Json) => p.handle),
+    ).toEqual([`desk-lamp-${run}`])
     expect((await store(`/store/products?collection_id=${collection.id}&fields=handle`)).body.count).toBe(1)
     // A hidden category: the merchant sees it on the product, shoppers do not.
     await asAdmin("POST", `/admin/product-categories/${child.id}`, { is_active: false })
-    expect((await asAdmin("GET", `/admin/products/${lamp.id}?fields=id,*categories`)).body.product.categories.map((c: Json) => c.id)).toEqual([child.id])
+    expect(
+      (await asAdmin("GET", `/admin/products/${lamp.id}?fields=id,*categories`)).body.product.categories.map(
+        (c: Json) => c.id,
+      ),
+    ).toEqual([child.id])
     expect((await store(`/store/products/${lamp.id}?fields=id,*categories`)).body.product.categories).toEqual([])
 
-    expect((await asAdmin("DELETE", `/admin/product-categories/${parent.id}`)).body).toMatchObject({ type: "not_allowed" })
-    expect((await asAdmin("DELETE", `/admin/product-categories/${child.id}`)).body).toEqual({ id: child.id, object: "product_category", deleted: true })
-    expect((await asAdmin("DELETE", `/admin/collections/${collection.id}`)).body).toEqual({ id: collection.id, object: "collection", deleted: true })
+    expect((await asAdmin("DELETE", `/admin/product-categories/${parent.id}`)).body).toMatchObject({
+      type: "not_allowed",
+    })
+    expect((await asAdmin("DELETE", `/admin/product-categories/${child.id}`)).body).toEqual({
+      id: child.id,
+      object: "product_category",
+      deleted: true,
+    })
+    expect((await asAdmin("DELETE", `/admin/collections/${collection.id}`)).body).toEqual({
+      id: collection.id,
+      object: "collection",
+      deleted: true,
+    })
     expect((await store(`/store/collections/${collection.id}`)).status).toBe(404)
   })
 
   test("options are added, renamed and deleted; tags and types are listed and created once", async () => {
-    const product = (await asAdmin("POST", "/admin/products", { title: `Poster ${run}`, options: [{ title: "Size", values: ["A3"] }] })).body.product
-    const withFinish = await asAdmin("POST", `/admin/products/${product.id}/options`, { title: "Finish", values: ["Matte", "Gloss"] })
-    expect(withFinish.body.product.options.map((o: Json) => [o.title, o.values.map((v: Json) => v.value)])).toEqual([["Size", ["A3"]], ["Finish", ["Matte", "Gloss"]]])
+    const product = (
+      await asAdmin("POST", "/admin/products", { title: `Poster ${run}`, options: [{ title: "Size", values: ["A3"] }] })
+    ).body.product
+    const withFinish = await asAdmin("POST", `/admin/products/${product.id}/options`, {
+      title: "Finish",
+      values: ["Matte", "Gloss"],
+    })
+    expect(withFinish.body.product.options.map((o: Json) => [o.title, o.values.map((v: Json) => v.value)])).toEqual([
+      ["Size", ["A3"]],
+      ["Finish", ["Matte", "Gloss"]],
+    ])
     const finish = withFinish.body.product.options[1]
-    const renamed = await asAdmin("POST", `/admin/products/${product.id}/options/${finish.id}`, { title: "Paper", values: ["Gloss", "Satin"] })
-    expect(renamed.body.product.options[1]).toMatchObject({ title: "Paper", values: ["Matte", "Gloss", "Satin"].map((value) => expect.objectContaining({ value })) })
+    const renamed = await asAdmin("POST", `/admin/products/${product.id}/options/${finish.id}`, {
+      title: "Paper",
+      values: ["Gloss", "Satin"],
+    })
+    expect(renamed.body.product.options[1]).toMatchObject({
+      title: "Paper",
+      values: ["Matte", "Gloss", "Satin"].map((value) => expect.objectContaining({ value })),
+    })
     const deleted = await asAdmin("DELETE", `/admin/products/${product.id}/options/${finish.id}`)
     expect(deleted.body).toMatchObject({ id: finish.id, object: "product_option", deleted: true })
     expect(deleted.body.parent.options.map((o: Json) => o.title)).toEqual(["Size"])
-    expect((await asAdmin("POST", `/admin/products/${product.id}/options`, { title: "Empty", values: [] })).status).toBe(400)
+    expect(
+      (await asAdmin("POST", `/admin/products/${product.id}/options`, { title: "Empty", values: [] })).status,
+    ).toBe(400)
 
     const tag = (await asAdmin("POST", "/admin/product-tags", { value: `vintage-${run}` })).body.product_tag
     expect((await asAdmin("POST", "/admin/product-tags", { value: `vintage-${run}` })).status).toBe(422)
-    expect((await asAdmin("GET", `/admin/product-tags?q=vintage-${run}`)).body.product_tags.map((t: Json) => t.id)).toEqual([tag.id])
+    expect(
+      (await asAdmin("GET", `/admin/product-tags?q=vintage-${run}`)).body.product_tags.map((t: Json) => t.id),
+    ).toEqual([tag.id])
     const type = (await asAdmin("POST", "/admin/product-types", { value: `Print ${run}` })).body.product_type
-    expect((await asAdmin("GET", `/admin/product-types?q=${run}`)).body).toMatchObject({ count: 1, product_types: [{ id: type.id }] })
+    expect((await asAdmin("GET", `/admin/product-types?q=${run}`)).body).toMatchObject({
+      count: 1,
+      product_types: [{ id: type.id }],
+    })
   })
 
   test("the list filters by status and q, newest first", async () => {

@@ -10,21 +10,42 @@ const asAdmin = session.call
 async function shippingSetup(name: string) {
   const location = (await asAdmin("POST", "/admin/stock-locations", { name: `${name} ${run}` })).body.stock_location
   await asAdmin("POST", `/admin/stock-locations/${location.id}/fulfillment-providers`, { add: ["manual_manual"] })
-  const set = (await asAdmin("POST", `/admin/stock-locations/${location.id}/fulfillment-sets`, { name: `${name} set ${run}`, type: "shipping" })).body.stock_location.fulfillment_sets[0]
+  const set = (
+    await asAdmin("POST", `/admin/stock-locations/${location.id}/fulfillment-sets`, {
+      name: `${name} set ${run}`,
+      type: "shipping",
+    })
+  ).body.stock_location.fulfillment_sets[0]
   const zoneOf = async (zoneName: string) =>
-    (await asAdmin("POST", `/admin/fulfillment-sets/${set.id}/service-zones`, { name: zoneName, geo_zones: [{ type: "country", country_code: "gh" }] })).body.fulfillment_set.service_zones.find(
-      (zone: Json) => zone.name === zoneName,
-    )
-  const profile = (await asAdmin("POST", "/admin/shipping-profiles", { name: `${name} profile ${run}`, type: "default" })).body.shipping_profile
+    (
+      await asAdmin("POST", `/admin/fulfillment-sets/${set.id}/service-zones`, {
+        name: zoneName,
+        geo_zones: [{ type: "country", country_code: "gh" }],
+      })
+    ).body.fulfillment_set.service_zones.find((zone: Json) => zone.name === zoneName)
+  const profile = (
+    await asAdmin("POST", "/admin/shipping-profiles", { name: `${name} profile ${run}`, type: "default" })
+  ).body.shipping_profile
   const option = async (zoneId: string, optionName: string) =>
     (
-      await asAdmin("POST", "/admin/shipping-options", flatShippingOptionBody(optionName, zoneId, profile.id, [{ currency_code: "eur", amount: 6.5 }]))
+      await asAdmin(
+        "POST",
+        "/admin/shipping-options",
+        flatShippingOptionBody(optionName, zoneId, profile.id, [{ currency_code: "eur", amount: 6.5 }]),
+      )
     ).body.shipping_option
   return { location, set, zoneOf, profile, option }
 }
 
 const deletedEvents = async (ids: string[]) =>
-  (await session.db.query("select data->>'id' as id from event_outbox where name = 'shipping-option.deleted' and data->>'id' = any($1)", [ids])).rows.map((r) => r.id).sort()
+  (
+    await session.db.query(
+      "select data->>'id' as id from event_outbox where name = 'shipping-option.deleted' and data->>'id' = any($1)",
+      [ids],
+    )
+  ).rows
+    .map((r) => r.id)
+    .sort()
 
 describe("/admin/shipping-options", () => {
   test("fields reach the zone, its set, the profile, type, prices and rules", async () => {
@@ -45,15 +66,29 @@ describe("/admin/shipping-options", () => {
       ["is_return", "eq", "false"],
     ])
 
-    const picked = await asAdmin("GET", `/admin/shipping-options/${created.id}?fields=name,*service_zone.fulfillment_set,shipping_profile.name`)
+    const picked = await asAdmin(
+      "GET",
+      `/admin/shipping-options/${created.id}?fields=name,*service_zone.fulfillment_set,shipping_profile.name`,
+    )
     expect(picked.body.shipping_option).toEqual({
       id: created.id,
       name: "Truck",
-      service_zone: expect.objectContaining({ id: zone.id, fulfillment_set: expect.objectContaining({ id: set.id, type: "shipping" }) }),
+      service_zone: expect.objectContaining({
+        id: zone.id,
+        fulfillment_set: expect.objectContaining({ id: set.id, type: "shipping" }),
+      }),
       shipping_profile: { id: profile.id, name: profile.name },
     })
-    const listed = await asAdmin("GET", `/admin/shipping-options?service_zone_id=${zone.id}&fields=id,type.code,prices.amount`)
-    expect(listed.body).toMatchObject({ count: 1, shipping_options: [{ id: created.id, type: { id: read.type.id, code: "truck" }, prices: [{ id: read.prices[0].id, amount: 6.5 }] }] })
+    const listed = await asAdmin(
+      "GET",
+      `/admin/shipping-options?service_zone_id=${zone.id}&fields=id,type.code,prices.amount`,
+    )
+    expect(listed.body).toMatchObject({
+      count: 1,
+      shipping_options: [
+        { id: created.id, type: { id: read.type.id, code: "truck" }, prices: [{ id: read.prices[0].id, amount: 6.5 }] },
+      ],
+    })
   })
 
   test("rules batch: create, update and delete in one call; unknown rules refuse the whole batch", async () => {
@@ -71,9 +106,13 @@ describe("/admin/shipping-options", () => {
       expect([res.status, res.body.type]).toEqual([400, "invalid_data"])
       expect(res.body.message).toMatch(message)
     }
-    expect(await batch({ delete: [isReturn.id, "sorul_missing"], create: [{ attribute: "a", operator: "eq", value: "b" }] })).toMatchObject({
+    expect(
+      await batch({ delete: [isReturn.id, "sorul_missing"], create: [{ attribute: "a", operator: "eq", value: "b" }] }),
+    ).toMatchObject({
       status: 404,
-      body: { message: `Shipping option rules with ids sorul_missing were not found for shipping option ${created.id}` },
+      body: {
+        message: `Shipping option rules with ids sorul_missing were not found for shipping option ${created.id}`,
+      },
     })
     expect((await asAdmin("GET", `/admin/shipping-options/${created.id}`)).body.shipping_option.rules).toHaveLength(2)
 
@@ -83,10 +122,18 @@ describe("/admin/shipping-options", () => {
       delete: [isReturn.id],
     })
     expect(res.status).toBe(200)
-    expect(res.body.created).toEqual([expect.objectContaining({ attribute: "customer_group", operator: "in", value: ["vip", "staff"], shipping_option_id: created.id })])
+    expect(res.body.created).toEqual([
+      expect.objectContaining({
+        attribute: "customer_group",
+        operator: "in",
+        value: ["vip", "staff"],
+        shipping_option_id: created.id,
+      }),
+    ])
     expect(res.body.updated).toEqual([expect.objectContaining({ id: enabled.id, value: "false" })])
     expect(res.body.deleted).toEqual({ ids: [isReturn.id], object: "shipping_option_rule", deleted: true })
-    const rules = (await asAdmin("GET", `/admin/shipping-options/${created.id}?fields=*rules`)).body.shipping_option.rules
+    const rules = (await asAdmin("GET", `/admin/shipping-options/${created.id}?fields=*rules`)).body.shipping_option
+      .rules
     expect(rules.map((r: Json) => [r.attribute, r.value]).sort()).toEqual([
       ["customer_group", ["vip", "staff"]],
       ["enabled_in_store", "false"],

@@ -64,7 +64,9 @@ beforeAll(async () => {
        join inventory_level l on l.inventory_item_id = v.inventory_item_id order by v.variant_id limit 2`,
     )
     variants = [rows[0].variant_id, rows[1].variant_id]
-    await db.query(`update inventory_level set stocked_quantity = 100000 where id = any($1)`, [rows.map((r) => r.level_id)])
+    await db.query(`update inventory_level set stocked_quantity = 100000 where id = any($1)`, [
+      rows.map((r) => r.level_id),
+    ])
   })
   // The Worker's own database bindings replace the shared test database's.
   worker = await startWorker(database.bindings)
@@ -90,7 +92,9 @@ function timeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms))),
+    new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms)),
+    ),
   ])
 }
 
@@ -127,7 +131,13 @@ async function request(step: string, method: string, path: string, body?: unknow
     json = undefined
   }
   // Answered after the kill began: an outage answer, whenever the request started.
-  answers.push({ phase, step, status: res.status, body: json ?? { unparsed: text.slice(0, 200) }, retryAfter: res.headers.get("retry-after") })
+  answers.push({
+    phase,
+    step,
+    status: res.status,
+    body: json ?? { unparsed: text.slice(0, 200) },
+    retryAfter: res.headers.get("retry-after"),
+  })
   return res.status === 200 ? json : undefined
 }
 
@@ -142,14 +152,26 @@ async function checkout(): Promise<string | undefined> {
   })
   if (!created) return undefined
   const id = created.cart.id as string
-  if (!(await request("address", "POST", `/store/carts/${id}`, { email: "outage@example.com", shipping_address: address("de"), billing_address: address("de") })))
+  if (
+    !(await request("address", "POST", `/store/carts/${id}`, {
+      email: "outage@example.com",
+      shipping_address: address("de"),
+      billing_address: address("de"),
+    }))
+  )
     return undefined
-  if (!(await request("shipping", "POST", `/store/carts/${id}/shipping-methods`, { option_id: shippingOption }))) return undefined
+  if (!(await request("shipping", "POST", `/store/carts/${id}/shipping-methods`, { option_id: shippingOption })))
+    return undefined
   const collection = await request("payment collection", "POST", "/store/payment-collections", { cart_id: id })
   if (!collection) return undefined
-  const session = await request("payment session", "POST", `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`, {
-    provider_id: "pp_system_default",
-  })
+  const session = await request(
+    "payment session",
+    "POST",
+    `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+    {
+      provider_id: "pp_system_default",
+    },
+  )
   if (!session) return undefined
   const completed = await request("complete", "POST", `/store/carts/${id}/complete`)
   if (completed?.type !== "order") {
@@ -183,7 +205,9 @@ async function inconsistencies(db: pg.Client): Promise<Record<string, unknown[]>
        where c.completed_at is not null group by c.id having count(o.id) <> 1`,
     ),
     // An order's cart is completed: no order from a half-finished completion.
-    orderOfUncompletedCart: await rows(`select o.id from "order" o left join cart c on c.id = o.cart_id where c.completed_at is null`),
+    orderOfUncompletedCart: await rows(
+      `select o.id from "order" o left join cart c on c.id = o.cart_id where c.completed_at is null`,
+    ),
     // Every order has all of its cart's lines, its shipping method and its addresses.
     orderMissingParts: await rows(
       `select o.id from "order" o where
@@ -208,7 +232,9 @@ async function inconsistencies(db: pg.Client): Promise<Record<string, unknown[]>
        group by o.id, o.totals, pc.status
        having count(p.id) <> 1 or min(p.amount) <> (o.totals->>'total')::numeric or pc.status is distinct from 'authorized'`,
     ),
-    paymentWithoutOrder: await rows(`select p.id from payment p where not exists (select 1 from "order" o where o.payment_collection_id = p.payment_collection_id)`),
+    paymentWithoutOrder: await rows(
+      `select p.id from payment p where not exists (select 1 from "order" o where o.payment_collection_id = p.payment_collection_id)`,
+    ),
     // Each inventory level's reserved_quantity is the sum of its reservations.
     reservedQuantityOff: await rows(
       `select l.id, l.reserved_quantity, coalesce(sum(r.quantity), 0)::int as reservations from inventory_level l
@@ -256,7 +282,8 @@ describe("the database killed under checkout load", () => {
     const loadDeadline = Date.now() + 60_000
     while (orders.size < COMPLETIONS_BEFORE) {
       if (stopping) await running // rethrows what stopped a shopper
-      if (Date.now() > loadDeadline) throw new Error(`only ${orders.size} completions in 60 s before the kill: ${JSON.stringify(tally(answers))}`)
+      if (Date.now() > loadDeadline)
+        throw new Error(`only ${orders.size} completions in 60 s before the kill: ${JSON.stringify(tally(answers))}`)
       await sleep(20)
     }
     const completionsBefore = orders.size
@@ -284,7 +311,9 @@ describe("the database killed under checkout load", () => {
       expect(a.retryAfter).toBe("5")
     }
     // A 200 in the outage is a request whose statements ran just before the kill took effect.
-    const outageSteps = Object.fromEntries([...new Set(outage.map((a) => a.step))].map((step) => [step, tally(outage.filter((a) => a.step === step))]))
+    const outageSteps = Object.fromEntries(
+      [...new Set(outage.map((a) => a.step))].map((step) => [step, tally(outage.filter((a) => a.step === step))]),
+    )
 
     // 3. Restart on the same data directory: crash recovery, same port, the same stand-in and Worker.
     phase = "after"

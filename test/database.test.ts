@@ -42,7 +42,10 @@ describe("database_url with ?options=-c search_path=NAME", () => {
       "select table_schema from information_schema.tables where table_name = 'store' order by table_schema",
     )
     expect(tables.map((t) => t.table_schema)).toContain(schema)
-    const bookkeeping = await query("select 1 from information_schema.tables where table_schema = $1 and table_name = '__drizzle_migrations'", [schema])
+    const bookkeeping = await query(
+      "select 1 from information_schema.tables where table_schema = $1 and table_name = '__drizzle_migrations'",
+      [schema],
+    )
     expect(bookkeeping).toHaveLength(1)
   })
 

@@ -38,7 +38,10 @@ async function startGateway(target: () => string) {
       try {
         const forwarded = await fetch(`${target()}${req.url}`, {
           method: "POST",
-          headers: { "content-type": "application/json", "upstash-signature": String(req.headers["upstash-signature"]) },
+          headers: {
+            "content-type": "application/json",
+            "upstash-signature": String(req.headers["upstash-signature"]),
+          },
           body,
         })
         res.writeHead(forwarded.status, { "content-type": "application/json" }).end(await forwarded.text())
@@ -77,7 +80,8 @@ afterAll(async () => {
   await db?.end()
 })
 
-const api = () => shopper(worker, fx.key, { region: fx.regions.euro, country: "ee", shippingOption: fx.options.standard })
+const api = () =>
+  shopper(worker, fx.key, { region: fx.regions.euro, country: "ee", shippingOption: fx.options.standard })
 
 async function placeOrder(): Promise<string> {
   const cart = await api().readyCart([{ variant_id: fx.variants.unmanaged, quantity: 1 }])
@@ -87,17 +91,28 @@ async function placeOrder(): Promise<string> {
 }
 
 async function placedEvent(orderId: string) {
-  const { rows } = await db.query("select id, published_at from event_outbox where name = 'order.placed' and data->>'id' = $1", [orderId])
+  const { rows } = await db.query(
+    "select id, published_at from event_outbox where name = 'order.placed' and data->>'id' = $1",
+    [orderId],
+  )
   return rows[0] as { id: string; published_at: Date | null }
 }
 
 async function delivery(eventId: string) {
-  const { rows } = await db.query("select status, attempts from event_delivery where event_id = $1 and subscriber_id = $2", [eventId, SUBSCRIBER])
+  const { rows } = await db.query(
+    "select status, attempts from event_delivery where event_id = $1 and subscriber_id = $2",
+    [eventId, SUBSCRIBER],
+  )
   return rows[0] as { status: string; attempts: number } | undefined
 }
 
-const completedFor = (eventId: string) => expect.poll(() => delivery(eventId), { timeout: 10_000, interval: 100 }).toEqual({ status: "completed", attempts: 1 })
-const logLines = (orderId: string) => worker.output().split("\n").filter((line) => line.includes(`order.placed: order ${orderId} `)).length
+const completedFor = (eventId: string) =>
+  expect.poll(() => delivery(eventId), { timeout: 10_000, interval: 100 }).toEqual({ status: "completed", attempts: 1 })
+const logLines = (orderId: string) =>
+  worker
+    .output()
+    .split("\n")
+    .filter((line) => line.includes(`order.placed: order ${orderId} `)).length
 
 describe("order.placed over QStash", () => {
   test("an order placed in workerd reaches its subscriber once, through a signed delivery", async () => {
@@ -108,7 +123,9 @@ describe("order.placed over QStash", () => {
     // The stand-in records a delivery once the webhook's answer is read, which can be after the claim is stored.
     await expect.poll(() => qstash.deliveries.filter((d) => d.body.includes(event.id)).length).toBeGreaterThan(0)
     const attempts = qstash.deliveries.filter((d) => d.body.includes(event.id))
-    expect(attempts.map((d) => [d.destination, d.status])).toEqual([[`${gateway.url}/hooks/subscribers/${SUBSCRIBER}`, 200]])
+    expect(attempts.map((d) => [d.destination, d.status])).toEqual([
+      [`${gateway.url}/hooks/subscribers/${SUBSCRIBER}`, 200],
+    ])
     expect(JSON.parse(attempts[0]!.body)).toEqual({ id: event.id, name: "order.placed", data: { id: orderId } })
     await expect.poll(() => logLines(orderId)).toBe(1)
   })
@@ -156,12 +173,23 @@ describe("order.placed over QStash", () => {
         .setExpirationTime("5m")
         .sign(new TextEncoder().encode(key))
     const post = (signature: string | undefined, payload = body, path = `/hooks/subscribers/${SUBSCRIBER}`) =>
-      worker.fetch(path, { method: "POST", headers: { "content-type": "application/json", ...(signature ? { "upstash-signature": signature } : {}) }, body: payload })
+      worker.fetch(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(signature ? { "upstash-signature": signature } : {}) },
+        body: payload,
+      })
     expect((await post(undefined)).status).toBe(401)
     expect((await post(await sign("not-the-signing-key", url, body))).status).toBe(401)
-    expect((await post(await sign(qstash.currentSigningKey, url, body), body.replace("order_x", "order_y"))).status).toBe(401)
-    expect((await post(await sign(qstash.currentSigningKey, `${gateway.url}/hooks/subscribers/other`, body))).status).toBe(401)
-    expect((await post(await sign(qstash.currentSigningKey, url, body), body, "/hooks/subscribers/no-such-subscriber")).status).toBe(404)
+    expect(
+      (await post(await sign(qstash.currentSigningKey, url, body), body.replace("order_x", "order_y"))).status,
+    ).toBe(401)
+    expect(
+      (await post(await sign(qstash.currentSigningKey, `${gateway.url}/hooks/subscribers/other`, body))).status,
+    ).toBe(401)
+    expect(
+      (await post(await sign(qstash.currentSigningKey, url, body), body, "/hooks/subscribers/no-such-subscriber"))
+        .status,
+    ).toBe(404)
     // Signed, but not JSON: refused as not an event, never a 500.
     const broken = await post(await sign(qstash.currentSigningKey, url, "{not json"), "{not json")
     expect(broken.status).toBe(400)
@@ -188,7 +216,11 @@ describe("the local event bus (development)", () => {
   test("the same subscriber runs in-process after the response, once, through the dedup table", async () => {
     const local = await startWorker()
     try {
-      const api = shopper(local, fx.key, { region: fx.regions.euro, country: "ee", shippingOption: fx.options.standard })
+      const api = shopper(local, fx.key, {
+        region: fx.regions.euro,
+        country: "ee",
+        shippingOption: fx.options.standard,
+      })
       const cart = await api.readyCart([{ variant_id: fx.variants.unmanaged, quantity: 1 }])
       const orderId = (await api.post(`/store/carts/${cart}/complete`)).body.order.id
       const event = await placedEvent(orderId)
@@ -196,7 +228,15 @@ describe("the local event bus (development)", () => {
       // Marked published just after its deliveries complete.
       await expect.poll(async () => (await placedEvent(orderId)).published_at).not.toBeNull()
       expect(qstash.deliveries.some((d) => d.body.includes(event.id))).toBe(false)
-      await expect.poll(() => local.output().split("\n").filter((line) => line.includes(`order.placed: order ${orderId} `)).length).toBe(1)
+      await expect
+        .poll(
+          () =>
+            local
+              .output()
+              .split("\n")
+              .filter((line) => line.includes(`order.placed: order ${orderId} `)).length,
+        )
+        .toBe(1)
     } finally {
       await local.dispose()
     }
@@ -219,7 +259,11 @@ describe("load", () => {
     // The carts are made 50 at a time; the 200 completions are what runs at once.
     const carts: string[] = []
     for (let batch = 0; batch < 4; batch++) {
-      carts.push(...(await Promise.all(Array.from({ length: 50 }, () => api().readyCart([{ variant_id: fx.variants.unmanaged, quantity: 1 }])))))
+      carts.push(
+        ...(await Promise.all(
+          Array.from({ length: 50 }, () => api().readyCart([{ variant_id: fx.variants.unmanaged, quantity: 1 }])),
+        )),
+      )
     }
     const results = await Promise.all(carts.map((cart) => api().post(`/store/carts/${cart}/complete`)))
     const orderIds = results.map((r) => r.body.order.id as string)
@@ -234,7 +278,10 @@ describe("load", () => {
       return rows[0]
     }
     await expect.poll(count, { timeout: 60_000, interval: 250 }).toEqual({ completed: 200, max_attempts: 1 })
-    const { rows } = await db.query("select count(*)::int as n from event_outbox where name = 'order.placed' and data->>'id' = any($1) and published_at is null", [orderIds])
+    const { rows } = await db.query(
+      "select count(*)::int as n from event_outbox where name = 'order.placed' and data->>'id' = any($1) and published_at is null",
+      [orderIds],
+    )
     expect(rows[0].n).toBe(0)
   }, 180_000)
 })

@@ -26,7 +26,12 @@ afterAll(async () => {
 async function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await worker.fetch(path, {
     method,
-    headers: { "x-publishable-api-key": key(), authorization: `Bearer ${token}`, "content-type": "application/json", ...headers },
+    headers: {
+      "x-publishable-api-key": key(),
+      authorization: `Bearer ${token}`,
+      "content-type": "application/json",
+      ...headers,
+    },
     body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
   })
   return { status: res.status, headers: res.headers, body: (await res.json()) as Json }
@@ -37,8 +42,13 @@ describe("hostile input is a clear 4xx that changes nothing", () => {
   test("a NUL character in a body, a query or a path is a 400 naming where it is", async () => {
     const carts = await count("cart")
     const body = await send("POST", "/store/carts", { region_id: "a\u0000b" })
-    expect(body).toMatchObject({ status: 400, body: { type: "invalid_data", message: "body region_id must not contain a NUL character (\\u0000)" } })
-    const nested = await send("POST", "/store/carts", { shipping_address: { first_name: "x", metadata: { "k\u0000": 1 } } })
+    expect(body).toMatchObject({
+      status: 400,
+      body: { type: "invalid_data", message: "body region_id must not contain a NUL character (\\u0000)" },
+    })
+    const nested = await send("POST", "/store/carts", {
+      shipping_address: { first_name: "x", metadata: { "k\u0000": 1 } },
+    })
     expect(nested.status).toBe(400)
     expect(nested.body.message).toMatch(/^body shipping_address\.metadata\.k/)
     expect(await count("cart")).toBe(carts)
@@ -48,11 +58,18 @@ describe("hostile input is a clear 4xx that changes nothing", () => {
       expect(res.body.message).toMatch(/query parameter q must not contain a NUL character/)
     }
     const inPath = await send("GET", "/store/carts/cart_%00x")
-    expect(inPath).toMatchObject({ status: 400, body: { type: "invalid_data", message: "The path must not contain a NUL character (%00)" } })
+    expect(inPath).toMatchObject({
+      status: 400,
+      body: { type: "invalid_data", message: "The path must not contain a NUL character (%00)" },
+    })
   })
 
   test("an unknown filter operator is a 400 naming it; Medusa's own operators pass", async () => {
-    for (const path of ["/admin/products?created_at[$foo]=1", "/admin/orders?created_at[$gte]=2026-01-01&updated_at[$drop]=x", "/store/products?id[$regex]=a"]) {
+    for (const path of [
+      "/admin/products?created_at[$foo]=1",
+      "/admin/orders?created_at[$gte]=2026-01-01&updated_at[$drop]=x",
+      "/store/products?id[$regex]=a",
+    ]) {
       const res = await send("GET", path)
       expect([path, res.status, res.body.type]).toEqual([path, 400, "invalid_data"])
       expect(res.body.message).toMatch(/^Unknown filter operator \$\w+ in (created_at|updated_at|id)$/)
@@ -74,10 +91,16 @@ describe("hostile input is a clear 4xx that changes nothing", () => {
   test("a body over 1 MiB is a 413 before it is read, and nothing is stored", async () => {
     const carts = await count("cart")
     const res = await send("POST", "/store/carts", JSON.stringify({ metadata: { blob: "x".repeat(1024 * 1024 + 1) } }))
-    expect(res).toMatchObject({ status: 413, body: { type: "invalid_data", message: "The request body is larger than 1048576 bytes" } })
+    expect(res).toMatchObject({
+      status: 413,
+      body: { type: "invalid_data", message: "The request body is larger than 1048576 bytes" },
+    })
     expect(await count("cart")).toBe(carts)
     const large = await send("POST", "/store/carts", { metadata: { blob: "x".repeat(900 * 1024) } })
-    expect(large).toMatchObject({ status: 400, body: { type: "invalid_data", message: "metadata: must be at most 65536 bytes as JSON" } })
+    expect(large).toMatchObject({
+      status: 400,
+      body: { type: "invalid_data", message: "metadata: must be at most 65536 bytes as JSON" },
+    })
     expect(await count("cart")).toBe(carts)
   })
 
@@ -91,13 +114,26 @@ describe("hostile input is a clear 4xx that changes nothing", () => {
     const carts = await count("cart")
     const products = (await send("GET", "/admin/products?limit=1&fields=id,metadata")).body.products[0]
     for (const [metadata, message] of cases) {
-      expect(await send("POST", "/store/carts", { metadata })).toMatchObject({ status: 400, body: { type: "invalid_data", message } })
-      expect(await send("POST", `/admin/products/${products.id}`, { metadata })).toMatchObject({ status: 400, body: { type: "invalid_data", message } })
-      expect(await send("POST", "/admin/customers", { email: `meta-${Date.now()}@example.com`, metadata })).toMatchObject({ status: 400, body: { message } })
+      expect(await send("POST", "/store/carts", { metadata })).toMatchObject({
+        status: 400,
+        body: { type: "invalid_data", message },
+      })
+      expect(await send("POST", `/admin/products/${products.id}`, { metadata })).toMatchObject({
+        status: 400,
+        body: { type: "invalid_data", message },
+      })
+      expect(
+        await send("POST", "/admin/customers", { email: `meta-${Date.now()}@example.com`, metadata }),
+      ).toMatchObject({ status: 400, body: { message } })
     }
     expect(await count("cart")).toBe(carts)
-    expect((await send("GET", `/admin/products/${products.id}?fields=id,metadata`)).body.product.metadata).toEqual(products.metadata)
-    const fits = { ...Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`k${i}`, i])), blob: "x".repeat(60 * 1024) }
+    expect((await send("GET", `/admin/products/${products.id}?fields=id,metadata`)).body.product.metadata).toEqual(
+      products.metadata,
+    )
+    const fits = {
+      ...Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`k${i}`, i])),
+      blob: "x".repeat(60 * 1024),
+    }
     const cart = await send("POST", "/store/carts", { metadata: fits })
     expect(cart.status).toBe(200)
     expect(cart.body.cart.metadata).toEqual(fits)
@@ -120,11 +156,26 @@ describe("an unreachable database is a 503 with Retry-After", () => {
   })
 
   test("reads and writes alike", async () => {
-    for (const [method, path] of [["GET", "/store/regions"], ["POST", "/store/carts"], ["GET", "/admin/products"]] as const) {
-      const res = await offline.fetch(path, { method, headers: { "x-publishable-api-key": key(), authorization: `Bearer ${token}`, "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined })
+    for (const [method, path] of [
+      ["GET", "/store/regions"],
+      ["POST", "/store/carts"],
+      ["GET", "/admin/products"],
+    ] as const) {
+      const res = await offline.fetch(path, {
+        method,
+        headers: {
+          "x-publishable-api-key": key(),
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+        },
+        body: method === "POST" ? "{}" : undefined,
+      })
       expect([path, res.status]).toEqual([path, 503])
       expect(res.headers.get("retry-after")).toBe("5")
-      expect(await res.json()).toEqual({ type: "unexpected_state", message: "The database is unavailable right now. Try again in a few seconds." })
+      expect(await res.json()).toEqual({
+        type: "unexpected_state",
+        message: "The database is unavailable right now. Try again in a few seconds.",
+      })
     }
   })
 })

@@ -34,21 +34,37 @@ afterAll(async () => {
 
 /** Region, channel, key, location with shipping to the region's country, and a profile. */
 async function setUpShop() {
-  const { region } = await admin.admin.region.create({ name: `New Zealand ${run}`, currency_code: "nzd", countries: ["nz"], payment_providers: ["pp_system_default"] })
+  const { region } = await admin.admin.region.create({
+    name: `New Zealand ${run}`,
+    currency_code: "nzd",
+    countries: ["nz"],
+    payment_providers: ["pp_system_default"],
+  })
   const { sales_channel: channel } = await admin.admin.salesChannel.create({ name: `Auckland ${run}` })
   const { api_key: key } = await admin.admin.apiKey.create({ title: `Auckland ${run}`, type: "publishable" })
   await admin.admin.apiKey.batchSalesChannels(key.id, { add: [channel.id] })
 
-  const { stock_location: location } = await admin.admin.stockLocation.create({ name: `Auckland depot ${run}`, address: { address_1: "Queen St 1", city: "Auckland", country_code: "nz" } })
+  const { stock_location: location } = await admin.admin.stockLocation.create({
+    name: `Auckland depot ${run}`,
+    address: { address_1: "Queen St 1", city: "Auckland", country_code: "nz" },
+  })
   await admin.admin.stockLocation.updateSalesChannels(location.id, { add: [channel.id] })
   await admin.admin.stockLocation.updateFulfillmentProviders(location.id, { add: ["manual_manual"] })
-  const { stock_location: withSet } = await admin.admin.stockLocation.createFulfillmentSet(location.id, { name: `Auckland shipping ${run}`, type: "shipping" })
+  const { stock_location: withSet } = await admin.admin.stockLocation.createFulfillmentSet(location.id, {
+    name: `Auckland shipping ${run}`,
+    type: "shipping",
+  })
   const { fulfillment_set: set } = await admin.admin.fulfillmentSet.createServiceZone(withSet.fulfillment_sets[0].id, {
     name: "New Zealand",
     geo_zones: [{ type: "country", country_code: "nz" }],
   })
-  const { shipping_profile: profile } = await admin.admin.shippingProfile.create({ name: `Auckland profile ${run}`, type: "default" })
-  const { shipping_option: option } = await admin.admin.shippingOption.create(flatShippingOptionBody("Courier", set.service_zones[0].id, profile.id, [{ region_id: region.id, amount: 7.5 }]))
+  const { shipping_profile: profile } = await admin.admin.shippingProfile.create({
+    name: `Auckland profile ${run}`,
+    type: "default",
+  })
+  const { shipping_option: option } = await admin.admin.shippingOption.create(
+    flatShippingOptionBody("Courier", set.service_zones[0].id, profile.id, [{ region_id: region.id, amount: 7.5 }]),
+  )
   return { region, channel, key, location, profile, option }
 }
 
@@ -59,7 +75,11 @@ async function buy(shop: Shop, variantId: string, quantity: number) {
   const store = new Medusa({ baseUrl: worker.url, publishableKey: shop.key.token })
   const { cart } = await store.store.cart.create({ region_id: shop.region.id })
   await store.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity })
-  await store.store.cart.update(cart.id, { email: "kiri@example.com", shipping_address: address("nz"), billing_address: address("nz") })
+  await store.store.cart.update(cart.id, {
+    email: "kiri@example.com",
+    shipping_address: address("nz"),
+    billing_address: address("nz"),
+  })
   const { shipping_options } = await store.store.fulfillment.listCartOptions({ cart_id: cart.id })
   expect(shipping_options.map((o: Json) => [o.id, o.amount])).toEqual([[shop.option.id, 7.5]])
   const { cart: shipped } = await store.store.cart.addShippingMethod(cart.id, { option_id: shop.option.id })
@@ -102,8 +122,12 @@ describe("@medusajs/js-sdk runs a shop through sdk.admin", () => {
     const itemOf = (sku: string) => inventory_items.find((i: Json) => i.sku === sku)!.id as string
     const navyItem = itemOf(`MJ-M-Navy-${run}`)
     const greyItem = itemOf(`MJ-L-Grey-${run}`)
-    await admin.admin.inventoryItem.batchUpdateLevels(navyItem, { create: [{ location_id: shop.location.id, stocked_quantity: 5 }] })
-    await admin.admin.inventoryItem.batchUpdateLevels(greyItem, { create: [{ location_id: shop.location.id, stocked_quantity: 2 }] })
+    await admin.admin.inventoryItem.batchUpdateLevels(navyItem, {
+      create: [{ location_id: shop.location.id, stocked_quantity: 5 }],
+    })
+    await admin.admin.inventoryItem.batchUpdateLevels(greyItem, {
+      create: [{ location_id: shop.location.id, stocked_quantity: 2 }],
+    })
     const stock = async (item: string) => {
       const { inventory_item } = await admin.admin.inventoryItem.retrieve(item)
       return [inventory_item.stocked_quantity, inventory_item.reserved_quantity]
@@ -111,7 +135,11 @@ describe("@medusajs/js-sdk runs a shop through sdk.admin", () => {
     expect(await stock(navyItem)).toEqual([5, 0])
 
     await admin.admin.product.update(draft.id, { status: "published" })
-    const { products } = await storeSdk.store.product.list({ handle: `merino-jumper-${run}`, region_id: shop.region.id, fields: "*variants.calculated_price,+variants.inventory_quantity" })
+    const { products } = await storeSdk.store.product.list({
+      handle: `merino-jumper-${run}`,
+      region_id: shop.region.id,
+      fields: "*variants.calculated_price,+variants.inventory_quantity",
+    })
     const listed = products[0]!.variants!.find((v: Json) => v.id === variant("M / Navy").id)!
     expect(listed.calculated_price.calculated_amount).toBe(149.95)
     expect(listed.inventory_quantity).toBe(5)
@@ -126,28 +154,53 @@ describe("@medusajs/js-sdk runs a shop through sdk.admin", () => {
     expect(await stock(greyItem)).toEqual([2, 2])
 
     // The merchant sees both orders, newest first.
-    const { orders, count } = await admin.admin.order.list({ region_id: shop.region.id, order: "-display_id", fields: "id,display_id,total,status,payment_status,fulfillment_status" })
+    const { orders, count } = await admin.admin.order.list({
+      region_id: shop.region.id,
+      order: "-display_id",
+      fields: "id,display_id,total,status,payment_status,fulfillment_status",
+    })
     expect(count).toBe(2)
     expect(orders.map((o: Json) => [o.id, o.total, o.status, o.payment_status, o.fulfillment_status])).toEqual([
       [second.id, 327.4, "pending", "authorized", "not_fulfilled"],
       [first.id, 457.35, "pending", "authorized", "not_fulfilled"],
     ])
-    const recent = await admin.admin.order.list({ region_id: shop.region.id, created_at: { $gte: between }, fields: "id" })
+    const recent = await admin.admin.order.list({
+      region_id: shop.region.id,
+      created_at: { $gte: between },
+      fields: "id",
+    })
     expect(recent.orders.map((o: Json) => o.id)).toEqual([second.id])
-    await expect(admin.admin.order.list({ created_at: { $gte: "yesterday" } })).rejects.toMatchObject({ status: 400, message: expect.stringContaining("created_at") })
+    await expect(admin.admin.order.list({ created_at: { $gte: "yesterday" } })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("created_at"),
+    })
     const { order } = await admin.admin.order.retrieve(first.id)
     expect(order.shipping_address).toMatchObject({ country_code: "nz", city: "City" })
-    expect(order.items.map((i: Json) => [i.variant_sku, i.quantity, i.unit_price])).toEqual([[`MJ-M-Navy-${run}`, 3, 149.95]])
+    expect(order.items.map((i: Json) => [i.variant_sku, i.quantity, i.unit_price])).toEqual([
+      [`MJ-M-Navy-${run}`, 3, 149.95],
+    ])
 
     // Fulfilling the first order takes its units out of the warehouse.
-    const { order: fulfilled } = await admin.admin.order.createFulfillment(first.id, { items: [{ id: order.items[0].id, quantity: 3 }], location_id: shop.location.id })
+    const { order: fulfilled } = await admin.admin.order.createFulfillment(first.id, {
+      items: [{ id: order.items[0].id, quantity: 3 }],
+      location_id: shop.location.id,
+    })
     expect(fulfilled.fulfillment_status).toBe("fulfilled")
     expect(await stock(navyItem)).toEqual([2, 0])
-    await expect(admin.admin.order.cancel(first.id)).rejects.toMatchObject({ status: 400, message: "All fulfillments must be canceled before canceling an order" })
+    await expect(admin.admin.order.cancel(first.id)).rejects.toMatchObject({
+      status: 400,
+      message: "All fulfillments must be canceled before canceling an order",
+    })
     const fulfillment = fulfilled.fulfillments[0]
     const { order: shipped } = await admin.admin.order.createShipment(first.id, fulfillment.id, {
       items: [{ id: order.items[0].id, quantity: 3 }],
-      labels: [{ tracking_number: "NZ123", tracking_url: "https://track.example/NZ123", label_url: "https://track.example/NZ123.pdf" }],
+      labels: [
+        {
+          tracking_number: "NZ123",
+          tracking_url: "https://track.example/NZ123",
+          label_url: "https://track.example/NZ123.pdf",
+        },
+      ],
     })
     expect(shipped.fulfillment_status).toBe("shipped")
     const { order: delivered } = await admin.admin.order.markAsDelivered(first.id, fulfillment.id)
@@ -160,11 +213,24 @@ describe("@medusajs/js-sdk runs a shop through sdk.admin", () => {
     const { order: canceled } = await admin.admin.order.cancel(second.id)
     expect(canceled).toMatchObject({ status: "canceled", payment_status: "canceled" })
     expect(await stock(greyItem)).toEqual([2, 0])
-    const storeView = (await storeSdk.store.product.retrieve(draft.id, { fields: "+variants.inventory_quantity" })).product
+    const storeView = (await storeSdk.store.product.retrieve(draft.id, { fields: "+variants.inventory_quantity" }))
+      .product
     expect(storeView.variants!.find((v: Json) => v.id === variant("L / Grey").id)!.inventory_quantity).toBe(2)
 
-    const events = await db.query("select name from event_outbox where data->>'id' = any($1) or data->>'order_id' = $2 order by id", [[draft.id, first.id, second.id], first.id])
-    expect(events.rows.map((r) => r.name)).toEqual(expect.arrayContaining(["product.created", "product.updated", "order.placed", "order.fulfillment_created", "order.completed", "order.canceled"]))
+    const events = await db.query(
+      "select name from event_outbox where data->>'id' = any($1) or data->>'order_id' = $2 order by id",
+      [[draft.id, first.id, second.id], first.id],
+    )
+    expect(events.rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining([
+        "product.created",
+        "product.updated",
+        "order.placed",
+        "order.fulfillment_created",
+        "order.completed",
+        "order.canceled",
+      ]),
+    )
   })
 
   test("a secret API key works as Basic credentials until it is revoked", async () => {
@@ -181,7 +247,8 @@ describe("@medusajs/js-sdk runs a shop through sdk.admin", () => {
     expect(stores[0].supported_currencies.map((c: Json) => c.currency_code)).toEqual(["eur", "usd"])
 
     // A wrong key, a publishable key and a customer-looking token are all refused.
-    const basic = (credentials: string) => worker.fetch("/admin/stores", { headers: { authorization: `Basic ${credentials}` } })
+    const basic = (credentials: string) =>
+      worker.fetch("/admin/stores", { headers: { authorization: `Basic ${credentials}` } })
     expect((await basic(btoa(`sk_${"0".repeat(64)}:`))).status).toBe(401)
     expect((await basic(btoa(`${inject("demoKey")}:`))).status).toBe(401)
     expect((await basic("not base64!")).status).toBe(401)
@@ -193,17 +260,28 @@ describe("@medusajs/js-sdk runs a shop through sdk.admin", () => {
   test("the store's name and defaults through sdk.admin.store; bad updates change nothing", async () => {
     const { stores } = await admin.admin.store.list()
     const [store] = stores
-    const { store: renamed } = await admin.admin.store.update(store.id, { name: `Shop ${run}` }, { fields: "id,name,default_region_id" })
+    const { store: renamed } = await admin.admin.store.update(
+      store.id,
+      { name: `Shop ${run}` },
+      { fields: "id,name,default_region_id" },
+    )
     expect(renamed).toEqual({ id: store.id, name: `Shop ${run}`, default_region_id: store.default_region_id })
-    await expect(admin.admin.store.update(store.id, { name: "Other", default_region_id: "reg_missing" })).rejects.toMatchObject({ status: 404 })
-    await expect(admin.admin.store.update(store.id, { supported_currencies: [{ currency_code: "euro" }] } as Json)).rejects.toMatchObject({
+    await expect(
+      admin.admin.store.update(store.id, { name: "Other", default_region_id: "reg_missing" }),
+    ).rejects.toMatchObject({ status: 404 })
+    await expect(
+      admin.admin.store.update(store.id, { supported_currencies: [{ currency_code: "euro" }] } as Json),
+    ).rejects.toMatchObject({
       status: 400,
       message: expect.stringContaining("supported_currencies"),
     })
     await expect(admin.admin.store.retrieve("store_missing")).rejects.toMatchObject({ status: 404 })
     const { store: after } = await admin.admin.store.retrieve(store.id)
     expect(after.name).toBe(`Shop ${run}`)
-    expect(after.supported_currencies.map((c: Json) => [c.currency_code, c.is_default])).toEqual([["eur", true], ["usd", false]])
+    expect(after.supported_currencies.map((c: Json) => [c.currency_code, c.is_default])).toEqual([
+      ["eur", true],
+      ["usd", false],
+    ])
     await admin.admin.store.update(store.id, { name: store.name })
   })
 })

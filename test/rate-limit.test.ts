@@ -3,7 +3,11 @@ import { startUpstashStandIn, type UpstashStandIn } from "./helpers/upstash-redi
 import { startWorker, type TestWorker } from "./helpers/worker"
 
 const WINDOW_SECONDS = 2
-const limits = { AUTH_RATE_LIMIT_PER_EMAIL: "3", AUTH_RATE_LIMIT_PER_IP: "5", AUTH_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS) }
+const limits = {
+  AUTH_RATE_LIMIT_PER_EMAIL: "3",
+  AUTH_RATE_LIMIT_PER_IP: "5",
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+}
 const run = Date.now().toString(36)
 
 async function login(worker: TestWorker, email: string, ip = "203.0.113.7") {
@@ -16,7 +20,8 @@ async function login(worker: TestWorker, email: string, ip = "203.0.113.7") {
 }
 
 /** Upstash's fixed windows start on multiples of their length: a burst starts just after a boundary, so it never spans two. */
-const atWindowStart = () => new Promise((resolve) => setTimeout(resolve, WINDOW_SECONDS * 1000 - (Date.now() % (WINDOW_SECONDS * 1000)) + 50))
+const atWindowStart = () =>
+  new Promise((resolve) => setTimeout(resolve, WINDOW_SECONDS * 1000 - (Date.now() % (WINDOW_SECONDS * 1000)) + 50))
 
 /** Over the limit per email and per IP, then allowed again once the window has passed. */
 function rateLimitCases(label: string, worker: () => TestWorker) {
@@ -37,7 +42,8 @@ function rateLimitCases(label: string, worker: () => TestWorker) {
     // The one local client's earlier attempts must have left the window first.
     await new Promise((resolve) => setTimeout(resolve, WINDOW_SECONDS * 1000 + 100))
     await atWindowStart()
-    for (let i = 0; i < 5; i++) expect((await login(worker(), `spoof-${label}-${i}-${run}@example.com`, `203.0.113.${100 + i}`)).status).toBe(401)
+    for (let i = 0; i < 5; i++)
+      expect((await login(worker(), `spoof-${label}-${i}-${run}@example.com`, `203.0.113.${100 + i}`)).status).toBe(401)
     expect((await login(worker(), `spoof-${label}-9-${run}@example.com`, "203.0.113.199")).status).toBe(429)
   })
 }
@@ -47,7 +53,8 @@ function perAddressCases(label: string, worker: () => TestWorker) {
   test(`${label}: one IP is limited across emails; another IP is not`, async () => {
     const ip = `192.0.2.${label === "memory" ? 1 : 2}`
     await atWindowStart()
-    for (let i = 0; i < 5; i++) expect((await login(worker(), `ip-${label}-${i}-${run}@example.com`, ip)).status).toBe(401)
+    for (let i = 0; i < 5; i++)
+      expect((await login(worker(), `ip-${label}-${i}-${run}@example.com`, ip)).status).toBe(401)
     expect((await login(worker(), `ip-${label}-9-${run}@example.com`, ip)).status).toBe(429)
     expect((await login(worker(), `ip-${label}-9-${run}@example.com`, "192.0.2.200")).status).toBe(401)
   })
@@ -67,7 +74,12 @@ describe("rate limits in Upstash Redis (real @upstash/ratelimit against a local 
   let upstash: UpstashStandIn
   beforeAll(async () => {
     upstash = await startUpstashStandIn()
-    worker = await startWorker({ ...limits, REDIS_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token, NODE_ENV: "development" })
+    worker = await startWorker({
+      ...limits,
+      REDIS_URL: upstash.url,
+      UPSTASH_REDIS_REST_TOKEN: upstash.token,
+      NODE_ENV: "development",
+    })
   })
   afterAll(async () => {
     await worker?.dispose()
@@ -87,7 +99,13 @@ describe("rate limits in production, behind Cloudflare's edge (CF-Connecting-IP 
   beforeAll(async () => {
     upstash = await startUpstashStandIn()
     const secrets = { JWT_SECRET: "a-production-jwt-secret", COOKIE_SECRET: "a-production-cookie-secret" }
-    worker = await startWorker({ ...limits, ...secrets, REDIS_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: upstash.token, NODE_ENV: "production" })
+    worker = await startWorker({
+      ...limits,
+      ...secrets,
+      REDIS_URL: upstash.url,
+      UPSTASH_REDIS_REST_TOKEN: upstash.token,
+      NODE_ENV: "production",
+    })
   })
   afterAll(async () => {
     await worker?.dispose()

@@ -46,8 +46,13 @@ describe("the demo store (npm run seed)", () => {
     expect(tshirt.variants[0].title).toBe("S / Black")
     expect(tshirt.variants[0].options.map((o: Json) => o.value)).toEqual(["S", "Black"])
     expect(products.map((p: Json) => p.variants[0].calculated_price.calculated_amount)).toEqual([22, 45, 40, 29.99])
-    expect(products[3].variants[0].calculated_price).toMatchObject({ currency_code: "usd", calculated_amount_with_tax: 29.99 })
-    expect(products.flatMap((p: Json) => p.variants.map((v: Json) => v.inventory_quantity))).toEqual(Array(20).fill(100))
+    expect(products[3].variants[0].calculated_price).toMatchObject({
+      currency_code: "usd",
+      calculated_amount_with_tax: 29.99,
+    })
+    expect(products.flatMap((p: Json) => p.variants.map((v: Json) => v.inventory_quantity))).toEqual(
+      Array(20).fill(100),
+    )
   })
 
   test("seeding again changes nothing", async () => {

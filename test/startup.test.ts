@@ -36,7 +36,10 @@ describe("configuration at Worker start-up", () => {
       .setProtectedHeader({ alg: "HS256" })
       .setExpirationTime("1h")
       .sign(new TextEncoder().encode("a-long-random-jwt-secret"))
-    const session = await worker.fetch("/auth/session", { method: "POST", headers: { authorization: `Bearer ${token}` } })
+    const session = await worker.fetch("/auth/session", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(session.status).toBe(200)
     expect(session.headers.get("set-cookie")).toMatch(/^connect\.sid=.*; HttpOnly; Secure; SameSite=Lax$/)
   })
@@ -52,7 +55,9 @@ describe("database_logging", () => {
     const worker = await startWorker({ DATABASE_LOGGING: "true" })
     workers.push(worker)
     await worker.fetch("/health")
-    await expect.poll(() => worker.output()).toMatch(/\[sql\] select max\(created_at\)::text as applied from "public"\."__drizzle_migrations"/)
+    await expect
+      .poll(() => worker.output())
+      .toMatch(/\[sql\] select max\(created_at\)::text as applied from "public"\."__drizzle_migrations"/)
   })
 })
 
@@ -60,8 +65,15 @@ describe("the env file npm run dev hands to wrangler", () => {
   test("a CORS /regex/ keeps its backslashes, and quotes and newlines survive", async () => {
     const { envLine } = await import("../scripts/lib/dotenv")
     const { parseEnv } = await import("node:util")
-    const values = { STORE_CORS: "/^https:\\/\\/.+\\.vercel\\.app$/,http://localhost:8000", QUOTED: `it's "here"`, LINES: "a\nb", PLAIN: "x=y" }
-    const file = Object.entries(values).map(([name, value]) => envLine(name, value)).join("\n")
+    const values = {
+      STORE_CORS: "/^https:\\/\\/.+\\.vercel\\.app$/,http://localhost:8000",
+      QUOTED: `it's "here"`,
+      LINES: "a\nb",
+      PLAIN: "x=y",
+    }
+    const file = Object.entries(values)
+      .map(([name, value]) => envLine(name, value))
+      .join("\n")
     expect(parseEnv(file)).toEqual(values)
   })
 })
@@ -75,7 +87,14 @@ describe.skipIf(process.platform === "win32")("npm run dev", () => {
     // Its own process group, as a process manager starts it; DATABASE_URL empty: the embedded Postgres even when .env names another.
     const npm = spawn("npm", ["run", "dev"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "development", PORT: String(port), DEV_STATE_DIR: stateDir, DEV_POSTGRES_PORT: "0", DATABASE_URL: "" },
+      env: {
+        ...process.env,
+        NODE_ENV: "development",
+        PORT: String(port),
+        DEV_STATE_DIR: stateDir,
+        DEV_POSTGRES_PORT: "0",
+        DATABASE_URL: "",
+      },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     })
@@ -90,12 +109,16 @@ describe.skipIf(process.platform === "win32")("npm run dev", () => {
       await waitForHealth(`http://127.0.0.1:${port}/health`, npm, () => output)
       run = descendants(npm.pid!)
       const commands = run.map((row) => row.args).join("\n")
-      for (const part of ["wrangler dev", "workerd serve", "esbuild", `postgres -D ${stateDir}/postgres`]) expect(commands).toContain(part)
+      for (const part of ["wrangler dev", "workerd serve", "esbuild", `postgres -D ${stateDir}/postgres`])
+        expect(commands).toContain(part)
 
       process.kill(npm.pid!, "SIGTERM")
       const deadline = Date.now() + 20_000
       while (left().length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250))
-      expect(left().map((row) => row.args), output).toEqual([])
+      expect(
+        left().map((row) => row.args),
+        output,
+      ).toEqual([])
       expect(await freePort(port)).toBe(port)
       expect(output).toContain("Stopped: API, proxy and Postgres.")
     } finally {
@@ -136,8 +159,12 @@ function descendants(pid: number): ProcessRow[] {
 async function waitForHealth(url: string, child: ReturnType<typeof spawn>, output: () => string) {
   const deadline = Date.now() + 240_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`npm run dev exited (${child.exitCode ?? child.signalCode}):\n${output()}`)
-    const healthy = await fetch(url).then((response) => response.ok, () => false)
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`npm run dev exited (${child.exitCode ?? child.signalCode}):\n${output()}`)
+    const healthy = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    )
     if (healthy) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

@@ -20,7 +20,9 @@ async function get(path: string, key: string | null = fx.keys.main) {
 
 /** A read past the catalog cache (no-cache), with the statements it took. */
 async function uncached(path: string) {
-  const res = await worker.fetch(path, { headers: { "x-publishable-api-key": fx.keys.main, "cache-control": "no-cache" } })
+  const res = await worker.fetch(path, {
+    headers: { "x-publishable-api-key": fx.keys.main, "cache-control": "no-cache" },
+  })
   expect(res.status).toBe(200)
   return { body: (await res.json()) as Json, statements: sqlStatements(res) }
 }
@@ -34,7 +36,8 @@ describe("publishable key", () => {
     expect(status).toBe(400)
     expect(body).toEqual({
       type: "not_allowed",
-      message: "Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard.",
+      message:
+        "Publishable API key required in the request header: x-publishable-api-key. You can manage your keys in settings in the dashboard.",
     })
   })
 
@@ -42,7 +45,10 @@ describe("publishable key", () => {
     const key = which === "revoked" ? fx.keys.revoked : which
     const { status, body } = await get("/store/regions", key)
     expect(status).toBe(400)
-    expect(body).toEqual({ type: "not_allowed", message: "A valid publishable key is required to proceed with the request" })
+    expect(body).toEqual({
+      type: "not_allowed",
+      message: "A valid publishable key is required to proceed with the request",
+    })
   })
 
   test("a key without sales channel cannot list products", async () => {
@@ -65,16 +71,40 @@ describe("GET /store/regions", () => {
     expect(body).toMatchObject({ count: 2, offset: 0, limit: 50 })
     expect(body.regions.map((r: Json) => r.name)).toEqual(["Benelux", "Japan"])
     const benelux = body.regions[0]
-    expect(Object.keys(benelux).sort()).toEqual(["countries", "created_at", "currency_code", "deleted_at", "id", "metadata", "name", "updated_at"])
+    expect(Object.keys(benelux).sort()).toEqual([
+      "countries",
+      "created_at",
+      "currency_code",
+      "deleted_at",
+      "id",
+      "metadata",
+      "name",
+      "updated_at",
+    ])
     expect(benelux.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
     expect(benelux.countries).toEqual([
-      expect.objectContaining({ iso_2: "be", iso_3: "bel", num_code: "56", name: "BELGIUM", display_name: "Belgium", region_id: fx.regions.euro }),
-      expect.objectContaining({ iso_2: "nl", iso_3: "nld", num_code: "528", name: "NETHERLANDS", display_name: "Netherlands" }),
+      expect.objectContaining({
+        iso_2: "be",
+        iso_3: "bel",
+        num_code: "56",
+        name: "BELGIUM",
+        display_name: "Belgium",
+        region_id: fx.regions.euro,
+      }),
+      expect.objectContaining({
+        iso_2: "nl",
+        iso_3: "nld",
+        num_code: "528",
+        name: "NETHERLANDS",
+        display_name: "Netherlands",
+      }),
     ])
   })
 
   test("filters by currency and q, pages with count", async () => {
-    expect((await get("/store/regions?currency_code=jpy")).body.regions.map((r: Json) => r.id)).toEqual([fx.regions.yen])
+    expect((await get("/store/regions?currency_code=jpy")).body.regions.map((r: Json) => r.id)).toEqual([
+      fx.regions.yen,
+    ])
     expect((await get("/store/regions?q=switz")).body.regions.map((r: Json) => r.id)).toEqual([fx.regions.franc])
     const page = (await get("/store/regions?limit=1&offset=1&order=name")).body
     expect(page.regions).toHaveLength(1)
@@ -95,7 +125,12 @@ describe("GET /store/products: visibility and filters", () => {
   test("only published products of the key's channels", async () => {
     const { body } = await get("/store/products?limit=100")
     expect(body.count).toBe(15)
-    expect(handles(body)).toEqual([`hoodie-${fx.run}`, `cap-${fx.run}`, `staff-cap-${fx.run}`, ...Array.from({ length: 12 }, (_, i) => sock(i + 1))])
+    expect(handles(body)).toEqual([
+      `hoodie-${fx.run}`,
+      `cap-${fx.run}`,
+      `staff-cap-${fx.run}`,
+      ...Array.from({ length: 12 }, (_, i) => sock(i + 1)),
+    ])
     expect(handles(body)).not.toContain(`draft-${fx.run}`)
     expect(handles(body)).not.toContain(`elsewhere-${fx.run}`)
     expect((await get(`/store/products/${fx.products.draft}`)).status).toBe(404)
@@ -103,7 +138,9 @@ describe("GET /store/products: visibility and filters", () => {
       type: "not_found",
       message: `Product with id: ${fx.products.elsewhere} was not found`,
     })
-    expect((await get(`/store/products/${fx.products.elsewhere}?fields=handle`, fx.keys.other)).body.product.handle).toBe(`elsewhere-${fx.run}`)
+    expect(
+      (await get(`/store/products/${fx.products.elsewhere}?fields=handle`, fx.keys.other)).body.product.handle,
+    ).toBe(`elsewhere-${fx.run}`)
   })
 
   test("pagination: limit, offset and count; default limit 50", async () => {
@@ -121,12 +158,18 @@ describe("GET /store/products: visibility and filters", () => {
   test("filters: handle, id list, q, collection, tag, category (visible categories only)", async () => {
     const only = async (query: string) => handles((await get(`/store/products?fields=handle&${query}`)).body)
     expect(await only(`handle=cap-${fx.run}`)).toEqual([`cap-${fx.run}`])
-    expect(await only(`id[0]=${fx.products.cap}&id[1]=${fx.products.hoodie}`)).toEqual([`hoodie-${fx.run}`, `cap-${fx.run}`])
+    expect(await only(`id[0]=${fx.products.cap}&id[1]=${fx.products.hoodie}`)).toEqual([
+      `hoodie-${fx.run}`,
+      `cap-${fx.run}`,
+    ])
     expect(await only(`q=WARM%20hood`)).toEqual([`hoodie-${fx.run}`])
     expect(await only(`q=100%25`)).toEqual([])
     expect(await only(`collection_id=${fx.collection}`)).toEqual([`hoodie-${fx.run}`])
     expect(await only(`tag_id=${fx.tag}`)).toEqual([`hoodie-${fx.run}`])
-    expect(await only(`category_id[]=${fx.categories.caps}&category_id[]=${fx.categories.scarves}`)).toEqual([`hoodie-${fx.run}`, `cap-${fx.run}`])
+    expect(await only(`category_id[]=${fx.categories.caps}&category_id[]=${fx.categories.scarves}`)).toEqual([
+      `hoodie-${fx.run}`,
+      `cap-${fx.run}`,
+    ])
     expect(await only(`category_id=${fx.categories.hidden}`)).toEqual([])
   })
 
@@ -153,7 +196,12 @@ describe("GET /store/products: fields", () => {
       type: null,
       images: [],
     })
-    expect(hoodie.options).toEqual([expect.objectContaining({ title: "Size", values: [expect.objectContaining({ value: "S" }), expect.objectContaining({ value: "M" })] })])
+    expect(hoodie.options).toEqual([
+      expect.objectContaining({
+        title: "Size",
+        values: [expect.objectContaining({ value: "S" }), expect.objectContaining({ value: "M" })],
+      }),
+    ])
     expect(hoodie.variants.map((v: Json) => [v.title, v.sku, v.options.map((o: Json) => o.value)])).toEqual([
       ["S", `HOODIE-S-${fx.run}`, ["S"]],
       ["M", `HOODIE-M-${fx.run}`, ["M"]],
@@ -168,7 +216,9 @@ describe("GET /store/products: fields", () => {
   })
 
   test("+ adds, - removes, *relation and relation.* add a relation, unknown names are dropped", async () => {
-    const { body } = await get(`/store/products/${fx.products.hoodie}?fields=+metadata,-variants,-options,*categories,collection.*,+no_such_field`)
+    const { body } = await get(
+      `/store/products/${fx.products.hoodie}?fields=+metadata,-variants,-options,*categories,collection.*,+no_such_field`,
+    )
     expect(body.product).toHaveProperty("metadata", null)
     expect(body.product).not.toHaveProperty("variants")
     expect(body.product).not.toHaveProperty("options")
@@ -179,7 +229,11 @@ describe("GET /store/products: fields", () => {
 
   test("an unencoded + (a space) adds too, as the Next.js starter sends it", async () => {
     const { body } = await get(`/store/products/${fx.products.hoodie}?fields=handle,+variants.sku`)
-    expect(body.product).toEqual({ id: fx.products.hoodie, handle: `hoodie-${fx.run}`, variants: [expect.objectContaining({ sku: `HOODIE-S-${fx.run}` }), expect.anything()] })
+    expect(body.product).toEqual({
+      id: fx.products.hoodie,
+      handle: `hoodie-${fx.run}`,
+      variants: [expect.objectContaining({ sku: `HOODIE-S-${fx.run}` }), expect.anything()],
+    })
     expect(Object.keys(body.product.variants[0]).sort()).toEqual(["id", "sku"])
   })
 
@@ -188,14 +242,17 @@ describe("GET /store/products: fields", () => {
     expect(status).toBe(400)
     expect(body).toEqual({
       type: "invalid_data",
-      message: "The following fields expand more than the maximum of 4 allowed relations: *variants.product.variants.product.variants",
+      message:
+        "The following fields expand more than the maximum of 4 allowed relations: *variants.product.variants.product.variants",
     })
   })
 })
 
 describe("GET /store/products: calculated prices", () => {
   const prices = async (query: string) => {
-    const { status, body } = await get(`/store/products/${fx.products.hoodie}?fields=id,*variants.calculated_price&${query}`)
+    const { status, body } = await get(
+      `/store/products/${fx.products.hoodie}?fields=id,*variants.calculated_price&${query}`,
+    )
     expect(status).toBe(200)
     return body.product.variants.map((v: Json) => v.calculated_price)
   }
@@ -219,7 +276,11 @@ describe("GET /store/products: calculated prices", () => {
 
   test("with a country, amounts with and without tax, to the cent", async () => {
     const [nl] = await prices(`region_id=${fx.regions.euro}&country_code=NL`)
-    expect(nl).toMatchObject({ calculated_amount: 44.99, calculated_amount_without_tax: 44.99, calculated_amount_with_tax: 54.4379 })
+    expect(nl).toMatchObject({
+      calculated_amount: 44.99,
+      calculated_amount_without_tax: 44.99,
+      calculated_amount_with_tax: 54.4379,
+    })
     const [jp] = await prices(`region_id=${fx.regions.yen}&country_code=jp`)
     expect(jp).toMatchObject({ currency_code: "jpy", calculated_amount: 7480, calculated_amount_with_tax: 8228 })
   })
@@ -240,7 +301,9 @@ describe("GET /store/products: calculated prices", () => {
   test("without region_id the store's default region prices; a variant without a price has none", async () => {
     const [small] = await prices("")
     expect(small).toMatchObject({ currency_code: "eur", calculated_amount: 49.99 })
-    const { body } = await get(`/store/products/${fx.products.cap}?fields=*variants.calculated_price&region_id=${fx.regions.yen}`)
+    const { body } = await get(
+      `/store/products/${fx.products.cap}?fields=*variants.calculated_price&region_id=${fx.regions.yen}`,
+    )
     expect(body.product.variants[0].calculated_price).toBeNull()
   })
 
@@ -253,7 +316,9 @@ describe("GET /store/products: calculated prices", () => {
 
 describe("GET /store/products: inventory_quantity", () => {
   test("counts stock at the locations of the key's one channel; unmanaged variants have none", async () => {
-    const { body } = await get(`/store/products?id[]=${fx.products.hoodie}&id[]=${fx.products.cap}&fields=id,+variants.inventory_quantity,+variants.manage_inventory`)
+    const { body } = await get(
+      `/store/products?id[]=${fx.products.hoodie}&id[]=${fx.products.cap}&fields=id,+variants.inventory_quantity,+variants.manage_inventory`,
+    )
     const quantities = body.products.flatMap((p: Json) => p.variants.map((v: Json) => [v.id, v.inventory_quantity]))
     expect(quantities).toEqual([
       [fx.variants.small, 7],
@@ -309,14 +374,32 @@ describe("GET /store/product-categories", () => {
     expect(hats.parent_category).toMatchObject({ id: fx.categories.apparel, name: "Apparel" })
     expect(hats.category_children.map((c: Json) => c.name)).toEqual(["Caps"])
     expect(Object.keys(hats).sort()).toEqual(
-      ["category_children", "created_at", "description", "handle", "id", "metadata", "name", "parent_category", "parent_category_id", "rank", "updated_at"].sort(),
+      [
+        "category_children",
+        "created_at",
+        "description",
+        "handle",
+        "id",
+        "metadata",
+        "name",
+        "parent_category",
+        "parent_category_id",
+        "rank",
+        "updated_at",
+      ].sort(),
     )
   })
 
   test("include_descendants_tree nests the whole subtree; internal and inactive stay out", async () => {
     const { body } = await get(`/store/product-categories/${fx.categories.apparel}?include_descendants_tree=true`)
     const tree = (node: Json): unknown => [node.name, node.category_children.map(tree)]
-    expect(tree(body.product_category)).toEqual(["Apparel", [["Scarves", []], ["Hats", [["Caps", []]]]]])
+    expect(tree(body.product_category)).toEqual([
+      "Apparel",
+      [
+        ["Scarves", []],
+        ["Hats", [["Caps", []]]],
+      ],
+    ])
   })
 
   test("include_ancestors_tree nests the chain above", async () => {
@@ -337,7 +420,14 @@ describe("GET /store/collections", () => {
   test("default limit 10, newest first; products of a collection are the visible ones", async () => {
     const { body } = await get(`/store/collections?handle=winter-${fx.run}`)
     expect(body).toMatchObject({ count: 1, limit: 10, offset: 0 })
-    expect(Object.keys(body.collections[0]).sort()).toEqual(["created_at", "external_id", "handle", "id", "title", "updated_at"])
+    expect(Object.keys(body.collections[0]).sort()).toEqual([
+      "created_at",
+      "external_id",
+      "handle",
+      "id",
+      "title",
+      "updated_at",
+    ])
     const one = await get(`/store/collections/${fx.collection}?fields=title,*products`)
     expect(one.body.collection.products.map((p: Json) => p.id)).toEqual([fx.products.hoodie])
     expect((await get("/store/collections/pcol_missing")).status).toBe(404)

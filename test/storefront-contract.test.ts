@@ -15,7 +15,8 @@ type Json = Record<string, any>
 
 // The `fields` the starter asks for.
 const PRODUCT_FIELDS = "*variants.calculated_price,+variants.inventory_quantity,*variants.images,+metadata,+tags,"
-const CART_FIELDS = "*items, *region, *items.product, *items.variant, *items.thumbnail, *items.metadata, +items.total, *promotions, +shipping_methods.name"
+const CART_FIELDS =
+  "*items, *region, *items.product, *items.variant, *items.thumbnail, *items.metadata, +items.total, *promotions, +shipping_methods.name"
 const ORDER_FIELDS = "*payment_collections.payments,*items,*items.metadata,*items.variant,*items.product"
 const ORDER_LIST_FIELDS = "*items,+items.metadata,*items.variant,*items.product"
 const CATEGORY_LIST_FIELDS = "*category_children, *products, *parent_category, *parent_category.parent_category"
@@ -42,7 +43,11 @@ afterAll(async () => {
 })
 
 /** One request as the starter's SDK sends it: the key, JSON, a Bearer token once logged in. */
-async function send(method: string, path: string, options: { query?: Json; body?: unknown; token?: string; key?: string; headers?: Record<string, string> } = {}) {
+async function send(
+  method: string,
+  path: string,
+  options: { query?: Json; body?: unknown; token?: string; key?: string; headers?: Record<string, string> } = {},
+) {
   const search = options.query ? stringify(options.query, { skipNulls: true }) : ""
   const res = await worker.fetch(search ? `${path}?${search}` : path, {
     method,
@@ -67,7 +72,8 @@ const get = (path: string, query?: Json, token?: string) => send("GET", path, { 
 const shop = {
   get: (path: string, query?: Json, token?: string) => send("GET", path, { query, token, key: fx.key }),
   post: (path: string, body?: unknown, token?: string) => send("POST", path, { body, token, key: fx.key }),
-  send: (method: string, path: string, options: { query?: Json; body?: unknown; token?: string } = {}) => send(method, path, { ...options, key: fx.key }),
+  send: (method: string, path: string, options: { query?: Json; body?: unknown; token?: string } = {}) =>
+    send(method, path, { ...options, key: fx.key }),
 }
 
 async function ok(pending: Promise<{ status: number; body: Json }>) {
@@ -95,31 +101,49 @@ function expectCalculatedPrice(price: Json, currency: string) {
 /** A product card and the product page: what product-preview, product-actions, product-info and the gallery read. */
 function expectStorefrontProduct(product: Json, currency: string) {
   expect(product).toEqual(
-    expect.objectContaining({ id: expect.any(String), title: expect.any(String), handle: expect.any(String), description: expect.toSatisfy(nullableString) }),
+    expect.objectContaining({
+      id: expect.any(String),
+      title: expect.any(String),
+      handle: expect.any(String),
+      description: expect.toSatisfy(nullableString),
+    }),
   )
   expect(product.thumbnail === null || typeof product.thumbnail === "string").toBe(true)
   expect(Array.isArray(product.images)).toBe(true)
-  for (const image of product.images) expect(image).toEqual(expect.objectContaining({ id: expect.any(String), url: expect.any(String) }))
+  for (const image of product.images)
+    expect(image).toEqual(expect.objectContaining({ id: expect.any(String), url: expect.any(String) }))
   expect("metadata" in product).toBe(true)
   expect(Array.isArray(product.tags)).toBe(true)
-  for (const tag of product.tags) expect(tag).toEqual(expect.objectContaining({ id: expect.any(String), value: expect.any(String) }))
+  for (const tag of product.tags)
+    expect(tag).toEqual(expect.objectContaining({ id: expect.any(String), value: expect.any(String) }))
   // product-tabs reads these physical columns (null when unset).
-  for (const field of ["material", "origin_country", "weight", "length", "width", "height"]) expect(field in product).toBe(true)
+  for (const field of ["material", "origin_country", "weight", "length", "width", "height"])
+    expect(field in product).toBe(true)
   expect(product.options.length).toBeGreaterThan(0)
   for (const option of product.options) {
     expect(option).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String) }))
-    for (const value of option.values) expect(value).toEqual(expect.objectContaining({ id: expect.any(String), value: expect.any(String) }))
+    for (const value of option.values)
+      expect(value).toEqual(expect.objectContaining({ id: expect.any(String), value: expect.any(String) }))
   }
   expect(product.variants.length).toBeGreaterThan(0)
   for (const variant of product.variants) {
-    expect(variant).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), manage_inventory: expect.any(Boolean), allow_backorder: expect.any(Boolean) }))
+    expect(variant).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        title: expect.any(String),
+        manage_inventory: expect.any(Boolean),
+        allow_backorder: expect.any(Boolean),
+      }),
+    )
     // product page: `variant.images.length`, `variant.images.map(i => i.id)`
     expect(Array.isArray(variant.images)).toBe(true)
-    for (const image of variant.images) expect(image).toEqual(expect.objectContaining({ id: expect.any(String), url: expect.any(String) }))
+    for (const image of variant.images)
+      expect(image).toEqual(expect.objectContaining({ id: expect.any(String), url: expect.any(String) }))
     // product-actions: in stock when inventory_quantity > 0 or not managed
     if (variant.manage_inventory) expect(variant.inventory_quantity).toEqual(expect.any(Number))
     // option-select matches `variant.options[].option_id` / `.value`
-    for (const value of variant.options) expect(value).toEqual(expect.objectContaining({ option_id: expect.any(String), value: expect.any(String) }))
+    for (const value of variant.options)
+      expect(value).toEqual(expect.objectContaining({ option_id: expect.any(String), value: expect.any(String) }))
     expect(variant.options.length).toBe(product.options.length)
     expectCalculatedPrice(variant.calculated_price, currency)
   }
@@ -127,14 +151,17 @@ function expectStorefrontProduct(product: Json, currency: string) {
 
 async function regions() {
   const { regions } = await ok(get("/store/regions"))
-  const byCountry = (iso: string) => regions.find((region: Json) => region.countries.some((country: Json) => country.iso_2 === iso))
+  const byCountry = (iso: string) =>
+    regions.find((region: Json) => region.countries.some((country: Json) => country.iso_2 === iso))
   return { all: regions as Json[], dk: byCountry("dk") as Json, us: byCountry("us") as Json }
 }
 
 /** `byHand`: Postgres was changed outside the API, so the catalog cache is told to read it again. */
 async function productByHandle(regionId: string, handle: string, byHand = false) {
   const query = { limit: 12, offset: 0, region_id: regionId, fields: PRODUCT_FIELDS, handle }
-  const { products } = await ok(send("GET", "/store/products", { query, headers: byHand ? { "cache-control": "no-cache" } : {} }))
+  const { products } = await ok(
+    send("GET", "/store/products", { query, headers: byHand ? { "cache-control": "no-cache" } : {} }),
+  )
   expect(products).toHaveLength(1)
   return products[0] as Json
 }
@@ -159,10 +186,18 @@ describe("middleware.ts and regions.ts", () => {
   test("GET /store/regions: the country → region map and currencies", async () => {
     const { all, dk, us } = await regions()
     for (const region of all) {
-      expect(region).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), currency_code: expect.any(String) }))
+      expect(region).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          name: expect.any(String),
+          currency_code: expect.any(String),
+        }),
+      )
       expect(region.countries.length).toBeGreaterThan(0)
       for (const country of region.countries) {
-        expect(country).toEqual(expect.objectContaining({ iso_2: expect.stringMatching(/^[a-z]{2}$/), display_name: expect.any(String) }))
+        expect(country).toEqual(
+          expect.objectContaining({ iso_2: expect.stringMatching(/^[a-z]{2}$/), display_name: expect.any(String) }),
+        )
       }
     }
     expect(dk.currency_code).toBe("eur")
@@ -202,26 +237,38 @@ describe("collections.ts and categories.ts", () => {
     const [collection] = body.collections
     expect(collection.products.map((p: Json) => p.handle)).toContain("t-shirt")
     const { collection: retrieved } = await ok(get(`/store/collections/${collection.id}`))
-    expect(retrieved).toEqual(expect.objectContaining({ id: collection.id, handle: "latest-drops", title: "Latest Drops" }))
+    expect(retrieved).toEqual(
+      expect.objectContaining({ id: collection.id, handle: "latest-drops", title: "Latest Drops" }),
+    )
   })
 
   test("footer and category pages: listCategories with the parent and children trees", async () => {
-    const { product_categories } = await ok(get("/store/product-categories", { fields: CATEGORY_LIST_FIELDS, limit: 100 }))
+    const { product_categories } = await ok(
+      get("/store/product-categories", { fields: CATEGORY_LIST_FIELDS, limit: 100 }),
+    )
     expect(product_categories.length).toBeGreaterThan(0)
     for (const category of product_categories) {
-      expect(category).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), handle: expect.any(String) }))
+      expect(category).toEqual(
+        expect.objectContaining({ id: expect.any(String), name: expect.any(String), handle: expect.any(String) }),
+      )
       expect(Array.isArray(category.category_children)).toBe(true)
       expect(Array.isArray(category.products)).toBe(true)
       expect(category.parent_category === null || typeof category.parent_category.id === "string").toBe(true)
     }
-    expect(product_categories.find((c: Json) => c.handle === "shirts").products.map((p: Json) => p.handle)).toEqual(["t-shirt"])
+    expect(product_categories.find((c: Json) => c.handle === "shirts").products.map((p: Json) => p.handle)).toEqual([
+      "t-shirt",
+    ])
   })
 
   test("category page: getCategoryByHandle", async () => {
-    const { product_categories } = await ok(get("/store/product-categories", { fields: CATEGORY_BY_HANDLE_FIELDS, handle: "shirts" }))
+    const { product_categories } = await ok(
+      get("/store/product-categories", { fields: CATEGORY_BY_HANDLE_FIELDS, handle: "shirts" }),
+    )
     expect(product_categories).toHaveLength(1)
     const [category] = product_categories
-    expect(category).toEqual(expect.objectContaining({ handle: "shirts", name: "Shirts", description: expect.toSatisfy(nullableString) }))
+    expect(category).toEqual(
+      expect.objectContaining({ handle: "shirts", name: "Shirts", description: expect.toSatisfy(nullableString) }),
+    )
     expect(category.category_children).toEqual([])
     expect(category.products.map((p: Json) => p.handle)).toEqual(["t-shirt"])
   })
@@ -230,10 +277,14 @@ describe("collections.ts and categories.ts", () => {
 describe("products.ts", () => {
   test("store page: listProductsWithSort (100 at once, order=created_at) with prices, stock, variant images, tags", async () => {
     const { dk } = await regions()
-    const body = await ok(get("/store/products", { limit: 100, offset: 0, region_id: dk.id, fields: PRODUCT_FIELDS, order: "created_at" }))
+    const body = await ok(
+      get("/store/products", { limit: 100, offset: 0, region_id: dk.id, fields: PRODUCT_FIELDS, order: "created_at" }),
+    )
     expect(body.count).toEqual(expect.any(Number))
     expect(body.products.length).toBe(body.count)
-    expect(body.products.map((p: Json) => p.handle)).toEqual(expect.arrayContaining(["t-shirt", "sweatshirt", "sweatpants", "shorts"]))
+    expect(body.products.map((p: Json) => p.handle)).toEqual(
+      expect.arrayContaining(["t-shirt", "sweatshirt", "sweatpants", "shorts"]),
+    )
     for (const product of body.products) expectStorefrontProduct(product, "eur")
     const created = body.products.map((p: Json) => p.created_at)
     expect(created).toEqual([...created].sort())
@@ -267,12 +318,19 @@ describe("products.ts", () => {
     for (const image of [first, second]) {
       const id = `pvpi_${run}_${linkIds.length}`
       linkIds.push(id)
-      await db.query("insert into product_variant_product_image (id, variant_id, image_id) values ($1, $2, $3)", [id, variant.id, image.id])
+      await db.query("insert into product_variant_product_image (id, variant_id, image_id) values ($1, $2, $3)", [
+        id,
+        variant.id,
+        image.id,
+      ])
     }
     // a removed link is not shown
     const removed = `pvpi_${run}_removed`
     linkIds.push(removed)
-    await db.query("insert into product_variant_product_image (id, variant_id, image_id, deleted_at) values ($1, $2, $3, now())", [removed, variant.id, before.images.at(-1).id])
+    await db.query(
+      "insert into product_variant_product_image (id, variant_id, image_id, deleted_at) values ($1, $2, $3, now())",
+      [removed, variant.id, before.images.at(-1).id],
+    )
 
     const after = await productByHandle(dk.id, "t-shirt", true)
     const linked = after.variants.find((v: Json) => v.id === variant.id)
@@ -284,10 +342,17 @@ describe("products.ts", () => {
     for (const other of after.variants.filter((v: Json) => v.id !== variant.id)) expect(other.images).toEqual([])
 
     // GET /store/products/:id with *variants.images too
-    const { product } = await ok(send("GET", `/store/products/${after.id}`, { query: { region_id: dk.id, fields: "*variants.images" }, headers: { "cache-control": "no-cache" } }))
+    const { product } = await ok(
+      send("GET", `/store/products/${after.id}`, {
+        query: { region_id: dk.id, fields: "*variants.images" },
+        headers: { "cache-control": "no-cache" },
+      }),
+    )
     expect(product.variants.find((v: Json) => v.id === variant.id).images).toHaveLength(2)
     await db.query("delete from product_variant_product_image where id = any($1)", [linkIds])
-    expect((await productByHandle(dk.id, "t-shirt", true)).variants.find((v: Json) => v.id === variant.id).images).toEqual([])
+    expect(
+      (await productByHandle(dk.id, "t-shirt", true)).variants.find((v: Json) => v.id === variant.id).images,
+    ).toEqual([])
   })
 
   test("generateStaticParams: fields=handle (with a region, Medusa adds the variants' prices)", async () => {
@@ -304,7 +369,15 @@ describe("products.ts", () => {
   test("home product rail: collection_id with fields=*variants.calculated_price", async () => {
     const { dk } = await regions()
     const { collections } = await ok(get("/store/collections", { handle: "latest-drops", fields: "id" }))
-    const body = await ok(get("/store/products", { limit: 12, offset: 0, region_id: dk.id, fields: "*variants.calculated_price", collection_id: collections[0].id }))
+    const body = await ok(
+      get("/store/products", {
+        limit: 12,
+        offset: 0,
+        region_id: dk.id,
+        fields: "*variants.calculated_price",
+        collection_id: collections[0].id,
+      }),
+    )
     expect(body.products.length).toBeGreaterThan(0)
     for (const product of body.products) {
       expect(product.collection_id).toBe(collections[0].id)
@@ -332,10 +405,21 @@ describe("products.ts", () => {
   test("product-actions-wrapper and paginated category page: id[] and category_id[]", async () => {
     const { dk } = await regions()
     const tshirt = await productByHandle(dk.id, "t-shirt")
-    const byId = await ok(get("/store/products", { limit: 12, offset: 0, region_id: dk.id, fields: PRODUCT_FIELDS, id: [tshirt.id] }))
+    const byId = await ok(
+      get("/store/products", { limit: 12, offset: 0, region_id: dk.id, fields: PRODUCT_FIELDS, id: [tshirt.id] }),
+    )
     expect(byId.products.map((p: Json) => p.id)).toEqual([tshirt.id])
     const { product_categories } = await ok(get("/store/product-categories", { fields: "id", handle: "shirts" }))
-    const byCategory = await ok(get("/store/products", { limit: 100, offset: 0, region_id: dk.id, fields: PRODUCT_FIELDS, category_id: [product_categories[0].id], order: "created_at" }))
+    const byCategory = await ok(
+      get("/store/products", {
+        limit: 100,
+        offset: 0,
+        region_id: dk.id,
+        fields: PRODUCT_FIELDS,
+        category_id: [product_categories[0].id],
+        order: "created_at",
+      }),
+    )
     expect(byCategory.products.map((p: Json) => p.handle)).toEqual(["t-shirt"])
   })
 
@@ -344,7 +428,9 @@ describe("products.ts", () => {
     const euro = await productByHandle(dk.id, "t-shirt")
     const dollar = await productByHandle(us.id, "t-shirt")
     expectStorefrontProduct(dollar, "usd")
-    expect(dollar.variants[0].calculated_price.calculated_amount).not.toBe(euro.variants[0].calculated_price.calculated_amount)
+    expect(dollar.variants[0].calculated_price.calculated_amount).not.toBe(
+      euro.variants[0].calculated_price.calculated_amount,
+    )
   })
 })
 
@@ -354,12 +440,21 @@ describe("variants.ts", () => {
     const tshirt = await productByHandle(dk.id, "t-shirt")
     const wanted = tshirt.variants[2]
     const { variant } = await ok(get(`/store/product-variants/${wanted.id}`, { fields: "*images" }))
-    expect(variant).toEqual(expect.objectContaining({ id: wanted.id, title: wanted.title, product_id: tshirt.id, manage_inventory: expect.any(Boolean) }))
+    expect(variant).toEqual(
+      expect.objectContaining({
+        id: wanted.id,
+        title: wanted.title,
+        product_id: tshirt.id,
+        manage_inventory: expect.any(Boolean),
+      }),
+    )
     expect(Array.isArray(variant.images)).toBe(true)
     expect(variant.options.map((o: Json) => o.value).sort()).toEqual(wanted.options.map((o: Json) => o.value).sort())
     expect(variant.product).toEqual({ id: tshirt.id, type_id: tshirt.type_id })
 
-    const priced = await ok(get(`/store/product-variants/${wanted.id}`, { region_id: dk.id, fields: "id,+inventory_quantity" }))
+    const priced = await ok(
+      get(`/store/product-variants/${wanted.id}`, { region_id: dk.id, fields: "id,+inventory_quantity" }),
+    )
     expect(priced.variant.inventory_quantity).toEqual(expect.any(Number))
     expectCalculatedPrice(priced.variant.calculated_price, "eur")
 
@@ -374,7 +469,9 @@ const shopRegions = () => ({ dk: { id: fx.regions.euro }, us: { id: fx.regions.w
 
 /** The shop's product holding a variant, as the product page lists it. */
 async function shopProductOf(variantId: string, regionId = fx.regions.euro) {
-  const { products } = await ok(shop.get("/store/products", { limit: 100, offset: 0, region_id: regionId, fields: PRODUCT_FIELDS }))
+  const { products } = await ok(
+    shop.get("/store/products", { limit: 100, offset: 0, region_id: regionId, fields: PRODUCT_FIELDS }),
+  )
   const found = products.find((p: Json) => p.variants.some((v: Json) => v.id === variantId))
   expect(found).toBeDefined()
   return found as Json
@@ -383,7 +480,18 @@ async function shopProductOf(variantId: string, regionId = fx.regions.euro) {
 /** The cart as retrieveCart() asks for it, with what cart, checkout and the nav's dropdown read. */
 async function retrieveCart(id: string, token?: string) {
   const { cart } = await ok(shop.get(`/store/carts/${id}`, { fields: CART_FIELDS }, token))
-  for (const total of ["total", "subtotal", "tax_total", "item_subtotal", "item_total", "shipping_subtotal", "shipping_total", "discount_total", "discount_subtotal", "gift_card_total"]) {
+  for (const total of [
+    "total",
+    "subtotal",
+    "tax_total",
+    "item_subtotal",
+    "item_total",
+    "shipping_subtotal",
+    "shipping_total",
+    "discount_total",
+    "discount_subtotal",
+    "gift_card_total",
+  ]) {
     expect(cart[total], total).toEqual(expect.any(Number))
   }
   expect(cart.region).toEqual(expect.objectContaining({ id: cart.region_id, currency_code: cart.currency_code }))
@@ -404,11 +512,23 @@ async function retrieveCart(id: string, token?: string) {
       }),
     )
     expect("thumbnail" in item && "metadata" in item).toBe(true)
-    expect(item.variant).toEqual(expect.objectContaining({ id: item.variant_id, title: expect.any(String), manage_inventory: expect.any(Boolean) }))
+    expect(item.variant).toEqual(
+      expect.objectContaining({
+        id: item.variant_id,
+        title: expect.any(String),
+        manage_inventory: expect.any(Boolean),
+      }),
+    )
     expect(item.product).toEqual(expect.objectContaining({ id: expect.any(String), handle: item.product_handle }))
   }
   for (const method of cart.shipping_methods ?? []) {
-    expect(method).toEqual(expect.objectContaining({ shipping_option_id: expect.any(String), name: expect.any(String), amount: expect.any(Number) }))
+    expect(method).toEqual(
+      expect.objectContaining({
+        shipping_option_id: expect.any(String),
+        name: expect.any(String),
+        amount: expect.any(Number),
+      }),
+    )
   }
   return cart as Json
 }
@@ -424,13 +544,29 @@ async function checkout(variantId: string, token?: string, cartId?: string) {
   const minimal = await ok(shop.get(`/store/carts/${id}`, { fields: "id,region_id" }, token))
   expect(minimal.cart).toEqual({ id, region_id: dk.id })
   await ok(shop.post(`/store/carts/${id}/line-items`, { variant_id: variantId, quantity: 1 }, token))
-  await ok(shop.post(`/store/carts/${id}`, { shipping_address: address(SHOP_COUNTRY), billing_address: address(SHOP_COUNTRY), email: `buyer-${run}@example.com` }, token))
+  await ok(
+    shop.post(
+      `/store/carts/${id}`,
+      {
+        shipping_address: address(SHOP_COUNTRY),
+        billing_address: address(SHOP_COUNTRY),
+        email: `buyer-${run}@example.com`,
+      },
+      token,
+    ),
+  )
   const { shipping_options } = await ok(shop.get("/store/shipping-options", { cart_id: id }, token))
   const option = shipping_options.find((o: Json) => o.service_zone?.fulfillment_set?.type !== "pickup")
   await ok(shop.post(`/store/carts/${id}/shipping-methods`, { option_id: option.id }, token))
   const cart = await retrieveCart(id, token)
   const { payment_collection } = await ok(shop.post("/store/payment-collections", { cart_id: id }, token))
-  await ok(shop.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, token))
+  await ok(
+    shop.post(
+      `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+      token,
+    ),
+  )
   const completed = await ok(shop.post(`/store/carts/${id}/complete`, {}, token))
   expect(completed.type, JSON.stringify(completed.error)).toBe("order")
   return { cart, order: completed.order as Json }
@@ -440,7 +576,9 @@ describe("cart.ts, fulfillment.ts, payment.ts: the guest checkout", () => {
   test("getOrSetCart: POST /store/carts with region and locale, then GET ?fields=id,region_id", async () => {
     const { dk } = shopRegions()
     const { cart } = await ok(shop.post("/store/carts", { region_id: dk.id, locale: "en-US" }))
-    expect(cart).toEqual(expect.objectContaining({ id: expect.stringMatching(/^cart_/), region_id: dk.id, currency_code: "eur" }))
+    expect(cart).toEqual(
+      expect.objectContaining({ id: expect.stringMatching(/^cart_/), region_id: dk.id, currency_code: "eur" }),
+    )
     const { cart: minimal } = await ok(shop.get(`/store/carts/${cart.id}`, { fields: "id,region_id" }))
     expect(minimal).toEqual({ id: cart.id, region_id: dk.id })
   })
@@ -467,7 +605,10 @@ describe("cart.ts, fulfillment.ts, payment.ts: the guest checkout", () => {
     await ok(shop.post(`/store/carts/${cart.id}/line-items/${line.id}`, { quantity: 3 }))
     full = await retrieveCart(cart.id)
     expect(full.items.find((item: Json) => item.id === line.id).quantity).toBe(3)
-    expect(full.item_subtotal).toBeCloseTo(3 * a.calculated_price.calculated_amount + b.calculated_price.calculated_amount, 10)
+    expect(full.item_subtotal).toBeCloseTo(
+      3 * a.calculated_price.calculated_amount + b.calculated_price.calculated_amount,
+      10,
+    )
 
     const deleted = await ok(shop.send("DELETE", `/store/carts/${cart.id}/line-items/${line.id}`))
     expect(deleted).toEqual(expect.objectContaining({ id: line.id, deleted: true }))
@@ -492,8 +633,16 @@ describe("cart.ts, fulfillment.ts, payment.ts: the guest checkout", () => {
     await ok(shop.post(`/store/carts/${id}/line-items`, { variant_id: variant.id, quantity: 2 }))
 
     // setAddresses: the form's fields, billing same as shipping
-    const withAddress = await ok(shop.post(`/store/carts/${id}`, { shipping_address: address(SHOP_COUNTRY), billing_address: address(SHOP_COUNTRY), email: `guest-${run}@example.com` }))
-    expect(withAddress.cart.shipping_address).toEqual(expect.objectContaining({ first_name: "Ada", city: "København", country_code: SHOP_COUNTRY }))
+    const withAddress = await ok(
+      shop.post(`/store/carts/${id}`, {
+        shipping_address: address(SHOP_COUNTRY),
+        billing_address: address(SHOP_COUNTRY),
+        email: `guest-${run}@example.com`,
+      }),
+    )
+    expect(withAddress.cart.shipping_address).toEqual(
+      expect.objectContaining({ first_name: "Ada", city: "København", country_code: SHOP_COUNTRY }),
+    )
     expect(withAddress.cart.email).toBe(`guest-${run}@example.com`)
 
     // listCartShippingMethods / listCartOptions
@@ -501,11 +650,19 @@ describe("cart.ts, fulfillment.ts, payment.ts: the guest checkout", () => {
     expect(shipping_options.length).toBeGreaterThan(0)
     for (const option of shipping_options) {
       expect(option).toEqual(
-        expect.objectContaining({ id: expect.any(String), name: expect.any(String), price_type: expect.stringMatching(/^(flat|calculated)$/), amount: expect.any(Number), insufficient_inventory: false }),
+        expect.objectContaining({
+          id: expect.any(String),
+          name: expect.any(String),
+          price_type: expect.stringMatching(/^(flat|calculated)$/),
+          amount: expect.any(Number),
+          insufficient_inventory: false,
+        }),
       )
       expect(option.service_zone.fulfillment_set.type).toEqual(expect.any(String))
     }
-    const standard = shipping_options.find((o: Json) => o.price_type === "flat" && o.service_zone.fulfillment_set.type === "shipping")
+    const standard = shipping_options.find(
+      (o: Json) => o.price_type === "flat" && o.service_zone.fulfillment_set.type === "shipping",
+    )
 
     // setShippingMethod
     const shipped = await ok(shop.post(`/store/carts/${id}/shipping-methods`, { option_id: standard.id }))
@@ -517,12 +674,20 @@ describe("cart.ts, fulfillment.ts, payment.ts: the guest checkout", () => {
 
     // initiatePaymentSession (the SDK creates the collection first)
     const { payment_collection } = await ok(shop.post("/store/payment-collections", { cart_id: id }))
-    const session = await ok(shop.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }))
-    expect(session.payment_collection.payment_sessions).toEqual([expect.objectContaining({ provider_id: "pp_system_default", status: "pending" })])
+    const session = await ok(
+      shop.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+        provider_id: "pp_system_default",
+      }),
+    )
+    expect(session.payment_collection.payment_sessions).toEqual([
+      expect.objectContaining({ provider_id: "pp_system_default", status: "pending" }),
+    ])
 
     // the review step: an active (pending) session and a shipping method
     const cart = await retrieveCart(id)
-    expect(cart.payment_collection.payment_sessions.find((s: Json) => s.status === "pending").provider_id).toBe("pp_system_default")
+    expect(cart.payment_collection.payment_sessions.find((s: Json) => s.status === "pending").provider_id).toBe(
+      "pp_system_default",
+    )
     expect(cart.shipping_methods).toHaveLength(1)
     expect(cart.shipping_methods[0].name).toBe(standard.name)
     const price = variant.calculated_price.calculated_amount
@@ -560,16 +725,35 @@ describe("cart.ts, fulfillment.ts, payment.ts: the guest checkout", () => {
         fulfillment_status: "not_fulfilled",
       }),
     )
-    expect(order.shipping_address).toEqual(expect.objectContaining({ first_name: "Ada", last_name: "Lovelace", city: "København", postal_code: "1165", country_code: SHOP_COUNTRY }))
+    expect(order.shipping_address).toEqual(
+      expect.objectContaining({
+        first_name: "Ada",
+        last_name: "Lovelace",
+        city: "København",
+        postal_code: "1165",
+        country_code: SHOP_COUNTRY,
+      }),
+    )
     expect(order.items).toHaveLength(1)
     expect(order.items[0]).toEqual(
-      expect.objectContaining({ title: expect.any(String), product_handle: tshirt.handle, quantity: 2, total: expect.any(Number), original_total: expect.any(Number), thumbnail: tshirt.thumbnail }),
+      expect.objectContaining({
+        title: expect.any(String),
+        product_handle: tshirt.handle,
+        quantity: 2,
+        total: expect.any(Number),
+        original_total: expect.any(Number),
+        thumbnail: tshirt.thumbnail,
+      }),
     )
     expect(order.items[0].variant).toEqual(expect.objectContaining({ id: variant.id }))
     expect(order.items[0].product).toEqual(expect.objectContaining({ id: tshirt.id }))
-    expect(order.shipping_methods).toEqual([expect.objectContaining({ name: standard.name, total: expect.any(Number) })])
+    expect(order.shipping_methods).toEqual([
+      expect.objectContaining({ name: standard.name, total: expect.any(Number) }),
+    ])
     const payments = order.payment_collections.flatMap((pc: Json) => pc.payments)
-    expect(payments).toEqual([expect.objectContaining({ provider_id: "pp_system_default", amount: cart.total, created_at: isoDate })])
+    expect(payments).toEqual([
+      expect.objectContaining({ provider_id: "pp_system_default", amount: cart.total, created_at: isoDate }),
+    ])
   })
 })
 
@@ -589,8 +773,22 @@ describe("customer.ts and orders.ts: the account", () => {
 
     const registered = await ok(shop.post("/auth/customer/emailpass/register", { email, password }))
     expect(registered.token).toEqual(expect.any(String))
-    const { customer } = await ok(shop.post("/store/customers", { email, first_name: "Grace", last_name: "Hopper", phone: "+4512345678" }, registered.token))
-    expect(customer).toEqual(expect.objectContaining({ id: expect.stringMatching(/^cus_/), email, first_name: "Grace", last_name: "Hopper", phone: "+4512345678" }))
+    const { customer } = await ok(
+      shop.post(
+        "/store/customers",
+        { email, first_name: "Grace", last_name: "Hopper", phone: "+4512345678" },
+        registered.token,
+      ),
+    )
+    expect(customer).toEqual(
+      expect.objectContaining({
+        id: expect.stringMatching(/^cus_/),
+        email,
+        first_name: "Grace",
+        last_name: "Hopper",
+        phone: "+4512345678",
+      }),
+    )
 
     const login = await ok(shop.post("/auth/customer/emailpass", { email, password }))
     expect(login.token).toEqual(expect.any(String))
@@ -608,11 +806,22 @@ describe("customer.ts and orders.ts: the account", () => {
 
   test("account overview: GET /store/customers/me?fields=*orders", async () => {
     const { customer } = await ok(shop.get("/store/customers/me", { fields: "*orders" }, token))
-    expect(customer).toEqual(expect.objectContaining({ email, first_name: "Grace", last_name: "Hopper", phone: "+4512345678", addresses: [], orders: [] }))
+    expect(customer).toEqual(
+      expect.objectContaining({
+        email,
+        first_name: "Grace",
+        last_name: "Hopper",
+        phone: "+4512345678",
+        addresses: [],
+        orders: [],
+      }),
+    )
   })
 
   test("profile: updateCustomer (name, phone)", async () => {
-    const { customer } = await ok(shop.post("/store/customers/me", { first_name: "Grace B.", last_name: "Hopper" }, token))
+    const { customer } = await ok(
+      shop.post("/store/customers/me", { first_name: "Grace B.", last_name: "Hopper" }, token),
+    )
     expect(customer).toEqual(expect.objectContaining({ first_name: "Grace B.", last_name: "Hopper" }))
     const phone = await ok(shop.post("/store/customers/me", { phone: "+4587654321" }, token))
     expect(phone.customer.phone).toBe("+4587654321")
@@ -637,10 +846,22 @@ describe("customer.ts and orders.ts: the account", () => {
     expect(added.customer.addresses).toHaveLength(1)
     const customerId = added.customer.id
     const [saved] = added.customer.addresses
-    expect(saved).toEqual(expect.objectContaining({ id: expect.any(String), first_name: "Grace", company: "Navy", city: "København", country_code: "dk", is_default_billing: false, is_default_shipping: false }))
+    expect(saved).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        first_name: "Grace",
+        company: "Navy",
+        city: "København",
+        country_code: "dk",
+        is_default_billing: false,
+        is_default_shipping: false,
+      }),
+    )
 
     const { is_default_billing: _b, is_default_shipping: _s, ...update } = form
-    const updated = await ok(shop.post(`/store/customers/me/addresses/${saved.id}`, { ...update, city: "Aarhus" }, token))
+    const updated = await ok(
+      shop.post(`/store/customers/me/addresses/${saved.id}`, { ...update, city: "Aarhus" }, token),
+    )
     expect(updated.customer.addresses.find((a: Json) => a.id === saved.id).city).toBe("Aarhus")
 
     const extra = await ok(shop.post("/store/customers/me/addresses", { ...form, address_1: "Strøget 3" }, token))
@@ -658,21 +879,48 @@ describe("customer.ts and orders.ts: the account", () => {
     const { cart, order: placed } = await checkout(tshirt.variants[0].id, token)
     expect(cart.customer_id).toEqual(expect.any(String))
 
-    const list = await ok(shop.get("/store/orders", { limit: 10, offset: 0, order: "-created_at", fields: ORDER_LIST_FIELDS }, token))
+    const list = await ok(
+      shop.get("/store/orders", { limit: 10, offset: 0, order: "-created_at", fields: ORDER_LIST_FIELDS }, token),
+    )
     expect(list.orders.map((o: Json) => o.id)).toEqual([placed.id])
     expect(list.count).toBe(1)
     const [card] = list.orders
-    expect(card).toEqual(expect.objectContaining({ id: placed.id, display_id: expect.any(Number), created_at: isoDate, total: cart.total, currency_code: "eur" }))
-    expect(card.items).toEqual([expect.objectContaining({ title: expect.any(String), quantity: 1, thumbnail: tshirt.thumbnail, variant: expect.objectContaining({ id: tshirt.variants[0].id }) })])
+    expect(card).toEqual(
+      expect.objectContaining({
+        id: placed.id,
+        display_id: expect.any(Number),
+        created_at: isoDate,
+        total: cart.total,
+        currency_code: "eur",
+      }),
+    )
+    expect(card.items).toEqual([
+      expect.objectContaining({
+        title: expect.any(String),
+        quantity: 1,
+        thumbnail: tshirt.thumbnail,
+        variant: expect.objectContaining({ id: tshirt.variants[0].id }),
+      }),
+    ])
 
     const { order } = await ok(shop.get(`/store/orders/${placed.id}`, { fields: ORDER_FIELDS }, token))
-    expect(order).toEqual(expect.objectContaining({ id: placed.id, email: `buyer-${run}@example.com`, payment_status: "authorized", total: cart.total }))
+    expect(order).toEqual(
+      expect.objectContaining({
+        id: placed.id,
+        email: `buyer-${run}@example.com`,
+        payment_status: "authorized",
+        total: cart.total,
+      }),
+    )
 
     const { customer } = await ok(shop.get("/store/customers/me", { fields: "*orders" }, token))
     expect(customer.orders.map((o: Json) => o.id)).toEqual([placed.id])
 
     // without the token, the orders list is refused
-    expect((await shop.get("/store/orders", { limit: 10, offset: 0, order: "-created_at", fields: ORDER_LIST_FIELDS })).status).toBe(401)
+    expect(
+      (await shop.get("/store/orders", { limit: 10, offset: 0, order: "-created_at", fields: ORDER_LIST_FIELDS }))
+        .status,
+    ).toBe(401)
   })
 
   test("updateRegion: the cart moves to another region and is re-priced in its currency", async () => {

@@ -21,7 +21,10 @@ function dashboardVersion(): string {
  * Puts the dashboard into ASSETS_DIR at `admin.path`. A build is kept per dashboard version and
  * options, so it runs once (about a minute) and is reused until either changes.
  */
-export async function buildAdmin(config: ConfigInput, log: (line: string) => void = console.log): Promise<{ path?: string; built: boolean }> {
+export async function buildAdmin(
+  config: ConfigInput,
+  log: (line: string) => void = console.log,
+): Promise<{ path?: string; built: boolean }> {
   const admin = adminOptionsOf(config)
   if (admin.disable) {
     rmSync(ASSETS_DIR, { recursive: true, force: true })
@@ -30,7 +33,17 @@ export async function buildAdmin(config: ConfigInput, log: (line: string) => voi
   }
 
   const version = dashboardVersion()
-  const key = createHash("sha256").update(JSON.stringify({ version, ...admin, auth: process.env.ADMIN_AUTH_TYPE, jwtKey: process.env.ADMIN_JWT_TOKEN_STORAGE_KEY })).digest("hex").slice(0, 12)
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify({
+        version,
+        ...admin,
+        auth: process.env.ADMIN_AUTH_TYPE,
+        jwtKey: process.env.ADMIN_JWT_TOKEN_STORAGE_KEY,
+      }),
+    )
+    .digest("hex")
+    .slice(0, 12)
   const cached = `${CACHE_DIR}/${version}-${key}`
   let built = false
   if (!existsSync(`${cached}/index.html`)) {
@@ -39,7 +52,14 @@ export async function buildAdmin(config: ConfigInput, log: (line: string) => voi
     const partial = `${ROOT}.medusa/admin-partial`
     rmSync(partial, { recursive: true, force: true })
     const { build } = await import("@medusajs/admin-bundler")
-    const options = { path: admin.path as `/${string}`, backendUrl: admin.backendUrl, storefrontUrl: admin.storefrontUrl, outDir: partial, sources: [], plugins: [] }
+    const options = {
+      path: admin.path as `/${string}`,
+      backendUrl: admin.backendUrl,
+      storefrontUrl: admin.storefrontUrl,
+      outDir: partial,
+      sources: [],
+      plugins: [],
+    }
     // Its types reach into @medusajs/types, which is not installed: the options above are all it reads.
     await build(options as unknown as Parameters<typeof build>[0])
     // Only the current build is kept: an older version's is 11 MB of nothing.

@@ -22,7 +22,10 @@ export const WRANGLER_ENV = {
 export function extensionsOf(config: ConfigInput): { plugins: string[]; modules: ModulePaths } {
   return {
     plugins: (config.plugins ?? []).map((plugin) => (typeof plugin === "string" ? plugin : plugin.resolve)),
-    modules: { cache: customModulePath("cache", config.modules?.cache), eventBus: customModulePath("eventBus", config.modules?.eventBus) },
+    modules: {
+      cache: customModulePath("cache", config.modules?.cache),
+      eventBus: customModulePath("eventBus", config.modules?.eventBus),
+    },
   }
 }
 
@@ -48,7 +51,9 @@ export async function buildWorker(
     stdio: options.quiet ? "pipe" : "inherit",
   })
   if (result.status !== 0) {
-    throw new Error(`wrangler deploy --dry-run failed (exit ${result.status}):\n${result.stdout ?? ""}${result.stderr ?? ""}`)
+    throw new Error(
+      `wrangler deploy --dry-run failed (exit ${result.status}):\n${result.stdout ?? ""}${result.stderr ?? ""}`,
+    )
   }
   const bundle = `${ROOT}${outdir}/${(options.entry ?? "functions/api.ts").split("/").pop()!.replace(/\.ts$/, ".js")}`
   const source = readFileSync(bundle)

@@ -51,8 +51,14 @@ export const DEMO_PRODUCTS = [
     title: "Medusa T-Shirt",
     handle: "t-shirt",
     category: "Shirts",
-    description: "Reimagine the feeling of a classic T-shirt. With our cotton T-shirts, everyday essentials no longer have to be ordinary.",
-    images: [`${IMAGES}/tee-black-front.png`, `${IMAGES}/tee-black-back.png`, `${IMAGES}/tee-white-front.png`, `${IMAGES}/tee-white-back.png`],
+    description:
+      "Reimagine the feeling of a classic T-shirt. With our cotton T-shirts, everyday essentials no longer have to be ordinary.",
+    images: [
+      `${IMAGES}/tee-black-front.png`,
+      `${IMAGES}/tee-black-back.png`,
+      `${IMAGES}/tee-white-front.png`,
+      `${IMAGES}/tee-white-back.png`,
+    ],
     tags: ["cotton", "summer"],
     options: [
       { title: "Size", values: SIZES },
@@ -66,7 +72,8 @@ export const DEMO_PRODUCTS = [
     title: "Medusa Sweatshirt",
     handle: "sweatshirt",
     category: "Sweatshirts",
-    description: "Reimagine the feeling of a classic sweatshirt. With our cotton sweatshirt, everyday essentials no longer have to be ordinary.",
+    description:
+      "Reimagine the feeling of a classic sweatshirt. With our cotton sweatshirt, everyday essentials no longer have to be ordinary.",
     images: [`${IMAGES}/sweatshirt-vintage-front.png`, `${IMAGES}/sweatshirt-vintage-back.png`],
     tags: ["cotton", "winter"],
     options: [{ title: "Size", values: SIZES }],
@@ -78,7 +85,8 @@ export const DEMO_PRODUCTS = [
     title: "Medusa Sweatpants",
     handle: "sweatpants",
     category: "Pants",
-    description: "Reimagine the feeling of classic sweatpants. With our cotton sweatpants, everyday essentials no longer have to be ordinary.",
+    description:
+      "Reimagine the feeling of classic sweatpants. With our cotton sweatpants, everyday essentials no longer have to be ordinary.",
     images: [`${IMAGES}/sweatpants-gray-front.png`, `${IMAGES}/sweatpants-gray-back.png`],
     tags: ["cotton", "winter"],
     options: [{ title: "Size", values: SIZES }],
@@ -90,7 +98,8 @@ export const DEMO_PRODUCTS = [
     title: "Medusa Shorts",
     handle: "shorts",
     category: "Merch",
-    description: "Reimagine the feeling of classic shorts. With our cotton shorts, everyday essentials no longer have to be ordinary.",
+    description:
+      "Reimagine the feeling of classic shorts. With our cotton shorts, everyday essentials no longer have to be ordinary.",
     images: [`${IMAGES}/shorts-vintage-front.png`, `${IMAGES}/shorts-vintage-back.png`],
     tags: ["cotton", "summer"],
     options: [{ title: "Size", values: SIZES }],

@@ -14,6 +14,7 @@ export function loadDotEnv(file = ".env") {
  * newline is double-quoted, the one form in which dotenv expands `\n`.
  */
 export function envLine(name: string, value: string): string {
-  if (!/[\n\r]/.test(value)) return value.includes("'") && !value.includes("`") ? `${name}=\`${value}\`` : `${name}='${value}'`
+  if (!/[\n\r]/.test(value))
+    return value.includes("'") && !value.includes("`") ? `${name}=\`${value}\`` : `${name}='${value}'`
   return `${name}="${value.replace(/\r?\n/g, "\\n")}"`
 }

@@ -22,15 +22,23 @@ export class PluginLoadError extends Error {
 
 /** Where a plugin lives: `./path` from the project root, or a package in node_modules. */
 export function pluginDir(resolveAs: string, root = ROOT): string {
-  return resolveAs.startsWith(".") || resolveAs.startsWith("/") ? resolve(root, resolveAs) : join(root, "node_modules", resolveAs)
+  return resolveAs.startsWith(".") || resolveAs.startsWith("/")
+    ? resolve(root, resolveAs)
+    : join(root, "node_modules", resolveAs)
 }
 
 function pluginSource(resolveAs: string, root: string): Source {
   const dir = pluginDir(resolveAs, root)
   if (!existsSync(dir)) throw new PluginLoadError(resolveAs, `no folder at ${relative(root, dir) || dir}`)
   const srcDir = existsSync(join(dir, "src")) ? join(dir, "src") : dir
-  const provides = ["api", "services", "subscribers", "jobs"].some((folder) => existsSync(join(srcDir, folder))) || existsSync(join(dir, "migrations"))
-  if (!provides) throw new PluginLoadError(resolveAs, "it has none of src/api, src/services, src/subscribers, src/jobs or migrations")
+  const provides =
+    ["api", "services", "subscribers", "jobs"].some((folder) => existsSync(join(srcDir, folder))) ||
+    existsSync(join(dir, "migrations"))
+  if (!provides)
+    throw new PluginLoadError(
+      resolveAs,
+      "it has none of src/api, src/services, src/subscribers, src/jobs or migrations",
+    )
   return { plugin: resolveAs, srcDir }
 }
 
@@ -38,7 +46,9 @@ const isSource = (file: string) => file.endsWith(".ts") && !file.endsWith(".test
 
 function filesIn(dir: string): string[] {
   if (!existsSync(dir)) return []
-  return readdirSync(dir).filter((file) => isSource(file) && !file.startsWith("index.")).sort()
+  return readdirSync(dir)
+    .filter((file) => isSource(file) && !file.startsWith("index."))
+    .sort()
 }
 
 function routeFiles(dir: string): string[] {
@@ -70,19 +80,37 @@ export function serviceName(file: string): string {
  * at build time. The project's own files win over a plugin's on a name clash, with a warning.
  */
 export function registrySource(
-  options: { plugins?: string[]; modules?: ModulePaths; root?: string; outFile?: string; warn?: (message: string) => void } = {},
+  options: {
+    plugins?: string[]
+    modules?: ModulePaths
+    root?: string
+    outFile?: string
+    warn?: (message: string) => void
+  } = {},
 ): string {
   const root = options.root ?? ROOT
   const outDir = dirname(options.outFile ?? REGISTRY_FILE)
   const warn = options.warn ?? ((message: string) => console.warn(message))
-  const sources: Source[] = [{ srcDir: join(root, "src") }, ...(options.plugins ?? []).map((plugin) => pluginSource(plugin, root))]
+  const sources: Source[] = [
+    { srcDir: join(root, "src") },
+    ...(options.plugins ?? []).map((plugin) => pluginSource(plugin, root)),
+  ]
   const importPath = (file: string) => {
     const path = relative(outDir, file).split(sep).join("/").replace(/\.ts$/, "")
     return path.startsWith(".") ? path : `./${path}`
   }
   const imports: string[] = []
-  const entries = { subscribers: [] as string[], jobs: [] as string[], routes: [] as string[], services: [] as string[] }
-  const taken = { subscribers: new Map<string, string>(), routes: new Map<string, string>(), services: new Map<string, string>() }
+  const entries = {
+    subscribers: [] as string[],
+    jobs: [] as string[],
+    routes: [] as string[],
+    services: [] as string[],
+  }
+  const taken = {
+    subscribers: new Map<string, string>(),
+    routes: new Map<string, string>(),
+    services: new Map<string, string>(),
+  }
   const owner = (source: Source) => (source.plugin ? `plugin ${source.plugin}` : "the project")
   const claim = (kind: keyof typeof taken, name: string, source: Source) => {
     const holder = taken[kind].get(name)
@@ -99,14 +127,17 @@ export function registrySource(
     for (const file of filesIn(join(source.srcDir, "subscribers"))) {
       const id = file.replace(/\.ts$/, "")
       if (!claim("subscribers", id, source)) continue
+      // The whole module: a subscriber is our subscriber({…}), Medusa v2's function and `config`, or Medusa v1's class.
       const name = `subscriber${imports.length}`
-      imports.push(`import ${name} from "${importPath(join(source.srcDir, "subscribers", file))}"`)
-      entries.subscribers.push(`{ id: "${id}", ...(${name} as Omit<Subscriber, "id">) }`)
+      imports.push(`import * as ${name} from "${importPath(join(source.srcDir, "subscribers", file))}"`)
+      entries.subscribers.push(
+        `subscriberOf(${JSON.stringify(id)}, ${name}${source.plugin ? `, ${JSON.stringify(source.plugin)}` : ""})`,
+      )
     }
     for (const file of filesIn(join(source.srcDir, "jobs"))) {
       const name = `job${imports.length}`
-      imports.push(`import ${name} from "${importPath(join(source.srcDir, "jobs", file))}"`)
-      entries.jobs.push(name)
+      imports.push(`import * as ${name} from "${importPath(join(source.srcDir, "jobs", file))}"`)
+      entries.jobs.push(`jobOf(${JSON.stringify(file.replace(/\.ts$/, ""))}, ${name})`)
     }
     const apiDir = join(source.srcDir, "api")
     for (const file of routeFiles(apiDir)) {
@@ -128,9 +159,12 @@ export function registrySource(
   for (const [kind, resolveAs] of Object.entries(options.modules ?? {})) {
     if (!resolveAs) continue
     const dir = pluginDir(resolveAs, root)
-    const file = [dir, `${dir}.ts`, join(dir, "index.ts")].find((candidate) => existsSync(candidate) && statSync(candidate).isFile())
+    const file = [dir, `${dir}.ts`, join(dir, "index.ts")].find(
+      (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+    )
     const packaged = !resolveAs.startsWith(".") && !resolveAs.startsWith("/") && existsSync(dir)
-    if (!file && !packaged) throw new PluginLoadError(`module ${kind} (${resolveAs})`, `no file at ${relative(root, dir) || dir}`)
+    if (!file && !packaged)
+      throw new PluginLoadError(`module ${kind} (${resolveAs})`, `no file at ${relative(root, dir) || dir}`)
     const name = `module${imports.length}`
     imports.push(`import ${name} from "${packaged ? resolveAs : importPath(file!)}"`)
     moduleEntries.push(`${kind}: ${name}`)
@@ -139,8 +173,8 @@ export function registrySource(
   return [
     "// Generated by scripts/lib/generate-registry.ts from src/{api,services,subscribers,jobs} and the plugins: do not edit.",
     `import type { ApiRoute, ModuleFactories, ServiceEntry } from "${importFrom("core/extensions")}"`,
-    `import type { JobConfig } from "${importFrom("infra/events/job")}"`,
-    `import type { Subscriber } from "${importFrom("infra/events/subscriber")}"`,
+    `import { jobOf, type JobConfig } from "${importFrom("infra/events/job")}"`,
+    `import { subscriberOf, type Subscriber } from "${importFrom("infra/events/subscriber")}"`,
     ...imports,
     "",
     `export const subscribers: Subscriber[] = [${entries.subscribers.join(", ")}]`,
@@ -159,7 +193,9 @@ export interface ModulePaths {
 }
 
 /** Writes the registry when it changed; true if it did. */
-export function generateRegistry(options: { plugins?: string[]; modules?: ModulePaths; outFile?: string } = {}): boolean {
+export function generateRegistry(
+  options: { plugins?: string[]; modules?: ModulePaths; outFile?: string } = {},
+): boolean {
   const outFile = options.outFile ?? REGISTRY_FILE
   const source = registrySource({ ...options, outFile })
   if (existsSync(outFile) && readFileSync(outFile, "utf8") === source) return false

@@ -62,7 +62,10 @@ export async function startLocalDatabase(options: {
 
 export function proxyFor(url: string, pooled = false): Promise<NeonProxy> {
   const target = new URL(url)
-  return startNeonProxy({ host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) }, { pooled })
+  return startNeonProxy(
+    { host: target.hostname.replace(/^\[|\]$/g, ""), port: Number(target.port || 5432) },
+    { pooled },
+  )
 }
 
 /**
@@ -70,5 +73,9 @@ export function proxyFor(url: string, pooled = false): Promise<NeonProxy> {
  * pipelines it with the start-up; any other local Postgres may ask for SCRAM, which cannot be pipelined.
  */
 export function proxyBindings(url: string, proxy: NeonProxy, passwordAuth: boolean): Record<string, string> {
-  return { DATABASE_URL: url, DATABASE_WS_PROXY: proxy.address, DATABASE_PIPELINE_CONNECT: passwordAuth ? "password" : "false" }
+  return {
+    DATABASE_URL: url,
+    DATABASE_WS_PROXY: proxy.address,
+    DATABASE_PIPELINE_CONNECT: passwordAuth ? "password" : "false",
+  }
 }

@@ -31,7 +31,9 @@ export async function runMigrations(
     await client.query("select pg_advisory_lock(hashtext($1))", [`medusa-edge:migrate:${schema}`])
     await client.query(`create schema if not exists "${schema.replace(/"/g, '""')}"`)
     const applied = await newestApplied(client, schema)
-    const journal: { entries: JournalEntry[] } = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, "utf8"))
+    const journal: { entries: JournalEntry[] } = JSON.parse(
+      readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, "utf8"),
+    )
     const pending = journal.entries.filter((entry) => entry.when > applied)
     if (pending.length === 0) {
       log(`migrations: schema "${schema}" is up to date (${journal.entries.length} applied)`)
@@ -58,16 +60,29 @@ async function newestApplied(client: pg.Client, schema: string): Promise<number>
  * A plugin's `migrations/*.sql`, in file-name order, each in its own transaction, recorded in
  * "<schema>".plugin_migrations so that each runs once.
  */
-async function runPluginMigrations(client: pg.Client, schema: string, plugins: string[], log: (line: string) => void): Promise<number> {
+async function runPluginMigrations(
+  client: pg.Client,
+  schema: string,
+  plugins: string[],
+  log: (line: string) => void,
+): Promise<number> {
   if (plugins.length === 0) return 0
   const table = `"${schema.replace(/"/g, '""')}".plugin_migrations`
-  await client.query(`create table if not exists ${table} (plugin text not null, name text not null, applied_at timestamptz not null default now(), primary key (plugin, name))`)
+  await client.query(
+    `create table if not exists ${table} (plugin text not null, name text not null, applied_at timestamptz not null default now(), primary key (plugin, name))`,
+  )
   let applied = 0
   for (const plugin of plugins) {
     const folder = join(pluginDir(plugin), "migrations")
     if (!existsSync(folder)) continue
-    const done = new Set((await client.query(`select name from ${table} where plugin = $1`, [plugin])).rows.map((row) => row.name as string))
-    for (const file of readdirSync(folder).filter((name) => name.endsWith(".sql")).sort()) {
+    const done = new Set(
+      (await client.query(`select name from ${table} where plugin = $1`, [plugin])).rows.map(
+        (row) => row.name as string,
+      ),
+    )
+    for (const file of readdirSync(folder)
+      .filter((name) => name.endsWith(".sql"))
+      .sort()) {
       if (done.has(file)) continue
       log(`migrations: applying plugin ${plugin} ${file}`)
       await client.query("begin")

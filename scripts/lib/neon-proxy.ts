@@ -27,7 +27,24 @@ export interface NeonProxy {
 
 // Neon answers with every value as Postgres's text; the client parses them by type OID.
 const RAW_TEXT = { getTypeParser: () => (value: string) => value }
-const ERROR_FIELDS = ["severity", "code", "detail", "hint", "position", "internalPosition", "internalQuery", "where", "schema", "table", "column", "dataType", "constraint", "file", "line", "routine"] as const
+const ERROR_FIELDS = [
+  "severity",
+  "code",
+  "detail",
+  "hint",
+  "position",
+  "internalPosition",
+  "internalQuery",
+  "where",
+  "schema",
+  "table",
+  "column",
+  "dataType",
+  "constraint",
+  "file",
+  "line",
+  "routine",
+] as const
 const ISOLATION: Record<string, string> = {
   ReadUncommitted: "read uncommitted",
   ReadCommitted: "read committed",
@@ -45,7 +62,10 @@ interface QueryData {
  * `pooled`: the WebSocket path goes through a transaction-mode pooler (Neon's pooled endpoint);
  * it needs a Postgres that logs in with a password or md5 (the embedded one does), not SCRAM.
  */
-export async function startNeonProxy(target: { host: string; port: number }, options: { port?: number; pooled?: boolean } = {}): Promise<NeonProxy> {
+export async function startNeonProxy(
+  target: { host: string; port: number },
+  options: { port?: number; pooled?: boolean } = {},
+): Promise<NeonProxy> {
   const pooler = options.pooled ? createPooler(target) : undefined
   const allowed = new Set([`${target.host}:${target.port}`, `localhost:${target.port}`, `127.0.0.1:${target.port}`])
   const pools = new Map<string, pg.Pool>()

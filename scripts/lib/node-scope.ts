@@ -17,7 +17,10 @@ neonConfig.webSocketConstructor = ws
  */
 export async function inTransaction<T>(config: ResolvedConfig, work: (scope: Scope) => Promise<T>): Promise<T> {
   const project = config.projectConfig
-  const proxy = !project.database_ws_proxy && isLocalDatabase(project.database_url) ? await proxyFor(project.database_url) : undefined
+  const proxy =
+    !project.database_ws_proxy && isLocalDatabase(project.database_url)
+      ? await proxyFor(project.database_url)
+      : undefined
   const reachable: ResolvedConfig = proxy
     ? { ...config, projectConfig: { ...project, database_ws_proxy: proxy.address, database_pipeline_connect: false } }
     : config
@@ -26,7 +29,9 @@ export async function inTransaction<T>(config: ResolvedConfig, work: (scope: Sco
   const registry = createRegistry(reachable)
   try {
     // Events these scripts emit stay in the outbox; the repair job publishes them.
-    return await database.db.transaction((tx) => work(registry.createScope({ config: reachable, database, manager: tx, emittedEvents: [] })))
+    return await database.db.transaction((tx) =>
+      work(registry.createScope({ config: reachable, database, manager: tx, emittedEvents: [] })),
+    )
   } finally {
     await database.close()
     await proxy?.close()

@@ -69,7 +69,10 @@ function framer(onMessages: (messages: [type: string, raw: Buffer][]) => void) {
 
 export function createPooler(target: { host: string; port: number }, options: { max?: number } = {}): Pooler {
   const max = options.max ?? 20
-  const pools = new Map<string, { idle: ServerConnection[]; size: number; waiters: ((server: ServerConnection | Error) => void)[] }>()
+  const pools = new Map<
+    string,
+    { idle: ServerConnection[]; size: number; waiters: ((server: ServerConnection | Error) => void)[] }
+  >()
   const clients = new Set<Duplex>()
   let opened = 0
 
@@ -99,11 +102,32 @@ export function createPooler(target: { host: string; port: number }, options: { 
               const kind = body.readInt32BE(0)
               if (kind === 3) socket.write(message("p", cstring(password)))
               else if (kind === 5) {
-                const inner = createHash("md5").update(password + startup.user).digest("hex")
-                socket.write(message("p", cstring(`md5${createHash("md5").update(Buffer.concat([Buffer.from(inner), body.subarray(4, 8)])).digest("hex")}`)))
-              } else if (kind !== 0) fail(new Error(`the pooler logs in with a password or md5 only (Postgres asked for method ${kind})`))
+                const inner = createHash("md5")
+                  .update(password + startup.user)
+                  .digest("hex")
+                socket.write(
+                  message(
+                    "p",
+                    cstring(
+                      `md5${createHash("md5")
+                        .update(Buffer.concat([Buffer.from(inner), body.subarray(4, 8)]))
+                        .digest("hex")}`,
+                    ),
+                  ),
+                )
+              } else if (kind !== 0)
+                fail(new Error(`the pooler logs in with a password or md5 only (Postgres asked for method ${kind})`))
             } else if (type === "S") server.parameters.push(Buffer.from(raw))
-            else if (type === "E") fail(new Error(body.toString("utf8").split("\0").find((field) => field.startsWith("M"))?.slice(1) ?? "login failed"))
+            else if (type === "E")
+              fail(
+                new Error(
+                  body
+                    .toString("utf8")
+                    .split("\0")
+                    .find((field) => field.startsWith("M"))
+                    ?.slice(1) ?? "login failed",
+                ),
+              )
             else if (type === "Z") {
               ready = true
               resolve(server)
@@ -111,8 +135,17 @@ export function createPooler(target: { host: string; port: number }, options: { 
           }
         }),
       )
-      const params = [["user", startup.user], ["database", startup.database], ...(startup.options ? [["options", startup.options]] : []), ["application_name", "medusa-edge-pooler"]]
-      const body = Buffer.concat([int32(196608), ...params.flatMap(([key, value]) => [cstring(key!), cstring(value!)]), Buffer.from([0])])
+      const params = [
+        ["user", startup.user],
+        ["database", startup.database],
+        ...(startup.options ? [["options", startup.options]] : []),
+        ["application_name", "medusa-edge-pooler"],
+      ]
+      const body = Buffer.concat([
+        int32(196608),
+        ...params.flatMap(([key, value]) => [cstring(key!), cstring(value!)]),
+        Buffer.from([0]),
+      ])
       socket.write(Buffer.concat([int32(body.length + 4), body]))
     })
   }
@@ -140,7 +173,9 @@ export function createPooler(target: { host: string; port: number }, options: { 
         throw error
       }
     }
-    return new Promise((resolve, reject) => pool.waiters.push((server) => (server instanceof Error ? reject(server) : resolve(server))))
+    return new Promise((resolve, reject) =>
+      pool.waiters.push((server) => (server instanceof Error ? reject(server) : resolve(server))),
+    )
   }
 
   function release(startup: Startup, password: string, server: ServerConnection) {
@@ -241,7 +276,11 @@ export function createPooler(target: { host: string; port: number }, options: { 
       const fields = head.subarray(8, length).toString("utf8").split("\0")
       const values: Record<string, string> = {}
       for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i]) values[fields[i]!] = fields[i + 1]!
-      startup = { user: values.user ?? "", database: values.database ?? values.user ?? "", ...(values.options ? { options: values.options } : {}) }
+      startup = {
+        user: values.user ?? "",
+        database: values.database ?? values.user ?? "",
+        ...(values.options ? { options: values.options } : {}),
+      }
       client.write(message("R", int32(3))) // cleartext password, as Neon's proxy asks
       const rest = head.subarray(length)
       if (rest.length) onMessages(rest)

@@ -24,7 +24,10 @@ type Log = (line: string) => void
  * transaction: a failure leaves the database empty, and a database with a store is left alone.
  * Returns the publishable key a storefront sends.
  */
-export async function seedIfEmpty(config: ResolvedConfig, log: Log = console.log): Promise<{ created: boolean; publishableKey?: string }> {
+export async function seedIfEmpty(
+  config: ResolvedConfig,
+  log: Log = console.log,
+): Promise<{ created: boolean; publishableKey?: string }> {
   const started = Date.now()
   const result = await inTransaction(config, async (scope) => {
     // Taken inside the transaction, with a lock, so that two seeds at once cannot both see "empty".
@@ -47,8 +50,14 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
   const { store } = await stores.ensureDefault({ name: "Medusa Store" })
   await stores.setCurrencies(store.id, ["eur", "usd"])
 
-  const channel = await resolve<SalesChannelService>("salesChannelService").create({ name: "Default Sales Channel", description: "Created by the demo seed" })
-  const key = await resolve<ApiKeyService>("apiKeyService").createPublishable({ title: "Webshop", sales_channel_ids: [channel.id] })
+  const channel = await resolve<SalesChannelService>("salesChannelService").create({
+    name: "Default Sales Channel",
+    description: "Created by the demo seed",
+  })
+  const key = await resolve<ApiKeyService>("apiKeyService").createPublishable({
+    title: "Webshop",
+    sales_channel_ids: [channel.id],
+  })
   log(`seed: sales channel "${channel.name}" with publishable key ${key.token}`)
 
   const regions = resolve<RegionService>("regionService")
@@ -63,9 +72,16 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
     })
     created[region.name] = row.id
     for (const country of region.countries) {
-      await taxes.createCountryRate({ country_code: country.code, rate: country.vat, code: `${country.code.toUpperCase()}-STD`, name: "Standard rate" })
+      await taxes.createCountryRate({
+        country_code: country.code,
+        rate: country.vat,
+        code: `${country.code.toUpperCase()}-STD`,
+        name: "Standard rate",
+      })
     }
-    log(`seed: region ${region.name} (${region.currency_code.toUpperCase()}; ${region.countries.map((c) => c.code).join(", ")})`)
+    log(
+      `seed: region ${region.name} (${region.currency_code.toUpperCase()}; ${region.countries.map((c) => c.code).join(", ")})`,
+    )
   }
 
   const locations = resolve<StockLocationService>("stockLocationService")
@@ -74,7 +90,11 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
     address: { address_1: "Nørrebrogade 1", city: "Copenhagen", country_code: "dk", postal_code: "2200" },
   })
   await locations.linkSalesChannels(warehouse.id, [channel.id])
-  await stores.updateDefaults(store.id, { default_region_id: created[EUROPE.name], default_sales_channel_id: channel.id, default_location_id: warehouse.id })
+  await stores.updateDefaults(store.id, {
+    default_region_id: created[EUROPE.name],
+    default_sales_channel_id: channel.id,
+    default_location_id: warehouse.id,
+  })
 
   const fulfillment = resolve<FulfillmentService>("fulfillmentService")
   await fulfillment.enableProviderAt("manual_manual", warehouse.id)
@@ -99,24 +119,36 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
           { attribute: "is_return", operator: "eq", value: "false" },
         ],
       })
-      await pricing.createShippingOptionPrices(created.id, [{ currency_code: region.currency_code, amount: option.amount[region.currency_code]! }])
+      await pricing.createShippingOptionPrices(created.id, [
+        { currency_code: region.currency_code, amount: option.amount[region.currency_code]! },
+      ])
     }
   }
   log(`seed: warehouse ${warehouse.name} ships ${SHIPPING_OPTIONS.map((o) => o.name).join(" and ")} to both regions`)
 
   const products = resolve<ProductService>("productService")
   const categories = resolve<ProductCategoryService>("productCategoryService")
-  const collection = await resolve<ProductCollectionService>("productCollectionService").create({ title: "Latest Drops", handle: "latest-drops" })
+  const collection = await resolve<ProductCollectionService>("productCollectionService").create({
+    title: "Latest Drops",
+    handle: "latest-drops",
+  })
   const apparel = await resolve<ProductValueService>("productTypeService").upsert("Apparel")
   const inventory = resolve<InventoryService>("inventoryService")
   const stock = resolve<InventoryItemService>("inventoryItemService")
   const categoryIds = new Map<string, string>()
   for (const product of DEMO_PRODUCTS) {
     if (!categoryIds.has(product.category)) {
-      const category = await categories.create({ name: product.category, handle: product.category.toLowerCase(), is_active: true, rank: categoryIds.size })
+      const category = await categories.create({
+        name: product.category,
+        handle: product.category.toLowerCase(),
+        is_active: true,
+        rank: categoryIds.size,
+      })
       categoryIds.set(product.category, category.id)
     }
-    const tags = await Promise.all(product.tags.map((value) => resolve<ProductValueService>("productTagService").upsert(value)))
+    const tags = await Promise.all(
+      product.tags.map((value) => resolve<ProductValueService>("productTagService").upsert(value)),
+    )
     const { variants } = await products.create({
       title: product.title,
       handle: product.handle,
@@ -130,7 +162,11 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
       sales_channel_ids: [channel.id],
       shipping_profile_id: profile.id,
       options: product.options,
-      variants: product.variants.map((variant) => ({ title: variant.title, sku: variant.sku, options: variant.options })),
+      variants: product.variants.map((variant) => ({
+        title: variant.title,
+        sku: variant.sku,
+        options: variant.options,
+      })),
     })
     for (const variant of variants) {
       await pricing.createVariantPrices(variant.id, [
@@ -140,7 +176,9 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
       const item = await inventory.createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
       await stock.setLevel(item.id, warehouse.id, { stocked_quantity: product.stock })
     }
-    log(`seed: product ${product.title} (${variants.length} variants, EUR ${product.price.eur} / USD ${product.price.usd}, ${product.stock} in stock each)`)
+    log(
+      `seed: product ${product.title} (${variants.length} variants, EUR ${product.price.eur} / USD ${product.price.usd}, ${product.stock} in stock each)`,
+    )
   }
   return key.token
 }

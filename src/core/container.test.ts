@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest"
-import { Registry } from "./container"
+import { Registry, scopeOfCradle } from "./container"
 import { MedusaError } from "./errors"
 
 describe("Registry and Scope", () => {
@@ -31,5 +31,33 @@ describe("Registry and Scope", () => {
   test("a circular dependency is reported, not a stack overflow", () => {
     const cyclic = new Registry().register("a", (s) => s.resolve("b")).register("b", (s) => s.resolve("a"))
     expect(() => cyclic.createScope().resolve("a")).toThrowError(/Circular dependency while resolving "a": a → b/)
+  })
+})
+
+describe("a scope's cradle (Medusa v1's container)", () => {
+  const registry = new Registry().register("counterService", () => ({ n: 1 }))
+
+  test("a property is the service of that name in this scope, and resolve(name) works on it too", () => {
+    const scope = registry.createScope({ requestId: "req_1" })
+    const { counterService, requestId } = scope.cradle
+    expect(counterService).toBe(scope.resolve("counterService"))
+    expect(requestId).toBe("req_1")
+    expect(scope.cradle.resolve("counterService")).toBe(counterService)
+    expect(scope.cradle).toBe(scope.cradle)
+    expect(registry.createScope().cradle.counterService).not.toBe(counterService)
+  })
+
+  test("an unknown name throws as resolve does; `in` tells what is there; it is not a promise", async () => {
+    const { cradle } = registry.createScope()
+    expect(() => cradle.countrService).toThrowError(/Could not resolve "countrService".*Did you mean "counterService"/)
+    expect("counterService" in cradle).toBe(true)
+    expect("countrService" in cradle).toBe(false)
+    expect(await cradle).toBe(cradle)
+  })
+
+  test("scopeOfCradle finds the scope back, and nothing for another object", () => {
+    const scope = registry.createScope()
+    expect(scopeOfCradle(scope.cradle)).toBe(scope)
+    expect(scopeOfCradle({})).toBeUndefined()
   })
 })

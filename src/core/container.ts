@@ -14,6 +14,16 @@ export interface ServiceMap {}
 export type ServiceName = keyof ServiceMap & string
 
 /**
+ * A scope seen as Medusa v1's (awilix's) cradle: `cradle.orderService` resolves "orderService" in
+ * the scope, and `cradle.resolve(name)` works too. What v1 services and subscribers are built with.
+ */
+export type Cradle = { readonly [K in ServiceName]: ServiceMap[K] } & Readonly<Record<string, unknown>> & {
+    resolve: Scope["resolve"]
+  }
+
+const SCOPE_OF_CRADLE = Symbol("scope")
+
+/**
  * The services an app knows, by name. A Scope is made per request (or event delivery):
  * each service is built at most once per scope and never shared between scopes.
  */
@@ -45,6 +55,7 @@ export class Registry {
 export class Scope {
   private readonly built = new Map<string, unknown>()
   private readonly resolving = new Set<string>()
+  private cradleView?: Cradle
 
   constructor(
     private readonly registry: Registry,
@@ -56,6 +67,26 @@ export class Scope {
     return new Scope(this.registry, { ...this.values, ...values })
   }
 
+  /** Whether `name` resolves here (a request value or a registered service). */
+  has(name: string): boolean {
+    return name in this.values || this.registry.factory(name) !== undefined
+  }
+
+  /** This scope as a cradle (see Cradle): a property read is a resolve, so an unknown name throws as resolve does. */
+  get cradle(): Cradle {
+    this.cradleView ??= new Proxy({} as Cradle, {
+      get: (_target, name) => {
+        if (name === SCOPE_OF_CRADLE) return this
+        if (name === "resolve") return (service: string) => this.resolve(service)
+        // Not service names: what awaiting, printing or inspecting an object asks for.
+        if (typeof name === "symbol" || name === "then" || name === "toJSON") return undefined
+        return this.resolve(name)
+      },
+      has: (_target, name) => typeof name === "string" && (name === "resolve" || this.has(name)),
+    })
+    return this.cradleView
+  }
+
   resolve<K extends ServiceName>(name: K): ServiceMap[K]
   /** A name the map does not declare (a project's service), typed by the caller as in Medusa. */
   resolve<T = unknown>(name: string): T
@@ -65,7 +96,10 @@ export class Scope {
     const factory = this.registry.factory(name)
     if (!factory) throw unknownName(name, [...Object.keys(this.values), ...this.registry.names()])
     if (this.resolving.has(name)) {
-      throw new MedusaError("unexpected_state", `Circular dependency while resolving "${name}": ${[...this.resolving].join(" → ")}`)
+      throw new MedusaError(
+        "unexpected_state",
+        `Circular dependency while resolving "${name}": ${[...this.resolving].join(" → ")}`,
+      )
     }
     this.resolving.add(name)
     try {
@@ -78,6 +112,11 @@ export class Scope {
   }
 }
 
+/** The scope a cradle was made from; undefined for any other object. */
+export function scopeOfCradle(cradle: object): Scope | undefined {
+  return (cradle as { [SCOPE_OF_CRADLE]?: Scope })[SCOPE_OF_CRADLE]
+}
+
 function unknownName(name: string, known: string[]): MedusaError {
   const nearest = known
     .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
@@ -85,7 +124,10 @@ function unknownName(name: string, known: string[]): MedusaError {
     .slice(0, 3)
     .map(({ candidate }) => candidate)
   const hint = nearest.length ? ` Did you mean ${nearest.map((n) => `"${n}"`).join(", ")}?` : ""
-  return new MedusaError("unexpected_state", `Could not resolve "${name}": nothing is registered under that name.${hint}`)
+  return new MedusaError(
+    "unexpected_state",
+    `Could not resolve "${name}": nothing is registered under that name.${hint}`,
+  )
 }
 
 function editDistance(a: string, b: string): number {

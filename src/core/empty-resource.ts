@@ -1,7 +1,8 @@
 import { Hono } from "hono"
 import { z } from "zod"
 import { MedusaError } from "./errors"
-import { dateFilters, listQuery, oneOrMany, validateQuery } from "./query/params"
+import { query as declaredQuery } from "./input"
+import { dateFilters, listQuery, oneOrMany } from "./query/params"
 import type { AppEnv } from "./types"
 
 /**
@@ -22,8 +23,8 @@ export function emptyResource(
     ...options.filters,
   })
   return new Hono<AppEnv>()
-    .get("/", (c) => {
-      const { limit = options.defaultLimit ?? 20, offset = 0 } = validateQuery(c, query) as {
+    .get("/", declaredQuery(query), (c) => {
+      const { limit = options.defaultLimit ?? 20, offset = 0 } = c.req.valid("query") as {
         limit?: number
         offset?: number
       }

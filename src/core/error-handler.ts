@@ -1,7 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono"
 import { HTTPException } from "hono/http-exception"
 import { ZodError } from "zod"
-import { describeMedusaError, MedusaError, UNKNOWN_ERROR, type ErrorBody } from "./errors"
+import { describeMedusaError, MedusaError, TooManyRequestsError, UNKNOWN_ERROR, type ErrorBody } from "./errors"
 import { fromPostgresError, isDatabaseUnavailable } from "./postgres-errors"
 import { formatZodError } from "./validation"
 
@@ -16,6 +16,8 @@ const HTTP_STATUS_TYPES: Record<number, ErrorBody["type"]> = {
 /** Every failure leaves as `{ type, message }` with Medusa's status for that type. */
 export function describeError(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof MedusaError) return describeMedusaError(error)
+  if (error instanceof TooManyRequestsError)
+    return { status: 429, body: { type: "too_many_requests", message: error.message } }
   if (error instanceof ZodError) return { status: 400, body: { type: "invalid_data", message: formatZodError(error) } }
   if (error instanceof HTTPException) {
     const type = HTTP_STATUS_TYPES[error.status] ?? (error.status < 500 ? "invalid_data" : "unknown_error")
@@ -38,6 +40,7 @@ export const onError: ErrorHandler = (error, c) => {
   const { status, body } = describeError(error)
   if (status >= 500) console.error(`[${requestIdOf(c)}] ${c.req.method} ${c.req.path} failed:`, error)
   if (status === 503) c.header("Retry-After", String(RETRY_AFTER_SECONDS))
+  if (error instanceof TooManyRequestsError) c.header("Retry-After", String(error.retryAfterSeconds))
   return c.json(body, status as 500)
 }
 

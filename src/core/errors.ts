@@ -29,6 +29,14 @@ export class MedusaError extends Error {
   }
 }
 
+/** Over a rate limit: Medusa's error types have no 429, so this one is answered on its own, with Retry-After. */
+export class TooManyRequestsError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many attempts, try again in ${retryAfterSeconds} seconds`)
+    this.name = "TooManyRequestsError"
+  }
+}
+
 export interface ErrorBody {
   type: string
   message: string

@@ -1,10 +1,10 @@
-import type { Context, Hono } from "hono"
+import type { Context, Hono, MiddlewareHandler } from "hono"
 import type { z } from "zod"
 import type { ResolvedConfig } from "../config"
 import type { AuthContext } from "./auth/jwt"
-import { validateBody } from "./body"
-import type { Registry, Scope } from "./container"
-import { validateQuery } from "./query/params"
+import { BaseService } from "./base-service"
+import type { Cradle, Registry, Scope } from "./container"
+import { body, query } from "./input"
 import type { AppEnv } from "./types"
 
 /** What a custom route handler gets, in the manner of Medusa's MedusaRequest. */
@@ -25,7 +25,10 @@ export interface RouteResponse {
   send(text: string): void
 }
 
-export type RouteHandler<Body = unknown, Query = unknown> = (req: RouteRequest<Body, Query>, res: RouteResponse) => unknown
+export type RouteHandler<Body = unknown, Query = unknown> = (
+  req: RouteRequest<Body, Query>,
+  res: RouteResponse,
+) => unknown
 
 /** A handler with zod schemas for its body and query: bad input is a 400 naming the field, before the handler runs. */
 export interface RouteDefinition<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType> {
@@ -36,15 +39,19 @@ export interface RouteDefinition<B extends z.ZodType = z.ZodType, Q extends z.Zo
   handler: RouteHandler<z.output<B>, z.output<Q>>
 }
 
-export function defineRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType>(definition: RouteDefinition<B, Q>) {
+export function defineRoute<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType>(
+  definition: RouteDefinition<B, Q>,
+) {
   return definition
 }
 
 export const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const
 
 /** A `route.ts` file: handlers per method, or a default Hono router. */
-// biome-ignore lint/suspicious/noExplicitAny: a project's router may declare any environment of its own
-export type RouteModule = Partial<Record<(typeof METHODS)[number], RouteHandler | RouteDefinition>> & { default?: Hono<any> }
+export type RouteModule = Partial<Record<(typeof METHODS)[number], RouteHandler | RouteDefinition>> & {
+  // biome-ignore lint/suspicious/noExplicitAny: a project's router may declare any environment of its own
+  default?: Hono<any>
+}
 
 export interface ApiRoute {
   path: string
@@ -68,7 +75,12 @@ export interface ModuleFactories {
 /** Mounts the routes under `prefix` (with it removed) on `app`: store and admin ones after their guards. */
 export function mountRoutes(app: Hono<AppEnv>, routes: readonly ApiRoute[], prefix: string) {
   for (const route of routes) {
-    if (prefix ? route.path !== prefix && !route.path.startsWith(`${prefix}/`) : route.path.startsWith("/store") || route.path.startsWith("/admin")) continue
+    if (
+      prefix
+        ? route.path !== prefix && !route.path.startsWith(`${prefix}/`)
+        : route.path.startsWith("/store") || route.path.startsWith("/admin")
+    )
+      continue
     const path = route.path.slice(prefix.length) || "/"
     if (route.module.default) {
       app.route(path, route.module.default)
@@ -76,15 +88,24 @@ export function mountRoutes(app: Hono<AppEnv>, routes: readonly ApiRoute[], pref
     }
     for (const method of METHODS) {
       const handler = route.module[method]
-      if (handler) app.on(method, path, (c) => run(c, handler))
+      if (!handler) continue
+      // Declared like the built-in routes, so a project's schemas are validated first and in /openapi.json.
+      for (const input of typeof handler === "function" ? [] : declaredInputs(handler)) app.on(method, path, input)
+      app.on(method, path, (c) => run(c, handler))
     }
   }
 }
 
+function declaredInputs(definition: RouteDefinition): MiddlewareHandler[] {
+  return [...(definition.body ? [body(definition.body)] : []), ...(definition.query ? [query(definition.query)] : [])]
+}
+
 async function run(c: Context<AppEnv>, handler: RouteHandler | RouteDefinition) {
   const definition = typeof handler === "function" ? { handler } : handler
-  const validatedQuery = definition.query ? validateQuery(c, definition.query) : undefined
-  const validatedBody = definition.body ? await validateBody(c, definition.body) : undefined
+  // Validated by the declared inputs before this runs (see declaredInputs).
+  const request = c.req as unknown as { valid(target: "json" | "query"): unknown }
+  const validatedQuery = definition.query ? request.valid("query") : undefined
+  const validatedBody = definition.body ? request.valid("json") : undefined
   let status = 200
   let answer: Response | undefined
   const res: RouteResponse = {
@@ -115,17 +136,45 @@ async function run(c: Context<AppEnv>, handler: RouteHandler | RouteDefinition) 
   return answer ?? c.body(null, status === 200 ? 204 : (status as 204))
 }
 
+/** True for a class (as written, not a function called with `new`): built with `new`, not called. */
+export function isClass(value: unknown): value is abstract new (...args: never[]) => unknown {
+  return typeof value === "function" && /^class[\s{]/.test(Function.prototype.toString.call(value))
+}
+
 /**
- * Registers the project's and plugins' services under their names: a class is constructed
- * with (container, options), a function called with them, once per request scope.
+ * A file's exports. One loaded as CommonJS (under tsx, a plugin folder whose package.json does not say
+ * "type": "module") comes as `{ default: { default, config, … }, … }`: its exports are one level down.
+ */
+export function exportsOf<T extends { default?: unknown }>(module: T): T {
+  const inner = module.default
+  const wrapped = inner !== null && typeof inner === "object" && "default" in inner
+  return wrapped ? (inner as T) : module
+}
+
+/** The options medusa.config.ts gives a plugin; none for the project's own files. */
+export function pluginOptions(config: ResolvedConfig, plugin: string | undefined): Record<string, unknown> {
+  return plugin ? (config.plugins.find((candidate) => candidate.resolve === plugin)?.options ?? {}) : {}
+}
+
+/**
+ * Registers the project's and plugins' services under their names, built once per request scope
+ * with their plugin's options: a class extending BaseService (Medusa v1's TransactionBaseService)
+ * with the scope's cradle, any other class with the scope, a function called with the scope.
  */
 export function registerServices(registry: Registry, services: readonly ServiceEntry[], config: ResolvedConfig) {
   for (const service of services) {
-    const options = service.plugin ? (config.plugins.find((plugin) => plugin.resolve === service.plugin)?.options ?? {}) : {}
-    const make = service.factory as ((scope: Scope, options: Record<string, unknown>) => unknown) & { prototype?: object }
-    const isClass = typeof make === "function" && /^class\s/.test(Function.prototype.toString.call(make))
-    registry.register(service.name, (scope) =>
-      isClass ? new (make as unknown as new (scope: Scope, options: Record<string, unknown>) => unknown)(scope, options) : make(scope, options),
-    )
+    const options = pluginOptions(config, service.plugin)
+    const make = exportsOf({ default: service.factory }).default
+    if (isClass(make)) {
+      const Service = make as unknown as new (container: Scope | Cradle, options: Record<string, unknown>) => unknown
+      const v1 = make.prototype instanceof BaseService
+      registry.register(service.name, (scope) => new Service(v1 ? scope.cradle : scope, options))
+    } else if (typeof make === "function") {
+      registry.register(service.name, (scope) =>
+        (make as (scope: Scope, options: Record<string, unknown>) => unknown)(scope, options),
+      )
+    } else {
+      throw new Error(`service ${service.name}: its file must default-export a class or a function`)
+    }
   }
 }

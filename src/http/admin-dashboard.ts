@@ -1,3 +1,4 @@
+import { MedusaError } from "../core/errors"
 import { Hono } from "hono"
 import type { AdminOptions } from "../config/schema"
 import type { AppEnv } from "../core/types"
@@ -15,14 +16,11 @@ export function adminDashboard(admin: AdminOptions): Hono<AppEnv> {
   const dashboard = new Hono<AppEnv>()
   dashboard.get("*", async (c) => {
     // A file the build does not have (an old chunk after an upgrade) is a 404, never the page in its place.
-    if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.json({ type: "not_found", message: `Cannot GET ${c.req.path}` }, 404)
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) throw new MedusaError("not_found", `Cannot GET ${c.req.path}`)
     const assets = (c.env as { ASSETS?: AssetsBinding } | undefined)?.ASSETS
     const index = assets ? await assets.fetch(new URL(`${admin.path}/index.html`, c.req.url).toString()) : undefined
     if (!index?.ok) {
-      return c.json(
-        { type: "not_found", message: "The admin dashboard is not built: run npm run build (or npm run dev)" },
-        404,
-      )
+      throw new MedusaError("not_found", "The admin dashboard is not built: run npm run build (or npm run dev)")
     }
     return new Response(index.body, {
       headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" },

@@ -7,7 +7,15 @@ import type { Stack } from "./stack"
 export const SCREENSHOTS = `${ROOT}test/browser/screenshots`
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 // Without these, chromium reaches for Google's services, which this network refuses.
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+]
 
 export interface DashboardSession {
   browser: Browser
@@ -31,7 +39,9 @@ export async function openDashboard(stack: Stack): Promise<DashboardSession> {
     const url = new URL(response.url())
     if (response.status() < 400 || url.origin !== stack.url) return
     const body = await response.text().catch(() => "")
-    problems.push(`${response.status()} ${response.request().method()} ${decodeURIComponent(url.pathname + url.search)}: ${body.slice(0, 300)}`)
+    problems.push(
+      `${response.status()} ${response.request().method()} ${decodeURIComponent(url.pathname + url.search)}: ${body.slice(0, 300)}`,
+    )
   })
   const session: DashboardSession = {
     browser,

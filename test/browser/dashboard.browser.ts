@@ -13,7 +13,10 @@ let token: string
 const ids: Record<string, string> = {}
 
 const admin = async (path: string, init: RequestInit = {}): Promise<Json> => {
-  const response = await fetch(`${stack.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" } })
+  const response = await fetch(`${stack.url}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  })
   const json = (await response.json()) as Json
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`)
   return json
@@ -28,7 +31,11 @@ beforeAll(async () => {
   stack = await startStack(() => {})
   ids.order = (await placeGuestOrder(stack, "grace@example.com")).id
   ids.secondOrder = (await placeGuestOrder(stack, "grace@example.com")).id
-  const login = await fetch(`${stack.url}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(stack.admin) })
+  const login = await fetch(`${stack.url}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(stack.admin),
+  })
   token = ((await login.json()) as Json).token
   ids.product = await firstId("/admin/products?limit=1&order=title", "products")
   ids.region = await firstId("/admin/regions?limit=1", "regions")
@@ -46,7 +53,8 @@ beforeAll(async () => {
 })
 
 afterEach(async (context) => {
-  if (context.task.result?.state === "fail" && dashboard) console.log(`screenshot: ${await dashboard.shoot(context.task.name)}`)
+  if (context.task.result?.state === "fail" && dashboard)
+    console.log(`screenshot: ${await dashboard.shoot(context.task.name)}`)
 })
 
 afterAll(async () => {
@@ -58,7 +66,10 @@ afterAll(async () => {
 async function expectPage(path: string) {
   await dashboard.visit(path.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name}`))
   expect(dashboard.take(), `what went wrong on ${path}`).toEqual([])
-  expect(await dashboard.page.getByText(/An error occurred|There is no page at this address/).count(), `error page at ${path}`).toBe(0)
+  expect(
+    await dashboard.page.getByText(/An error occurred|There is no page at this address/).count(),
+    `error page at ${path}`,
+  ).toBe(0)
 }
 
 const PAGES = [
@@ -109,7 +120,9 @@ describe("the dashboard's actions", () => {
     await dashboard.page.getByRole("button", { name: "Save" }).click()
     await dashboard.page.waitForLoadState("networkidle")
     expect(dashboard.take()).toEqual([])
-    await expect.poll(async () => (await admin(`/admin/products/${ids.product}`)).product.title).toBe("Medusa Shorts, renamed")
+    await expect
+      .poll(async () => (await admin(`/admin/products/${ids.product}`)).product.title)
+      .toBe("Medusa Shorts, renamed")
   })
 
   it("shows the guest's order with its customer, and the guest in the customers list", async () => {
@@ -122,46 +135,75 @@ describe("the dashboard's actions", () => {
 
   it("captures, fulfils, ships, delivers and refunds an order; cancels another", async () => {
     const page = dashboard.page
-    const order = async (id = ids.order) => (await admin(`/admin/orders/${id}?fields=+payment_status,+fulfillment_status,*payment_collections.payments`)).order
+    const order = async (id = ids.order) =>
+      (await admin(`/admin/orders/${id}?fields=+payment_status,+fulfillment_status,*payment_collections.payments`))
+        .order
     const settled = async () => {
       await page.waitForLoadState("networkidle")
       expect(dashboard.take()).toEqual([])
     }
 
     await expectPage("/orders/:order")
-    await page.getByRole("button", { name: /capture/i }).first().click()
-    await page.getByRole("button", { name: /^(capture|confirm|continue)/i }).last().click()
+    await page
+      .getByRole("button", { name: /capture/i })
+      .first()
+      .click()
+    await page
+      .getByRole("button", { name: /^(capture|confirm|continue)/i })
+      .last()
+      .click()
     await settled()
     await expect.poll(async () => (await order()).payment_status).toBe("captured")
 
     await expectPage("/orders/:order/fulfillment?requires_shipping=true")
-    await page.getByRole("button", { name: /create fulfillment/i }).last().click()
+    await page
+      .getByRole("button", { name: /create fulfillment/i })
+      .last()
+      .click()
     await settled()
     await expect.poll(async () => (await order()).fulfillment_status).toBe("fulfilled")
 
     await expectPage("/orders/:order")
-    await page.getByRole("button", { name: /mark as shipped/i }).first().click()
-    await page.getByRole("button", { name: /^save$/i }).last().click()
+    await page
+      .getByRole("button", { name: /mark as shipped/i })
+      .first()
+      .click()
+    await page
+      .getByRole("button", { name: /^save$/i })
+      .last()
+      .click()
     await settled()
     await expect.poll(async () => (await order()).fulfillment_status).toBe("shipped")
 
     await expectPage("/orders/:order")
-    await page.getByRole("button", { name: /mark as delivered/i }).first().click()
-    await page.getByRole("button", { name: /^(continue|confirm|mark as delivered)/i }).last().click()
+    await page
+      .getByRole("button", { name: /mark as delivered/i })
+      .first()
+      .click()
+    await page
+      .getByRole("button", { name: /^(continue|confirm|mark as delivered)/i })
+      .last()
+      .click()
     await settled()
     await expect.poll(async () => (await order()).fulfillment_status).toBe("delivered")
 
     const payment = (await order()).payment_collections[0].payments[0]
     await expectPage(`/orders/:order/refund?paymentId=${payment.id}`)
     await page.locator("input[name=amount]").fill("1")
-    await page.getByRole("button", { name: /^(save|refund)/i }).last().click()
+    await page
+      .getByRole("button", { name: /^(save|refund)/i })
+      .last()
+      .click()
     await settled()
     await expect.poll(async () => (await order()).payment_status).toBe("partially_refunded")
 
     await expectPage("/orders/:secondOrder")
     await page.getByRole("main").locator("button[aria-haspopup=menu]").first().click()
     await page.getByRole("menuitem", { name: /cancel/i }).click()
-    await page.getByRole("button", { name: /^(continue|confirm|cancel order)/i }).last().click()
+    await page
+      .getByRole("button", { name: /^(continue|confirm|cancel order)/i })
+      .last()
+      .click()
     await settled()
     await expect.poll(async () => (await order(ids.secondOrder)).status).toBe("canceled")
   })

@@ -20,7 +20,11 @@ export interface Stack {
 export async function startStack(log: (line: string) => void): Promise<Stack> {
   const workDir = mkdtempSync(join(tmpdir(), "medusa-edge-browser-"))
   chmodSync(workDir, 0o755) // as root, Postgres runs as "postgres" and must reach its data dir
-  const database = await startLocalDatabase({ dataDir: join(workDir, "postgres"), database: "medusa_browser", persistent: false })
+  const database = await startLocalDatabase({
+    dataDir: join(workDir, "postgres"),
+    database: "medusa_browser",
+    persistent: false,
+  })
   const port = await freePort(9100)
   const dev = spawn(`${ROOT}node_modules/.bin/tsx`, ["scripts/dev.ts"], {
     cwd: ROOT,

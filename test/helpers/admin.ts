@@ -78,7 +78,12 @@ export function adminSession(email: string, prepare?: () => Promise<unknown>): A
  * The Admin API body of a flat-rate shipping option that the store offers (Medusa's two rules:
  * shown in the store, not a return), in a zone and profile, with its prices.
  */
-export function flatShippingOptionBody(name: string, zoneId: string, profileId: string, prices: (({ currency_code: string } | { region_id: string }) & { amount: number })[]) {
+export function flatShippingOptionBody(
+  name: string,
+  zoneId: string,
+  profileId: string,
+  prices: (({ currency_code: string } | { region_id: string }) & { amount: number })[],
+) {
   return {
     name,
     service_zone_id: zoneId,

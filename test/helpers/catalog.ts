@@ -38,7 +38,12 @@ export async function createCatalogFixture() {
     const euro = await regions.create({ name: "Benelux", currency_code: "eur", countries: ["nl", "be"] })
     const yen = await regions.create({ name: "Japan", currency_code: "jpy", countries: ["jp"] })
     const franc = await regions.create({ name: "Switzerland", currency_code: "chf", countries: ["ch"] })
-    const untaxed = await regions.create({ name: "Norway", currency_code: "nok", countries: ["no"], automatic_taxes: false })
+    const untaxed = await regions.create({
+      name: "Norway",
+      currency_code: "nok",
+      countries: ["no"],
+      automatic_taxes: false,
+    })
     await taxes.createCountryRate({ country_code: "nl", rate: "21", code: "NL", name: "BTW" })
     await taxes.createCountryRate({ country_code: "jp", rate: "10", code: "JP", name: "Consumption tax" })
     await taxes.createCountryRate({ country_code: "ch", rate: "8.1", code: "CH", name: "MWST" })
@@ -48,12 +53,44 @@ export async function createCatalogFixture() {
 
     const categories = get<ProductCategoryService>("productCategoryService")
     const apparel = await categories.create({ name: "Apparel", handle: `apparel-${run}`, is_active: true, rank: 0 })
-    const hats = await categories.create({ name: "Hats", handle: `hats-${run}`, parent_category_id: apparel.id, is_active: true, rank: 1 })
-    const caps = await categories.create({ name: "Caps", handle: `caps-${run}`, parent_category_id: hats.id, is_active: true, rank: 0 })
-    const scarves = await categories.create({ name: "Scarves", handle: `scarves-${run}`, parent_category_id: apparel.id, is_active: true, rank: 0 })
-    const hidden = await categories.create({ name: "Staff only", handle: `staff-${run}`, parent_category_id: apparel.id, is_active: true, is_internal: true })
-    const inactive = await categories.create({ name: "Coming soon", handle: `soon-${run}`, parent_category_id: apparel.id, is_active: false })
-    const collection = await get<ProductCollectionService>("productCollectionService").create({ title: "Winter", handle: `winter-${run}` })
+    const hats = await categories.create({
+      name: "Hats",
+      handle: `hats-${run}`,
+      parent_category_id: apparel.id,
+      is_active: true,
+      rank: 1,
+    })
+    const caps = await categories.create({
+      name: "Caps",
+      handle: `caps-${run}`,
+      parent_category_id: hats.id,
+      is_active: true,
+      rank: 0,
+    })
+    const scarves = await categories.create({
+      name: "Scarves",
+      handle: `scarves-${run}`,
+      parent_category_id: apparel.id,
+      is_active: true,
+      rank: 0,
+    })
+    const hidden = await categories.create({
+      name: "Staff only",
+      handle: `staff-${run}`,
+      parent_category_id: apparel.id,
+      is_active: true,
+      is_internal: true,
+    })
+    const inactive = await categories.create({
+      name: "Coming soon",
+      handle: `soon-${run}`,
+      parent_category_id: apparel.id,
+      is_active: false,
+    })
+    const collection = await get<ProductCollectionService>("productCollectionService").create({
+      title: "Winter",
+      handle: `winter-${run}`,
+    })
 
     const products = get<ProductService>("productService")
     const tag = await get<ProductValueService>("productTagService").upsert(`wool-${run}`)
@@ -104,8 +141,14 @@ export async function createCatalogFixture() {
     const locations = get<StockLocationService>("stockLocationService")
     const inventory = get<InventoryService>("inventoryService")
     const stock = get<InventoryItemService>("inventoryItemService")
-    const shelf = await locations.create({ name: `Shelf ${run}`, address: { address_1: "Main st 1", country_code: "nl" } })
-    const otherShelf = await locations.create({ name: `Other shelf ${run}`, address: { address_1: "Side st 2", country_code: "nl" } })
+    const shelf = await locations.create({
+      name: `Shelf ${run}`,
+      address: { address_1: "Main st 1", country_code: "nl" },
+    })
+    const otherShelf = await locations.create({
+      name: `Other shelf ${run}`,
+      address: { address_1: "Side st 2", country_code: "nl" },
+    })
     await locations.linkSalesChannels(shelf.id, [main.id])
     await locations.linkSalesChannels(otherShelf.id, [other.id])
     const smallItem = await inventory.createItemForVariant(small!.id, { sku: small!.sku })
@@ -116,12 +159,32 @@ export async function createCatalogFixture() {
 
     return {
       run,
-      keys: { main: mainKey.token, both: bothKey.token, other: otherKey.token, noChannel: noChannelKey.token, revoked: revokedKey.token },
+      keys: {
+        main: mainKey.token,
+        both: bothKey.token,
+        other: otherKey.token,
+        noChannel: noChannelKey.token,
+        revoked: revokedKey.token,
+      },
       regions: { euro: euro.id, yen: yen.id, franc: franc.id, untaxed: untaxed.id },
-      categories: { apparel: apparel.id, hats: hats.id, caps: caps.id, scarves: scarves.id, hidden: hidden.id, inactive: inactive.id },
+      categories: {
+        apparel: apparel.id,
+        hats: hats.id,
+        caps: caps.id,
+        scarves: scarves.id,
+        hidden: hidden.id,
+        inactive: inactive.id,
+      },
       collection: collection.id,
       tag: tag.id,
-      products: { hoodie: hoodie.product.id, cap: cap.product.id, draft: draft.product.id, elsewhere: elsewhere.product.id, hiddenOnly: hiddenOnly.product.id, socks },
+      products: {
+        hoodie: hoodie.product.id,
+        cap: cap.product.id,
+        draft: draft.product.id,
+        elsewhere: elsewhere.product.id,
+        hiddenOnly: hiddenOnly.product.id,
+        socks,
+      },
       variants: { small: small!.id, medium: medium!.id, cap: cap.variants[0]!.id },
     }
   })

@@ -28,20 +28,40 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
     const get = <T>(name: string) => scope.resolve<T>(name)
     const channel = await get<SalesChannelService>("salesChannelService").create({ name: `Checkout ${run}` })
     const otherChannel = await get<SalesChannelService>("salesChannelService").create({ name: `Checkout other ${run}` })
-    const key = await get<ApiKeyService>("apiKeyService").createPublishable({ title: "checkout", sales_channel_ids: [channel.id] })
+    const key = await get<ApiKeyService>("apiKeyService").createPublishable({
+      title: "checkout",
+      sales_channel_ids: [channel.id],
+    })
 
     const regions = get<RegionService>("regionService")
     const taxes = get<TaxService>("taxService")
     const payments = ["pp_system_default"]
-    const euro = await regions.create({ name: `Euro ${run}`, currency_code: "eur", countries: countries.euro, payment_providers: payments })
-    const won = await regions.create({ name: `Won ${run}`, currency_code: "krw", countries: [countries.won], payment_providers: payments })
-    const noPayment = await regions.create({ name: `No payment ${run}`, currency_code: "eur", countries: [countries.noPayment] })
+    const euro = await regions.create({
+      name: `Euro ${run}`,
+      currency_code: "eur",
+      countries: countries.euro,
+      payment_providers: payments,
+    })
+    const won = await regions.create({
+      name: `Won ${run}`,
+      currency_code: "krw",
+      countries: [countries.won],
+      payment_providers: payments,
+    })
+    const noPayment = await regions.create({
+      name: `No payment ${run}`,
+      currency_code: "eur",
+      countries: [countries.noPayment],
+    })
     await taxes.createCountryRate({ country_code: countries.euro[0], rate: "20", code: "STD", name: "Standard" })
     await taxes.createCountryRate({ country_code: countries.euro[1], rate: "25.5", code: "STD", name: "Standard" })
     await taxes.createCountryRate({ country_code: countries.won, rate: "10", code: "STD", name: "Standard" })
 
     const locations = get<StockLocationService>("stockLocationService")
-    const warehouse = await locations.create({ name: `Checkout warehouse ${run}`, address: { address_1: "Ring 1", city: "Vienna", country_code: "at" } })
+    const warehouse = await locations.create({
+      name: `Checkout warehouse ${run}`,
+      address: { address_1: "Ring 1", city: "Vienna", country_code: "at" },
+    })
     await locations.linkSalesChannels(warehouse.id, [channel.id])
     const fulfillment = get<FulfillmentService>("fulfillmentService")
     await fulfillment.enableProviderAt("manual_manual", warehouse.id)
@@ -52,7 +72,12 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
       { attribute: "is_return", operator: "eq" as const, value: "false" },
     ]
     const option = async (name: string, countries: string[], prices: PriceInput[]) => {
-      const { service_zone } = await fulfillment.createShippingZone({ stock_location_id: warehouse.id, set_name: name, zone_name: name, country_codes: countries })
+      const { service_zone } = await fulfillment.createShippingZone({
+        stock_location_id: warehouse.id,
+        set_name: name,
+        zone_name: name,
+        country_codes: countries,
+      })
       const created = await fulfillment.createShippingOption({
         name,
         service_zone_id: service_zone.id,
@@ -64,10 +89,14 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
       await pricing.createShippingOptionPrices(created.id, prices)
       return created.id
     }
-    const standard = await option("Standard", [...countries.euro, countries.won], [
-      { currency_code: "eur", amount: "4.90" },
-      { currency_code: "krw", amount: "3000" },
-    ])
+    const standard = await option(
+      "Standard",
+      [...countries.euro, countries.won],
+      [
+        { currency_code: "eur", amount: "4.90" },
+        { currency_code: "krw", amount: "3000" },
+      ],
+    )
     const portugalOnly = await option("Elsewhere only", [countries.noPayment], [{ currency_code: "eur", amount: "7" }])
 
     const products = get<ProductService>("productService")
@@ -92,7 +121,9 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
       await pricing.createVariantPrices(id, prices)
       if (stock !== null) {
         const item = await inventory.createItemForVariant(id, { sku: `${handle}-${run}` })
-        await get<InventoryItemService>("inventoryItemService").setLevel(item.id, warehouse.id, { stocked_quantity: stock })
+        await get<InventoryItemService>("inventoryItemService").setLevel(item.id, warehouse.id, {
+          stocked_quantity: stock,
+        })
       }
       return id
     }
@@ -104,10 +135,19 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
       regions: { euro: euro.id, won: won.id, noPayment: noPayment.id },
       options: { standard, portugalOnly },
       variants: {
-        tee: await product("tee", [{ currency_code: "eur", amount: "9.99" }, { currency_code: "krw", amount: "12900" }], 1000),
+        tee: await product(
+          "tee",
+          [
+            { currency_code: "eur", amount: "9.99" },
+            { currency_code: "krw", amount: "12900" },
+          ],
+          1000,
+        ),
         limited: await product("limited", [{ currency_code: "eur", amount: "100" }], options.limitedStock),
         backorder: await product("backorder", [{ currency_code: "eur", amount: "5" }], 0, { allow_backorder: true }),
-        unmanaged: await product("unmanaged", [{ currency_code: "eur", amount: "3" }], null, { manage_inventory: false }),
+        unmanaged: await product("unmanaged", [{ currency_code: "eur", amount: "3" }], null, {
+          manage_inventory: false,
+        }),
         dollarsOnly: await product("dollars", [{ currency_code: "usd", amount: "10" }], 10),
         elsewhere: await product("elsewhere", [{ currency_code: "eur", amount: "10" }], 10, {}, [otherChannel.id]),
       },

@@ -29,7 +29,10 @@ export interface CrashableDatabase {
 const USER = "postgres"
 const PASSWORD = "postgres"
 
-export async function startCrashableDatabase(options: { dataDir: string; database: string }): Promise<CrashableDatabase> {
+export async function startCrashableDatabase(options: {
+  dataDir: string
+  database: string
+}): Promise<CrashableDatabase> {
   const port = await freePort()
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -75,7 +78,8 @@ export async function startCrashableDatabase(options: { dataDir: string; databas
       running = false
       const deadline = Date.now() + 10_000
       while (pids.some(alive)) {
-        if (Date.now() > deadline) throw new Error(`Postgres processes ${pids.filter(alive).join(", ")} outlived SIGKILL`)
+        if (Date.now() > deadline)
+          throw new Error(`Postgres processes ${pids.filter(alive).join(", ")} outlived SIGKILL`)
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
       return { killed: pids.length }

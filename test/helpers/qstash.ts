@@ -60,7 +60,12 @@ export async function startQStashStandIn(options: { retryDelayMs?: number } = {}
       try {
         const res = await fetch(destination, {
           method: "POST",
-          headers: { "content-type": headers["content-type"] ?? "application/json", "upstash-signature": signature, "upstash-message-id": messageId, "upstash-retried": String(attempt) },
+          headers: {
+            "content-type": headers["content-type"] ?? "application/json",
+            "upstash-signature": signature,
+            "upstash-message-id": messageId,
+            "upstash-retried": String(attempt),
+          },
           body,
         })
         status = res.status
@@ -75,12 +80,16 @@ export async function startQStashStandIn(options: { retryDelayMs?: number } = {}
   }
 
   const accept = (message: { destination: string; headers: Record<string, string>; body: string }) => {
-    const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]))
+    const headers = Object.fromEntries(
+      Object.entries(message.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    )
     const dedup = headers["upstash-deduplication-id"]
     if (dedup && seen.has(dedup)) return { messageId: seen.get(dedup)!, deduplicated: true }
     const messageId = `msg_${randomUUID()}`
     if (dedup) seen.set(dedup, messageId)
-    const work = deliver(messageId, message.destination, headers, message.body ?? "").finally(() => inFlight.delete(work))
+    const work = deliver(messageId, message.destination, headers, message.body ?? "").finally(() =>
+      inFlight.delete(work),
+    )
     inFlight.add(work)
     return { messageId }
   }
@@ -89,7 +98,8 @@ export async function startQStashStandIn(options: { retryDelayMs?: number } = {}
     let data = ""
     req.on("data", (chunk) => (data += chunk))
     req.on("end", () => {
-      const answer = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
+      const answer = (status: number, body: unknown) =>
+        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
       if (req.headers.authorization !== `Bearer ${token}`) return answer(401, { error: "Unauthorized" })
       const path = req.url ?? ""
       if (req.method === "POST" && path === "/v2/batch") {

@@ -20,9 +20,13 @@ type Reply = string | number | null | Reply[] | Buffer
 
 export async function startUpstashStandIn(): Promise<UpstashStandIn> {
   const redisPort = await freePort()
-  const server: ChildProcess = spawn("redis-server", ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  })
+  const server: ChildProcess = spawn(
+    "redis-server",
+    ["--port", String(redisPort), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    },
+  )
   const redis = createClient({ url: `redis://127.0.0.1:${redisPort}` })
   redis.on("error", () => {})
   for (let attempt = 0; ; attempt++) {
@@ -38,7 +42,8 @@ export async function startUpstashStandIn(): Promise<UpstashStandIn> {
   const token = `standin_${Date.now().toString(36)}`
   const encode = (reply: Reply, base64: boolean): unknown => {
     if (Array.isArray(reply)) return reply.map((item) => encode(item, base64))
-    if (typeof reply === "string" || Buffer.isBuffer(reply)) return base64 ? Buffer.from(reply).toString("base64") : reply.toString()
+    if (typeof reply === "string" || Buffer.isBuffer(reply))
+      return base64 ? Buffer.from(reply).toString("base64") : reply.toString()
     return reply
   }
   // Upstash accepts script flags that Debian's redis-server does not know; scripts are loaded
@@ -65,7 +70,8 @@ export async function startUpstashStandIn(): Promise<UpstashStandIn> {
   }
 
   const http: Server = createServer(async (req, res) => {
-    const answer = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
+    const answer = (status: number, body: unknown) =>
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body))
     if (req.headers.authorization !== `Bearer ${token}`) return answer(401, { error: "Unauthorized" })
     const base64 = String(req.headers["upstash-encoding"] ?? "").toLowerCase() === "base64"
     const body = JSON.parse(await readBody(req)) as string[] | string[][]
@@ -74,7 +80,10 @@ export async function startUpstashStandIn(): Promise<UpstashStandIn> {
       // One client runs them in order; good enough for tests, which send no concurrent transactions.
       const results = []
       for (const command of (body as unknown[][]).map(toStrings)) results.push(await run(command))
-      return answer(200, results.map((r) => ("error" in r ? r : { result: encode(r.result, base64) })))
+      return answer(
+        200,
+        results.map((r) => ("error" in r ? r : { result: encode(r.result, base64) })),
+      )
     }
     const result = await run(toStrings(body as unknown[]))
     return "error" in result ? answer(400, result) : answer(200, { result: encode(result.result, base64) })

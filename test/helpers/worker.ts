@@ -2,7 +2,7 @@ import type { Readable } from "node:stream"
 import { Miniflare } from "miniflare"
 import { inject } from "vitest"
 import { unstable_readConfig } from "wrangler"
-import { BUNDLE, ROOT } from "../../scripts/lib/build"
+import { ROOT } from "../../scripts/lib/build"
 import { freePort } from "../../scripts/lib/ports"
 
 export interface TestWorker {
@@ -19,7 +19,7 @@ export interface TestWorker {
 const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
 
 /**
- * Runs the built Worker bundle (dist/api.js) in workerd through Miniflare, with the
+ * Runs the built Worker bundle (this test run's build of functions/api.ts) in workerd through Miniflare, with the
  * compatibility settings of wrangler.toml and the test database. `bindings` override
  * the defaults (development mode, the test database).
  */
@@ -35,7 +35,7 @@ export async function startWorker(
       for (const stream of [stdout, stderr]) stream.on("data", (chunk: Buffer) => (output += chunk.toString()))
     },
     // Listed rather than scanned: the bundle holds dynamic imports Miniflare's scanner refuses.
-    modules: [{ type: "ESModule", path: options.bundle ?? BUNDLE }],
+    modules: [{ type: "ESModule", path: options.bundle ?? inject("bundle") }],
     compatibilityDate: wrangler.compatibility_date,
     compatibilityFlags: wrangler.compatibility_flags,
     bindings: {
@@ -65,6 +65,7 @@ export async function startWorker(
 /** The SQL statements a response took (`x-sql-statements`); a missing or malformed header fails the test. */
 export function sqlStatements(res: Response): number {
   const header = res.headers.get("x-sql-statements")
-  if (header === null || !/^\d+$/.test(header)) throw new Error(`the response has no x-sql-statements header (status ${res.status})`)
+  if (header === null || !/^\d+$/.test(header))
+    throw new Error(`the response has no x-sql-statements header (status ${res.status})`)
   return Number(header)
 }

@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync } from "node:fs"
+import { chmodSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join } from "node:path"
+import { basename, join } from "node:path"
 import type { TestProject } from "vitest/node"
-import { buildWorker } from "../../scripts/lib/build"
+import { ROOT, buildWorker } from "../../scripts/lib/build"
 import { startLocalDatabase } from "../../scripts/lib/local-database"
 import { runMigrations } from "../../scripts/lib/migrate"
 import { seedIfEmpty } from "../../scripts/lib/seed"
@@ -15,6 +15,8 @@ declare module "vitest" {
     databaseBindings: Record<string, string>
     /** the demo store's publishable key */
     demoKey: string
+    /** this run's Worker bundle: a run of its own, so that runs side by side never load each other's */
+    bundle: string
   }
 }
 
@@ -32,17 +34,23 @@ export default async function setup(project: TestProject) {
     persistent: false,
   })
   let demoKey: string | undefined
+  let bundle: string
+  const outdir = `dist/test-run-${basename(workDir)}`
   try {
     await runMigrations(database.url, searchPathSchema(database.url), () => {})
     const config = resolveConfig({ projectConfig: { database_url: database.url } }, database.bindings)
     demoKey = (await seedIfEmpty(config, () => {})).publishableKey
-    await buildWorker({ quiet: true })
+    bundle = (await buildWorker({ quiet: true, outdir })).bundle
   } catch (error) {
     await database.stop()
     throw error
   }
   project.provide("databaseUrl", database.url)
   project.provide("demoKey", demoKey ?? "")
+  project.provide("bundle", bundle)
   project.provide("databaseBindings", database.bindings)
-  return () => database.stop()
+  return async () => {
+    rmSync(join(ROOT, outdir), { recursive: true, force: true })
+    await database.stop()
+  }
 }

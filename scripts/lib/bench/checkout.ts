@@ -16,7 +16,11 @@ type Call = (method: string, path: string, body?: unknown) => Promise<{ body: Re
 function caller(api: string, key: Record<string, string>): Call {
   const headers = { ...key, "content-type": "application/json" }
   return async (method, path, body) => {
-    const res = await fetch(`${api}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
     const statements = res.headers.get("x-sql-statements")
     if (statements === null) throw new Error(`${method} ${path}: no x-sql-statements header`)
@@ -24,7 +28,14 @@ function caller(api: string, key: Record<string, string>): Call {
   }
 }
 
-const ADDRESS = { first_name: "Bench", last_name: "Shopper", address_1: "Street 1", city: "Copenhagen", country_code: "dk", postal_code: "2200" }
+const ADDRESS = {
+  first_name: "Bench",
+  last_name: "Shopper",
+  address_1: "Street 1",
+  city: "Copenhagen",
+  country_code: "dk",
+  postal_code: "2200",
+}
 
 /** One checkout; returns the order id and the SQL statements of each call. */
 async function checkoutOnce(call: Call, regionId: string, variantId: string, email = "bench@example.com") {
@@ -34,12 +45,21 @@ async function checkoutOnce(call: Call, regionId: string, variantId: string, ema
     steps.push({ call: name, statements: result.statements })
     return result.body
   }
-  const { cart } = await step("create cart with a line", "POST", "/store/carts", { region_id: regionId, items: [{ variant_id: variantId, quantity: 1 }] })
+  const { cart } = await step("create cart with a line", "POST", "/store/carts", {
+    region_id: regionId,
+    items: [{ variant_id: variantId, quantity: 1 }],
+  })
   await step("email and address", "POST", `/store/carts/${cart.id}`, { email, shipping_address: ADDRESS })
   const { shipping_options } = await step("shipping options", "GET", `/store/shipping-options?cart_id=${cart.id}`)
-  await step("shipping method", "POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id })
-  const { payment_collection } = await step("payment collection", "POST", "/store/payment-collections", { cart_id: cart.id })
-  await step("payment session", "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+  await step("shipping method", "POST", `/store/carts/${cart.id}/shipping-methods`, {
+    option_id: shipping_options[0].id,
+  })
+  const { payment_collection } = await step("payment collection", "POST", "/store/payment-collections", {
+    cart_id: cart.id,
+  })
+  await step("payment session", "POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+    provider_id: "pp_system_default",
+  })
   const result = await step("complete", "POST", `/store/carts/${cart.id}/complete`)
   if (result.type !== "order") throw new Error(`completion answered ${JSON.stringify(result.error)}`)
   return { orderId: result.order.id as string, steps }
@@ -55,7 +75,14 @@ export async function sampleCheckout(api: string, key: Record<string, string>, r
 }
 
 /** `apis`: one URL per isolate; shopper i checks out through isolate i mod n, as Cloudflare spreads clients over isolates. */
-export async function checkouts(options: { apis: string[]; key: Record<string, string>; regionId: string; variants: string[]; shoppers: number; seconds: number }): Promise<CheckoutRun> {
+export async function checkouts(options: {
+  apis: string[]
+  key: Record<string, string>
+  regionId: string
+  variants: string[]
+  shoppers: number
+  seconds: number
+}): Promise<CheckoutRun> {
   const calls = options.apis.map((api) => caller(api, options.key))
   const timings: number[] = []
   const orderIds: string[] = []
@@ -67,7 +94,12 @@ export async function checkouts(options: { apis: string[]; key: Record<string, s
     while (Date.now() < until) {
       const started = performance.now()
       try {
-        const { orderId } = await checkoutOnce(calls[index % calls.length]!, options.regionId, options.variants[n++ % options.variants.length]!, `shopper-${index}@example.com`)
+        const { orderId } = await checkoutOnce(
+          calls[index % calls.length]!,
+          options.regionId,
+          options.variants[n++ % options.variants.length]!,
+          `shopper-${index}@example.com`,
+        )
         orderIds.push(orderId)
         timings.push(performance.now() - started)
       } catch (error) {

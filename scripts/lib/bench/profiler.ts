@@ -14,7 +14,10 @@ export interface CpuProfile {
  * `wrangler dev`'s DevTools profiler does.
  */
 export async function connectProfiler(inspectorPort: number) {
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as { webSocketDebuggerUrl: string; title?: string }[]
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
+    webSocketDebuggerUrl: string
+    title?: string
+  }[]
   const target = targets.find((t) => !/internal|proxy/i.test(t.title ?? "")) ?? targets[0]
   if (!target) throw new Error("the Worker's inspector lists no target")
   const socket = new WebSocket(target.webSocketDebuggerUrl)
@@ -23,7 +26,8 @@ export async function connectProfiler(inspectorPort: number) {
   const pending = new Map<number, (result: any) => void>()
   socket.on("message", (data) => {
     const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } }
-    if (message.id !== undefined) pending.get(message.id)?.(message.error ? Promise.reject(new Error(message.error.message)) : message.result)
+    if (message.id !== undefined)
+      pending.get(message.id)?.(message.error ? Promise.reject(new Error(message.error.message)) : message.result)
   })
   const call = <T>(method: string, params: Record<string, unknown> = {}) =>
     new Promise<T>((resolve) => {
@@ -42,7 +46,11 @@ export async function connectProfiler(inspectorPort: number) {
 
 /** Milliseconds the isolate spent running JavaScript (samples that are not idle). */
 export function busyMilliseconds(profile: CpuProfile): number {
-  const idle = new Set(profile.nodes.filter((node) => ["(idle)", "(program)"].includes(node.callFrame.functionName)).map((node) => node.id))
+  const idle = new Set(
+    profile.nodes
+      .filter((node) => ["(idle)", "(program)"].includes(node.callFrame.functionName))
+      .map((node) => node.id),
+  )
   let micros = 0
   profile.samples.forEach((sample, i) => {
     if (!idle.has(sample)) micros += profile.timeDeltas[i + 1] ?? 0

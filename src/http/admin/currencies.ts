@@ -1,6 +1,7 @@
 import { Hono } from "hono"
 import { z } from "zod"
-import { listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
+import { query } from "../../core/input"
+import { listQuery, oneOrMany, parseOrder, retrieveQuery } from "../../core/query/params"
 import { selectJson } from "../../core/query/select-json"
 import type { AppEnv } from "../../core/types"
 
@@ -12,8 +13,8 @@ const currencies = (c: { var: AppEnv["Variables"] }) => c.var.scope.resolve("cur
 
 /** Medusa's /admin/currencies: read-only, every ISO 4217 currency. */
 export const adminCurrencyRoutes = new Hono<AppEnv>()
-  .get("/", (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listCurrenciesQuery)
+  .get("/", query(listCurrenciesQuery), (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["code", "name"], { field: "code", direction: "asc" }) as {
       field: "code" | "name"
       direction: "asc" | "desc"
@@ -21,7 +22,7 @@ export const adminCurrencyRoutes = new Hono<AppEnv>()
     const { rows, count } = currencies(c).list(filters, ordering, { limit, offset })
     return c.json({ currencies: rows.map((row) => selectJson(row as never, fields)), count, offset, limit })
   })
-  .get("/:code", (c) => {
-    const { fields } = validateQuery(c, z.object(retrieveQuery))
+  .get("/:code", query(z.object(retrieveQuery)), (c) => {
+    const { fields } = c.req.valid("query")
     return c.json({ currency: selectJson(currencies(c).retrieve(c.req.param("code")) as never, fields) })
   })

@@ -1,11 +1,15 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
-import { validateBody } from "../../core/body"
-import { listQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../core/query/params"
+import { body, query } from "../../core/input"
+import { listQuery, oneOrMany, parseOrder, retrieveQuery } from "../../core/query/params"
 import { listResponse, retrieveResponse } from "../../core/query/route"
 import { entityQuery } from "../../core/query/shape"
-import { transaction } from "../../core/transaction"
 import type { AppEnv } from "../../core/types"
+import {
+  createPricePreference,
+  deletePricePreference,
+  updatePricePreference,
+} from "../../flows/pricing/price-preference"
 
 const ATTRIBUTES = ["currency_code", "region_id"] as const
 const preferences = (scope: AppEnv["Variables"]["scope"]) => scope.resolve("pricePreferenceService")
@@ -34,8 +38,8 @@ const respond = (c: Context<AppEnv>, id: string, fields?: string) =>
 
 /** Medusa's /admin/price-preferences: whether a currency's or a region's prices include tax. */
 export const adminPricePreferenceRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listPreferencesQuery)
+  .get("/", query(listPreferencesQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["id", "attribute", "value", "created_at", "updated_at"], {
       field: "created_at",
       direction: "asc",
@@ -44,18 +48,16 @@ export const adminPricePreferenceRoutes = new Hono<AppEnv>()
       preferences(c.var.scope).list(filters, ordering, { limit, offset }),
     )
   })
-  .post("/", async (c) => {
-    const body = await validateBody(c, preferenceBody)
-    const created = await transaction(c.var.scope, (tx) => preferences(tx).create(body))
+  .post("/", body(preferenceBody), async (c) => {
+    const created = await createPricePreference(c.var.scope, c.req.valid("json"))
     return respond(c, created.id)
   })
-  .get("/:id", async (c) => respond(c, c.req.param("id"), validateQuery(c, z.object(retrieveQuery)).fields))
-  .post("/:id", async (c) => {
-    const body = await validateBody(c, preferenceBody.partial())
-    const updated = await transaction(c.var.scope, (tx) => preferences(tx).update(c.req.param("id"), body))
+  .get("/:id", query(z.object(retrieveQuery)), async (c) => respond(c, c.req.param("id"), c.req.valid("query").fields))
+  .post("/:id", body(preferenceBody.partial()), async (c) => {
+    const updated = await updatePricePreference(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return respond(c, updated.id)
   })
   .delete("/:id", async (c) => {
-    await transaction(c.var.scope, (tx) => preferences(tx).softDelete(c.req.param("id")))
+    await deletePricePreference(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "price_preference", deleted: true })
   })

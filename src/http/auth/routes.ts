@@ -1,17 +1,20 @@
 import { Hono, type Context } from "hono"
 import { clientAddress } from "../../core/client-address"
 import { deleteCookie, setSignedCookie } from "hono/cookie"
+import { createMiddleware } from "hono/factory"
 import { z } from "zod"
 import { signToken, verifyToken, type ActorType, type AuthContext } from "../../core/auth/jwt"
-import { readAuth, SESSION_COOKIE } from "../../core/auth/middleware"
-import { validateBody } from "../../core/body"
-import { noQuery, validateQuery } from "../../core/query/params"
-import { MedusaError } from "../../core/errors"
-import { generateUnguessableId } from "../../core/ids"
-import { transaction } from "../../core/transaction"
+import { readAuth, SESSION_COOKIE } from "../middlewares/authenticate"
+import { MedusaError, TooManyRequestsError } from "../../core/errors"
+import { body, noBody, query } from "../../core/input"
+import { noQuery } from "../../core/query/params"
 import type { AppEnv } from "../../core/types"
-import { emitEvent } from "../../infra/event-outbox-service"
-import { AuthEvents } from "../../modules/auth/events"
+import {
+  generateResetPasswordToken,
+  INVALID_RESET_TOKEN,
+  registerEmailpass,
+  resetPassword,
+} from "../../flows/auth/emailpass"
 import type { AuthIdentity } from "../../modules/auth/service"
 import { metadataObject } from "../../core/metadata"
 
@@ -21,14 +24,28 @@ const credentials = z.strictObject({
   password: z.string({ error: "password is required" }).min(1, { error: "password is required" }).max(1024),
 })
 
-function actorOf(c: Context<AppEnv>): ActorType {
+const resetPasswordBody = z.strictObject({
+  identifier: z.string({ error: "identifier is required" }).min(1).max(320),
+  metadata: metadataObject.optional(),
+})
+const updatePasswordBody = z.strictObject({ password: credentials.shape.password, email: z.string().optional() })
+/** The reset token comes as a Bearer header or, from a mailed link, as `?token=`. */
+const updatePasswordQuery = z.looseObject({ token: z.string().optional() })
+
+/** The actor of a `/:actor/:provider` route, checked by `emailpass` first. */
+const actorOf = (c: Context<AppEnv>) => c.req.param("actor") as ActorType
+
+/** Only emailpass, for customers and users: anything else is refused before the body is read. */
+const emailpass = createMiddleware<AppEnv>(async (c, next) => {
   const actor = c.req.param("actor")
   const provider = c.req.param("provider")
   if (!ACTORS.includes(actor as ActorType) || provider !== "emailpass") {
     throw new MedusaError("not_allowed", `The auth provider ${provider} is not allowed for actor type ${actor}`)
   }
-  return actor as ActorType
-}
+  await next()
+})
+
+const unauthorized = (message = "Unauthorized") => new MedusaError("unauthorized", message)
 
 /** A token for the identity as the actor: actor_id is empty until a customer or user is linked. */
 async function tokenFor(c: Context<AppEnv>, identity: AuthIdentity, actor: ActorType) {
@@ -59,30 +76,26 @@ async function limit(c: Context<AppEnv>, action: string, email: string) {
   ] as const) {
     const { success, reset } = await limiter.limit(rule, key)
     if (!success) {
-      const seconds = Math.max(1, Math.ceil((reset - Date.now()) / 1000))
-      return c.json({ type: "too_many_requests", message: `Too many attempts, try again in ${seconds} seconds` }, 429, {
-        "Retry-After": String(seconds),
-      })
+      throw new TooManyRequestsError(Math.max(1, Math.ceil((reset - Date.now()) / 1000)))
     }
   }
-  return undefined
 }
 
 const identities = (c: Context<AppEnv>) => c.var.scope.resolve("authService")
 
 export const authRoutes = new Hono<AppEnv>()
-  .post("/token/refresh", async (c) => {
+  .post("/token/refresh", noBody, async (c) => {
     const context = await readAuth(c)
-    if (!context) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
+    if (!context) throw unauthorized()
     const identity = await identities(c).retrieve(context.auth_identity_id)
-    if (!identity) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
+    if (!identity) throw unauthorized()
     return c.json({ token: await tokenFor(c, identity, context.actor_type) })
   })
-  .post("/session", async (c) => {
+  .post("/session", noBody, async (c) => {
     const header = c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]
     const { jwt_secret, cookie_secret } = c.var.config.projectConfig
     const context = header ? await verifyToken(header, jwt_secret) : undefined
-    if (!context || context.purpose) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
+    if (!context || context.purpose) throw unauthorized()
     await setSignedCookie(c, SESSION_COOKIE, header!, cookie_secret, {
       httpOnly: true,
       sameSite: "Lax",
@@ -98,14 +111,12 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ success: true })
   })
   // No second factors here: the list is empty for whoever is logged in (before /:actor/:provider takes the path).
-  .get("/mfa/factors", async (c) => {
-    validateQuery(c, noQuery)
-    if (!(await readAuth(c))) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
+  .get("/mfa/factors", query(noQuery), async (c) => {
+    if (!(await readAuth(c))) throw unauthorized()
     return c.json({ mfa_factors: [] })
   })
   // The dashboard asks which login forms to show; emailpass is the one provider here.
-  .get("/:actor/providers", (c) => {
-    validateQuery(c, noQuery)
+  .get("/:actor/providers", query(noQuery), (c) => {
     if (!ACTORS.includes(c.req.param("actor") as ActorType)) return c.json({ providers: [] })
     return c.json({
       providers: [
@@ -118,77 +129,36 @@ export const authRoutes = new Hono<AppEnv>()
       ],
     })
   })
-  .post("/:actor/:provider/register", async (c) => {
-    const actor = actorOf(c)
-    const { email, password } = await validateBody(c, credentials)
-    const limited = await limit(c, "register", email)
-    if (limited) return limited
-    const identity = await transaction(c.var.scope, async (tx) => {
-      const created = await tx.resolve("authService").registerEmailpass(email, password)
-      if (!created) throw new MedusaError("unauthorized", "Identity with email already exists")
-      return created
-    })
-    return c.json({ token: await tokenFor(c, identity, actor) })
+  .post("/:actor/:provider/register", emailpass, body(credentials), async (c) => {
+    const { email, password } = c.req.valid("json")
+    await limit(c, "register", email)
+    const identity = await registerEmailpass(c.var.scope, email, password)
+    return c.json({ token: await tokenFor(c, identity, actorOf(c)) })
   })
-  .post("/:actor/:provider/reset-password", async (c) => {
-    const actor = actorOf(c)
-    const { identifier, metadata } = await validateBody(
-      c,
-      z.strictObject({
-        identifier: z.string({ error: "identifier is required" }).min(1).max(320),
-        metadata: metadataObject.optional(),
-      }),
-    )
-    const limited = await limit(c, "reset", identifier)
-    if (limited) return limited
-    const found = await identities(c).findEmailpass(identifier)
-    if (found) {
-      // Short-lived and single-use: a subscriber mails it; /update spends it.
-      const token = await signToken(
-        { actor_id: "", actor_type: actor, auth_identity_id: found.identity.id, purpose: "reset" },
-        c.var.config.projectConfig.jwt_secret,
-        "15m",
-        generateUnguessableId("reset"),
-      )
-      await emitEvent(c.var.scope, AuthEvents.PASSWORD_RESET, {
-        entity_id: found.provider.entity_id,
-        actor_type: actor,
-        token,
-        metadata: metadata ?? {},
-      })
-    }
+  .post("/:actor/:provider/reset-password", emailpass, body(resetPasswordBody), async (c) => {
+    const { identifier, metadata } = c.req.valid("json")
+    await limit(c, "reset", identifier)
+    const secret = c.var.config.projectConfig.jwt_secret
+    await generateResetPasswordToken(c.var.scope, { identifier, actor: actorOf(c), metadata, secret })
     // The same answer whether or not the email is known.
     return c.body(null, 201)
   })
-  .post("/:actor/:provider/update", async (c) => {
-    actorOf(c)
-    const { password } = await validateBody(
-      c,
-      z.strictObject({ password: credentials.shape.password, email: z.string().optional() }),
-    )
-    const token = c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.query("token")
+  .post("/:actor/:provider/update", emailpass, body(updatePasswordBody), query(updatePasswordQuery), async (c) => {
+    const { password } = c.req.valid("json")
+    const token = c.req.header("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1] ?? c.req.valid("query").token
     const context = token ? await verifyToken(token, c.var.config.projectConfig.jwt_secret) : undefined
-    if (context?.purpose !== "reset" || !context.jti || !context.exp) {
-      return c.json({ type: "unauthorized", message: "Invalid or expired password reset token" }, 401)
-    }
-    await transaction(c.var.scope, async (tx) => {
-      const auth = tx.resolve("authService")
-      if (!(await auth.spendToken(context.jti!, new Date(context.exp! * 1000)))) {
-        throw new MedusaError("unauthorized", "Invalid or expired password reset token")
-      }
-      const identity = await auth.retrieve(context.auth_identity_id)
-      const provider = identity ? await auth.findEmailpassById(identity.id) : undefined
-      if (!provider) throw new MedusaError("unauthorized", "Invalid or expired password reset token")
-      await auth.setPassword(provider.entity_id, password)
-    })
+    if (context?.purpose !== "reset" || !context.jti || !context.exp) throw unauthorized(INVALID_RESET_TOKEN)
+    await resetPassword(
+      c.var.scope,
+      { jti: context.jti, exp: context.exp, auth_identity_id: context.auth_identity_id },
+      password,
+    )
     return c.json({ success: true })
   })
-  .on(["POST", "GET"], "/:actor/:provider", async (c) => {
-    const actor = actorOf(c)
-    const { email, password } = await validateBody(c, credentials)
-    const limited = await limit(c, "login", email)
-    if (limited) return limited
+  .on(["POST", "GET"], "/:actor/:provider", emailpass, body(credentials), async (c) => {
+    const { email, password } = c.req.valid("json")
+    await limit(c, "login", email)
     const identity = await identities(c).authenticate(email, password)
-    if (!identity) return c.json({ type: "unauthorized", message: "Invalid email or password" }, 401)
-    return c.json({ token: await tokenFor(c, identity, actor) })
+    if (!identity) throw unauthorized("Invalid email or password")
+    return c.json({ token: await tokenFor(c, identity, actorOf(c)) })
   })

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono"
 import type { AppEnv } from "../../core/types"
 import type { CatalogTag } from "../../infra/catalog-cache"
-import { PUBLISHABLE_KEY_HEADER } from "../../modules/api-key/publishable-key"
+import { PUBLISHABLE_KEY_HEADER } from "../middlewares/publishable-key"
 
 interface CachedAnswer {
   body: string

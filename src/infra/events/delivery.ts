@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm"
 import type { Scope } from "../../core/container"
+import { pluginOptions } from "../../core/extensions"
 import { eventDelivery } from "./schema"
 import type { Subscriber } from "./subscriber"
 
@@ -23,10 +24,19 @@ export async function deliver(scope: Scope, target: Subscriber, event: EventMess
   const db = scope.resolve("manager")
   const claimed = await db
     .insert(eventDelivery)
-    .values({ event_id: event.id, subscriber_id: target.id, status: "running", lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+    .values({
+      event_id: event.id,
+      subscriber_id: target.id,
+      status: "running",
+      lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+    })
     .onConflictDoUpdate({
       target: [eventDelivery.event_id, eventDelivery.subscriber_id],
-      set: { status: "running", attempts: sql`${eventDelivery.attempts} + 1`, lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})` },
+      set: {
+        status: "running",
+        attempts: sql`${eventDelivery.attempts} + 1`,
+        lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
+      },
       setWhere: sql`${eventDelivery.status} = 'failed' or (${eventDelivery.status} = 'running' and ${eventDelivery.lease_until} < now())`,
     })
     .returning({ status: eventDelivery.status })
@@ -39,9 +49,13 @@ export async function deliver(scope: Scope, target: Subscriber, event: EventMess
   }
   const where = and(eq(eventDelivery.event_id, event.id), eq(eventDelivery.subscriber_id, target.id))
   try {
-    await target.handler({ event, data: event.data, container: scope })
+    const options = target.plugin ? pluginOptions(scope.resolve("config"), target.plugin) : {}
+    await target.handler({ event, data: event.data, container: scope, pluginOptions: options })
   } catch (error) {
-    await db.update(eventDelivery).set({ status: "failed", last_error: String((error as Error)?.message ?? error).slice(0, 1000) }).where(where)
+    await db
+      .update(eventDelivery)
+      .set({ status: "failed", last_error: String((error as Error)?.message ?? error).slice(0, 1000) })
+      .where(where)
     throw error
   }
   await db.update(eventDelivery).set({ status: "completed", completed_at: sql`now()`, last_error: null }).where(where)

@@ -30,7 +30,12 @@ export class EventPublisher {
   /** The rows of these ids that exist (were committed) and are not published yet. */
   /** `settled`: events whose work the request already did (its own catalog invalidation); they are only marked published. */
   async publish(eventIds: string[], settled: string[] = []): Promise<number> {
-    const rows = eventIds.length ? await this.db.select().from(eventOutbox).where(and(inArray(eventOutbox.id, eventIds), isNull(eventOutbox.published_at))) : []
+    const rows = eventIds.length
+      ? await this.db
+          .select()
+          .from(eventOutbox)
+          .where(and(inArray(eventOutbox.id, eventIds), isNull(eventOutbox.published_at)))
+      : []
     return this.dispatch(rows, settled)
   }
 
@@ -39,7 +44,12 @@ export class EventPublisher {
     const rows = await this.db
       .select()
       .from(eventOutbox)
-      .where(and(isNull(eventOutbox.published_at), lt(eventOutbox.created_at, sql`now() - make_interval(secs => ${olderThanSeconds})`)))
+      .where(
+        and(
+          isNull(eventOutbox.published_at),
+          lt(eventOutbox.created_at, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+        ),
+      )
       .orderBy(eventOutbox.created_at)
       .limit(limit)
     return this.dispatch(rows)
@@ -48,9 +58,18 @@ export class EventPublisher {
   private async dispatch(rows: (typeof eventOutbox.$inferSelect)[], settled: string[] = []): Promise<number> {
     if (rows.length === 0 && settled.length === 0) return 0
     const events: EventMessage[] = rows.map((row) => ({ id: row.id, name: row.name, data: row.data }))
-    const delivered = events.length === 0 ? [] : this.options.module.resolve === "qstash" ? await this.sendToQstash(events) : await this.deliverHere(events)
+    const delivered =
+      events.length === 0
+        ? []
+        : this.options.module.resolve === "qstash"
+          ? await this.sendToQstash(events)
+          : await this.deliverHere(events)
     const done = [...delivered, ...settled]
-    if (done.length > 0) await this.db.update(eventOutbox).set({ published_at: sql`now()` }).where(and(inArray(eventOutbox.id, done), isNull(eventOutbox.published_at)))
+    if (done.length > 0)
+      await this.db
+        .update(eventOutbox)
+        .set({ published_at: sql`now()` })
+        .where(and(inArray(eventOutbox.id, done), isNull(eventOutbox.published_at)))
     return delivered.length
   }
 
@@ -66,7 +85,10 @@ export class EventPublisher {
       })),
     )
     if (messages.length > 0) {
-      const client = new Client({ token: module.options.token, ...(module.options.baseUrl ? { baseUrl: module.options.baseUrl } : {}) })
+      const client = new Client({
+        token: module.options.token,
+        ...(module.options.baseUrl ? { baseUrl: module.options.baseUrl } : {}),
+      })
       for (let i = 0; i < messages.length; i += 100) await client.batchJSON(messages.slice(i, i + 100))
     }
     return events.map((event) => event.id)

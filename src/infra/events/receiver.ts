@@ -7,7 +7,11 @@ import type { AppEnv } from "../../core/types"
 import { deliver } from "./delivery"
 import { subscribersOf, type Subscriber } from "./subscriber"
 
-const eventMessage = z.strictObject({ id: z.string().min(1), name: z.string().min(1), data: z.record(z.string(), z.unknown()) })
+const eventMessage = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  data: z.record(z.string(), z.unknown()),
+})
 
 /**
  * `POST /hooks/subscribers/<id>`: QStash's signed delivery of one event to one subscriber.
@@ -18,7 +22,9 @@ const eventMessage = z.strictObject({ id: z.string().min(1), name: z.string().mi
 export function subscriberRoutes(config: ResolvedConfig, subscribers: readonly Subscriber[]) {
   const bus = config.modules.eventBus
   const receiver =
-    bus.resolve === "qstash" ? new Receiver({ currentSigningKey: bus.options.currentSigningKey, nextSigningKey: bus.options.nextSigningKey }) : undefined
+    bus.resolve === "qstash"
+      ? new Receiver({ currentSigningKey: bus.options.currentSigningKey, nextSigningKey: bus.options.nextSigningKey })
+      : undefined
   return new Hono<AppEnv>().post("/:id", async (c) => {
     const id = c.req.param("id")
     const target = subscribers.find((candidate) => candidate.id === id)
@@ -35,9 +41,11 @@ export function subscriberRoutes(config: ResolvedConfig, subscribers: readonly S
     if (!verified) return c.json({ type: "unauthorized", message: "Missing or invalid Upstash-Signature" }, 401)
     const parsed = eventMessage.safeParse(parseJson(body))
     if (!parsed.success) throw new MedusaError("invalid_data", "The message is not an event")
-    if (subscribersOf([target], parsed.data.name).length === 0) throw new MedusaError("invalid_data", `Subscriber ${id} does not handle ${parsed.data.name}`)
+    if (subscribersOf([target], parsed.data.name).length === 0)
+      throw new MedusaError("invalid_data", `Subscriber ${id} does not handle ${parsed.data.name}`)
     const outcome = await deliver(c.var.scope, target, parsed.data)
-    if (outcome === "busy") return c.json({ type: "conflict", message: "This event is being handled by another delivery" }, 503)
+    if (outcome === "busy")
+      return c.json({ type: "conflict", message: "This event is being handled by another delivery" }, 503)
     return c.json({ status: outcome })
   })
 }

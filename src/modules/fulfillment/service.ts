@@ -34,16 +34,14 @@ export interface ShippingOptionInput {
 /** A service zone's geo zones, one per country. */
 export async function addCountryZones(db: Db, zoneId: string, countryCodes: string[]) {
   if (countryCodes.length === 0) return
-  await db
-    .insert(geoZone)
-    .values(
-      countryCodes.map((code) => ({
-        id: generateId("fgz"),
-        type: "country" as const,
-        country_code: code.toLowerCase(),
-        service_zone_id: zoneId,
-      })),
-    )
+  await db.insert(geoZone).values(
+    countryCodes.map((code) => ({
+      id: generateId("fgz"),
+      type: "country" as const,
+      country_code: code.toLowerCase(),
+      service_zone_id: zoneId,
+    })),
+  )
 }
 
 export class FulfillmentService {

@@ -52,15 +52,13 @@ export class OrderService {
           .returning()
       : []
     if (input.shipping_methods.length) {
-      await this.db
-        .insert(orderShippingMethod)
-        .values(
-          input.shipping_methods.map((method) => ({
-            ...method,
-            id: generateUnguessableId("ordsm"),
-            order_id: created!.id,
-          })),
-        )
+      await this.db.insert(orderShippingMethod).values(
+        input.shipping_methods.map((method) => ({
+          ...method,
+          id: generateUnguessableId("ordsm"),
+          order_id: created!.id,
+        })),
+      )
     }
     return { order: created!, items }
   }

@@ -360,27 +360,23 @@ export class ProductService {
     if (links.category_ids) {
       await this.db.delete(productCategoryProduct).where(eq(productCategoryProduct.product_id, productId))
       if (links.category_ids.length) {
-        await this.db
-          .insert(productCategoryProduct)
-          .values(
-            [...new Set(links.category_ids)].map((product_category_id) => ({
-              product_id: productId,
-              product_category_id,
-            })),
-          )
+        await this.db.insert(productCategoryProduct).values(
+          [...new Set(links.category_ids)].map((product_category_id) => ({
+            product_id: productId,
+            product_category_id,
+          })),
+        )
       }
     }
     if (links.sales_channel_ids) {
       await this.db.delete(productSalesChannel).where(eq(productSalesChannel.product_id, productId))
       if (links.sales_channel_ids.length) {
-        await this.db
-          .insert(productSalesChannel)
-          .values(
-            [...new Set(links.sales_channel_ids)].map((sales_channel_id) => ({
-              product_id: productId,
-              sales_channel_id,
-            })),
-          )
+        await this.db.insert(productSalesChannel).values(
+          [...new Set(links.sales_channel_ids)].map((sales_channel_id) => ({
+            product_id: productId,
+            sales_channel_id,
+          })),
+        )
       }
     }
     if (links.shipping_profile_id !== undefined) {

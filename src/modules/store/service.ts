@@ -94,16 +94,14 @@ export class StoreService {
     await this.db.transaction(async (tx) => {
       await tx.delete(storeCurrency).where(eq(storeCurrency.store_id, id))
       if (entries.length === 0) return
-      await tx
-        .insert(storeCurrency)
-        .values(
-          entries.map((entry, i) => ({
-            id: generateId("stocur"),
-            store_id: id,
-            currency_code: entry.currency_code.toLowerCase(),
-            is_default: i === defaultIndex,
-          })),
-        )
+      await tx.insert(storeCurrency).values(
+        entries.map((entry, i) => ({
+          id: generateId("stocur"),
+          store_id: id,
+          currency_code: entry.currency_code.toLowerCase(),
+          is_default: i === defaultIndex,
+        })),
+      )
     })
   }
 }

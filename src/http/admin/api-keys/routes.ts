@@ -1,20 +1,35 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
-import { validateBody } from "../../../core/body"
+import { body, noBody, query } from "../../../core/input"
 import type { Scope } from "../../../core/container"
 import type { Row } from "../../../core/query/graph"
-import { listQuery, oneOrMany, validateQuery, idList, retrieveQuery } from "../../../core/query/params"
+import { idList, listQuery, oneOrMany, retrieveQuery } from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { entityQuery, orderingFor } from "../../../core/query/shape"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
-import { emitEvent } from "../../../infra/event-outbox-service"
+import {
+  createApiKey,
+  deleteApiKey,
+  linkSalesChannelsToApiKey,
+  revokeApiKey,
+  updateApiKey,
+} from "../../../flows/api-key/api-keys"
 import type { ApiKeyService } from "../../../modules/api-key/service"
 
 type Key = Awaited<ReturnType<ApiKeyService["retrieve"]>>
 const keys = (scope: Scope) => scope.resolve("apiKeyService")
 const ids = idList()
 const fieldsQuery = z.object(retrieveQuery)
+const listKeysQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  type: z.enum(["publishable", "secret"]).optional(),
+})
+const title = z.string().min(1).max(200)
+const createKeyBody = z.strictObject({ title, type: z.enum(["publishable", "secret"]) })
+const updateKeyBody = z.strictObject({ title })
+const linkChannelsBody = z.strictObject({ add: ids, remove: ids })
 
 /** The channels of each key, whole: two statements for a page of keys. */
 async function channelsOfKeys(keyIds: string[], scope: Scope): Promise<Map<string, Row[]>> {
@@ -70,22 +85,8 @@ function respondKey(c: Context<AppEnv>, id: string, fields?: string) {
 
 /** Medusa's /admin/api-keys: publishable and secret keys, revocation, sales channels of a publishable key. */
 export const adminApiKeyRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const {
-      limit = 20,
-      offset = 0,
-      order,
-      fields,
-      ...filters
-    } = validateQuery(
-      c,
-      z.object({
-        ...listQuery,
-        q: z.string().optional(),
-        id: oneOrMany.optional(),
-        type: z.enum(["publishable", "secret"]).optional(),
-      }),
-    )
+  .get("/", query(listKeysQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     return listResponse(c, "api_keys", adminApiKeyQuery, { fields, limit, offset }, async () => {
       const { rows, count } = await keys(c.var.scope).list(filters, orderingFor(adminApiKeyQuery, order), {
         limit,
@@ -94,54 +95,25 @@ export const adminApiKeyRoutes = new Hono<AppEnv>()
       return { rows: rows.map(keyJson), count }
     })
   })
-  .post("/", async (c) => {
-    const body = await validateBody(
-      c,
-      z.strictObject({ title: z.string().min(1).max(200), type: z.enum(["publishable", "secret"]) }),
-    )
-    const created = await transaction(c.var.scope, async (tx) => {
-      const createdBy = c.var.auth!.actor_id
-      const key =
-        body.type === "secret"
-          ? await keys(tx).createSecret({ title: body.title, created_by: createdBy })
-          : await keys(tx).createPublishable({ title: body.title, sales_channel_ids: [], created_by: createdBy })
-      await emitEvent(tx, "api-key.created", { id: key.id })
-      return key
-    })
+  .post("/", body(createKeyBody), async (c) => {
+    const created = await createApiKey(c.var.scope, { ...c.req.valid("json"), created_by: c.var.auth!.actor_id })
     // The one time a secret key's token is shown.
     return retrieveResponse(c, "api_key", adminApiKeyQuery, undefined, async () => created as Row)
   })
-  .get("/:id", async (c) => respondKey(c, c.req.param("id"), validateQuery(c, fieldsQuery).fields))
-  .post("/:id", async (c) => {
-    const body = await validateBody(c, z.strictObject({ title: z.string().min(1).max(200) }))
-    await transaction(c.var.scope, async (tx) => {
-      await keys(tx).update(c.req.param("id"), body)
-      await emitEvent(tx, "api-key.updated", { id: c.req.param("id") })
-    })
+  .get("/:id", query(fieldsQuery), async (c) => respondKey(c, c.req.param("id"), c.req.valid("query").fields))
+  .post("/:id", body(updateKeyBody), async (c) => {
+    await updateApiKey(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return respondKey(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
-    await transaction(c.var.scope, async (tx) => {
-      await keys(tx).softDelete(c.req.param("id"))
-      await emitEvent(tx, "api-key.deleted", { id: c.req.param("id") })
-    })
+    await deleteApiKey(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "api_key", deleted: true })
   })
-  .post("/:id/revoke", async (c) => {
-    await transaction(c.var.scope, async (tx) => {
-      await keys(tx).retrieve(c.req.param("id"))
-      await keys(tx).revoke(c.req.param("id"), c.var.auth!.actor_id)
-      await emitEvent(tx, "api-key.revoked", { id: c.req.param("id") })
-    })
+  .post("/:id/revoke", noBody, async (c) => {
+    await revokeApiKey(c.var.scope, c.req.param("id"), c.var.auth!.actor_id)
     return respondKey(c, c.req.param("id"))
   })
-  .post("/:id/sales-channels", async (c) => {
-    const { add, remove } = await validateBody(c, z.strictObject({ add: ids, remove: ids }))
-    await transaction(c.var.scope, async (tx) => {
-      // Every channel added must exist: a key pointing at nothing would fail every store request later.
-      for (const id of add) await tx.resolve("salesChannelService").retrieve(id)
-      await keys(tx).linkSalesChannels(c.req.param("id"), add, remove)
-      await emitEvent(tx, "api-key.updated", { id: c.req.param("id") })
-    })
+  .post("/:id/sales-channels", body(linkChannelsBody), async (c) => {
+    await linkSalesChannelsToApiKey(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return respondKey(c, c.req.param("id"))
   })

@@ -1,26 +1,19 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../../core/container"
-import { validateBody } from "../../../core/body"
-import { MedusaError } from "../../../core/errors"
-import {
-  booleanString,
-  dateFilters,
-  listQuery,
-  oneOrMany,
-  parseOrder,
-  retrieveQuery,
-  validateQuery,
-} from "../../../core/query/params"
+import { body, query } from "../../../core/input"
+import { booleanString, dateFilters, listQuery, oneOrMany, parseOrder, retrieveQuery } from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { entityQuery, orderingFor } from "../../../core/query/shape"
 import type { Row } from "../../../core/query/graph"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
-import { emitEvent } from "../../../infra/event-outbox-service"
-import { CustomerEvents } from "../../../modules/customer/events"
+import { createCustomer, deleteCustomer, updateCustomer } from "../../../flows/customer/customer"
+import {
+  createCustomerAddress,
+  deleteCustomerAddress,
+  updateCustomerAddress,
+} from "../../../flows/customer/customer-address"
 import { ADDRESS_FIELDS, addressQuery } from "../../../modules/customer/address-query"
-import type { CustomerService } from "../../../modules/customer/service"
 import {
   createCustomerBody,
   customerAddressBody,
@@ -67,23 +60,10 @@ const updateCustomerBody = z.strictObject({ ...customerProfile, email: customerE
 const respondCustomer = (c: Context<AppEnv>, id: string, fields?: string) =>
   retrieveResponse(c, "customer", adminCustomerQuery, fields, () => customers(c.var.scope).retrieve(id))
 
-/** An address change: the customer must exist, and the change is the customer's update. */
-async function changeAddresses(
-  c: Context<AppEnv>,
-  change: (service: CustomerService, customerId: string) => Promise<unknown>,
-) {
-  const customerId = c.req.param("id")!
-  await transaction(c.var.scope, async (tx) => {
-    await customers(tx).retrieve(customerId)
-    await change(customers(tx), customerId)
-    await emitEvent(tx, CustomerEvents.UPDATED, { id: customerId })
-  })
-}
-
 /** Medusa's /admin/customers: shoppers with and without accounts. */
 export const adminCustomerRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listCustomersQuery)
+  .get("/", query(listCustomersQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(
       order,
       ["created_at", "updated_at", "email", "first_name", "last_name", "has_account", "id"],
@@ -93,40 +73,24 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
       customers(c.var.scope).list(filters, ordering, { limit, offset }),
     )
   })
-  .post("/", async (c) => {
-    const body = await validateBody(c, createCustomerBody)
-    const { fields } = validateQuery(c, fieldsQuery)
-    // A customer made by the merchant has no account: the shopper can still register with the email.
-    const created = await transaction(c.var.scope, async (tx) => {
-      const customer = await customers(tx).create({ ...body, has_account: false, created_by: c.var.auth!.actor_id })
-      await emitEvent(tx, CustomerEvents.CREATED, { id: customer.id })
-      return customer
-    })
+  .post("/", body(createCustomerBody), query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
+    const created = await createCustomer(c.var.scope, c.req.valid("json"), c.var.auth!.actor_id)
     return retrieveResponse(c, "customer", adminCustomerQuery, fields, async () => created)
   })
-  .get("/:id", async (c) => {
-    const { fields } = validateQuery(c, fieldsQuery)
+  .get("/:id", query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     return retrieveResponse(c, "customer", adminCustomerQuery, fields, () =>
       customers(c.var.scope).retrieve(c.req.param("id")),
     )
   })
-  .post("/:id", async (c) => {
-    const body = await validateBody(c, updateCustomerBody)
-    const { fields } = validateQuery(c, fieldsQuery)
-    const updated = await transaction(c.var.scope, async (tx) => {
-      const existing = await customers(tx).retrieve(c.req.param("id"))
-      // A registered customer's email is their login; it changes only through the auth routes.
-      if (body.email !== undefined && existing.has_account && body.email.toLowerCase() !== existing.email) {
-        throw new MedusaError("invalid_data", "The email of a customer with an account cannot be changed here")
-      }
-      const customer = await customers(tx).update(existing.id, body)
-      await emitEvent(tx, CustomerEvents.UPDATED, { id: customer.id })
-      return customer
-    })
+  .post("/:id", body(updateCustomerBody), query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
+    const updated = await updateCustomer(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return retrieveResponse(c, "customer", adminCustomerQuery, fields, async () => updated)
   })
-  .get("/:id/addresses", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...dates } = validateQuery(c, z.object(listQuery))
+  .get("/:id/addresses", query(z.object(listQuery)), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...dates } = c.req.valid("query")
     const customerId = c.req.param("id")
     return listResponse(c, "addresses", addressQuery, { fields, limit, offset }, async () => {
       await customers(c.var.scope).retrieve(customerId)
@@ -136,34 +100,27 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
       })
     })
   })
-  .post("/:id/addresses", async (c) => {
-    const body = await validateBody(c, customerAddressBody)
-    await changeAddresses(c, (service, customerId) => service.addAddress(customerId, body))
+  .post("/:id/addresses", body(customerAddressBody), async (c) => {
+    await createCustomerAddress(c.var.scope, c.req.param("id"), c.req.valid("json"), "admin")
     return respondCustomer(c, c.req.param("id"))
   })
-  .get("/:id/addresses/:address_id", async (c) => {
-    const { fields } = validateQuery(c, fieldsQuery)
+  .get("/:id/addresses/:address_id", query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     return retrieveResponse(c, "address", addressQuery, fields, () =>
       customers(c.var.scope).retrieveAddress(c.req.param("id"), c.req.param("address_id")),
     )
   })
-  .post("/:id/addresses/:address_id", async (c) => {
-    const { id: _id, ...body } = await validateBody(c, updateCustomerAddressBody)
-    await changeAddresses(c, (service, customerId) =>
-      service.updateAddress(customerId, c.req.param("address_id"), body),
-    )
+  .post("/:id/addresses/:address_id", body(updateCustomerAddressBody), async (c) => {
+    const { id: _id, ...input } = c.req.valid("json")
+    await updateCustomerAddress(c.var.scope, c.req.param("id"), c.req.param("address_id"), input, "admin")
     return respondCustomer(c, c.req.param("id"))
   })
   .delete("/:id/addresses/:address_id", async (c) => {
-    await changeAddresses(c, (service, customerId) => service.deleteAddress(customerId, c.req.param("address_id")))
+    await deleteCustomerAddress(c.var.scope, c.req.param("id"), c.req.param("address_id"), "admin")
     const parent = await customers(c.var.scope).retrieve(c.req.param("id"))
     return c.json({ id: c.req.param("address_id"), object: "customer_address", deleted: true, parent })
   })
   .delete("/:id", async (c) => {
-    await transaction(c.var.scope, async (tx) => {
-      await customers(tx).softDelete(c.req.param("id"))
-      await tx.resolve("authService").unlinkActor("customer_id", c.req.param("id"))
-      await emitEvent(tx, CustomerEvents.DELETED, { id: c.req.param("id") })
-    })
+    await deleteCustomer(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "customer", deleted: true })
   })

@@ -1,15 +1,12 @@
 import { Hono } from "hono"
-import { emitEvent } from "../../../infra/event-outbox-service"
 import { z } from "zod"
-import { validateBody } from "../../../core/body"
-import { MedusaError } from "../../../core/errors"
-import { dateFilters, listQuery, oneOrMany, parseOrder, validateQuery } from "../../../core/query/params"
+import { body, noBody, query } from "../../../core/input"
+import { dateFilters, listQuery, oneOrMany, parseOrder } from "../../../core/query/params"
 import { selectJson } from "../../../core/query/select-json"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
 import { addressBody } from "../../store/carts/validators"
 import { adminOrderFulfillmentRoutes } from "./fulfillments"
-import { OrderEvents } from "../../../modules/order/events"
+import { archiveOrder, cancelOrder, updateOrder } from "../../../flows/order/orders"
 import { orderJson, ordersJson } from "../../../flows/order/order-view"
 import { metadata } from "../../../core/metadata"
 
@@ -35,12 +32,20 @@ const listOrdersQuery = z.object({
   sales_channel_id: oneOrMany.optional(),
   ...dateFilters,
 })
+const fieldsQuery = z.object({ fields: z.string().optional() })
+const listChangesQuery = z.object({ ...listQuery, change_type: oneOrMany.optional(), status: oneOrMany.optional() })
+const updateOrderBody = z.strictObject({
+  email: z.email({ error: "email must be an email address" }).max(320).optional(),
+  shipping_address: addressBody.optional(),
+  billing_address: addressBody.optional(),
+  metadata,
+})
 
 /** Medusa's /admin/orders: list, read, cancel (stock given back, payment canceled); fulfillments and completion. */
 export const adminOrderRoutes = new Hono<AppEnv>()
   .route("/", adminOrderFulfillmentRoutes)
-  .get("/", async (c) => {
-    const { limit = 15, offset = 0, order, fields, ...filters } = validateQuery(c, listOrdersQuery)
+  .get("/", query(listOrdersQuery), async (c) => {
+    const { limit = 15, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {
       field: "created_at",
       direction: "desc",
@@ -49,59 +54,30 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const orders = (await ordersJson(c.var.scope, rows)).map((json) => adminOrderFields(json, fields))
     return c.json({ orders, count, offset, limit })
   })
-  .get("/:id", async (c) => {
-    const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
+  .get("/:id", query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     return c.json({ order: adminOrderFields(await orderJson(c.var.scope, c.req.param("id")), fields) })
   })
   // Medusa's previewOrderChange: the order with its pending change applied. Orders here are
   // never edited, returned or exchanged, so there is none: the order itself, order_change null.
-  .get("/:id/preview", async (c) => {
-    validateQuery(c, z.object({ fields: z.string().optional() }))
-    return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
-  })
+  .get("/:id/preview", query(fieldsQuery), async (c) =>
+    c.json({ order: await orderJson(c.var.scope, c.req.param("id")) }),
+  )
   // The order's changes (edits, returns, claims, exchanges): none can be made here.
-  .get("/:id/changes", async (c) => {
-    validateQuery(c, z.object({ ...listQuery, change_type: oneOrMany.optional(), status: oneOrMany.optional() }))
+  .get("/:id/changes", query(listChangesQuery), async (c) => {
     await c.var.scope.resolve("orderService").retrieve(c.req.param("id"))
     return c.json({ order_changes: [] })
   })
-  .post("/:id", async (c) => {
-    const body = await validateBody(
-      c,
-      z.strictObject({
-        email: z.email({ error: "email must be an email address" }).max(320).optional(),
-        shipping_address: addressBody.optional(),
-        billing_address: addressBody.optional(),
-        metadata,
-      }),
-    )
-    const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
-    await transaction(c.var.scope, async (tx) => {
-      await tx.resolve("orderService").updateDetails(c.req.param("id"), body)
-      await emitEvent(tx, OrderEvents.UPDATED, { id: c.req.param("id") })
-    })
+  .post("/:id", body(updateOrderBody), query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
+    await updateOrder(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return c.json({ order: adminOrderFields(await orderJson(c.var.scope, c.req.param("id")), fields) })
   })
-  .post("/:id/cancel", async (c) => {
-    await transaction(c.var.scope, async (tx) => {
-      const orders = tx.resolve("orderService")
-      // The update locks the order row, so no fulfillment can be created between it and this check.
-      const canceled = await orders.cancel(c.req.param("id"))
-      const fulfilled = await tx.resolve("orderFulfillmentService").fulfilledQuantities([canceled.id])
-      if (fulfilled.size > 0)
-        throw new MedusaError("not_allowed", "All fulfillments must be canceled before canceling an order")
-      if (canceled.payment_collection_id)
-        await tx.resolve("paymentService").cancelCollection(canceled.payment_collection_id)
-      const lines = await orders.items([canceled.id])
-      await tx.resolve("inventoryService").releaseReservations(lines.map((line) => line.id))
-      await emitEvent(tx, OrderEvents.CANCELED, { id: canceled.id })
-    })
+  .post("/:id/cancel", noBody, async (c) => {
+    await cancelOrder(c.var.scope, c.req.param("id"))
     return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
   })
-  .post("/:id/archive", async (c) => {
-    await transaction(c.var.scope, async (tx) => {
-      const archived = await tx.resolve("orderService").archive(c.req.param("id"))
-      await emitEvent(tx, OrderEvents.ARCHIVED, { id: archived.id })
-    })
+  .post("/:id/archive", noBody, async (c) => {
+    await archiveOrder(c.var.scope, c.req.param("id"))
     return c.json({ order: await orderJson(c.var.scope, c.req.param("id")) })
   })

@@ -1,16 +1,19 @@
 import { Hono } from "hono"
 import { z } from "zod"
-import { validateBody } from "../../../core/body"
 import type { Scope } from "../../../core/container"
-import { listQuery, oneOrMany, parseOrder, validateQuery } from "../../../core/query/params"
+import { body, query } from "../../../core/input"
+import { listQuery, oneOrMany, parseOrder } from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import type { QueryConfig } from "../../../core/query/shape"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
-import { emitEvent } from "../../../infra/event-outbox-service"
 import { adminTagQuery, adminTypeQuery, VALUE_ORDER_FIELDS } from "../products/query-config"
-import { retrieveQuery } from "../products/validators"
-import { createTagOrType } from "../../../flows/product/workflows"
+import { type FieldsContext, retrieveQuery } from "../products/validators"
+import {
+  createProductTagOrType,
+  deleteProductTagOrType,
+  updateProductTagOrType,
+  type ValueKind,
+} from "../../../flows/product/tags-types"
 import { metadata } from "../../../core/metadata"
 
 const value = z.string().min(1).max(200)
@@ -20,46 +23,37 @@ const listValuesQuery = z.object({
   id: oneOrMany.optional(),
   value: oneOrMany.optional(),
 })
+const createValueBody = z.strictObject({ value, metadata })
+const updateValueBody = z.strictObject({ value: value.optional(), metadata })
 
 /**
  * Medusa's /admin/product-tags or /admin/product-types: the same routes over a value entity.
  * POST / with a value already in use is a 422 duplicate_error, as Medusa's unique index answers it.
  */
-function valueRoutes(kind: "tag" | "type", config: QueryConfig) {
+function valueRoutes(kind: ValueKind, config: QueryConfig) {
   const singular = `product_${kind}`
   const service = (scope: Scope) => scope.resolve(kind === "tag" ? "productTagService" : "productTypeService")
+  const respond = (c: FieldsContext, id: string) =>
+    retrieveResponse(c, singular, config, c.req.valid("query").fields, () => service(c.var.scope).retrieve(id))
   return new Hono<AppEnv>()
-    .get("/", async (c) => {
-      const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listValuesQuery)
+    .get("/", query(listValuesQuery), async (c) => {
+      const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
       const ordering = parseOrder(order, VALUE_ORDER_FIELDS, { field: "value", direction: "asc" })
       return listResponse(c, `${singular}s`, config, { fields, limit, offset }, () =>
         service(c.var.scope).list(filters, ordering, { limit, offset }),
       )
     })
-    .post("/", async (c) => {
-      const body = await validateBody(c, z.strictObject({ value, metadata }))
-      const id = await transaction(c.var.scope, (tx) => createTagOrType(tx, kind, body.value, body.metadata))
-      const { fields } = validateQuery(c, retrieveQuery)
-      return retrieveResponse(c, singular, config, fields, () => service(c.var.scope).retrieve(id))
+    .post("/", body(createValueBody), query(retrieveQuery), async (c) => {
+      const id = await createProductTagOrType(c.var.scope, kind, c.req.valid("json"))
+      return respond(c, id)
     })
-    .get("/:id", (c) => {
-      const { fields } = validateQuery(c, retrieveQuery)
-      return retrieveResponse(c, singular, config, fields, () => service(c.var.scope).retrieve(c.req.param("id")))
-    })
-    .post("/:id", async (c) => {
-      const body = await validateBody(c, z.strictObject({ value: value.optional(), metadata }))
-      await transaction(c.var.scope, async (tx) => {
-        await service(tx).update(c.req.param("id"), body)
-        await emitEvent(tx, `product-${kind}.updated`, { id: c.req.param("id") })
-      })
-      const { fields } = validateQuery(c, retrieveQuery)
-      return retrieveResponse(c, singular, config, fields, () => service(c.var.scope).retrieve(c.req.param("id")))
+    .get("/:id", query(retrieveQuery), (c) => respond(c, c.req.param("id")))
+    .post("/:id", body(updateValueBody), query(retrieveQuery), async (c) => {
+      await updateProductTagOrType(c.var.scope, kind, c.req.param("id"), c.req.valid("json"))
+      return respond(c, c.req.param("id"))
     })
     .delete("/:id", async (c) => {
-      await transaction(c.var.scope, async (tx) => {
-        await service(tx).softDelete(c.req.param("id"))
-        await emitEvent(tx, `product-${kind}.deleted`, { id: c.req.param("id") })
-      })
+      await deleteProductTagOrType(c.var.scope, kind, c.req.param("id"))
       return c.json({ id: c.req.param("id"), object: singular, deleted: true })
     })
 }

@@ -1,19 +1,17 @@
 import { Hono, type Context } from "hono"
 import type { Scope } from "../../../core/container"
-import { validateBody } from "../../../core/body"
-import { parseOrder, validateQuery } from "../../../core/query/params"
+import { body, query } from "../../../core/input"
+import { parseOrder } from "../../../core/query/params"
 import { listResponse, queryContext, retrieveResponse } from "../../../core/query/route"
 import { requestedFor, shapeRows } from "../../../core/query/shape"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
-import { emitEvent } from "../../../infra/event-outbox-service"
 import {
   adminProductOptionListQuery,
   adminVariantQuery,
   OPTION_ORDER_FIELDS,
   VARIANT_ORDER_FIELDS,
 } from "./query-config"
-import { listOptionsQuery, listProductsQuery, listVariantsQuery, retrieveQuery } from "./validators"
+import { type FieldsContext, listOptionsQuery, listProductsQuery, listVariantsQuery, retrieveQuery } from "./validators"
 import {
   createProductBody,
   createVariantBody,
@@ -22,19 +20,11 @@ import {
   updateProductBody,
   updateVariantBody,
 } from "../../../flows/product/inputs"
-import { ProductEvents } from "../../../modules/product/events"
 import { adminProductQuery } from "./query-config"
 import { PRODUCT_ORDER_FIELDS } from "../../../modules/product/query-config"
-import {
-  createOption,
-  createProduct,
-  createVariants,
-  deleteProduct,
-  deleteVariant,
-  updateOption,
-  updateProduct,
-  updateVariant,
-} from "../../../flows/product/workflows"
+import { createProduct, deleteProduct, updateProduct } from "../../../flows/product/products"
+import { createProductOption, removeProductOption, updateProductOption } from "../../../flows/product/options"
+import { createProductVariant, deleteProductVariant, updateProductVariant } from "../../../flows/product/variants"
 
 const products = (scope: Scope) => scope.resolve("productService")
 
@@ -46,86 +36,77 @@ export async function productJson(c: Context<AppEnv>, id: string) {
 }
 
 /** `{ product }` after a write, shaped by the request's `fields` as Medusa's routes re-read it. */
-export function respondProduct(c: Context<AppEnv>, id: string) {
-  const { fields } = validateQuery(c, retrieveQuery)
+export function respondProduct(c: FieldsContext, id: string) {
+  const { fields } = c.req.valid("query")
   return retrieveResponse(c, "product", adminProductQuery, fields, () => products(c.var.scope).retrieve(id))
 }
 
 /** Medusa's /admin/products: the catalog, its variants and their prices, as a merchant manages them. */
 export const adminProductRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, listProductsQuery)
+  .get("/", query(listProductsQuery), async (c) => {
+    const { limit = 50, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction: "desc" })
     return listResponse(c, "products", adminProductQuery, { fields, limit, offset }, () =>
       products(c.var.scope).list(filters, ordering, { limit, offset }),
     )
   })
-  .post("/", async (c) => {
-    const body = await validateBody(c, createProductBody)
-    const id = await transaction(c.var.scope, (tx) => createProduct(tx, body))
+  .post("/", body(createProductBody), query(retrieveQuery), async (c) => {
+    const id = await createProduct(c.var.scope, c.req.valid("json"))
     return respondProduct(c, id)
   })
-  .get("/:id", (c) => respondProduct(c, c.req.param("id")))
-  .post("/:id", async (c) => {
-    const body = await validateBody(c, updateProductBody)
-    await transaction(c.var.scope, (tx) => updateProduct(tx, c.req.param("id"), body))
+  .get("/:id", query(retrieveQuery), (c) => respondProduct(c, c.req.param("id")))
+  .post("/:id", body(updateProductBody), query(retrieveQuery), async (c) => {
+    await updateProduct(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return respondProduct(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
-    await transaction(c.var.scope, (tx) => deleteProduct(tx, c.req.param("id")))
+    await deleteProduct(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "product", deleted: true })
   })
-  .get("/:id/options", async (c) => {
-    const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, listOptionsQuery)
+  .get("/:id/options", query(listOptionsQuery), async (c) => {
+    const { limit = 50, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, OPTION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
     const options = c.var.scope.resolve("productOptionService")
     return listResponse(c, "product_options", adminProductOptionListQuery, { fields, limit, offset }, () =>
       options.list({ ...filters, product_id: c.req.param("id") }, ordering, { limit, offset }),
     )
   })
-  .post("/:id/options", async (c) => {
-    const body = await validateBody(c, optionBody)
-    await transaction(c.var.scope, (tx) => createOption(tx, body, c.req.param("id")))
+  .post("/:id/options", body(optionBody), query(retrieveQuery), async (c) => {
+    await createProductOption(c.var.scope, c.req.valid("json"), c.req.param("id"))
     return respondProduct(c, c.req.param("id"))
   })
-  .post("/:id/options/:option_id", async (c) => {
-    const body = await validateBody(c, updateOptionBody)
-    await transaction(c.var.scope, (tx) => updateOption(tx, c.req.param("option_id"), body, c.req.param("id")))
+  .post("/:id/options/:option_id", body(updateOptionBody), query(retrieveQuery), async (c) => {
+    await updateProductOption(c.var.scope, c.req.param("option_id"), c.req.valid("json"), c.req.param("id"))
     return respondProduct(c, c.req.param("id"))
   })
   .delete("/:id/options/:option_id", async (c) => {
-    await transaction(c.var.scope, async (tx) => {
-      await tx.resolve("productOptionService").removeFromProduct(c.req.param("id"), c.req.param("option_id"))
-      await emitEvent(tx, ProductEvents.UPDATED, { id: c.req.param("id") })
-    })
+    await removeProductOption(c.var.scope, c.req.param("id"), c.req.param("option_id"))
     const parent = await productJson(c, c.req.param("id"))
     return c.json({ id: c.req.param("option_id"), object: "product_option", deleted: true, parent })
   })
-  .get("/:id/variants", async (c) => {
-    const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, listVariantsQuery)
+  .get("/:id/variants", query(listVariantsQuery), async (c) => {
+    const { limit = 50, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, VARIANT_ORDER_FIELDS, { field: "variant_rank", direction: "asc" })
     return listResponse(c, "variants", adminVariantQuery, { fields, limit, offset }, () =>
       products(c.var.scope).listVariants({ ...filters, product_id: [c.req.param("id")] }, ordering, { limit, offset }),
     )
   })
-  .post("/:id/variants", async (c) => {
-    const body = await validateBody(c, createVariantBody)
-    await transaction(c.var.scope, (tx) => createVariants(tx, c.req.param("id"), [body]))
+  .post("/:id/variants", body(createVariantBody), query(retrieveQuery), async (c) => {
+    await createProductVariant(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return respondProduct(c, c.req.param("id"))
   })
-  .get("/:id/variants/:variant_id", (c) => {
-    const { fields } = validateQuery(c, retrieveQuery)
+  .get("/:id/variants/:variant_id", query(retrieveQuery), (c) => {
+    const { fields } = c.req.valid("query")
     return retrieveResponse(c, "variant", adminVariantQuery, fields, () =>
       products(c.var.scope).retrieveVariant(c.req.param("id"), c.req.param("variant_id")),
     )
   })
-  .post("/:id/variants/:variant_id", async (c) => {
-    const body = await validateBody(c, updateVariantBody)
-    await transaction(c.var.scope, (tx) => updateVariant(tx, c.req.param("id"), c.req.param("variant_id"), body))
+  .post("/:id/variants/:variant_id", body(updateVariantBody), query(retrieveQuery), async (c) => {
+    await updateProductVariant(c.var.scope, c.req.param("id"), c.req.param("variant_id"), c.req.valid("json"))
     return respondProduct(c, c.req.param("id"))
   })
   .delete("/:id/variants/:variant_id", async (c) => {
-    await transaction(c.var.scope, (tx) => deleteVariant(tx, c.req.param("id"), c.req.param("variant_id")))
+    await deleteProductVariant(c.var.scope, c.req.param("id"), c.req.param("variant_id"))
     const parent = await productJson(c, c.req.param("id"))
     return c.json({ id: c.req.param("variant_id"), object: "variant", deleted: true, parent })
   })

@@ -1,4 +1,6 @@
+import type { Context } from "hono"
 import { z } from "zod"
+import type { AppEnv } from "../../../core/types"
 import { booleanString, listQuery, oneOrMany } from "../../../core/query/params"
 import { PRODUCT_STATUSES } from "../../../flows/product/inputs"
 
@@ -49,3 +51,7 @@ export const listAllVariantsQuery = listVariantsQuery.extend({
 })
 
 export const retrieveQuery = z.object({ fields: listQuery.fields })
+
+/** A route's context with `fields` declared (`query(retrieveQuery)`): what the helpers answering one entity read. */
+// biome-ignore lint/suspicious/noExplicitAny: any path, since the helpers serve every route of a resource
+export type FieldsContext = Context<AppEnv, any, { out: { query: z.output<typeof retrieveQuery> } }>

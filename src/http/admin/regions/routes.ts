@@ -1,13 +1,11 @@
 import { Hono } from "hono"
 import { z } from "zod"
-import { validateBody } from "../../../core/body"
-import { parseOrder, validateQuery } from "../../../core/query/params"
+import { body, query } from "../../../core/input"
+import { parseOrder } from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import type { QueryConfig } from "../../../core/query/shape"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
-import { emitEvent } from "../../../infra/event-outbox-service"
-import { RegionEvents } from "../../../modules/region/events"
+import { createRegion, deleteRegion, updateRegion } from "../../../flows/region/regions"
 import { REGION_ORDER_FIELDS, regionGraph } from "../../../modules/region/query-config"
 import { storeListRegionsQuery, storeRetrieveRegionQuery } from "../../../modules/region/validators"
 import { metadata } from "../../../core/metadata"
@@ -50,47 +48,30 @@ const regions = (scope: AppEnv["Variables"]["scope"]) => scope.resolve("regionSe
 
 /** Medusa's /admin/regions: CRUD, countries, payment providers, tax-inclusive prices. */
 export const adminRegionRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, storeListRegionsQuery)
+  .get("/", query(storeListRegionsQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, REGION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
     return listResponse(c, "regions", adminRegionQuery, { fields, limit, offset }, () =>
       regions(c.var.scope).list(filters, ordering, { limit, offset }),
     )
   })
-  .post("/", async (c) => {
-    const { is_tax_inclusive, metadata, ...body } = await validateBody(c, createRegionBody)
-    const id = await transaction(c.var.scope, async (tx) => {
-      const created = await regions(tx).create(body)
-      if (metadata !== undefined) await regions(tx).update(created.id, { metadata })
-      if (is_tax_inclusive !== undefined)
-        await tx.resolve("pricingService").setPreference("region_id", created.id, is_tax_inclusive)
-      await emitEvent(tx, RegionEvents.CREATED, { id: created.id })
-      return created.id
-    })
+  .post("/", body(createRegionBody), async (c) => {
+    const id = await createRegion(c.var.scope, c.req.valid("json"))
     return retrieveResponse(c, "region", adminRegionQuery, undefined, () => regions(c.var.scope).retrieve(id))
   })
-  .get("/:id", async (c) => {
-    const { fields } = validateQuery(c, storeRetrieveRegionQuery)
+  .get("/:id", query(storeRetrieveRegionQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     return retrieveResponse(c, "region", adminRegionQuery, fields, () =>
       regions(c.var.scope).retrieve(c.req.param("id")),
     )
   })
-  .post("/:id", async (c) => {
-    const { is_tax_inclusive, ...body } = await validateBody(c, updateRegionBody)
-    await transaction(c.var.scope, async (tx) => {
-      await regions(tx).update(c.req.param("id"), body)
-      if (is_tax_inclusive !== undefined)
-        await tx.resolve("pricingService").setPreference("region_id", c.req.param("id"), is_tax_inclusive)
-      await emitEvent(tx, RegionEvents.UPDATED, { id: c.req.param("id") })
-    })
+  .post("/:id", body(updateRegionBody), async (c) => {
+    await updateRegion(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return retrieveResponse(c, "region", adminRegionQuery, undefined, () =>
       regions(c.var.scope).retrieve(c.req.param("id")),
     )
   })
   .delete("/:id", async (c) => {
-    await transaction(c.var.scope, async (tx) => {
-      await regions(tx).softDelete(c.req.param("id"))
-      await emitEvent(tx, RegionEvents.DELETED, { id: c.req.param("id") })
-    })
+    await deleteRegion(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "region", deleted: true })
   })

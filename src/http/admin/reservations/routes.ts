@@ -1,14 +1,14 @@
-import { Hono, type Context } from "hono"
+import { Hono } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../../core/container"
-import { validateBody } from "../../../core/body"
-import { listQuery, oneOrMany, retrieveQuery, validateQuery } from "../../../core/query/params"
+import { body, query } from "../../../core/input"
+import { listQuery, oneOrMany, retrieveQuery } from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { entityQuery, orderingFor } from "../../../core/query/shape"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
-import { emitEvent } from "../../../infra/event-outbox-service"
 import { metadata } from "../../../core/metadata"
+import { createReservation, deleteReservation, updateReservation } from "../../../flows/inventory/reservations"
+import type { FieldsContext } from "../products/validators"
 
 const reservations = (scope: Scope) => scope.resolve("reservationService")
 
@@ -49,57 +49,38 @@ const updateBody = z.strictObject({
   metadata,
 })
 
-function reservationResponse(c: Context<AppEnv>, id: string) {
-  const { fields } = validateQuery(c, z.object(retrieveQuery))
+const fieldsQuery = z.object(retrieveQuery)
+const listReservationsQuery = z.object({
+  ...listQuery,
+  line_item_id: oneOrMany.optional(),
+  inventory_item_id: oneOrMany.optional(),
+  location_id: oneOrMany.optional(),
+})
+
+function reservationResponse(c: FieldsContext, id: string) {
+  const { fields } = c.req.valid("query")
   return retrieveResponse(c, "reservation", reservationQuery, fields, () => reservations(c.var.scope).retrieve(id))
 }
 
 /** Medusa's /admin/reservations: stock held by hand, kept in step with each level's reserved quantity. */
 export const adminReservationRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const {
-      limit = 20,
-      offset = 0,
-      order,
-      fields,
-      ...filters
-    } = validateQuery(
-      c,
-      z.object({
-        ...listQuery,
-        line_item_id: oneOrMany.optional(),
-        inventory_item_id: oneOrMany.optional(),
-        location_id: oneOrMany.optional(),
-      }),
-    )
+  .get("/", query(listReservationsQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     return listResponse(c, "reservations", reservationQuery, { fields, limit, offset }, () =>
       reservations(c.var.scope).list(filters, orderingFor(reservationQuery, order), { limit, offset }),
     )
   })
-  .post("/", async (c) => {
-    const body = await validateBody(c, createBody)
-    const id = await transaction(c.var.scope, async (tx) => {
-      await tx.resolve("inventoryService").retrieve(body.inventory_item_id)
-      const created = await reservations(tx).create(body)
-      await emitEvent(tx, "reservation-item.created", { id: created.id })
-      return created.id
-    })
+  .post("/", body(createBody), query(fieldsQuery), async (c) => {
+    const id = await createReservation(c.var.scope, c.req.valid("json"))
     return reservationResponse(c, id)
   })
-  .get("/:id", (c) => reservationResponse(c, c.req.param("id")))
-  .post("/:id", async (c) => {
-    const body = await validateBody(c, updateBody)
-    await transaction(c.var.scope, async (tx) => {
-      await reservations(tx).update(c.req.param("id"), body)
-      await emitEvent(tx, "reservation-item.updated", { id: c.req.param("id") })
-    })
+  .get("/:id", query(fieldsQuery), (c) => reservationResponse(c, c.req.param("id")))
+  .post("/:id", body(updateBody), query(fieldsQuery), async (c) => {
+    await updateReservation(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return reservationResponse(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
     const id = c.req.param("id")
-    await transaction(c.var.scope, async (tx) => {
-      await reservations(tx).delete(id)
-      await emitEvent(tx, "reservation-item.deleted", { id })
-    })
+    await deleteReservation(c.var.scope, id)
     return c.json({ id, object: "reservation", deleted: true })
   })

@@ -1,17 +1,9 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
-import { validateBody } from "../../../core/body"
+import { body, query } from "../../../core/input"
 import type { Scope } from "../../../core/container"
-import {
-  booleanString,
-  listQuery,
-  oneOrMany,
-  parseOrder,
-  retrieveQuery,
-  validateQuery,
-} from "../../../core/query/params"
+import { booleanString, listQuery, oneOrMany, parseOrder, retrieveQuery } from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
 import {
   adminTaxRateQuery,
@@ -20,6 +12,8 @@ import {
   TAX_REGION_ORDER_FIELDS,
 } from "../../../modules/tax/query-config"
 import { metadata } from "../../../core/metadata"
+import { createTaxRate, deleteTaxRate, updateTaxRate } from "../../../flows/tax/tax-rates"
+import { createTaxRegion, deleteTaxRegion, updateTaxRegion } from "../../../flows/tax/tax-regions"
 
 // A JSON number is read as the decimal it was written as (25.5 → "25.5"), then kept exact.
 const rate = z
@@ -73,69 +67,65 @@ const listRatesQuery = z.object({
   tax_region_id: oneOrMany.optional(),
   is_default: booleanString.optional(),
 })
+const fieldsQuery = z.object(retrieveQuery)
 
 const taxes = (scope: Scope) => scope.resolve("taxAdminService")
-// A rate without a percentage counts as 0 %, as Medusa treats a null rate.
-const withRate = <T extends { rate?: string }>(input: T) => ({ ...input, rate: input.rate ?? "0" })
+/** A route's context with `fields` declared (the retrieve query). */
+// biome-ignore lint/suspicious/noExplicitAny: any path, since the helpers serve every route of the resource
+type FieldsContext = Context<AppEnv, any, { out: { query: z.output<typeof fieldsQuery> } }>
 
-function respondRegion(c: Context<AppEnv>, id: string) {
-  const { fields } = validateQuery(c, z.object(retrieveQuery))
+function respondRegion(c: FieldsContext, id: string) {
+  const { fields } = c.req.valid("query")
   return retrieveResponse(c, "tax_region", adminTaxRegionQuery, fields, () => taxes(c.var.scope).retrieveRegion(id))
 }
 
-function respondRate(c: Context<AppEnv>, id: string) {
-  const { fields } = validateQuery(c, z.object(retrieveQuery))
+function respondRate(c: FieldsContext, id: string) {
+  const { fields } = c.req.valid("query")
   return retrieveResponse(c, "tax_rate", adminTaxRateQuery, fields, () => taxes(c.var.scope).retrieveRate(id))
 }
 
 /** Medusa's /admin/tax-regions: where taxes apply, a country or a province in it. */
 export const adminTaxRegionRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listRegionsQuery)
+  .get("/", query(listRegionsQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, TAX_REGION_ORDER_FIELDS, { field: "created_at", direction: "asc" })
     return listResponse(c, "tax_regions", adminTaxRegionQuery, { fields, limit, offset }, () =>
       taxes(c.var.scope).listRegions(filters, ordering, { limit, offset }),
     )
   })
-  .post("/", async (c) => {
-    const { default_tax_rate, ...body } = await validateBody(c, createRegionBody)
-    const region = await transaction(c.var.scope, (tx) =>
-      taxes(tx).createRegion({ ...body, default_tax_rate: default_tax_rate && withRate(default_tax_rate) }),
-    )
+  .post("/", body(createRegionBody), query(fieldsQuery), async (c) => {
+    const region = await createTaxRegion(c.var.scope, c.req.valid("json"))
     return respondRegion(c, region.id)
   })
-  .get("/:id", (c) => respondRegion(c, c.req.param("id")))
-  .post("/:id", async (c) => {
-    const body = await validateBody(c, updateRegionBody)
-    await transaction(c.var.scope, (tx) => taxes(tx).updateRegion(c.req.param("id"), body))
+  .get("/:id", query(fieldsQuery), (c) => respondRegion(c, c.req.param("id")))
+  .post("/:id", body(updateRegionBody), query(fieldsQuery), async (c) => {
+    await updateTaxRegion(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return respondRegion(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
-    await transaction(c.var.scope, (tx) => taxes(tx).softDeleteRegion(c.req.param("id")))
+    await deleteTaxRegion(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "tax_region", deleted: true })
   })
 
 /** Medusa's /admin/tax-rates: a cart's next calculation uses what is stored here. */
 export const adminTaxRateRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { limit = 20, offset = 0, order, fields, ...filters } = validateQuery(c, listRatesQuery)
+  .get("/", query(listRatesQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, TAX_RATE_ORDER_FIELDS, { field: "created_at", direction: "asc" })
     return listResponse(c, "tax_rates", adminTaxRateQuery, { fields, limit, offset }, () =>
       taxes(c.var.scope).listRates(filters, ordering, { limit, offset }),
     )
   })
-  .post("/", async (c) => {
-    const body = await validateBody(c, createRateBody)
-    const id = await transaction(c.var.scope, (tx) => taxes(tx).createRate(withRate(body)))
+  .post("/", body(createRateBody), query(fieldsQuery), async (c) => {
+    const id = await createTaxRate(c.var.scope, c.req.valid("json"))
     return respondRate(c, id)
   })
-  .get("/:id", (c) => respondRate(c, c.req.param("id")))
-  .post("/:id", async (c) => {
-    const body = await validateBody(c, updateRateBody)
-    await transaction(c.var.scope, (tx) => taxes(tx).updateRate(c.req.param("id"), body))
+  .get("/:id", query(fieldsQuery), (c) => respondRate(c, c.req.param("id")))
+  .post("/:id", body(updateRateBody), query(fieldsQuery), async (c) => {
+    await updateTaxRate(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return respondRate(c, c.req.param("id"))
   })
   .delete("/:id", async (c) => {
-    await transaction(c.var.scope, (tx) => taxes(tx).softDeleteRate(c.req.param("id")))
+    await deleteTaxRate(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "tax_rate", deleted: true })
   })

@@ -1,43 +1,31 @@
-import { Hono, type Context } from "hono"
+import { Hono } from "hono"
+import { createMiddleware } from "hono/factory"
 import { z } from "zod"
-import { authenticate } from "../../../core/auth/middleware"
-import { validateBody } from "../../../core/body"
-import { generateUnguessableId } from "../../../core/ids"
+import { authenticate } from "../../middlewares/authenticate"
 import type { Scope } from "../../../core/container"
 import { MedusaError } from "../../../core/errors"
-import { listQuery, noQuery, oneOrMany, parseOrder, retrieveQuery, validateQuery } from "../../../core/query/params"
+import { body, noBody, query } from "../../../core/input"
+import { listQuery, noQuery, oneOrMany, parseOrder, retrieveQuery } from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { entityQuery } from "../../../core/query/shape"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
-import { emitEvent } from "../../../infra/event-outbox-service"
-import { UserEvents } from "../../../modules/user/events"
+import { acceptInvite, createInvite, deleteInvite, refreshInviteToken } from "../../../flows/user/invite"
+import { deleteUser, updateUser } from "../../../flows/user/user"
 import type { UserService } from "../../../modules/user/service"
 import { metadata } from "../../../core/metadata"
 
-const INVITE_DAYS = 7
 const userJson = ({ deleted_at: _d, ...user }: Awaited<ReturnType<UserService["retrieve"]>>) => user
 
 /** Accepting an invite is the one admin route a registration token (no user yet) may call. */
 export const acceptInviteRoute = new Hono<AppEnv>().post(
   "/invites/accept",
   authenticate("user", { allowUnregistered: true }),
+  body(z.strictObject({ first_name: z.string().max(200).nullish(), last_name: z.string().max(200).nullish() })),
+  query(z.object({ token: z.string({ error: "token is required" }).min(1) })),
   async (c) => {
-    const { token } = validateQuery(c, z.object({ token: z.string({ error: "token is required" }).min(1) }))
-    const body = await validateBody(
-      c,
-      z.strictObject({ first_name: z.string().max(200).nullish(), last_name: z.string().max(200).nullish() }),
-    )
-    const created = await transaction(c.var.scope, async (tx) => {
-      const users = tx.resolve("userService")
-      const invite = await users.retrieveOpenInvite(token)
-      const user = await users.create({ email: invite.email, first_name: body.first_name, last_name: body.last_name })
-      await users.markAccepted(invite.id)
-      await tx.resolve("authService").linkActor(c.var.auth!.auth_identity_id, { user_id: user.id })
-      await emitEvent(tx, UserEvents.CREATED, { id: user.id })
-      return user
-    })
-    return c.json({ user: userJson(created) })
+    const { token } = c.req.valid("query")
+    const user = await acceptInvite(c.var.scope, c.var.auth!.auth_identity_id, token, c.req.valid("json"))
+    return c.json({ user: userJson(user) })
   },
 )
 
@@ -68,30 +56,30 @@ const updateUserBody = z.strictObject({
   avatar_url: z.url().nullish(),
   metadata,
 })
-const inviteExpiry = () => new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000)
+const listUsersQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  email: oneOrMany.optional(),
+})
+const listInvitesQuery = z.object({ ...listQuery, id: oneOrMany.optional(), email: oneOrMany.optional() })
+const inviteBody = z.strictObject({ email: z.email({ error: "email must be an email address" }) })
 
-/** As in Medusa, an admin changes or deletes only their own user; others are managed by invites. */
-function assertSelf(c: Context<AppEnv>, action: string) {
-  if (c.var.auth!.actor_id !== c.req.param("id"))
-    throw new MedusaError("not_allowed", `You are not allowed to ${action} other users`)
-}
+/** As in Medusa, an admin changes or deletes only their own user; others are managed by invites. Checked before the body. */
+const onlySelf = (action: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (c.var.auth!.actor_id !== c.req.param("id"))
+      throw new MedusaError("not_allowed", `You are not allowed to ${action} other users`)
+    await next()
+  })
 
 export const adminUserRoutes = new Hono<AppEnv>()
-  .get("/users/me", async (c) => {
-    const { fields } = validateQuery(c, fieldsQuery)
+  .get("/users/me", query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     return retrieveResponse(c, "user", adminUserQuery, fields, () => users(c.var.scope).retrieve(c.var.auth!.actor_id))
   })
-  .get("/users", async (c) => {
-    const {
-      limit = 20,
-      offset = 0,
-      order,
-      fields,
-      ...filters
-    } = validateQuery(
-      c,
-      z.object({ ...listQuery, q: z.string().optional(), id: oneOrMany.optional(), email: oneOrMany.optional() }),
-    )
+  .get("/users", query(listUsersQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["created_at", "updated_at", "email", "first_name", "last_name", "id"], {
       field: "created_at",
       direction: "asc",
@@ -100,42 +88,25 @@ export const adminUserRoutes = new Hono<AppEnv>()
       users(c.var.scope).list(filters, ordering, { limit, offset }),
     )
   })
-  .get("/users/:id/auth-providers", async (c) => {
-    validateQuery(c, noQuery)
-    const user = await c.var.scope.resolve("userService").retrieve(c.req.param("id"))
+  .get("/users/:id/auth-providers", query(noQuery), async (c) => {
+    const user = await users(c.var.scope).retrieve(c.req.param("id"))
     return c.json({ providers: await c.var.scope.resolve("authService").providersOfActor("user_id", user.id) })
   })
-  .get("/users/:id", async (c) => {
-    const { fields } = validateQuery(c, fieldsQuery)
+  .get("/users/:id", query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     return retrieveResponse(c, "user", adminUserQuery, fields, () => users(c.var.scope).retrieve(c.req.param("id")))
   })
-  .post("/users/:id", async (c) => {
-    assertSelf(c, "update")
-    const body = await validateBody(c, updateUserBody)
-    const { fields } = validateQuery(c, fieldsQuery)
-    await transaction(c.var.scope, async (tx) => {
-      await users(tx).update(c.req.param("id"), body)
-      await emitEvent(tx, UserEvents.UPDATED, { id: c.req.param("id") })
-    })
+  .post("/users/:id", onlySelf("update"), body(updateUserBody), query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
+    await updateUser(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return retrieveResponse(c, "user", adminUserQuery, fields, () => users(c.var.scope).retrieve(c.req.param("id")))
   })
-  .delete("/users/:id", async (c) => {
-    assertSelf(c, "delete")
-    await transaction(c.var.scope, async (tx) => {
-      await users(tx).softDelete(c.req.param("id"))
-      await tx.resolve("authService").unlinkActor("user_id", c.req.param("id"))
-      await emitEvent(tx, UserEvents.DELETED, { id: c.req.param("id") })
-    })
+  .delete("/users/:id", onlySelf("delete"), async (c) => {
+    await deleteUser(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "user", deleted: true })
   })
-  .get("/invites", async (c) => {
-    const {
-      limit = 20,
-      offset = 0,
-      order,
-      fields,
-      ...filters
-    } = validateQuery(c, z.object({ ...listQuery, id: oneOrMany.optional(), email: oneOrMany.optional() }))
+  .get("/invites", query(listInvitesQuery), async (c) => {
+    const { limit = 20, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["created_at", "updated_at", "email", "expires_at", "id"], {
       field: "created_at",
       direction: "asc",
@@ -144,36 +115,19 @@ export const adminUserRoutes = new Hono<AppEnv>()
       users(c.var.scope).listInvites(filters, ordering, { limit, offset }),
     )
   })
-  .post("/invites", async (c) => {
-    const { email } = await validateBody(
-      c,
-      z.strictObject({ email: z.email({ error: "email must be an email address" }) }),
-    )
-    const invite = await transaction(c.var.scope, async (tx) => {
-      const created = await users(tx).createInvite(email, generateUnguessableId("invtok"), inviteExpiry())
-      await emitEvent(tx, UserEvents.INVITE_CREATED, { id: created.id })
-      return created
-    })
-    return c.json({ invite })
+  .post("/invites", body(inviteBody), async (c) => {
+    return c.json({ invite: await createInvite(c.var.scope, c.req.valid("json").email) })
   })
-  .get("/invites/:id", async (c) => {
-    const { fields } = validateQuery(c, fieldsQuery)
+  .get("/invites/:id", query(fieldsQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     return retrieveResponse(c, "invite", adminInviteQuery, fields, () =>
       users(c.var.scope).retrieveInvite(c.req.param("id")),
     )
   })
-  .post("/invites/:id/resend", async (c) => {
-    const invite = await transaction(c.var.scope, async (tx) => {
-      const renewed = await users(tx).renewInvite(c.req.param("id"), generateUnguessableId("invtok"), inviteExpiry())
-      await emitEvent(tx, UserEvents.INVITE_RESENT, { id: renewed.id })
-      return renewed
-    })
-    return c.json({ invite })
+  .post("/invites/:id/resend", noBody, async (c) => {
+    return c.json({ invite: await refreshInviteToken(c.var.scope, c.req.param("id")) })
   })
   .delete("/invites/:id", async (c) => {
-    await transaction(c.var.scope, async (tx) => {
-      await users(tx).softDeleteInvite(c.req.param("id"))
-      await emitEvent(tx, UserEvents.INVITE_DELETED, { id: c.req.param("id") })
-    })
+    await deleteInvite(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "invite", deleted: true })
   })

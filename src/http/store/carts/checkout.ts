@@ -1,15 +1,14 @@
 import { Hono } from "hono"
 import { z } from "zod"
-import { validateBody } from "../../../core/body"
 import { MedusaError } from "../../../core/errors"
-import { booleanString, validateQuery } from "../../../core/query/params"
-import { transaction } from "../../../core/transaction"
+import { body, query } from "../../../core/input"
+import { booleanString } from "../../../core/query/params"
 import type { AppEnv } from "../../../core/types"
 import { paymentCollectionJson } from "../../../modules/payment/view"
-import { authenticate } from "../../../core/auth/middleware"
+import { authenticate } from "../../middlewares/authenticate"
 import { loadCartState } from "../../../flows/cart/cart-view"
 import { assertCartAccess } from "../../../flows/cart/workflows"
-import { createPaymentSession, initiatePaymentCollection } from "../../../flows/cart/payment"
+import { createPaymentCollectionForCart, createPaymentSession } from "../../../flows/cart/payment"
 import { shippingOptionsFor } from "../../../flows/cart/shipping"
 
 const shippingOptionsQuery = z.object({
@@ -17,12 +16,22 @@ const shippingOptionsQuery = z.object({
   is_return: booleanString.optional(),
   fields: z.string().optional(),
 })
+const paymentCollectionBody = z.strictObject({ cart_id: z.string({ error: "cart_id is required" }).min(1) })
+const paymentSessionBody = z.strictObject({
+  provider_id: z.string({ error: "provider_id is required" }).min(1),
+  data: z.record(z.string(), z.unknown()).optional(),
+})
+const paymentProvidersQuery = z.object({
+  region_id: z.string().optional(),
+  limit: z.string().optional(),
+  offset: z.string().optional(),
+})
 
 /** GET /store/shipping-options?cart_id=: the options the cart can use, priced for it. */
 export const storeShippingOptionRoutes = new Hono<AppEnv>()
   .use(authenticate("customer", { allowUnauthenticated: true }))
-  .get("/", async (c) => {
-    const { cart_id, is_return } = validateQuery(c, shippingOptionsQuery)
+  .get("/", query(shippingOptionsQuery), async (c) => {
+    const { cart_id, is_return } = c.req.valid("query")
     if (is_return) return c.json({ shipping_options: [] })
     const state = await loadCartState(c.var.scope, cart_id)
     assertCartAccess(state.cart, c.var.auth?.actor_id)
@@ -32,35 +41,20 @@ export const storeShippingOptionRoutes = new Hono<AppEnv>()
 
 export const storePaymentCollectionRoutes = new Hono<AppEnv>()
   .use(authenticate("customer", { allowUnauthenticated: true }))
-  .post("/", async (c) => {
-    const { cart_id } = await validateBody(
-      c,
-      z.strictObject({ cart_id: z.string({ error: "cart_id is required" }).min(1) }),
-    )
-    const collectionId = await transaction(c.var.scope, (tx) =>
-      initiatePaymentCollection(tx, cart_id, c.var.auth?.actor_id),
-    )
+  .post("/", body(paymentCollectionBody), async (c) => {
+    const { cart_id } = c.req.valid("json")
+    const collectionId = await createPaymentCollectionForCart(c.var.scope, cart_id, c.var.auth?.actor_id)
     return c.json({ payment_collection: await paymentCollectionJson(c.var.scope, collectionId) })
   })
-  .post("/:id/payment-sessions", async (c) => {
-    const body = await validateBody(
-      c,
-      z.strictObject({
-        provider_id: z.string({ error: "provider_id is required" }).min(1),
-        data: z.record(z.string(), z.unknown()).optional(),
-      }),
-    )
-    await transaction(c.var.scope, (tx) => createPaymentSession(tx, c.req.param("id"), body, c.var.auth?.actor_id))
+  .post("/:id/payment-sessions", body(paymentSessionBody), async (c) => {
+    await createPaymentSession(c.var.scope, c.req.param("id"), c.req.valid("json"), c.var.auth?.actor_id)
     return c.json({ payment_collection: await paymentCollectionJson(c.var.scope, c.req.param("id")) })
   })
 
-export const storePaymentProviderRoutes = new Hono<AppEnv>().get("/", async (c) => {
-  const query = validateQuery(
-    c,
-    z.object({ region_id: z.string().optional(), limit: z.string().optional(), offset: z.string().optional() }),
-  )
-  if (!query.region_id) throw new MedusaError("invalid_data", "region_id is required to list payment providers")
-  const region = await c.var.scope.resolve("regionService").retrieve(query.region_id)
+export const storePaymentProviderRoutes = new Hono<AppEnv>().get("/", query(paymentProvidersQuery), async (c) => {
+  const { region_id } = c.req.valid("query")
+  if (!region_id) throw new MedusaError("invalid_data", "region_id is required to list payment providers")
+  const region = await c.var.scope.resolve("regionService").retrieve(region_id)
   const offered = (await c.var.scope.resolve("regionService").paymentProvidersOf([region.id])).get(region.id) ?? []
   const providers = await c.var.scope.resolve("paymentService").enabledProviders(offered.map((provider) => provider.id))
   return c.json({ payment_providers: providers, count: providers.length, offset: 0, limit: providers.length })

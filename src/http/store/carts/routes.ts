@@ -1,15 +1,13 @@
+import type { z } from "zod"
 import { Hono, type Context } from "hono"
-import { authenticate } from "../../../core/auth/middleware"
-import { validateBody } from "../../../core/body"
+import { authenticate } from "../../middlewares/authenticate"
 import { MedusaError } from "../../../core/errors"
-import { validateQuery } from "../../../core/query/params"
+import { body, noBody, query } from "../../../core/input"
 import { selectJson } from "../../../core/query/select-json"
-import { transaction } from "../../../core/transaction"
 import type { AppEnv } from "../../../core/types"
 import { completeCart } from "../../../flows/cart/complete-cart"
 import { orderJson } from "../../../flows/order/order-view"
-import { cartJson, loadCartState, type CartState } from "../../../flows/cart/cart-view"
-import { addShippingMethod } from "../../../flows/cart/shipping"
+import { cartJson, loadCartState } from "../../../flows/cart/cart-view"
 import {
   addShippingMethodBody,
   cartQuery,
@@ -18,98 +16,72 @@ import {
   updateCartBody,
   updateLineItemBody,
 } from "./validators"
+import { assertCartAccess } from "../../../flows/cart/workflows"
 import {
-  addLines,
-  assertCartAccess,
-  createCart,
-  refreshCart,
-  removeLine,
-  transferCart,
-  updateCart,
-  updateLine,
-} from "../../../flows/cart/workflows"
-import type { Scope } from "../../../core/container"
+  addShippingMethodToCart,
+  addToCart,
+  type CartActor,
+  changeCartDetails,
+  deleteLineItemFromCart,
+  startCart,
+  transferCartToCustomer,
+  updateLineItemInCart,
+} from "../../../flows/cart/cart-commands"
 
 /** Answers `{ cart }` as stored, shaped by `fields`. */
-async function respondCart(c: Context<AppEnv>, cartId: string) {
-  const { fields } = validateQuery(c, cartQuery)
+async function respondCart(c: CartContext, cartId: string) {
+  const { fields } = c.req.valid("query")
   const state = await loadCartState(c.var.scope, cartId)
   assertCartAccess(state.cart, c.var.auth?.actor_id)
   return c.json({ cart: selectJson(await cartJson(c.var.scope, state), fields) })
 }
 
-type LockedCart = CartState["cart"]
+/** A cart route's context: `fields` and the rest of cartQuery already validated. */
+// biome-ignore lint/suspicious/noExplicitAny: any path, since the helpers serve every cart route
+type CartContext = Context<AppEnv, any, { out: { query: z.output<typeof cartQuery> } }>
 
-/**
- * Runs a change to a cart in one transaction, with the cart locked, refreshes it, and returns
- * the cart's JSON as the transaction ends. The query is checked first, so a bad one changes nothing.
- */
-async function applyChange(
-  c: Context<AppEnv>,
-  cartId: string,
-  change: (tx: Scope, cart: LockedCart, state: CartState) => Promise<unknown>,
-) {
-  const { fields } = validateQuery(c, cartQuery)
-  const cart = await transaction(c.var.scope, async (tx) => {
-    const locked = await loadCartState(tx, cartId, { forUpdate: true })
-    assertCartAccess(locked.cart, c.var.auth?.actor_id)
-    await change(tx, locked.cart, locked)
-    return cartJson(tx, await refreshCart(tx, cartId))
-  })
-  return selectJson(cart, fields)
-}
+const actorOf = (c: Context<AppEnv>): CartActor => ({
+  customerId: c.var.auth?.actor_id,
+  salesChannelIds: c.var.publishableKey?.sales_channel_ids ?? [],
+})
 
-const changeCart = async (
-  c: Context<AppEnv>,
-  cartId: string,
-  change: (tx: Scope, cart: LockedCart, state: CartState) => Promise<unknown>,
-) => c.json({ cart: await applyChange(c, cartId, change) })
-
-const keyChannels = (c: Context<AppEnv>) => c.var.publishableKey?.sales_channel_ids ?? []
+/** `{ cart }` after a change, shaped by the declared `fields`. */
+const answerCart = async (c: CartContext, cart: Promise<Record<string, unknown>>) =>
+  c.json({ cart: selectJson(await cart, c.req.valid("query").fields) })
 
 export const storeCartRoutes = new Hono<AppEnv>()
   // Carts work for guests; a customer's token makes new carts theirs and opens their carts.
   .use(authenticate("customer", { allowUnauthenticated: true }))
-  .post("/", async (c) => {
-    const body = await validateBody(c, createCartBody)
-    const { fields } = validateQuery(c, cartQuery)
-    const cart = await transaction(c.var.scope, async (tx) => {
-      const id = await createCart(tx, body, { salesChannelIds: keyChannels(c), customerId: c.var.auth?.actor_id })
-      return cartJson(tx, await refreshCart(tx, id))
-    })
-    return c.json({ cart: selectJson(cart, fields) })
-  })
-  .get("/:id", async (c) => respondCart(c, c.req.param("id")))
-  .post("/:id", async (c) => {
-    const body = await validateBody(c, updateCartBody)
-    return changeCart(c, c.req.param("id"), (tx, cart) => updateCart(tx, cart, body, keyChannels(c)))
-  })
-  .post("/:id/line-items", async (c) => {
-    const body = await validateBody(c, lineItemBody)
-    return changeCart(c, c.req.param("id"), (tx, cart, state) => addLines(tx, cart, [body], state.items))
-  })
-  .post("/:id/line-items/:line_id", async (c) => {
-    const body = await validateBody(c, updateLineItemBody)
-    return changeCart(c, c.req.param("id"), (tx, cart, state) =>
-      updateLine(tx, cart, state.items, c.req.param("line_id"), body),
-    )
-  })
-  .delete("/:id/line-items/:line_id", async (c) => {
-    const parent = await applyChange(c, c.req.param("id"), (tx, cart, state) =>
-      removeLine(tx, cart, state.items, c.req.param("line_id")),
-    )
+  .post("/", body(createCartBody), query(cartQuery), async (c) =>
+    answerCart(c, startCart(c.var.scope, c.req.valid("json"), actorOf(c))),
+  )
+  .get("/:id", query(cartQuery), async (c) => respondCart(c, c.req.param("id")))
+  .post("/:id", body(updateCartBody), query(cartQuery), async (c) =>
+    answerCart(c, changeCartDetails(c.var.scope, c.req.param("id"), c.req.valid("json"), actorOf(c))),
+  )
+  .post("/:id/line-items", body(lineItemBody), query(cartQuery), async (c) =>
+    answerCart(c, addToCart(c.var.scope, c.req.param("id"), c.req.valid("json"), actorOf(c))),
+  )
+  .post("/:id/line-items/:line_id", body(updateLineItemBody), query(cartQuery), async (c) =>
+    answerCart(
+      c,
+      updateLineItemInCart(c.var.scope, c.req.param("id"), c.req.param("line_id"), c.req.valid("json"), actorOf(c)),
+    ),
+  )
+  .delete("/:id/line-items/:line_id", query(cartQuery), async (c) => {
+    const cart = await deleteLineItemFromCart(c.var.scope, c.req.param("id"), c.req.param("line_id"), actorOf(c))
+    const parent = selectJson(cart, c.req.valid("query").fields)
     return c.json({ id: c.req.param("line_id"), object: "line-item", deleted: true, parent })
   })
-  .post("/:id/shipping-methods", async (c) => {
-    const body = await validateBody(c, addShippingMethodBody)
-    return changeCart(c, c.req.param("id"), (tx, _cart, state) => addShippingMethod(tx, state, body))
+  .post("/:id/shipping-methods", body(addShippingMethodBody), query(cartQuery), async (c) =>
+    answerCart(c, addShippingMethodToCart(c.var.scope, c.req.param("id"), c.req.valid("json"), actorOf(c))),
+  )
+  .post("/:id/customer", noBody, query(cartQuery), async (c) => {
+    if (!c.var.auth) throw new MedusaError("unauthorized", "Unauthorized")
+    return answerCart(c, transferCartToCustomer(c.var.scope, c.req.param("id"), c.var.auth.actor_id, actorOf(c)))
   })
-  .post("/:id/customer", async (c) => {
-    if (!c.var.auth) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
-    return changeCart(c, c.req.param("id"), (tx, cart) => transferCart(tx, cart, c.var.auth!.actor_id))
-  })
-  .post("/:id/complete", async (c) => {
-    const { fields } = validateQuery(c, cartQuery)
+  .post("/:id/complete", noBody, query(cartQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     const key = c.req.header("idempotency-key")
     if (key !== undefined && (key.length === 0 || key.length > 255))
       throw new MedusaError("invalid_data", "Idempotency-Key must be 1 to 255 characters")

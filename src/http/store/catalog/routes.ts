@@ -1,10 +1,11 @@
 import { Hono } from "hono"
 import type { QueryContext } from "../../../core/query/context"
-import { parseOrder, validateQuery } from "../../../core/query/params"
+import { query } from "../../../core/input"
+import { parseOrder } from "../../../core/query/params"
 import { listResponse, queryContext, retrieveResponse } from "../../../core/query/route"
 import { requestedFor, shapeRows } from "../../../core/query/shape"
 import type { AppEnv } from "../../../core/types"
-import { storeSalesChannels } from "../../../modules/api-key/publishable-key"
+import { storeSalesChannels } from "../../middlewares/publishable-key"
 import {
   CATEGORY_ORDER_FIELDS,
   COLLECTION_ORDER_FIELDS,
@@ -63,7 +64,7 @@ function storeCatalogContext(c: Parameters<typeof queryContext>[0]): QueryContex
 }
 
 export const storeCategoryRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
+  .get("/", query(storeListCategoriesQuery), async (c) => {
     const {
       limit = 50,
       offset = 0,
@@ -72,7 +73,7 @@ export const storeCategoryRoutes = new Hono<AppEnv>()
       include_ancestors_tree,
       include_descendants_tree,
       ...filters
-    } = validateQuery(c, storeListCategoriesQuery)
+    } = c.req.valid("query")
     const ordering = parseOrder(order, CATEGORY_ORDER_FIELDS, { field: "rank", direction: "asc" })
     const service = c.var.scope.resolve("productCategoryService")
     const requested = requestedFor(storeCategoryQuery, fields)
@@ -84,8 +85,8 @@ export const storeCategoryRoutes = new Hono<AppEnv>()
     })
     return c.json({ product_categories, count, offset, limit })
   })
-  .get("/:id", async (c) => {
-    const { fields, ...trees } = validateQuery(c, storeRetrieveCategoryQuery)
+  .get("/:id", query(storeRetrieveCategoryQuery), async (c) => {
+    const { fields, ...trees } = c.req.valid("query")
     const service = c.var.scope.resolve("productCategoryService")
     const requested = requestedFor(storeCategoryQuery, fields)
     const row = await service.retrieve(c.req.param("id"))
@@ -95,8 +96,8 @@ export const storeCategoryRoutes = new Hono<AppEnv>()
   })
 
 export const storeCollectionRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const { limit = 10, offset = 0, order, fields, ...filters } = validateQuery(c, storeListCollectionsQuery)
+  .get("/", query(storeListCollectionsQuery), async (c) => {
+    const { limit = 10, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order ?? "-created_at", COLLECTION_ORDER_FIELDS, {
       field: "created_at",
       direction: "desc",
@@ -111,8 +112,8 @@ export const storeCollectionRoutes = new Hono<AppEnv>()
       storeCatalogContext(c),
     )
   })
-  .get("/:id", async (c) => {
-    const { fields } = validateQuery(c, storeRetrieveCollectionQuery)
+  .get("/:id", query(storeRetrieveCollectionQuery), async (c) => {
+    const { fields } = c.req.valid("query")
     const service = c.var.scope.resolve("productCollectionService")
     return retrieveResponse(
       c,

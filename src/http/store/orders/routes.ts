@@ -1,8 +1,10 @@
 import { Hono, type Context } from "hono"
+import { createMiddleware } from "hono/factory"
 import { z } from "zod"
-import { authenticate } from "../../../core/auth/middleware"
+import { authenticate } from "../../middlewares/authenticate"
 import { MedusaError } from "../../../core/errors"
-import { listQuery, oneOrMany, parseOrder, validateQuery } from "../../../core/query/params"
+import { query } from "../../../core/input"
+import { listQuery, oneOrMany, parseOrder } from "../../../core/query/params"
 import { selectJson } from "../../../core/query/select-json"
 import type { AppEnv } from "../../../core/types"
 import { ordersJson } from "../../../flows/order/order-view"
@@ -21,24 +23,29 @@ export async function assertOrderAccess(c: Context<AppEnv>, order: Order) {
   if (customer?.has_account !== false) throw new MedusaError("not_found", `Order with id: ${order.id} was not found`)
 }
 
+/** A customer's own orders need the customer: a guest is refused before the query is read. */
+const signedIn = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.auth) throw new MedusaError("unauthorized", "Unauthorized")
+  await next()
+})
+
 export const storeOrderRoutes = new Hono<AppEnv>()
   .use(authenticate("customer", { allowUnauthenticated: true }))
-  .get("/", async (c) => {
-    if (!c.var.auth) return c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
-    const { limit = 50, offset = 0, order, fields, ...filters } = validateQuery(c, listOrdersQuery)
+  .get("/", signedIn, query(listOrdersQuery), async (c) => {
+    const { limit = 50, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {
       field: "created_at",
       direction: "desc",
     })
     const service = c.var.scope.resolve("orderService")
-    const { rows, count } = await service.listForCustomer(c.var.auth.actor_id, filters, ordering, { limit, offset })
+    const { rows, count } = await service.listForCustomer(c.var.auth!.actor_id, filters, ordering, { limit, offset })
     const orders = (await ordersJson(c.var.scope, rows)).map((json) =>
       selectJson(json, fields?.trim() ? fields : DEFAULT_LIST_FIELDS),
     )
     return c.json({ orders, count, offset, limit })
   })
-  .get("/:id", async (c) => {
-    const { fields } = validateQuery(c, z.object({ fields: z.string().optional() }))
+  .get("/:id", query(z.object({ fields: z.string().optional() })), async (c) => {
+    const { fields } = c.req.valid("query")
     const order = await c.var.scope.resolve("orderService").retrieve(c.req.param("id"))
     await assertOrderAccess(c, order)
     const [json] = await ordersJson(c.var.scope, [order])

@@ -1,10 +1,10 @@
 import { Hono } from "hono"
 import { MedusaError } from "../../../core/errors"
-import { validateQuery } from "../../../core/query/params"
+import { query as declareQuery } from "../../../core/input"
 import { queryContext, retrieveResponse } from "../../../core/query/route"
 import { requestedFor } from "../../../core/query/shape"
 import type { AppEnv } from "../../../core/types"
-import { storeSalesChannels } from "../../../modules/api-key/publishable-key"
+import { storeSalesChannels } from "../../middlewares/publishable-key"
 import { regionPricingContext } from "../../../modules/product/pricing-context"
 import { storeVariantQuery } from "../../../modules/product/query-config"
 import { storeProductFilters } from "../../../modules/product/service"
@@ -17,8 +17,8 @@ function withVariantPrices(fields: string | undefined, regionId: string | undefi
 }
 
 /** GET /store/product-variants/:id (Medusa 2.11+): a variant of a published product in the key's sales channels. */
-export const storeVariantRoutes = new Hono<AppEnv>().get("/:id", async (c) => {
-  const query = validateQuery(c, storeRetrieveVariantQuery)
+export const storeVariantRoutes = new Hono<AppEnv>().get("/:id", declareQuery(storeRetrieveVariantQuery), async (c) => {
+  const query = c.req.valid("query")
   const id = c.req.param("id")
   const channels = storeSalesChannels(c.var.publishableKey?.sales_channel_ids ?? [], query.sales_channel_id)
   const requested = requestedFor(storeVariantQuery, withVariantPrices(query.fields, query.region_id))

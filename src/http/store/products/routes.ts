@@ -1,9 +1,10 @@
 import { Hono, type Context } from "hono"
-import { parseOrder, validateQuery } from "../../../core/query/params"
+import { query as declareQuery } from "../../../core/input"
+import { parseOrder } from "../../../core/query/params"
 import { listResponse, queryContext, retrieveResponse } from "../../../core/query/route"
 import { requestedFor } from "../../../core/query/shape"
 import type { AppEnv } from "../../../core/types"
-import { storeSalesChannels } from "../../../modules/api-key/publishable-key"
+import { storeSalesChannels } from "../../middlewares/publishable-key"
 import { pricingContextFor, withPricesForRegion } from "../../../modules/product/pricing-context"
 import { PRODUCT_ORDER_FIELDS, storeProductQuery } from "../../../modules/product/query-config"
 import { storeProductFilters } from "../../../modules/product/service"
@@ -20,8 +21,8 @@ async function storeContext(
 }
 
 export const storeProductRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const query = validateQuery(c, storeListProductsQuery)
+  .get("/", declareQuery(storeListProductsQuery), async (c) => {
+    const query = c.req.valid("query")
     const {
       limit = 50,
       offset = 0,
@@ -46,8 +47,8 @@ export const storeProductRoutes = new Hono<AppEnv>()
       ctx,
     )
   })
-  .get("/:id", async (c) => {
-    const query = validateQuery(c, storeRetrieveProductQuery)
+  .get("/:id", declareQuery(storeRetrieveProductQuery), async (c) => {
+    const query = c.req.valid("query")
     const { channels, requested, ctx } = await storeContext(c, query)
     const products = c.var.scope.resolve("productService")
     return retrieveResponse(

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono"
 import { getSignedCookie } from "hono/cookie"
-import type { AppEnv } from "../types"
-import { verifyToken, type ActorType, type AuthContext, type TokenClaims } from "./jwt"
+import { MedusaError } from "../../core/errors"
+import type { AppEnv } from "../../core/types"
+import { verifyToken, type ActorType, type AuthContext, type TokenClaims } from "../../core/auth/jwt"
 
 export const SESSION_COOKIE = "connect.sid"
 
@@ -38,7 +39,9 @@ export async function readSecretKey(c: Context<AppEnv>): Promise<AuthContext | n
   return key ? { actor_id: key.id, actor_type: "api-key", auth_identity_id: "", app_metadata: {} } : null
 }
 
-const unauthorized = (c: Context) => c.json({ type: "unauthorized", message: "Unauthorized" }, 401)
+const unauthorized = (): never => {
+  throw new MedusaError("unauthorized", "Unauthorized")
+}
 
 /**
  * Requires (or, with allowUnauthenticated, accepts) an actor of one type; for "user" (the
@@ -53,7 +56,7 @@ export function authenticate(
   return async (c, next) => {
     if (actor === "user") {
       const keyContext = await readSecretKey(c)
-      if (keyContext === null) return unauthorized(c)
+      if (keyContext === null) return unauthorized()
       if (keyContext) {
         c.set("auth", keyContext)
         return next()
@@ -62,14 +65,14 @@ export function authenticate(
     const context = await readAuth(c)
     if (context && context.actor_type === actor && (context.actor_id || options.allowUnregistered)) {
       if (actor === "user" && context.actor_id && !(await c.var.scope.resolve("userService").exists(context.actor_id)))
-        return unauthorized(c)
+        return unauthorized()
       c.set("auth", context)
       return next()
     }
     if (options.allowUnauthenticated) return next()
     if (context && context.actor_type !== actor && actor === "user") {
-      return c.json({ type: "forbidden", message: "Forbidden: an admin user is required" }, 403)
+      throw new MedusaError("forbidden", "Forbidden: an admin user is required")
     }
-    return unauthorized(c)
+    return unauthorized()
   }
 }

@@ -1,9 +1,10 @@
 import bytes from "bytes"
 import { every } from "hono/combine"
 import { bodyLimit } from "hono/body-limit"
-import type { Context, MiddlewareHandler } from "hono"
-import type { ErrorBody } from "./errors"
-import { METHODS, type ApiRoute } from "./extensions"
+import type { MiddlewareHandler } from "hono"
+import { HTTPException } from "hono/http-exception"
+import { MedusaError } from "../../core/errors"
+import { METHODS, type ApiRoute } from "../../core/extensions"
 
 /** The largest request body a route reads unless it declares its own `bodyLimit` (Medusa's JSON body parser defaults to 100 kB; the admin sends more). */
 export const BODY_LIMIT_BYTES = 1024 * 1024
@@ -17,11 +18,10 @@ interface RaisedLimit {
 const limitOf = (maxSize: number) =>
   bodyLimit({
     maxSize,
-    onError: (c: Context) =>
-      c.json(
-        { type: "invalid_data", message: `The request body is larger than ${maxSize} bytes` } satisfies ErrorBody,
-        413,
-      ),
+    // The error handler answers it as { type: "invalid_data", message } with this 413.
+    onError: () => {
+      throw new HTTPException(413, { message: `The request body is larger than ${maxSize} bytes` })
+    },
   })
 
 /** `/admin/things/:id` → a pattern of the request paths it serves. */
@@ -54,10 +54,7 @@ export function refuseHostileRequests(routes: readonly ApiRoute[] = []): Middlew
   return every(
     async (c, next) => {
       if (/%00/.test(new URL(c.req.url).pathname)) {
-        return c.json(
-          { type: "invalid_data", message: "The path must not contain a NUL character (%00)" } satisfies ErrorBody,
-          400,
-        )
+        throw new MedusaError("invalid_data", "The path must not contain a NUL character (%00)")
       }
       await next()
     },

@@ -1,0 +1,4 @@
+/** Events of the store domain (payload `{ id }`). */
+export const StoreEvents = {
+  UPDATED: "store.updated",
+} as const
