@@ -27,6 +27,8 @@ import { adminCurrencyRoutes } from "./http/admin/currencies"
 import { adminPricePreferenceRoutes } from "./http/admin/price-preferences"
 import { adminDashboardSettingsRoutes, publicDashboardRoutes } from "./http/admin/dashboard-settings"
 import { acceptInviteRoute, adminUserRoutes } from "./http/admin/users/routes"
+import { adminPromotionRoutes } from "./http/admin/promotions/routes"
+import { adminCampaignRoutes } from "./http/admin/campaigns/routes"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
 export function adminApi(custom: readonly ApiRoute[] = []) {
@@ -64,6 +66,8 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/stores", adminStoreRoutes)
     .route("/currencies", adminCurrencyRoutes)
     .route("/price-preferences", adminPricePreferenceRoutes)
+    .route("/promotions", adminPromotionRoutes)
+    .route("/campaigns", adminCampaignRoutes)
     .route("/", adminDashboardSettingsRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.
   mountRoutes(api, custom, "/admin")

@@ -1,5 +1,5 @@
 // Columns that carts, orders and customers share: addresses and line snapshots.
-import { boolean, integer, jsonb, text } from "drizzle-orm/pg-core"
+import { boolean, integer, jsonb, numeric, text } from "drizzle-orm/pg-core"
 
 /** The address fields Medusa's carts, orders and customers share. */
 export const addressColumns = () => ({
@@ -37,4 +37,15 @@ export const lineItemColumns = () => ({
   requires_shipping: boolean("requires_shipping").notNull().default(true),
   is_discountable: boolean("is_discountable").notNull().default(true),
   is_tax_inclusive: boolean("is_tax_inclusive").notNull().default(false),
+})
+
+/** A promotion's discount on one cart line or shipping method, as Medusa's adjustments store it. */
+export const adjustmentColumns = () => ({
+  code: text("code"),
+  description: text("description"),
+  /** the discount, a decimal in the cart's currency, never rounded (Medusa keeps full precision) */
+  amount: numeric("amount").notNull(),
+  is_tax_inclusive: boolean("is_tax_inclusive").notNull().default(false),
+  promotion_id: text("promotion_id"),
+  provider_id: text("provider_id"),
 })

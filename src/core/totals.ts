@@ -42,74 +42,81 @@ export interface LineTotals {
   discount_tax_total: string
 }
 
+/** A promotion's discount on a line, as stored: its amount includes tax when `is_tax_inclusive`. */
+export interface LineAdjustment {
+  amount: string
+  is_tax_inclusive: boolean
+}
+
 /**
- * A line's totals. An exclusive price gets its tax added; an inclusive one holds it, and the
- * tax is taken out of it, so that subtotal + tax always equals what the shopper pays.
+ * A line's totals, with Medusa's formulas: an exclusive price gets its tax added; an inclusive
+ * one holds it, and the tax is taken out of it, so that subtotal + tax always equals what the
+ * shopper pays. Discounts come off before tax (tax is on subtotal − discount_subtotal), and
+ * an adjustment's own amount is net or gross of tax as it says. Only tax is rounded, as before.
  */
-export function lineTotals(line: PricedLine, digits: number): LineTotals {
+export function lineTotals(line: PricedLine, digits: number, adjustments: readonly LineAdjustment[] = []): LineTotals {
   const gross = decimal(line.unit_price).times(line.quantity)
   const rate = decimal(line.tax_rate).div(100)
-  let subtotal: Big
-  let tax: Big
-  if (line.is_tax_inclusive) {
-    subtotal = gross.div(rate.plus(1)).round(digits, Big.roundHalfUp)
-    tax = gross.minus(subtotal)
-  } else {
-    subtotal = gross
-    tax = gross.times(rate).round(digits, Big.roundHalfUp)
+  const subtotal = line.is_tax_inclusive ? gross.div(rate.plus(1)).round(digits, Big.roundHalfUp) : gross
+  const originalTax = line.is_tax_inclusive ? gross.minus(subtotal) : roundTax(gross.times(rate), digits)
+  let discountSubtotal = decimal(0)
+  for (const adjustment of adjustments) {
+    const amount = decimal(adjustment.amount)
+    discountSubtotal = discountSubtotal.plus(adjustment.is_tax_inclusive ? amount.div(rate.plus(1)) : amount)
   }
-  const total = subtotal.plus(tax)
-  const zero = "0"
+  // A discount never takes a line below zero.
+  if (discountSubtotal.gt(subtotal)) discountSubtotal = subtotal
+  const discounted = adjustments.length > 0
+  const tax = discounted ? roundTax(subtotal.minus(discountSubtotal).times(rate), digits) : originalTax
+  const discountTax = originalTax.minus(tax)
+  const total = subtotal.minus(discountSubtotal).plus(tax)
+  const originalTotal = subtotal.plus(originalTax)
   return {
     unit_price: decimal(line.unit_price).toString(),
     subtotal: subtotal.toString(),
     tax_total: tax.toString(),
     total: total.toString(),
-    original_total: total.toString(),
+    original_total: originalTotal.toString(),
     original_subtotal: subtotal.toString(),
-    original_tax_total: tax.toString(),
-    discount_total: zero,
-    discount_subtotal: zero,
-    discount_tax_total: zero,
+    original_tax_total: originalTax.toString(),
+    discount_total: discountSubtotal.plus(discountTax).toString(),
+    discount_subtotal: discountSubtotal.toString(),
+    discount_tax_total: discountTax.toString(),
   }
 }
+
+const roundTax = (tax: Big, digits: number) => tax.round(digits, Big.roundHalfUp)
 
 const sum = (values: string[]) => values.reduce((acc, value) => acc.plus(value), decimal(0))
 
 /** Medusa's cart and order totals, from line and shipping totals. */
 export function documentTotals(items: LineTotals[], shipping: LineTotals[]) {
   const pick = (lines: LineTotals[], key: keyof LineTotals) => sum(lines.map((line) => line[key]))
-  const itemSubtotal = pick(items, "subtotal")
-  const itemTax = pick(items, "tax_total")
-  const shippingSubtotal = pick(shipping, "subtotal")
-  const shippingTax = pick(shipping, "tax_total")
-  const subtotal = itemSubtotal.plus(shippingSubtotal)
-  const taxTotal = itemTax.plus(shippingTax)
-  const total = subtotal.plus(taxTotal)
+  const both = (key: keyof LineTotals) => pick(items, key).plus(pick(shipping, key))
   const values: Record<string, Big> = {
-    item_subtotal: itemSubtotal,
-    item_tax_total: itemTax,
-    item_total: itemSubtotal.plus(itemTax),
-    original_item_subtotal: itemSubtotal,
-    original_item_tax_total: itemTax,
-    original_item_total: itemSubtotal.plus(itemTax),
-    item_discount_total: decimal(0),
-    shipping_subtotal: shippingSubtotal,
-    shipping_tax_total: shippingTax,
-    shipping_total: shippingSubtotal.plus(shippingTax),
-    original_shipping_subtotal: shippingSubtotal,
-    original_shipping_tax_total: shippingTax,
-    original_shipping_total: shippingSubtotal.plus(shippingTax),
-    shipping_discount_total: decimal(0),
-    subtotal,
-    tax_total: taxTotal,
-    total,
-    original_total: total,
-    original_subtotal: subtotal,
-    original_tax_total: taxTotal,
-    discount_total: decimal(0),
-    discount_subtotal: decimal(0),
-    discount_tax_total: decimal(0),
+    item_subtotal: pick(items, "subtotal"),
+    item_tax_total: pick(items, "tax_total"),
+    item_total: pick(items, "total"),
+    original_item_subtotal: pick(items, "original_subtotal"),
+    original_item_tax_total: pick(items, "original_tax_total"),
+    original_item_total: pick(items, "original_total"),
+    item_discount_total: pick(items, "discount_total"),
+    shipping_subtotal: pick(shipping, "subtotal"),
+    shipping_tax_total: pick(shipping, "tax_total"),
+    shipping_total: pick(shipping, "total"),
+    original_shipping_subtotal: pick(shipping, "original_subtotal"),
+    original_shipping_tax_total: pick(shipping, "original_tax_total"),
+    original_shipping_total: pick(shipping, "original_total"),
+    shipping_discount_total: pick(shipping, "discount_total"),
+    subtotal: both("subtotal"),
+    tax_total: both("tax_total"),
+    total: both("total"),
+    original_total: both("original_total"),
+    original_subtotal: both("original_subtotal"),
+    original_tax_total: both("original_tax_total"),
+    discount_total: both("discount_total"),
+    discount_subtotal: both("discount_subtotal"),
+    discount_tax_total: both("discount_tax_total"),
     gift_card_total: decimal(0),
     gift_card_tax_total: decimal(0),
     credit_line_total: decimal(0),

@@ -1,7 +1,7 @@
 import type { CacheService } from "./cache"
 
 /** What a cached Store answer depends on; a committed write to one of a tag's tables makes its answers stale. */
-export type CatalogTag = "regions" | "products" | "prices" | "channels" | "shipping" | "stock"
+export type CatalogTag = "regions" | "products" | "prices" | "channels" | "shipping" | "stock" | "promotions"
 
 export const TABLE_TAGS: Record<CatalogTag, readonly string[]> = {
   regions: [
@@ -59,6 +59,18 @@ export const TABLE_TAGS: Record<CatalogTag, readonly string[]> = {
   ],
   // Quantities: what a Store page shows, never what completion decides on (it reads Postgres).
   stock: ["inventory_item", "inventory_level", "reservation_item", "product_variant_inventory_item"],
+  // What carts apply: automatic promotions and their campaigns (a used budget is checked again at completion).
+  promotions: [
+    "promotion",
+    "promotion_application_method",
+    "promotion_rule",
+    "promotion_rule_value",
+    "promotion_promotion_rule",
+    "application_method_target_rules",
+    "application_method_buy_rules",
+    "promotion_campaign",
+    "promotion_campaign_budget",
+  ],
 }
 const TAG_OF_TABLE = new Map(
   Object.entries(TABLE_TAGS).flatMap(([tag, tables]) => tables.map((table) => [table, tag as CatalogTag])),

@@ -10,6 +10,7 @@ import * as order from "./order"
 import * as payment from "./payment"
 import * as pricing from "./pricing"
 import * as product from "./product"
+import * as promotion from "./promotion"
 import * as region from "./region"
 import * as salesChannel from "./sales-channel"
 import * as stockLocation from "./stock-location"
@@ -32,6 +33,7 @@ export function registerModules(registry: Registry) {
     payment,
     pricing,
     product,
+    promotion,
     region,
     salesChannel,
     stockLocation,

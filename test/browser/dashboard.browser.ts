@@ -106,6 +106,10 @@ const PAGES = [
   "/settings/secret-api-keys",
   "/settings/tax-regions",
   "/settings/tax-regions/:taxRegion",
+  "/promotions",
+  "/promotions/create",
+  "/campaigns",
+  "/campaigns/create",
 ]
 
 describe("the dashboard's pages", () => {

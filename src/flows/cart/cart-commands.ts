@@ -1,6 +1,7 @@
 import type { Scope } from "../../core/container"
 import { transaction } from "../../core/transaction"
 import { cartJson, loadCartState, type CartState } from "./cart-view"
+import { applyPromotions } from "./promotions"
 import { addShippingMethod } from "./shipping"
 import {
   addLines,
@@ -79,3 +80,11 @@ export const addShippingMethodToCart = (
 /** Medusa's transferCartCustomerWorkflow: a guest cart becomes the signed-in customer's. */
 export const transferCartToCustomer = (scope: Scope, cartId: string, customerId: string, actor: CartActor) =>
   changeCart(scope, cartId, actor, (tx, { cart }) => transferCart(tx, cart, customerId))
+
+/** Medusa's updateCartPromotionsWorkflow (ADD or REMOVE): an unknown or inactive code is a 400, cart unchanged. */
+export const changeCartPromotions = (
+  scope: Scope,
+  cartId: string,
+  change: { add?: string[]; remove?: string[] },
+  actor: CartActor,
+) => changeCart(scope, cartId, actor, (tx, state) => applyPromotions(tx, state, change))

@@ -9,10 +9,18 @@ import {
   type LineTotals,
 } from "../../core/totals"
 import { paymentCollectionJson } from "../../modules/payment/view"
+import { adjustmentJson, appliedPromotionsJson } from "./promotion-view"
 import { cachedVariantSnapshots } from "../catalog/product-reads"
 import { cachedRegion, cachedTaxRate } from "../../modules/region/catalog-reads"
 import type { Region } from "../../modules/region/service"
-import type { Cart, CartAddress, CartLineItem, CartShippingMethod } from "../../modules/cart/service"
+import type {
+  Cart,
+  CartAddress,
+  CartLineItem,
+  CartLineItemAdjustment,
+  CartShippingMethod,
+  CartShippingMethodAdjustment,
+} from "../../modules/cart/service"
 
 type Json = Record<string, unknown>
 
@@ -24,6 +32,10 @@ export interface CartState {
   regionPaymentProviders: Record<string, unknown>[]
   items: CartLineItem[]
   shippingMethods: CartShippingMethod[]
+  itemAdjustments: CartLineItemAdjustment[]
+  methodAdjustments: CartShippingMethodAdjustment[]
+  /** the promotions whose codes the shopper applied (automatic ones show in the adjustments) */
+  promotionIds: string[]
   shippingAddress: CartAddress | null
   billingAddress: CartAddress | null
   /** percent; "0" without a tax address or when the region does not compute taxes */
@@ -42,7 +54,7 @@ export async function loadCartState(
   const document = await scope
     .resolve("cartService")
     .retrieveDocument(typeof by === "string" ? { id: by } : by, options)
-  const { cart, items, shippingMethods, shippingAddress, billingAddress } = document
+  const { cart, items, shippingMethods, shippingAddress, billingAddress, itemAdjustments, methodAdjustments } = document
   const cached = cart.region_id ? await cachedRegion(scope, cart.region_id) : null
   const region = cached?.region ?? null
   const country = shippingAddress?.country_code
@@ -51,11 +63,18 @@ export async function loadCartState(
       ? await cachedTaxRate(scope, { country_code: country, province_code: shippingAddress?.province ?? undefined })
       : "0"
   const digits = currencyDigits(cart.currency_code)
-  const itemTotals = items.map((item) => lineTotals({ ...item, tax_rate: taxRate }, digits))
+  const itemTotals = items.map((item) =>
+    lineTotals(
+      { ...item, tax_rate: taxRate },
+      digits,
+      itemAdjustments.filter((adjustment) => adjustment.item_id === item.id),
+    ),
+  )
   const shippingTotals = shippingMethods.map((method) =>
     lineTotals(
       { unit_price: method.amount, quantity: 1, is_tax_inclusive: method.is_tax_inclusive, tax_rate: taxRate },
       digits,
+      methodAdjustments.filter((adjustment) => adjustment.shipping_method_id === method.id),
     ),
   )
   return {
@@ -65,6 +84,9 @@ export async function loadCartState(
     regionPaymentProviders: cached?.paymentProviders ?? [],
     items,
     shippingMethods,
+    itemAdjustments,
+    methodAdjustments,
+    promotionIds: document.promotionIds,
     shippingAddress,
     billingAddress,
     taxRate,
@@ -101,7 +123,7 @@ export async function cartJson(scope: Scope, state: CartState): Promise<Json> {
         unit_price: toJsonNumber(item.unit_price),
         ...totalsToJson(state.itemTotals[i]!),
         tax_lines: taxLinesFor(state.taxRate, "item_id", item.id),
-        adjustments: [],
+        adjustments: state.itemAdjustments.filter((adjustment) => adjustment.item_id === item.id).map(adjustmentJson),
         variant: snapshot ? { ...snapshot.variant, product: snapshot.product } : null,
         product: snapshot?.product ?? null,
       }
@@ -111,12 +133,14 @@ export async function cartJson(scope: Scope, state: CartState): Promise<Json> {
       amount: toJsonNumber(method.amount),
       ...totalsToJson(state.shippingTotals[i]!),
       tax_lines: taxLinesFor(state.taxRate, "shipping_method_id", method.id),
-      adjustments: [],
+      adjustments: state.methodAdjustments
+        .filter((adjustment) => adjustment.shipping_method_id === method.id)
+        .map(adjustmentJson),
     })),
     shipping_address: state.shippingAddress,
     billing_address: state.billingAddress,
     region: region ? { ...region, countries } : null,
-    promotions: [],
+    promotions: await appliedPromotionsJson(scope, state),
     payment_collection: cart.payment_collection_id
       ? await paymentCollectionJson(scope, cart.payment_collection_id)
       : null,

@@ -8,6 +8,7 @@ import { assertCartAccess } from "./workflows"
 import { cachedVariantSnapshots } from "../catalog/product-reads"
 import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
 import { OrderEvents } from "../../modules/order/events"
+import { appliedPromotions, registerPromotionUsage, snapshot } from "./promotion-view"
 
 export type CompletionResult =
   | { type: "order"; orderId: string }
@@ -43,6 +44,8 @@ export async function completeCart(
         if (existing) return { type: "order" as const, orderId: existing.id }
       }
       assertCompletable(state)
+      // Budgets are counted here, under the cart's lock: a code over its budget refuses the checkout.
+      await registerPromotionUsage(tx, state)
       await tx.resolve("paymentService").authorize(cart.payment_collection_id!, state.totals.total!)
       const orderCustomerId = cart.customer_id ?? (await guestCustomer(tx, cart.email!))
       const orderId = await placeOrder(tx, { ...state, cart: { ...cart, customer_id: orderCustomerId } })
@@ -114,6 +117,7 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
       metadata: cart.metadata,
       payment_collection_id: cart.payment_collection_id,
       totals: state.totals,
+      promotions: await appliedPromotions(tx, state),
     },
     shipping_address: addressCopy(state.shippingAddress),
     billing_address: addressCopy(state.billingAddress),
@@ -127,7 +131,13 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
         is_custom_price: _p,
         ...line
       } = item
-      return { ...line, tax_rate: state.taxRate, totals: { ...state.itemTotals[i]! } }
+      const adjustments = state.itemAdjustments.filter((adjustment) => adjustment.item_id === item.id)
+      return {
+        ...line,
+        tax_rate: state.taxRate,
+        totals: { ...state.itemTotals[i]! },
+        adjustments: snapshot(adjustments),
+      }
     }),
     shipping_methods: state.shippingMethods.map((method, i) => ({
       name: method.name,
@@ -137,6 +147,9 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
       data: method.data,
       tax_rate: state.taxRate,
       totals: { ...state.shippingTotals[i]! },
+      adjustments: snapshot(
+        state.methodAdjustments.filter((adjustment) => adjustment.shipping_method_id === method.id),
+      ),
     })),
   })
   const lines = created.items

@@ -6,6 +6,7 @@ import type { VariantSnapshot } from "../../modules/product/service"
 import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
 import { cachedRegion } from "../../modules/region/catalog-reads"
 import { loadCartState, type CartState } from "./cart-view"
+import { applyPromotions } from "./promotions"
 import { shippingOptionsFor } from "./shipping"
 import { CartEvents } from "../../modules/cart/events"
 import { assertOpen } from "../../modules/cart/guards"
@@ -297,7 +298,8 @@ async function repriceLines(scope: Scope, cart: Cart) {
 }
 
 /**
- * After any change: shipping methods no longer valid for the cart are dropped, the payment
+ * After any change: shipping methods no longer valid for the cart are dropped, promotions are
+ * computed again, the payment
  * collection follows the new total (dropping its sessions when it moved), and `cart.updated` is written.
  */
 export async function refreshCart(scope: Scope, cartId: string): Promise<CartState> {
@@ -312,6 +314,8 @@ export async function refreshCart(scope: Scope, cartId: string): Promise<CartSta
       state = await loadCartState(scope, cartId)
     }
   }
+  // Promotions follow every change: automatic ones apply, codes that no longer give anything fall off.
+  state = await applyPromotions(scope, state)
   if (state.cart.payment_collection_id) {
     await scope.resolve("paymentService").refreshAmount(state.cart.payment_collection_id, state.totals.total!)
   }

@@ -217,7 +217,12 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
       region: (order.region_id && related.regions.get(order.region_id)) || null,
       sales_channel: (order.sales_channel_id && related.channels.get(order.sales_channel_id)) || null,
       customer: (order.customer_id && related.customers.get(order.customer_id)) || null,
-      promotions: [],
+      promotions: (order.promotions ?? []).map((promotion) => {
+        const method = promotion.application_method as Record<string, unknown> | undefined
+        return method
+          ? { ...promotion, application_method: { ...method, value: toJsonNumber(String(method.value)) } }
+          : promotion
+      }),
       credit_lines: [],
       payment_status: paymentStatus(collection),
       fulfillment_status: fulfillmentStatus(
@@ -241,13 +246,13 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
           const product = snapshot
             ? { ...snapshot.product, shipping_profile: profiles.get(snapshot.product.id) ?? null }
             : null
-          const { totals: lineTotals, tax_rate, ...line } = item
+          const { totals: lineTotals, tax_rate, adjustments, ...line } = item
           return {
             ...line,
             unit_price: toJsonNumber(item.unit_price),
             ...totalsToJson(lineTotals),
             tax_lines: taxLinesFor(tax_rate, "item_id", item.id),
-            adjustments: [],
+            adjustments: adjustmentsJson(adjustments, { item_id: item.id }),
             detail: {
               item_id: item.id,
               quantity: item.quantity,
@@ -263,13 +268,13 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
       shipping_methods: methods
         .filter((method) => method.order_id === order.id)
         .map((method) => {
-          const { totals: methodTotals, tax_rate, ...rest } = method
+          const { totals: methodTotals, tax_rate, adjustments, ...rest } = method
           return {
             ...rest,
             amount: toJsonNumber(method.amount),
             ...totalsToJson(methodTotals),
             tax_lines: taxLinesFor(tax_rate, "shipping_method_id", method.id),
-            adjustments: [],
+            adjustments: adjustmentsJson(adjustments, { shipping_method_id: method.id }),
           }
         }),
       shipping_address: (order.shipping_address_id && addresses.get(order.shipping_address_id)) || null,
@@ -288,4 +293,13 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
         : [],
     }
   })
+}
+
+/** An order line's or shipping method's adjustments as the API shows them: amounts as numbers. */
+function adjustmentsJson(adjustments: Record<string, unknown>[] | null | undefined, owner: Record<string, string>) {
+  return (adjustments ?? []).map((adjustment) => ({
+    ...adjustment,
+    ...owner,
+    amount: toJsonNumber(String(adjustment.amount)),
+  }))
 }

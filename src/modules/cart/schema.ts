@@ -1,5 +1,5 @@
-import { boolean, index, jsonb, numeric, pgTable, text, timestamp } from "drizzle-orm/pg-core"
-import { addressColumns, lineItemColumns } from "../../core/document-columns"
+import { boolean, index, jsonb, numeric, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core"
+import { addressColumns, adjustmentColumns, lineItemColumns } from "../../core/document-columns"
 import { entityColumns } from "../../core/columns"
 
 export const cartAddress = pgTable("cart_address", { ...entityColumns(), ...addressColumns() })
@@ -53,4 +53,41 @@ export const cartShippingMethod = pgTable(
     data: jsonb("data").$type<Record<string, unknown> | null>(),
   },
   (t) => [index("cart_shipping_method_cart_idx").on(t.cart_id)],
+)
+
+export const cartLineItemAdjustment = pgTable(
+  "cart_line_item_adjustment",
+  {
+    ...entityColumns(),
+    item_id: text("item_id")
+      .notNull()
+      .references(() => cartLineItem.id, { onDelete: "cascade" }),
+    ...adjustmentColumns(),
+  },
+  (t) => [index("cart_line_item_adjustment_item_idx").on(t.item_id)],
+)
+
+export const cartShippingMethodAdjustment = pgTable(
+  "cart_shipping_method_adjustment",
+  {
+    ...entityColumns(),
+    shipping_method_id: text("shipping_method_id")
+      .notNull()
+      .references(() => cartShippingMethod.id, { onDelete: "cascade" }),
+    ...adjustmentColumns(),
+  },
+  (t) => [index("cart_shipping_method_adjustment_method_idx").on(t.shipping_method_id)],
+)
+
+/** The codes a shopper applied (Medusa's cart ↔ promotion link); automatic promotions need no row. */
+export const cartPromotion = pgTable(
+  "cart_promotion",
+  {
+    cart_id: text("cart_id")
+      .notNull()
+      .references(() => cart.id, { onDelete: "cascade" }),
+    promotion_id: text("promotion_id").notNull(),
+    created_at: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.cart_id, t.promotion_id] })],
 )

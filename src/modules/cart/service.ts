@@ -3,12 +3,22 @@ import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
 import { childRows, fromRowJson, qualified as q } from "../../core/query/row-json"
 import type { Db } from "../../infra/db"
-import { cart, cartAddress, cartLineItem, cartShippingMethod } from "./schema"
+import {
+  cart,
+  cartAddress,
+  cartLineItem,
+  cartLineItemAdjustment,
+  cartPromotion,
+  cartShippingMethod,
+  cartShippingMethodAdjustment,
+} from "./schema"
 
 export type Cart = typeof cart.$inferSelect
 export type CartLineItem = typeof cartLineItem.$inferSelect
 export type CartShippingMethod = typeof cartShippingMethod.$inferSelect
 export type CartAddress = typeof cartAddress.$inferSelect
+export type CartLineItemAdjustment = typeof cartLineItemAdjustment.$inferSelect
+export type CartShippingMethodAdjustment = typeof cartShippingMethodAdjustment.$inferSelect
 export type AddressInput = Partial<Omit<CartAddress, "id" | "created_at" | "updated_at" | "deleted_at">>
 export type NewLineItem = Omit<typeof cartLineItem.$inferInsert, "id" | "cart_id">
 
@@ -47,6 +57,19 @@ export class CartService {
           cartAddress,
           sql`${q(cartAddress, cartAddress.id)} in (${q(cart, cart.shipping_address_id)}, ${q(cart, cart.billing_address_id)})`,
         ),
+        itemAdjustments: childRows(
+          cartLineItemAdjustment,
+          sql`${q(cartLineItemAdjustment, cartLineItemAdjustment.item_id)} in (select ${q(cartLineItem, cartLineItem.id)} from ${cartLineItem} where ${q(cartLineItem, cartLineItem.cart_id)} = ${q(cart, cart.id)})`,
+          sql`order by ${q(cartLineItemAdjustment, cartLineItemAdjustment.id)}`,
+        ),
+        methodAdjustments: childRows(
+          cartShippingMethodAdjustment,
+          sql`${q(cartShippingMethodAdjustment, cartShippingMethodAdjustment.shipping_method_id)} in (select ${q(cartShippingMethod, cartShippingMethod.id)} from ${cartShippingMethod} where ${q(cartShippingMethod, cartShippingMethod.cart_id)} = ${q(cart, cart.id)})`,
+          sql`order by ${q(cartShippingMethodAdjustment, cartShippingMethodAdjustment.id)}`,
+        ),
+        promotionIds: sql<
+          string[]
+        >`coalesce((select json_agg(${q(cartPromotion, cartPromotion.promotion_id)} order by ${q(cartPromotion, cartPromotion.created_at)}) from ${cartPromotion} where ${q(cartPromotion, cartPromotion.cart_id)} = ${q(cart, cart.id)}), '[]')`,
       })
       .from(cart)
       .where(and(where, isNull(cart.deleted_at)))
@@ -64,6 +87,10 @@ export class CartService {
       cart: found.cart,
       items: found.items.map((json) => fromRowJson(cartLineItem, json)),
       shippingMethods: found.methods.map((json) => fromRowJson(cartShippingMethod, json)),
+      itemAdjustments: found.itemAdjustments.map((json) => fromRowJson(cartLineItemAdjustment, json)),
+      methodAdjustments: found.methodAdjustments.map((json) => fromRowJson(cartShippingMethodAdjustment, json)),
+      /** the promotions whose codes the shopper applied */
+      promotionIds: found.promotionIds,
       shippingAddress: (found.cart.shipping_address_id && addresses.get(found.cart.shipping_address_id)) || null,
       billingAddress: (found.cart.billing_address_id && addresses.get(found.cart.billing_address_id)) || null,
     }

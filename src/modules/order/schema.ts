@@ -39,6 +39,8 @@ export const order = pgTable(
     billing_address_id: text("billing_address_id").references(() => orderAddress.id),
     payment_collection_id: text("payment_collection_id"),
     totals: jsonb("totals").$type<Record<string, string>>().notNull(),
+    /** the promotions the cart carried at completion: { id, code, is_automatic, application_method } */
+    promotions: jsonb("promotions").$type<Record<string, unknown>[]>().notNull().default([]),
     canceled_at: text("canceled_at"),
   },
   (t) => [
@@ -61,6 +63,8 @@ export const orderLineItem = pgTable(
     tax_rate: numeric("tax_rate").notNull().default("0"),
     /** line totals at completion (decimal strings) */
     totals: jsonb("totals").$type<Record<string, string>>().notNull(),
+    /** the promotions' adjustments at completion, as the cart's were */
+    adjustments: jsonb("adjustments").$type<Record<string, unknown>[]>().notNull().default([]),
   },
   (t) => [index("order_line_item_order_idx").on(t.order_id)],
 )
@@ -78,6 +82,7 @@ export const orderShippingMethod = pgTable(
     shipping_option_id: text("shipping_option_id"),
     tax_rate: numeric("tax_rate").notNull().default("0"),
     totals: jsonb("totals").$type<Record<string, string>>().notNull(),
+    adjustments: jsonb("adjustments").$type<Record<string, unknown>[]>().notNull().default([]),
     data: jsonb("data").$type<Record<string, unknown> | null>(),
   },
   (t) => [index("order_shipping_method_order_idx").on(t.order_id)],

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { searchAny } from "../../core/query/filters"
@@ -39,6 +39,20 @@ export class RegionService {
       .where(and(eq(region.id, id), isNull(region.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Region with id: ${id} was not found`)
     return found
+  }
+
+  /** Every country, for pickers (the promotion rules' country values): by code or a substring of the name. */
+  async listCountries(filters: { iso_2?: string[]; q?: string }, page: Page) {
+    const where = and(
+      filters.iso_2
+        ? inArray(
+            regionCountry.iso_2,
+            filters.iso_2.map((code) => code.toLowerCase()),
+          )
+        : undefined,
+      filters.q ? searchAny([regionCountry.display_name, regionCountry.iso_2], filters.q) : undefined,
+    )
+    return listPage(this.db, regionCountry, where, [asc(regionCountry.display_name), asc(regionCountry.iso_2)], page)
   }
 
   async countriesOf(regionIds: string[]): Promise<Map<string, Row[]>> {

@@ -13,6 +13,7 @@ import {
   cartQuery,
   createCartBody,
   lineItemBody,
+  promoCodesBody,
   updateCartBody,
   updateLineItemBody,
 } from "./validators"
@@ -22,6 +23,7 @@ import {
   addToCart,
   type CartActor,
   changeCartDetails,
+  changeCartPromotions,
   deleteLineItemFromCart,
   startCart,
   transferCartToCustomer,
@@ -76,6 +78,14 @@ export const storeCartRoutes = new Hono<AppEnv>()
   .post("/:id/shipping-methods", body(addShippingMethodBody), query(cartQuery), async (c) =>
     answerCart(c, addShippingMethodToCart(c.var.scope, c.req.param("id"), c.req.valid("json"), actorOf(c))),
   )
+  .post("/:id/promotions", body(promoCodesBody), query(cartQuery), async (c) => {
+    const { promo_codes } = c.req.valid("json")
+    return answerCart(c, changeCartPromotions(c.var.scope, c.req.param("id"), { add: promo_codes }, actorOf(c)))
+  })
+  .delete("/:id/promotions", body(promoCodesBody), query(cartQuery), async (c) => {
+    const { promo_codes } = c.req.valid("json")
+    return answerCart(c, changeCartPromotions(c.var.scope, c.req.param("id"), { remove: promo_codes }, actorOf(c)))
+  })
   .post("/:id/customer", noBody, query(cartQuery), async (c) => {
     if (!c.var.auth) throw new MedusaError("unauthorized", "Unauthorized")
     return answerCart(c, transferCartToCustomer(c.var.scope, c.req.param("id"), c.var.auth.actor_id, actorOf(c)))

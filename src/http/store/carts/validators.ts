@@ -70,3 +70,8 @@ export const addShippingMethodBody = z.strictObject({
 })
 
 export const cartQuery = z.object({ fields: listQuery.fields })
+
+/** POST and DELETE /store/carts/:id/promotions */
+export const promoCodesBody = z.strictObject({
+  promo_codes: z.array(z.string().min(1).max(200)).max(20),
+})

@@ -1,0 +1,66 @@
+import { z } from "zod"
+import { metadata } from "../../../core/metadata"
+import { listQuery, oneOrMany } from "../../../core/query/params"
+
+// Medusa's admin/campaigns/validators.ts.
+
+const instant = z
+  .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], { error: "must be an ISO 8601 date" })
+  .transform((value) => new Date(value))
+const additional_data = z.record(z.string(), z.unknown()).optional()
+const currencyCode = z
+  .string()
+  .regex(/^[a-zA-Z]{3}$/, { error: "must be an ISO 4217 currency code" })
+  .transform((code) => code.toLowerCase())
+const amount = z.number().finite().min(0)
+
+export const budgetBody = z
+  .strictObject({
+    type: z.enum(["spend", "usage"]),
+    limit: amount.nullish(),
+    currency_code: currencyCode.nullish(),
+  })
+  .refine((budget) => budget.type !== "spend" || !!budget.currency_code, {
+    error: "currency_code is required when budget type is spend",
+  })
+  .refine((budget) => budget.type !== "usage" || !budget.currency_code, {
+    error: "currency_code should not be present when budget type is usage",
+  })
+
+const fields = {
+  name: z.string().min(1).max(200),
+  campaign_identifier: z.string().min(1).max(200),
+  description: z.string().max(2000).nullish(),
+  starts_at: instant.nullish(),
+  ends_at: instant.nullish(),
+  metadata,
+}
+
+export const createCampaignBody = z.strictObject({ ...fields, budget: budgetBody.nullish(), additional_data })
+
+export const updateCampaignBody = z.strictObject({
+  ...fields,
+  name: fields.name.optional(),
+  campaign_identifier: fields.campaign_identifier.optional(),
+  budget: z
+    .strictObject({
+      limit: amount.nullish(),
+      currency_code: currencyCode.nullish(),
+      type: z.enum(["spend", "usage"]).optional(),
+    })
+    .optional(),
+  additional_data,
+})
+
+export const campaignPromotionsBody = z.strictObject({
+  add: z.array(z.string().min(1)).max(500).default([]),
+  remove: z.array(z.string().min(1)).max(500).default([]),
+})
+
+export const listCampaignsQuery = z.object({
+  ...listQuery,
+  q: z.string().optional(),
+  id: oneOrMany.optional(),
+  campaign_identifier: oneOrMany.optional(),
+  budget: z.object({ currency_code: oneOrMany.optional() }).optional(),
+})
