@@ -315,7 +315,13 @@ describe("promotions", () => {
     expect(countries.values).toEqual([{ label: "Denmark", value: "dk" }])
     const currencies = await sdk.admin.promotion.listRuleValues("rules", "currency_code", { q: "euro" } as Json)
     expect(currencies.values).toContainEqual({ label: "Euro", value: "eur" })
-    expect((await sdk.admin.promotion.listRuleValues("rules", "customer_group")).values).toEqual([])
+    const group = await call("POST", "/admin/customer-groups", { name: `VIP ${run}` })
+    expect(group.status).toBe(200)
+    const groupId = group.body.customer_group.id as string
+    const groupValues = await sdk.admin.promotion.listRuleValues("rules", "customer_group", {
+      value: [groupId],
+    } as Json)
+    expect(groupValues.values).toEqual([{ label: `VIP ${run}`, value: groupId }])
     for (const attribute of ["product", "product_category", "product_collection", "product_type", "product_tag"]) {
       const { values } = await sdk.admin.promotion.listRuleValues("target-rules", attribute, { limit: 2 } as Json)
       expect(values.length, attribute).toBeLessThanOrEqual(2)

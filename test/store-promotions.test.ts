@@ -195,3 +195,72 @@ describe("a campaign's usage budget under concurrent checkouts", () => {
     expect(rows[0].used).toBe("3")
   }, 120_000)
 })
+
+describe("a promotion for a customer group", () => {
+  test("applies to a cart of a customer in the group, and gives a guest cart nothing", async () => {
+    const email = `grouped-${run}@example.com`
+    const password = "correct horse battery"
+    const store = async (method: string, path: string, body?: unknown, bearer?: string) => {
+      const res = await worker.fetch(path, {
+        method,
+        headers: {
+          "x-publishable-api-key": fx.key,
+          "content-type": "application/json",
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: res.status, body: (await res.json()) as Json }
+    }
+    const registered = await store("POST", "/auth/customer/emailpass/register", { email, password })
+    expect(registered.status).toBe(200)
+    const created = await store("POST", "/store/customers", { email }, registered.body.token)
+    expect(created.status, JSON.stringify(created.body)).toBe(200)
+    const login = await store("POST", "/auth/customer/emailpass", { email, password })
+    const customerToken = login.body.token as string
+
+    const group = await admin("POST", "/admin/customer-groups", { name: `Members ${run}` })
+    expect(group.status).toBe(200)
+    const groupId = group.body.customer_group.id as string
+    const linked = await admin("POST", `/admin/customer-groups/${groupId}/customers`, {
+      add: [created.body.customer.id],
+    })
+    expect(linked.status).toBe(200)
+
+    const code = `MEMBERS-${run}`
+    await createPromotion(
+      code,
+      { type: "fixed", target_type: "order", allocation: "across", value: 2, currency_code: "eur" },
+      { rules: [{ attribute: "customer.groups.id", operator: "in", values: [groupId] }] },
+    )
+    const cartOf = async (bearer?: string) => {
+      const res = await store(
+        "POST",
+        "/store/carts",
+        { region_id: fx.regions.euro, items: [{ variant_id: fx.variants.tee, quantity: 1 }] },
+        bearer,
+      )
+      expect(res.status, JSON.stringify(res.body)).toBe(200)
+      return res.body.cart as Json
+    }
+
+    const memberCart = await cartOf(customerToken)
+    expect(memberCart.customer_id).toBe(created.body.customer.id)
+    const applied = await store(
+      "POST",
+      `/store/carts/${memberCart.id}/promotions`,
+      { promo_codes: [code] },
+      customerToken,
+    )
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200)
+    expect(applied.body.cart).toMatchObject({ discount_total: 2, total: 7.99 })
+    expect(applied.body.cart.promotions.map((p: Json) => p.code)).toEqual([code])
+
+    const guestCart = await cartOf()
+    expect(guestCart.customer_id).toBeNull()
+    const guest = await store("POST", `/store/carts/${guestCart.id}/promotions`, { promo_codes: [code] })
+    expect(guest.status, JSON.stringify(guest.body)).toBe(200)
+    expect(guest.body.cart.items[0].adjustments).toEqual([])
+    expect(guest.body.cart).toMatchObject({ discount_total: 0, total: 9.99, promotions: [] })
+  })
+})

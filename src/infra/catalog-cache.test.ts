@@ -15,6 +15,8 @@ const NOT_CATALOG = new Set([
   "cart_promotion",
   "customer",
   "customer_address",
+  "customer_group",
+  "customer_group_customer",
   "order",
   "order_address",
   "order_line_item",

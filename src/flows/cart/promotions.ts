@@ -109,8 +109,11 @@ async function contextOf(scope: Scope, state: CartState, promotions: PromotionWi
       : none,
     productIds.length > 0 && attributes.has("items.product.tags.id") ? loaders.tagsOf(productIds) : none,
   ])
-  // Customer groups do not exist yet in this backend (issue 17's next step): a group rule matches no cart.
-  const groups: string[] = []
+  // The cart customer's groups are read only when a rule looks at them; a guest cart is in none.
+  const groups: string[] =
+    state.cart.customer_id && attributes.has("customer.groups.id")
+      ? await scope.resolve("customerGroupService").groupIdsOf(state.cart.customer_id)
+      : []
   return {
     currency_code: state.cart.currency_code,
     region_id: state.cart.region_id,

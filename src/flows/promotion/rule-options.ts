@@ -116,8 +116,12 @@ const SOURCES: Record<string, (scope: Scope, query: ValueQuery, page: Page) => P
       "name",
       "code",
     ),
-  // Customer groups do not exist here yet: nothing to pick.
-  customer_group: async () => [],
+  customer_group: async (scope, { q, value }, page) =>
+    options(
+      (await scope.resolve("customerGroupService").list({ q, id: value }, byLabel("name"), page)).rows,
+      "name",
+      "id",
+    ),
   sales_channel: async (scope, { q, value }, page) =>
     options(
       (await scope.resolve("salesChannelService").list({ q, id: value }, byLabel("name"), page)).rows,

@@ -4,3 +4,10 @@ export const CustomerEvents = {
   UPDATED: "customer.updated",
   DELETED: "customer.deleted",
 } as const
+
+/** Events of customer groups (payload `{ id }`). */
+export const CustomerGroupEvents = {
+  CREATED: "customer_group.created",
+  UPDATED: "customer_group.updated",
+  DELETED: "customer_group.deleted",
+} as const

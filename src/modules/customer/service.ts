@@ -5,7 +5,7 @@ import { searchAny } from "../../core/query/filters"
 import { listPage, orderBy, type DateFilters, type Page } from "../../core/query/page"
 import type { DateRange, Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
-import { customer, customerAddress } from "./schema"
+import { customer, customerAddress, customerGroupCustomer } from "./schema"
 
 export type Customer = typeof customer.$inferSelect
 export type CustomerAddress = typeof customerAddress.$inferSelect
@@ -21,7 +21,7 @@ export interface CustomerFilters {
   email?: string[]
   has_account?: boolean
   q?: string
-  /** customer group ids: there are no customer groups yet, so no customer is in any */
+  /** customer group ids: customers in any of them */
   groups?: string[]
   created_at?: DateRange
   updated_at?: DateRange
@@ -103,7 +103,16 @@ export class CustomerService {
   async list(filters: CustomerFilters, ordering: Ordering, page: Page) {
     const conditions: (SQL | undefined)[] = [isNull(customer.deleted_at)]
     if (filters.id) conditions.push(inArray(customer.id, filters.id))
-    if (filters.groups) conditions.push(sql`false`)
+    if (filters.groups)
+      conditions.push(
+        inArray(
+          customer.id,
+          this.db
+            .select({ id: customerGroupCustomer.customer_id })
+            .from(customerGroupCustomer)
+            .where(inArray(customerGroupCustomer.customer_group_id, filters.groups)),
+        ),
+      )
     if (filters.email)
       conditions.push(
         inArray(

@@ -2,12 +2,21 @@ import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../../core/container"
 import { body, query } from "../../../core/input"
-import { booleanString, dateFilters, listQuery, oneOrMany, parseOrder, retrieveQuery } from "../../../core/query/params"
+import {
+  booleanString,
+  dateFilters,
+  idList,
+  listQuery,
+  oneOrMany,
+  parseOrder,
+  retrieveQuery,
+} from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
 import { entityQuery, orderingFor } from "../../../core/query/shape"
 import type { Row } from "../../../core/query/graph"
 import type { AppEnv } from "../../../core/types"
 import { createCustomer, deleteCustomer, updateCustomer } from "../../../flows/customer/customer"
+import { setCustomerGroups } from "../../../flows/customer/customer-groups"
 import {
   createCustomerAddress,
   deleteCustomerAddress,
@@ -23,7 +32,9 @@ import {
 } from "../../store/customers/validators"
 
 const customers = (scope: Scope) => scope.resolve("customerService")
-const adminCustomerQuery = entityQuery(
+const customerGroups = (scope: Scope) => scope.resolve("customerGroupService")
+const GROUP_FIELDS = ["name", "metadata", "created_by", "created_at", "updated_at", "deleted_at"]
+const withRelations = entityQuery(
   [
     "email",
     "company_name",
@@ -44,8 +55,19 @@ const adminCustomerQuery = entityQuery(
       load: async (rows, ctx) =>
         (await customers(ctx.scope).addressesByCustomer(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
     },
+    groups: {
+      many: true,
+      target: () => ({ fields: GROUP_FIELDS, relations: {} }),
+      load: async (rows, ctx) =>
+        (await customerGroups(ctx.scope).groupsOfCustomers(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
+    },
   },
 )
+// A customer's groups are shown when `fields` asks for them (`*groups`, `groups.name`); the defaults are unchanged.
+const adminCustomerQuery = {
+  ...withRelations,
+  defaults: withRelations.defaults.filter((field) => field !== "*groups"),
+}
 const listCustomersQuery = z.object({
   ...listQuery,
   q: z.string().optional(),
@@ -57,6 +79,7 @@ const listCustomersQuery = z.object({
 })
 const fieldsQuery = z.object(retrieveQuery)
 const updateCustomerBody = z.strictObject({ ...customerProfile, email: customerEmail.optional() })
+const customerGroupsBody = z.strictObject({ add: idList().optional(), remove: idList().optional() })
 const respondCustomer = (c: Context<AppEnv>, id: string, fields?: string) =>
   retrieveResponse(c, "customer", adminCustomerQuery, fields, () => customers(c.var.scope).retrieve(id))
 
@@ -88,6 +111,10 @@ export const adminCustomerRoutes = new Hono<AppEnv>()
     const { fields } = c.req.valid("query")
     const updated = await updateCustomer(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return retrieveResponse(c, "customer", adminCustomerQuery, fields, async () => updated)
+  })
+  .post("/:id/customer-groups", body(customerGroupsBody), query(fieldsQuery), async (c) => {
+    const customer = await setCustomerGroups(c.var.scope, c.req.param("id"), c.req.valid("json"), c.var.auth?.actor_id)
+    return respondCustomer(c, customer.id, c.req.valid("query").fields)
   })
   .get("/:id/addresses", query(z.object(listQuery)), async (c) => {
     const { limit = 20, offset = 0, order, fields, ...dates } = c.req.valid("query")
