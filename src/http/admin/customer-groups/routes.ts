@@ -1,3 +1,4 @@
+import { CUSTOMER_FIELDS, CUSTOMER_GROUP_FIELDS } from "../customers/fields"
 import { Hono, type Context } from "hono"
 import { z } from "zod"
 import { body, query } from "../../../core/input"
@@ -17,21 +18,7 @@ import {
 type Scope = AppEnv["Variables"]["scope"]
 const groups = (scope: Scope) => scope.resolve("customerGroupService")
 
-const GROUP_FIELDS = ["name", "metadata", "created_by", "created_at", "updated_at", "deleted_at"] as const
-const CUSTOMER_FIELDS = [
-  "email",
-  "company_name",
-  "first_name",
-  "last_name",
-  "phone",
-  "has_account",
-  "created_by",
-  "metadata",
-  "created_at",
-  "updated_at",
-  "deleted_at",
-] as const
-const withRelations = entityQuery(GROUP_FIELDS, {
+const withRelations = entityQuery(CUSTOMER_GROUP_FIELDS, {
   customers: {
     many: true,
     target: () => ({ fields: CUSTOMER_FIELDS, relations: {} }),
@@ -40,7 +27,7 @@ const withRelations = entityQuery(GROUP_FIELDS, {
   },
 })
 // A group's members are shown only when `fields` asks for them (Medusa's defaults leave them out).
-const adminCustomerGroupQuery = { ...withRelations, defaults: ["id", ...GROUP_FIELDS] }
+const adminCustomerGroupQuery = { ...withRelations, defaults: ["id", ...CUSTOMER_GROUP_FIELDS] }
 
 const fieldsQuery = z.object(retrieveQuery)
 const listGroupsQuery = z.object({

@@ -1,3 +1,4 @@
+import { CUSTOMER_FIELDS, CUSTOMER_GROUP_FIELDS } from "./fields"
 import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../../core/container"
@@ -33,36 +34,20 @@ import {
 
 const customers = (scope: Scope) => scope.resolve("customerService")
 const customerGroups = (scope: Scope) => scope.resolve("customerGroupService")
-const GROUP_FIELDS = ["name", "metadata", "created_by", "created_at", "updated_at", "deleted_at"]
-const withRelations = entityQuery(
-  [
-    "email",
-    "company_name",
-    "first_name",
-    "last_name",
-    "phone",
-    "has_account",
-    "created_by",
-    "metadata",
-    "created_at",
-    "updated_at",
-    "deleted_at",
-  ],
-  {
-    addresses: {
-      many: true,
-      target: () => ({ fields: ADDRESS_FIELDS, relations: {} }),
-      load: async (rows, ctx) =>
-        (await customers(ctx.scope).addressesByCustomer(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
-    },
-    groups: {
-      many: true,
-      target: () => ({ fields: GROUP_FIELDS, relations: {} }),
-      load: async (rows, ctx) =>
-        (await customerGroups(ctx.scope).groupsOfCustomers(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
-    },
+const withRelations = entityQuery(CUSTOMER_FIELDS, {
+  addresses: {
+    many: true,
+    target: () => ({ fields: ADDRESS_FIELDS, relations: {} }),
+    load: async (rows, ctx) =>
+      (await customers(ctx.scope).addressesByCustomer(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
   },
-)
+  groups: {
+    many: true,
+    target: () => ({ fields: CUSTOMER_GROUP_FIELDS, relations: {} }),
+    load: async (rows, ctx) =>
+      (await customerGroups(ctx.scope).groupsOfCustomers(rows.map((row) => row.id))) as unknown as Map<string, Row[]>,
+  },
+})
 // A customer's groups are shown when `fields` asks for them (`*groups`, `groups.name`); the defaults are unchanged.
 const adminCustomerQuery = {
   ...withRelations,
