@@ -8,7 +8,7 @@ import { assertCartAccess } from "./workflows"
 import { cachedVariantSnapshots } from "../catalog/product-reads"
 import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
 import { OrderEvents } from "../../modules/order/events"
-import { appliedPromotions, registerPromotionUsage, snapshot } from "./promotion-view"
+import { appliedPromotionsJson, registerPromotionUsage, snapshot } from "./promotion-view"
 
 export type CompletionResult =
   | { type: "order"; orderId: string }
@@ -117,7 +117,7 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
       metadata: cart.metadata,
       payment_collection_id: cart.payment_collection_id,
       totals: state.totals,
-      promotions: await appliedPromotions(tx, state),
+      promotions: await appliedPromotionsJson(tx, state),
     },
     shipping_address: addressCopy(state.shippingAddress),
     billing_address: addressCopy(state.billingAddress),

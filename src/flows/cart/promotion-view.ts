@@ -72,9 +72,6 @@ export async function appliedPromotionsJson(scope: Scope, state: Adjusted): Prom
   }))
 }
 
-/** The order's copy of `cart.promotions`. */
-export const appliedPromotions = appliedPromotionsJson
-
 /**
  * Counts each applied promotion against its campaign's budget (a use, or the amount it took
  * off), in the completing transaction; over the budget, the checkout is refused as in Medusa.
@@ -83,7 +80,8 @@ export async function registerPromotionUsage(tx: Scope, state: Adjusted): Promis
   const ids = promotionIdsOf(state)
   if (ids.length === 0) return
   const service = tx.resolve("promotionService")
-  for (const promotion of await service.byIds(ids)) {
+  // The budget's id is all that is read; its count is checked by the conditional update itself.
+  for (const promotion of await cachedPromotions(tx, ids)) {
     const budget = promotion.campaign?.budget
     if (!budget) continue
     const spent = [...state.itemAdjustments, ...state.methodAdjustments]

@@ -1,4 +1,5 @@
 import { MedusaError } from "../../core/errors"
+import { decimal } from "../../core/money"
 import type { Scope } from "../../core/container"
 import { computeActions, type PromotionContext, type PromotionWithRules } from "../../modules/promotion/compute-actions"
 import type { AdjustmentInput } from "../../modules/cart/adjustments"
@@ -82,7 +83,7 @@ type Keyed<K extends string> = { amount: string; promotion_id: string | null } &
 function sameAdjustments<K extends string>(stored: readonly Keyed<K>[], next: readonly Keyed<K>[], key: K) {
   const sign = (rows: readonly Keyed<K>[]) =>
     rows
-      .map((row) => `${row[key]}:${row.promotion_id}:${Number(row.amount)}`)
+      .map((row) => `${row[key]}:${row.promotion_id}:${decimal(row.amount).toString()}`)
       .sort()
       .join("|")
   return sign(stored) === sign(next)
