@@ -25,6 +25,7 @@ import { adminStockLocationRoutes } from "./http/admin/stock-locations/routes"
 import { adminTaxRateRoutes, adminTaxRegionRoutes } from "./http/admin/tax/routes"
 import { adminCurrencyRoutes } from "./http/admin/currencies"
 import { adminPricePreferenceRoutes } from "./http/admin/price-preferences"
+import { adminPriceListRoutes } from "./http/admin/price-lists/routes"
 import { adminDashboardSettingsRoutes, publicDashboardRoutes } from "./http/admin/dashboard-settings"
 import { acceptInviteRoute, adminUserRoutes } from "./http/admin/users/routes"
 import { adminPromotionRoutes } from "./http/admin/promotions/routes"
@@ -66,6 +67,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/stores", adminStoreRoutes)
     .route("/currencies", adminCurrencyRoutes)
     .route("/price-preferences", adminPricePreferenceRoutes)
+    .route("/price-lists", adminPriceListRoutes)
     .route("/promotions", adminPromotionRoutes)
     .route("/campaigns", adminCampaignRoutes)
     .route("/", adminDashboardSettingsRoutes)

@@ -15,6 +15,7 @@ import { storeProductRoutes } from "./http/store/products/routes"
 import { storeVariantRoutes } from "./http/store/product-variants/routes"
 import { storeRegionRoutes } from "./http/store/regions/routes"
 import { cachedCatalog, productTags } from "./http/store/catalog-cache"
+import { customerGroups } from "./http/middlewares/customer-groups"
 
 /** Medusa's Store API: every route needs a publishable key. */
 export function storeApi(custom: readonly ApiRoute[] = []) {
@@ -24,8 +25,8 @@ export function storeApi(custom: readonly ApiRoute[] = []) {
       "/regions/*",
       cachedCatalog(() => ["regions"]),
     )
-    .use("/products/*", cachedCatalog(productTags))
-    .use("/product-variants/*", cachedCatalog(productTags))
+    .use("/products/*", customerGroups(), cachedCatalog(productTags))
+    .use("/product-variants/*", customerGroups(), cachedCatalog(productTags))
     .use(
       "/product-categories/*",
       cachedCatalog(() => ["products", "prices", "channels"]),

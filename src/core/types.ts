@@ -14,5 +14,7 @@ export interface AppEnv {
     publishableKey?: { id: string; sales_channel_ids: string[] }
     /** the authenticated customer or user, once checked */
     auth?: AuthContext
+    /** the logged-in customer's groups on Store catalog reads (price lists may name them) */
+    customerGroupIds?: string[]
   }
 }

@@ -19,6 +19,8 @@ export const TABLE_TAGS: Record<CatalogTag, readonly string[]> = {
     "price",
     "price_rule",
     "price_set",
+    "price_list",
+    "price_list_rule",
     "price_preference",
     "product_variant_price_set",
     "shipping_option_price_set",

@@ -6,6 +6,8 @@ export interface PricingContext {
   region_id?: string
   country_code?: string
   province?: string
+  /** the customer's groups, for price lists whose rules name them */
+  customer_group_ids?: string[]
 }
 
 /** What relation loaders know about the request they load for. */

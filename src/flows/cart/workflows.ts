@@ -1,5 +1,7 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
+import { decimal } from "../../core/money"
+import type { PricingContext } from "../../core/query/context"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { cachedVariantPrices, cachedVariantSnapshots } from "../catalog/product-reads"
 import type { VariantSnapshot } from "../../modules/product/service"
@@ -110,10 +112,7 @@ export async function addLines(scope: Scope, cart: Cart, lines: LineInput[], exi
       "invalid_data",
       `Sales channel ${cart.sales_channel_id} is not associated with variants: ${unsold.join(", ")}`,
     )
-  const prices = await cachedVariantPrices(scope, ids, {
-    currency_code: cart.currency_code,
-    region_id: cart.region_id ?? undefined,
-  })
+  const prices = await cachedVariantPrices(scope, ids, await cartPricingContext(scope, cart))
   const unpriced = ids.filter((id) => !prices.has(id))
   if (unpriced.length)
     throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
@@ -276,20 +275,30 @@ export async function updateCart(
   }
 }
 
-/** New region or currency: every line takes its price there; a variant without one makes the change fail. */
+/** Where a cart's lines are priced: its region and currency, and its customer's groups (read only for a customer's cart). */
+async function cartPricingContext(scope: Scope, cart: Cart): Promise<PricingContext> {
+  return {
+    currency_code: cart.currency_code,
+    region_id: cart.region_id ?? undefined,
+    customer_group_ids: cart.customer_id
+      ? await scope.resolve("customerGroupService").groupIdsOf(cart.customer_id)
+      : [],
+  }
+}
+
+/** New region, currency or customer: every line takes its price there; a variant without one makes the change fail. */
 async function repriceLines(scope: Scope, cart: Cart) {
   const service = carts(scope)
   const items = await service.items(cart.id)
   const ids = items.map((item) => item.variant_id).filter((id): id is string => !!id)
-  const prices = await cachedVariantPrices(scope, ids, {
-    currency_code: cart.currency_code,
-    region_id: cart.region_id ?? undefined,
-  })
+  const prices = await cachedVariantPrices(scope, ids, await cartPricingContext(scope, cart))
   const unpriced = ids.filter((id) => !prices.has(id))
   if (unpriced.length)
     throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
   for (const item of items) {
     const price = prices.get(item.variant_id!)!
+    if (decimal(item.unit_price).eq(price.amount) && item.is_tax_inclusive === price.is_calculated_price_tax_inclusive)
+      continue
     await service.updateItem(item.id, {
       unit_price: price.amount,
       is_tax_inclusive: price.is_calculated_price_tax_inclusive,
@@ -332,6 +341,8 @@ async function eligibleOptionIds(scope: Scope, state: CartState) {
 export async function transferCart(scope: Scope, cart: Cart, customerId: string) {
   assertOpen(cart)
   const customer = await scope.resolve("customerService").retrieve(customerId)
-  await carts(scope).update(cart.id, { customer_id: customer.id, email: customer.email })
+  const updated = await carts(scope).update(cart.id, { customer_id: customer.id, email: customer.email })
+  // The customer's groups may have price lists of their own.
+  await repriceLines(scope, updated)
   await emitEvent(scope, CartEvents.CUSTOMER_TRANSFERRED, { id: cart.id, customer_id: customer.id })
 }

@@ -1,6 +1,6 @@
 import type { Scope } from "../../core/container"
 import type { PricingContext } from "../../core/query/context"
-import type { CalculatedPrice } from "../../modules/pricing/service"
+import { choosePrices, type CalculatedPrice } from "../../modules/pricing/service"
 import type { VariantSnapshot } from "../../modules/product/service"
 
 const catalog = (scope: Scope) => scope.resolve("catalogCache")
@@ -14,15 +14,19 @@ export function cachedVariantSnapshots(scope: Scope, variantIds: string[]): Prom
   )
 }
 
-/** Variants' calculated prices in a currency and region, from the catalog cache (prices and tax inclusivity are catalog data). */
-export function cachedVariantPrices(
+/**
+ * Variants' calculated prices in a context. The catalog cache holds their candidates per currency
+ * and region (prices, price lists, tax inclusivity are catalog data); who buys and when is decided here.
+ */
+export async function cachedVariantPrices(
   scope: Scope,
   variantIds: string[],
   context: PricingContext,
 ): Promise<Map<string, CalculatedPrice>> {
-  if (variantIds.length === 0) return Promise.resolve(new Map())
-  const key = `variant-prices:${context.currency_code}:${context.region_id ?? ""}:${context.country_code ?? ""}:${context.province ?? ""}:${idsKey(variantIds)}`
-  return catalog(scope).readMap(key, ["prices", "regions"], () =>
-    scope.resolve("pricingService").calculateVariantPrices(variantIds, context),
+  if (variantIds.length === 0) return new Map()
+  const key = `variant-price-candidates:${context.currency_code}:${context.region_id ?? ""}:${idsKey(variantIds)}`
+  const candidates = await catalog(scope).read(key, ["prices", "regions"], () =>
+    scope.resolve("pricingService").variantPriceCandidates(variantIds, context),
   )
+  return choosePrices(candidates, context)
 }

@@ -9,8 +9,8 @@ interface CachedAnswer {
 
 /**
  * Serves a Store catalog GET from the catalog cache, or answers it and caches a 200. The key is
- * the path, the query (sorted) and the publishable key; the answer depends on nothing else
- * (no customer-specific prices exist). `x-catalog-cache` says which tier answered. Outside
+ * the path, the query (sorted), the publishable key and the customer's groups (price lists may
+ * price them apart); the answer depends on nothing else. `x-catalog-cache` says which tier answered. Outside
  * production, `Cache-Control: no-cache` reads Postgres and refreshes the entry (after a change made by hand).
  */
 export function cachedCatalog(tagsOf: (c: Context<AppEnv>) => readonly CatalogTag[]): MiddlewareHandler<AppEnv> {
@@ -18,7 +18,7 @@ export function cachedCatalog(tagsOf: (c: Context<AppEnv>) => readonly CatalogTa
     if (c.req.method !== "GET") return next()
     const url = new URL(c.req.url)
     url.searchParams.sort()
-    const key = `${url.pathname}?${url.searchParams}#${c.req.header(PUBLISHABLE_KEY_HEADER)}`
+    const key = `${url.pathname}?${url.searchParams}#${c.req.header(PUBLISHABLE_KEY_HEADER)}#${(c.var.customerGroupIds ?? []).join(",")}`
     const cache = c.var.scope.resolve("catalogCache")
     const revalidate = !c.var.config.isProduction && /no-cache/.test(c.req.header("cache-control") ?? "")
     const lookup = await cache.lookup<CachedAnswer>(key, tagsOf(c), { revalidate })

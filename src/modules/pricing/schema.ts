@@ -1,8 +1,38 @@
 import { sql } from "drizzle-orm"
-import { boolean, index, integer, numeric, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core"
+import { boolean, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
 import { entityColumns, linkColumns } from "../../core/columns"
 
 export const priceSet = pgTable("price_set", { ...entityColumns() })
+
+/** Medusa's price lists: prices that replace (override) or undercut (sale) the default ones, for a time and for whom its rules say. */
+export const priceList = pgTable("price_list", {
+  ...entityColumns(),
+  title: text("title").notNull(),
+  description: text("description").notNull().default(""),
+  status: text("status", { enum: ["active", "draft"] })
+    .notNull()
+    .default("draft"),
+  type: text("type", { enum: ["sale", "override"] })
+    .notNull()
+    .default("sale"),
+  starts_at: timestamp("starts_at", { withTimezone: true, mode: "date" }),
+  ends_at: timestamp("ends_at", { withTimezone: true, mode: "date" }),
+  rules_count: integer("rules_count").notNull().default(0),
+})
+
+/** A condition of a price list: the context's value of `attribute` (e.g. customer.groups.id) must be one of `value`. */
+export const priceListRule = pgTable(
+  "price_list_rule",
+  {
+    ...entityColumns(),
+    price_list_id: text("price_list_id")
+      .notNull()
+      .references(() => priceList.id, { onDelete: "cascade" }),
+    attribute: text("attribute").notNull(),
+    value: jsonb("value").$type<string[]>().notNull(),
+  },
+  (t) => [index("price_list_rule_price_list_id_idx").on(t.price_list_id)],
+)
 
 /** An amount in major units (numeric: exact), optionally limited by rules such as region_id. */
 export const price = pgTable(
@@ -18,9 +48,12 @@ export const price = pgTable(
     min_quantity: integer("min_quantity"),
     max_quantity: integer("max_quantity"),
     rules_count: integer("rules_count").notNull().default(0),
-    price_list_id: text("price_list_id"),
+    price_list_id: text("price_list_id").references(() => priceList.id, { onDelete: "cascade" }),
   },
-  (t) => [index("price_price_set_id_idx").on(t.price_set_id, t.currency_code).where(sql`deleted_at is null`)],
+  (t) => [
+    index("price_price_set_id_idx").on(t.price_set_id, t.currency_code).where(sql`deleted_at is null`),
+    index("price_price_list_id_idx").on(t.price_list_id).where(sql`price_list_id is not null`),
+  ],
 )
 
 export const priceRule = pgTable(

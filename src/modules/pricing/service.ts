@@ -1,10 +1,19 @@
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm"
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm"
 import { generateId } from "../../core/ids"
 import { decimal, rawAmount, toJsonNumber } from "../../core/money"
 import { groupBy, type Row } from "../../core/query/graph"
 import type { PricingContext } from "../../core/query/context"
 import type { Db } from "../../infra/db"
-import { price, pricePreference, priceRule, priceSet, productVariantPriceSet, shippingOptionPriceSet } from "./schema"
+import {
+  price,
+  priceList,
+  priceListRule,
+  pricePreference,
+  priceRule,
+  priceSet,
+  productVariantPriceSet,
+  shippingOptionPriceSet,
+} from "./schema"
 
 export interface PriceInput {
   amount: string | number
@@ -34,11 +43,14 @@ export interface CalculatedPrice {
   is_original_price_tax_inclusive: boolean
   calculated_price: PriceReference
   original_price: PriceReference
-  /** the exact amount, for arithmetic */
+  /** the exact calculated amount, for arithmetic */
   amount: string
+  /** the exact original amount */
+  original: string
 }
 
-interface Candidate {
+/** A price that may apply to an owner (a variant, a shipping option): its rules and, for a price list's price, the list's. */
+export interface PriceCandidate {
   owner_id: string
   price_id: string
   price_set_id: string
@@ -46,6 +58,17 @@ interface Candidate {
   min_quantity: number | null
   max_quantity: number | null
   rules: { attribute: string; value: string }[] | null
+  price_list_id: string | null
+  price_list_type: "sale" | "override" | null
+  starts_at: string | Date | null
+  ends_at: string | Date | null
+  list_rules: { attribute: string; value: string[] }[] | null
+}
+
+/** What the choice of prices needs from Postgres: plain data, so the catalog cache can hold it. */
+export interface PriceCandidates {
+  candidates: PriceCandidate[]
+  tax_inclusive: boolean
 }
 
 type PriceSetLink = typeof productVariantPriceSet | typeof shippingOptionPriceSet
@@ -55,87 +78,70 @@ export class PricingService {
   constructor(private readonly db: Db) {}
 
   /**
-   * The price of each variant in a context: among the variant's prices in the context's
-   * currency, those whose every rule matches the context; the most specific one wins
-   * (a region price over a currency price), then the lowest.
+   * The price of each variant in a context, as Medusa's calculatePrices chooses it: the default
+   * price is the most specific one whose rules match (a region price over a currency price), then
+   * the lowest; an active price list's price whose window, list rules and price rules match
+   * replaces it (override) or undercuts it when lower (sale).
    */
   async calculateVariantPrices(variantIds: string[], context: PricingContext): Promise<Map<string, CalculatedPrice>> {
-    return this.calculate(productVariantPriceSet, productVariantPriceSet.variant_id, variantIds, context)
+    return choosePrices(await this.variantPriceCandidates(variantIds, context), context)
   }
 
   async calculateShippingOptionPrices(
     optionIds: string[],
     context: PricingContext,
   ): Promise<Map<string, CalculatedPrice>> {
-    return this.calculate(shippingOptionPriceSet, shippingOptionPriceSet.shipping_option_id, optionIds, context)
+    return choosePrices(
+      await this.candidates(shippingOptionPriceSet, shippingOptionPriceSet.shipping_option_id, optionIds, context),
+      context,
+    )
   }
 
-  private async calculate(
+  /** The candidates of variants in a currency and region (whoever the customer, whenever): what the catalog cache keeps. */
+  variantPriceCandidates(variantIds: string[], context: PricingContext): Promise<PriceCandidates> {
+    return this.candidates(productVariantPriceSet, productVariantPriceSet.variant_id, variantIds, context)
+  }
+
+  private async candidates(
     link: PriceSetLink,
     ownerColumn: OwnerColumn,
     ownerIds: string[],
     context: PricingContext,
-  ): Promise<Map<string, CalculatedPrice>> {
-    const result = new Map<string, CalculatedPrice>()
-    if (ownerIds.length === 0) return result
+  ): Promise<PriceCandidates> {
+    if (ownerIds.length === 0) return { candidates: [], tax_inclusive: false }
     const currency = context.currency_code.toLowerCase()
-    const candidates = (await this.db
-      .select({
-        owner_id: ownerColumn,
-        price_id: price.id,
-        price_set_id: price.price_set_id,
-        amount: price.amount,
-        min_quantity: price.min_quantity,
-        max_quantity: price.max_quantity,
-        rules: sql`json_agg(json_build_object('attribute', ${priceRule.attribute}, 'value', ${priceRule.value})) filter (where ${priceRule.id} is not null)`,
-      })
-      .from(link)
-      .innerJoin(
-        price,
-        and(
-          eq(price.price_set_id, link.price_set_id),
-          eq(price.currency_code, currency),
-          isNull(price.deleted_at),
-          isNull(price.price_list_id),
-        ),
-      )
-      .leftJoin(priceRule, and(eq(priceRule.price_id, price.id), isNull(priceRule.deleted_at)))
-      .where(inArray(ownerColumn, ownerIds))
-      .groupBy(ownerColumn, price.id)) as Candidate[]
-    if (candidates.length === 0) return result
-
-    const taxInclusive = await this.isTaxInclusive(context)
-    const best = new Map<string, Candidate>()
-    for (const candidate of candidates) {
-      if (!matches(candidate, context)) continue
-      const current = best.get(candidate.owner_id)
-      if (!current || moreSpecific(candidate, current)) best.set(candidate.owner_id, candidate)
-    }
-    for (const [ownerId, chosen] of best) {
-      const reference: PriceReference = {
-        id: chosen.price_id,
-        price_list_id: null,
-        price_list_type: null,
-        min_quantity: chosen.min_quantity,
-        max_quantity: chosen.max_quantity,
-      }
-      result.set(ownerId, {
-        id: chosen.price_set_id,
-        currency_code: currency,
-        calculated_amount: toJsonNumber(chosen.amount),
-        raw_calculated_amount: rawAmount(chosen.amount),
-        original_amount: toJsonNumber(chosen.amount),
-        raw_original_amount: rawAmount(chosen.amount),
-        is_calculated_price_price_list: false,
-        is_calculated_price_tax_inclusive: taxInclusive,
-        is_original_price_price_list: false,
-        is_original_price_tax_inclusive: taxInclusive,
-        calculated_price: reference,
-        original_price: { ...reference },
-        amount: chosen.amount,
-      })
-    }
-    return result
+    const [candidates, taxInclusive] = await Promise.all([
+      this.db
+        .select({
+          owner_id: ownerColumn,
+          price_id: price.id,
+          price_set_id: price.price_set_id,
+          amount: price.amount,
+          min_quantity: price.min_quantity,
+          max_quantity: price.max_quantity,
+          rules: sql`json_agg(json_build_object('attribute', ${priceRule.attribute}, 'value', ${priceRule.value})) filter (where ${priceRule.id} is not null)`,
+          price_list_id: price.price_list_id,
+          price_list_type: priceList.type,
+          starts_at: priceList.starts_at,
+          ends_at: priceList.ends_at,
+          list_rules: sql`(select json_agg(json_build_object('attribute', ${priceListRule.attribute}, 'value', ${priceListRule.value})) from ${priceListRule} where ${priceListRule.price_list_id} = ${priceList.id} and ${priceListRule.deleted_at} is null)`,
+        })
+        .from(link)
+        .innerJoin(
+          price,
+          and(eq(price.price_set_id, link.price_set_id), eq(price.currency_code, currency), isNull(price.deleted_at)),
+        )
+        // Only an active list's prices are candidates; its window is checked when prices are chosen.
+        .leftJoin(
+          priceList,
+          and(eq(priceList.id, price.price_list_id), eq(priceList.status, "active"), isNull(priceList.deleted_at)),
+        )
+        .leftJoin(priceRule, and(eq(priceRule.price_id, price.id), isNull(priceRule.deleted_at)))
+        .where(and(inArray(ownerColumn, ownerIds), or(isNull(price.price_list_id), isNotNull(priceList.id))))
+        .groupBy(ownerColumn, price.id, priceList.id),
+      this.isTaxInclusive(context),
+    ])
+    return { candidates: candidates as PriceCandidate[], tax_inclusive: taxInclusive }
   }
 
   /** A region's preference wins over its currency's; prices are tax-exclusive unless one says otherwise. */
@@ -193,7 +199,11 @@ export class PricingService {
         >`coalesce(jsonb_object_agg(${priceRule.attribute}, ${priceRule.value}) filter (where ${priceRule.id} is not null), '{}'::jsonb)`,
       })
       .from(link)
-      .innerJoin(price, and(eq(price.price_set_id, link.price_set_id), isNull(price.deleted_at)))
+      // A price list's prices are the list's, not the variant's own (the dashboard edits those apart).
+      .innerJoin(
+        price,
+        and(eq(price.price_set_id, link.price_set_id), isNull(price.deleted_at), isNull(price.price_list_id)),
+      )
       .leftJoin(priceRule, and(eq(priceRule.price_id, price.id), isNull(priceRule.deleted_at)))
       .where(inArray(ownerColumn, ownerIds))
       .groupBy(ownerColumn, price.id)
@@ -228,7 +238,7 @@ export class PricingService {
     await this.db
       .update(price)
       .set({ deleted_at: sql`now()` })
-      .where(and(eq(price.price_set_id, priceSetId), isNull(price.deleted_at)))
+      .where(and(eq(price.price_set_id, priceSetId), isNull(price.deleted_at), isNull(price.price_list_id)))
     await this.insertPrices(this.db, priceSetId, prices)
     return priceSetId
   }
@@ -305,13 +315,95 @@ export class PricingService {
   }
 }
 
-function matches(candidate: Candidate, context: PricingContext): boolean {
-  return (candidate.rules ?? []).every((rule) => rule.attribute === "region_id" && rule.value === context.region_id)
+/** The flat context rules are matched against: Medusa's attribute names, a customer's groups as a list. */
+function ruleContext(context: PricingContext): Record<string, string | string[] | undefined> {
+  return {
+    region_id: context.region_id,
+    currency_code: context.currency_code.toLowerCase(),
+    "customer.groups.id": context.customer_group_ids ?? [],
+  }
 }
 
-function moreSpecific(a: Candidate, b: Candidate): boolean {
-  const rulesA = a.rules?.length ?? 0
-  const rulesB = b.rules?.length ?? 0
-  if (rulesA !== rulesB) return rulesA > rulesB
+const valuesOf = (value: string | string[] | undefined) => (value === undefined ? [] : [value].flat())
+
+/** Prices without a quantity context: those for one unit (Medusa's min_quantity <= 1 or none). */
+const forOneUnit = (candidate: PriceCandidate) => candidate.min_quantity === null || candidate.min_quantity <= 1
+
+function priceRulesMatch(candidate: PriceCandidate, context: Record<string, string | string[] | undefined>): boolean {
+  return (candidate.rules ?? []).every((rule) => valuesOf(context[rule.attribute]).includes(rule.value))
+}
+
+/** A list rule holds when the context has one of its values (a customer in any of the named groups). */
+function listApplies(
+  candidate: PriceCandidate,
+  context: Record<string, string | string[] | undefined>,
+  now: number,
+): boolean {
+  const starts = candidate.starts_at === null ? null : new Date(candidate.starts_at).getTime()
+  const ends = candidate.ends_at === null ? null : new Date(candidate.ends_at).getTime()
+  if ((starts !== null && starts > now) || (ends !== null && ends < now)) return false
+  return (candidate.list_rules ?? []).every((rule) =>
+    valuesOf(context[rule.attribute]).some((value) => rule.value.includes(value)),
+  )
+}
+
+const rulesCount = (candidate: PriceCandidate) => (candidate.rules?.length ?? 0) + (candidate.list_rules?.length ?? 0)
+
+/** Medusa's order of candidates: more rules first, then the lower amount. */
+function better(a: PriceCandidate, b: PriceCandidate): boolean {
+  if (rulesCount(a) !== rulesCount(b)) return rulesCount(a) > rulesCount(b)
   return decimal(a.amount).lt(b.amount)
+}
+
+const reference = (candidate: PriceCandidate): PriceReference => ({
+  id: candidate.price_id,
+  price_list_id: candidate.price_list_id,
+  price_list_type: candidate.price_list_type,
+  min_quantity: candidate.min_quantity,
+  max_quantity: candidate.max_quantity,
+})
+
+/** Chooses each owner's calculated and original price among its candidates, for this context, now. */
+export function choosePrices(
+  { candidates, tax_inclusive }: PriceCandidates,
+  context: PricingContext,
+  now = Date.now(),
+): Map<string, CalculatedPrice> {
+  const flat = ruleContext(context)
+  const defaults = new Map<string, PriceCandidate>()
+  const listed = new Map<string, PriceCandidate>()
+  for (const candidate of candidates) {
+    if (!forOneUnit(candidate) || !priceRulesMatch(candidate, flat)) continue
+    const isListed = candidate.price_list_id !== null
+    if (isListed && !listApplies(candidate, flat, now)) continue
+    const chosen = isListed ? listed : defaults
+    const current = chosen.get(candidate.owner_id)
+    if (!current || better(candidate, current)) chosen.set(candidate.owner_id, candidate)
+  }
+  const result = new Map<string, CalculatedPrice>()
+  for (const ownerId of new Set([...defaults.keys(), ...listed.keys()])) {
+    const base = defaults.get(ownerId)
+    const list = listed.get(ownerId)
+    let calculated = (base ?? list)!
+    let original = base ?? list!
+    if (list?.price_list_type === "override") calculated = original = list
+    else if (list && (!base || decimal(list.amount).lte(base.amount))) calculated = list
+    result.set(ownerId, {
+      id: calculated.price_set_id,
+      currency_code: context.currency_code.toLowerCase(),
+      calculated_amount: toJsonNumber(calculated.amount),
+      raw_calculated_amount: rawAmount(calculated.amount),
+      original_amount: toJsonNumber(original.amount),
+      raw_original_amount: rawAmount(original.amount),
+      is_calculated_price_price_list: calculated.price_list_id !== null,
+      is_calculated_price_tax_inclusive: tax_inclusive,
+      is_original_price_price_list: original.price_list_id !== null,
+      is_original_price_tax_inclusive: tax_inclusive,
+      calculated_price: reference(calculated),
+      original_price: reference(original),
+      amount: calculated.amount,
+      original: original.amount,
+    })
+  }
+  return result
 }

@@ -50,5 +50,7 @@ export async function regionPricingContext(c: Context<AppEnv>, query: PricingQue
     region_id: region.id,
     currency_code: region.currency_code,
     ...(taxed ? { country_code: query.country_code!.toLowerCase(), province: query.province } : {}),
+    // Read by the customerGroups middleware: a guest is in none.
+    customer_group_ids: c.var.customerGroupIds ?? [],
   }
 }

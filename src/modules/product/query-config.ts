@@ -125,14 +125,15 @@ const calculatedPrice: Relation<QueryContext> = {
     for (const variant of variants) {
       const found = prices.get(variant.id)
       if (!found) continue
-      const { amount, ...price } = found
+      const { amount, original: originalAmount, ...price } = found
       const row: Row = { ...price }
       if (rate !== undefined) {
         const calculated = amountsWithTax(amount, rate, price.is_calculated_price_tax_inclusive)
+        const original = amountsWithTax(originalAmount, rate, price.is_original_price_tax_inclusive)
         row.calculated_amount_with_tax = toJsonNumber(calculated.with_tax)
         row.calculated_amount_without_tax = toJsonNumber(calculated.without_tax)
-        row.original_amount_with_tax = row.calculated_amount_with_tax
-        row.original_amount_without_tax = row.calculated_amount_without_tax
+        row.original_amount_with_tax = toJsonNumber(original.with_tax)
+        row.original_amount_without_tax = toJsonNumber(original.without_tax)
       }
       result.set(variant.id, [row])
     }

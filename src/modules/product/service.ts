@@ -37,6 +37,8 @@ export interface ProductFilters {
   sales_channel_id?: string[]
   external_id?: string[]
   is_giftcard?: boolean
+  /** products having any of these variants */
+  variant_id?: string[]
 }
 
 /** What a storefront may see: published products in the request's sales channels. */
@@ -112,6 +114,16 @@ export class ProductService {
         : undefined,
     )
     return listPage(this.db, productVariant, where, orderBy(productVariant, ordering, productVariant.id), page, filters)
+  }
+
+  /** The ids of the products' variants, deleted ones too (whatever still points at them). */
+  async variantIdsOfProducts(productIds: string[]): Promise<string[]> {
+    if (productIds.length === 0) return []
+    const rows = await this.db
+      .select({ id: productVariant.id })
+      .from(productVariant)
+      .where(inArray(productVariant.product_id, productIds))
+    return rows.map((row) => row.id)
   }
 
   async retrieveVariant(productId: string, variantId: string) {
@@ -410,6 +422,19 @@ export class ProductService {
     if (filters.is_giftcard !== undefined) conditions.push(eq(product.is_giftcard, filters.is_giftcard))
     if (filters.q)
       conditions.push(searchAny([product.title, product.subtitle, product.description, product.handle], filters.q))
+    if (filters.variant_id) {
+      const having = this.db
+        .select({ one: sql`1` })
+        .from(productVariant)
+        .where(
+          and(
+            eq(productVariant.product_id, product.id),
+            inArray(productVariant.id, filters.variant_id),
+            isNull(productVariant.deleted_at),
+          ),
+        )
+      conditions.push(exists(having))
+    }
     if (filters.tag_id) {
       const tagged = this.db
         .select({ one: sql`1` })

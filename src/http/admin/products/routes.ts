@@ -44,10 +44,13 @@ export function respondProduct(c: FieldsContext, id: string) {
 /** Medusa's /admin/products: the catalog, its variants and their prices, as a merchant manages them. */
 export const adminProductRoutes = new Hono<AppEnv>()
   .get("/", query(listProductsQuery), async (c) => {
-    const { limit = 50, offset = 0, order, fields, ...filters } = c.req.valid("query")
+    const { limit = 50, offset = 0, order, fields, price_list_id, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction: "desc" })
+    const variant_id = price_list_id
+      ? await c.var.scope.resolve("priceListService").variantIdsInLists(price_list_id)
+      : undefined
     return listResponse(c, "products", adminProductQuery, { fields, limit, offset }, () =>
-      products(c.var.scope).list(filters, ordering, { limit, offset }),
+      products(c.var.scope).list({ ...filters, variant_id }, ordering, { limit, offset }),
     )
   })
   .post("/", body(createProductBody), query(retrieveQuery), async (c) => {

@@ -31,6 +31,8 @@ export const listProductsQuery = z.object({
   collection_id: oneOrMany.optional(),
   category_id: oneOrMany.optional(),
   sales_channel_id: oneOrMany.optional(),
+  // the products with prices in these price lists (the dashboard's price list page)
+  price_list_id: oneOrMany.optional(),
 })
 
 export const listVariantsQuery = z.object({
