@@ -293,7 +293,13 @@ describe("promotions", () => {
 
   test("rule-attribute-options and rule-value-options answer Medusa's shapes", async () => {
     const { attributes } = await sdk.admin.promotion.listRuleAttributes("rules")
-    expect(attributes.map((a: Json) => a.id)).toEqual(["customer_group", "region", "country", "sales_channel"])
+    expect(attributes.map((a: Json) => a.id)).toEqual([
+      "customer_group",
+      "region",
+      "country",
+      "sales_channel",
+      "currency_code",
+    ])
     expect(attributes[0]).toEqual({
       id: "customer_group",
       value: "customer.groups.id",

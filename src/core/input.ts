@@ -34,8 +34,5 @@ export const body = <S extends z.ZodType>(schema: S) => declare("json", schema, 
 /** The query string, parsed as Medusa's clients build it (`qs`), with operators and dates checked. */
 export const query = <S extends z.ZodType>(schema: S) => declare("query", schema, (c) => validateQuery(c, schema))
 
-/** Path parameters, when a route constrains them beyond "a string". */
-export const params = <S extends z.ZodType>(schema: S) => declare("param", schema, (c) => schema.parse(c.req.param()))
-
 /** A POST that reads no body: Medusa's clients post nothing or `{}`, and Medusa ignores what else comes. */
 export const noBody = body(z.object({}))

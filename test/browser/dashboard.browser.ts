@@ -1,42 +1,12 @@
 // Medusa's admin dashboard (@medusajs/dashboard, unmodified) at /app of `npm run dev`, in Debian's chromium:
 // every page a shop owner uses renders without a page error and without an API answer >= 400.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { openDashboard, type DashboardSession } from "./dashboard-session"
+import { describe, expect, it } from "vitest"
 import { placeGuestOrder } from "./guest-order"
-import { startStack, type Stack } from "./stack"
+import { useDashboard } from "./harness"
 
-type Json = Record<string, any>
-
-let stack: Stack
-let dashboard: DashboardSession
-let token: string
-const ids: Record<string, string> = {}
-
-const admin = async (path: string, init: RequestInit = {}): Promise<Json> => {
-  const response = await fetch(`${stack.url}${path}`, {
-    ...init,
-    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-  })
-  const json = (await response.json()) as Json
-  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(json)}`)
-  return json
-}
-const firstId = async (path: string, key: string) => {
-  const id = (await admin(path))[key]?.[0]?.id
-  if (!id) throw new Error(`${path} has no ${key}`)
-  return id as string
-}
-
-beforeAll(async () => {
-  stack = await startStack(() => {})
+const world = useDashboard(async ({ stack, firstId, admin, ids }) => {
   ids.order = (await placeGuestOrder(stack, "grace@example.com")).id
   ids.secondOrder = (await placeGuestOrder(stack, "grace@example.com")).id
-  const login = await fetch(`${stack.url}/auth/user/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(stack.admin),
-  })
-  token = ((await login.json()) as Json).token
   ids.product = await firstId("/admin/products?limit=1&order=title", "products")
   ids.region = await firstId("/admin/regions?limit=1", "regions")
   ids.location = await firstId("/admin/stock-locations?limit=1", "stock_locations")
@@ -48,29 +18,15 @@ beforeAll(async () => {
   ids.taxRegion = await firstId("/admin/tax-regions?limit=1", "tax_regions")
   ids.user = await firstId("/admin/users?limit=1", "users")
   ids.customer = await firstId("/admin/customers?limit=1", "customers")
-  dashboard = await openDashboard(stack)
-  expect(dashboard.take()).toEqual([])
+  // The seed has no customer group: one for its detail page.
+  const { customer_group } = await admin("/admin/customer-groups", {
+    method: "POST",
+    body: JSON.stringify({ name: "Wholesale" }),
+  })
+  ids.group = customer_group.id
 })
-
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail" && dashboard)
-    console.log(`screenshot: ${await dashboard.shoot(context.task.name)}`)
-})
-
-afterAll(async () => {
-  await dashboard?.close()
-  await stack?.stop()
-})
-
-/** Visits the page and expects it drawn: no error page, no page error, no failed API call. */
-async function expectPage(path: string) {
-  await dashboard.visit(path.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `missing-${name}`))
-  expect(dashboard.take(), `what went wrong on ${path}`).toEqual([])
-  expect(
-    await dashboard.page.getByText(/An error occurred|There is no page at this address/).count(),
-    `error page at ${path}`,
-  ).toBe(0)
-}
+// `world.stack` and `world.dashboard` are set by the hooks, so they are read in the tests, not here.
+const { ids, admin, expectPage, settled } = world
 
 const PAGES = [
   "/orders",
@@ -110,6 +66,9 @@ const PAGES = [
   "/promotions/create",
   "/campaigns",
   "/campaigns/create",
+  "/customer-groups",
+  "/customer-groups/create",
+  "/customer-groups/:group",
 ]
 
 describe("the dashboard's pages", () => {
@@ -119,11 +78,11 @@ describe("the dashboard's pages", () => {
 describe("the dashboard's actions", () => {
   it("renames a product from its edit form, and the API shows the new title", async () => {
     await expectPage("/products/:product/edit")
-    const title = dashboard.page.locator("input[name=title]")
+    const title = world.dashboard.page.locator("input[name=title]")
     await title.fill("Medusa Shorts, renamed")
-    await dashboard.page.getByRole("button", { name: "Save" }).click()
-    await dashboard.page.waitForLoadState("networkidle")
-    expect(dashboard.take()).toEqual([])
+    await world.dashboard.page.getByRole("button", { name: "Save" }).click()
+    await world.dashboard.page.waitForLoadState("networkidle")
+    expect(world.dashboard.take()).toEqual([])
     await expect
       .poll(async () => (await admin(`/admin/products/${ids.product}`)).product.title)
       .toBe("Medusa Shorts, renamed")
@@ -131,21 +90,17 @@ describe("the dashboard's actions", () => {
 
   it("shows the guest's order with its customer, and the guest in the customers list", async () => {
     await expectPage("/orders/:order")
-    await dashboard.page.getByText("grace@example.com").first().waitFor({ timeout: 20_000 })
+    await world.dashboard.page.getByText("grace@example.com").first().waitFor({ timeout: 20_000 })
     await expectPage("/customers")
-    await dashboard.page.getByText("grace@example.com").first().waitFor({ timeout: 20_000 })
-    expect(dashboard.take()).toEqual([])
+    await world.dashboard.page.getByText("grace@example.com").first().waitFor({ timeout: 20_000 })
+    expect(world.dashboard.take()).toEqual([])
   })
 
   it("captures, fulfils, ships, delivers and refunds an order; cancels another", async () => {
-    const page = dashboard.page
+    const page = world.dashboard.page
     const order = async (id = ids.order) =>
       (await admin(`/admin/orders/${id}?fields=+payment_status,+fulfillment_status,*payment_collections.payments`))
         .order
-    const settled = async () => {
-      await page.waitForLoadState("networkidle")
-      expect(dashboard.take()).toEqual([])
-    }
 
     await expectPage("/orders/:order")
     await page
@@ -214,14 +169,14 @@ describe("the dashboard's actions", () => {
 
   it("logs out", async () => {
     await expectPage("/orders")
-    await dashboard.page.getByText(stack.admin.email).first().click()
-    const before = dashboard.take()
-    await dashboard.page.getByRole("menuitem", { name: /log out/i }).click()
-    await dashboard.page.waitForURL(/\/app\/login/)
+    await world.dashboard.page.getByText(world.stack.admin.email).first().click()
+    const before = world.dashboard.take()
+    await world.dashboard.page.getByRole("menuitem", { name: /log out/i }).click()
+    await world.dashboard.page.waitForURL(/\/app\/login/)
     expect(before).toEqual([])
     // Polls still in flight as the session ends (notifications, layouts) rightly get 401: nothing else may fail.
-    expect(dashboard.take().filter((problem) => !/^401 GET \/admin\//.test(problem))).toEqual([])
-    const me = await dashboard.page.request.get(`${stack.url}/admin/users/me`)
+    expect(world.dashboard.take().filter((problem) => !/^401 GET \/admin\//.test(problem))).toEqual([])
+    const me = await world.dashboard.page.request.get(`${world.stack.url}/admin/users/me`)
     expect(me.status()).toBe(401)
   })
 })

@@ -90,8 +90,9 @@ export function ruleAttributes(
 ): RuleAttribute[] {
   const type = checkRuleType(ruleType)
   const buyget = options.promotion_type === "buyget"
+  // Always offered (the dashboard's attribute list does not say the method's type), required for a fixed amount.
   if (type === "rules")
-    return options.application_method_type === "fixed" ? [CURRENCY, ...CART_ATTRIBUTES] : CART_ATTRIBUTES
+    return [...CART_ATTRIBUTES, { ...CURRENCY, required: options.application_method_type === "fixed" }]
   if (type === "buy-rules") return buyget ? [BUY_MIN, ...ITEM_ATTRIBUTES] : ITEM_ATTRIBUTES
   return buyget ? [APPLY_TO, ...ITEM_ATTRIBUTES] : ITEM_ATTRIBUTES
 }
@@ -190,20 +191,25 @@ export async function promotionRulesView(
 ) {
   const type = checkRuleType(ruleType)
   const service = scope.resolve("promotionService")
-  const promotion = await service.retrieve(idOrCode)
-  const [method] = await service.applicationMethodsOf([promotion.id])
+  // The create form asks with the id "null" (no promotion yet): the rules a new promotion of the queried kind starts with.
+  const promotion = await service.find(idOrCode)
+  const [method] = promotion ? await service.applicationMethodsOf([promotion.id]) : []
   const attributes = ruleAttributes(type, {
-    promotion_type: options.promotion_type ?? promotion.type,
-    application_method_type: options.application_method_type ?? method?.type,
+    promotion_type: promotion?.type ?? options.promotion_type,
+    application_method_type: method?.type ?? options.application_method_type,
   })
-  const owner = type === "rules" ? promotion.id : method?.id
+  const owner = type === "rules" ? promotion?.id : method?.id
   const rules = owner ? await service.rulesOf(type, [owner]) : []
   const values = await service.valuesOf(rules.map((rule) => rule.id))
   const shown: Record<string, unknown>[] = []
   for (const attribute of attributes.filter((candidate) => candidate.disguised)) {
     const stored = method?.[attribute.id as "currency_code" | "apply_to_quantity" | "buy_rules_min_quantity"]
-    if (stored === undefined || stored === null) continue
-    const label = attribute.id === "currency_code" ? await labelsOf(scope, type, attribute.id, [String(stored)]) : null
+    const unset = stored === undefined || stored === null
+    // A required one is shown unset too, so that the form asks for it (a fixed amount's currency).
+    if (unset && !attribute.required) continue
+    const label =
+      !unset && attribute.id === "currency_code" ? await labelsOf(scope, type, attribute.id, [String(stored)]) : null
+    const listed = unset ? [] : [{ value: stored, label: label?.get(String(stored)) ?? stored }]
     shown.push({
       ...attribute,
       id: undefined,
@@ -212,7 +218,7 @@ export async function promotionRulesView(
       attribute_label: attribute.label,
       operator_label: OPERATOR_LABELS.eq,
       field_type: attribute.field_type,
-      values: typeof stored === "number" ? stored : [{ value: stored, label: label?.get(String(stored)) ?? stored }],
+      values: attribute.field_type === "number" ? (stored ?? undefined) : listed,
     })
   }
   for (const rule of rules) {

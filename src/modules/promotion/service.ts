@@ -170,6 +170,13 @@ export class PromotionService {
 
   /** By id or by code (any case), as Medusa's `{ $or: [{ id }, { code }] }`. */
   async retrieve(idOrCode: string): Promise<Promotion> {
+    const found = await this.find(idOrCode)
+    if (!found) throw new MedusaError("not_found", `Promotion with id or code: ${idOrCode} was not found`)
+    return found
+  }
+
+  /** A live promotion by id or code, or undefined. */
+  async find(idOrCode: string): Promise<Promotion | undefined> {
     const [found] = await this.db
       .select()
       .from(promotion)
@@ -180,7 +187,6 @@ export class PromotionService {
         ),
       )
       .limit(1)
-    if (!found) throw new MedusaError("not_found", `Promotion with id or code: ${idOrCode} was not found`)
     return found
   }
 

@@ -19,6 +19,11 @@ export const budgetBody = z
     type: z.enum(["spend", "usage"]),
     limit: amount.nullish(),
     currency_code: currencyCode.nullish(),
+    // The dashboard's create form always sends it, null unless "Limit usage per" is picked.
+    attribute: z
+      .null({ error: "budgets limited per customer or email (use_by_attribute) are not supported" })
+      .optional()
+      .transform(() => undefined),
   })
   .refine((budget) => budget.type !== "spend" || !!budget.currency_code, {
     error: "currency_code is required when budget type is spend",
