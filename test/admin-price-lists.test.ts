@@ -1,3 +1,4 @@
+import Medusa from "@medusajs/js-sdk"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
 import { adminToken, expectRefused } from "./helpers/admin"
@@ -14,6 +15,7 @@ let token: string
 let customer: { id: string; token: string }
 let groupId: string
 const run = Date.now().toString(36)
+const vip = { email: `vip-${run}@example.com`, password: "correct horse battery" }
 
 const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
   const res = await worker.fetch(path, {
@@ -33,12 +35,11 @@ const store = (method: string, path: string, body?: unknown, bearer?: string) =>
 
 beforeAll(async () => {
   fx = await createCheckoutFixture({ limitedStock: 5, countries: { euro: ["la", "mn"], won: "np", noPayment: "lk" } })
-  worker = await startWorker()
+  worker = await startWorker({}, { listen: true })
   db = new pg.Client({ connectionString: inject("databaseUrl") })
   await db.connect()
   token = await adminToken(worker, `price-lists-${run}@example.com`)
-  const email = `vip-${run}@example.com`
-  const password = "correct horse battery"
+  const { email, password } = vip
   const registered = await call("POST", "/auth/customer/emailpass/register", { email, password })
   const created = await store("POST", "/store/customers", { email }, registered.body.token)
   const login = await call("POST", "/auth/customer/emailpass", { email, password })
@@ -304,6 +305,42 @@ describe("the admin's price lists", () => {
       type: "not_found",
       message: "Price list with id: plist_missing was not found",
     })
+    await admin("DELETE", `/admin/price-lists/${list.id}`)
+  })
+})
+
+describe("through @medusajs/js-sdk", () => {
+  test("a logged-in customer in the group gets the list's price on the product and in the cart; a guest does not", async () => {
+    const list = await createList({
+      title: `SDK sale ${run}`,
+      status: "active",
+      rules: { "customer.groups.id": [groupId] },
+      prices: [{ variant_id: fx.variants.limited, currency_code: "eur", amount: 79.9 }],
+    })
+    const productId = await productOf(fx.variants.limited)
+    const guest = new Medusa({ baseUrl: worker.url, publishableKey: fx.key })
+    const member = new Medusa({
+      baseUrl: worker.url,
+      publishableKey: fx.key,
+      auth: { type: "jwt", jwtTokenStorageMethod: "memory" },
+    })
+    await member.auth.login("customer", "emailpass", vip)
+    const priced = async (sdk: Medusa) =>
+      (await sdk.store.product.retrieve(productId, { region_id: fx.regions.euro })).product.variants!.find(
+        (variant: Json) => variant.id === fx.variants.limited,
+      )!.calculated_price as Json
+    expect(await priced(guest)).toMatchObject({ calculated_amount: 100, original_amount: 100 })
+    expect(await priced(member)).toMatchObject({
+      calculated_amount: 79.9,
+      original_amount: 100,
+      calculated_price: { price_list_id: list.id, price_list_type: "sale" },
+    })
+    const { cart } = await member.store.cart.create({
+      region_id: fx.regions.euro,
+      items: [{ variant_id: fx.variants.limited, quantity: 2 }],
+    })
+    expect(cart.items![0]!.unit_price).toBe(79.9)
+    expect(cart.item_subtotal).toBe(159.8)
     await admin("DELETE", `/admin/price-lists/${list.id}`)
   })
 })

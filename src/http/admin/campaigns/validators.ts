@@ -1,23 +1,16 @@
 import { z } from "zod"
 import { metadata } from "../../../core/metadata"
 import { listQuery, oneOrMany } from "../../../core/query/params"
+import { currencyCode, instant, moneyAmount } from "../../../core/schemas"
 
 // Medusa's admin/campaigns/validators.ts.
 
-const instant = z
-  .union([z.iso.datetime({ offset: true, local: true }), z.iso.date()], { error: "must be an ISO 8601 date" })
-  .transform((value) => new Date(value))
 const additional_data = z.record(z.string(), z.unknown()).optional()
-const currencyCode = z
-  .string()
-  .regex(/^[a-zA-Z]{3}$/, { error: "must be an ISO 4217 currency code" })
-  .transform((code) => code.toLowerCase())
-const amount = z.number().finite().min(0)
 
 export const budgetBody = z
   .strictObject({
     type: z.enum(["spend", "usage"]),
-    limit: amount.nullish(),
+    limit: moneyAmount.nullish(),
     currency_code: currencyCode.nullish(),
     // The dashboard's create form always sends it, null unless "Limit usage per" is picked.
     attribute: z
@@ -49,7 +42,7 @@ export const updateCampaignBody = z.strictObject({
   campaign_identifier: fields.campaign_identifier.optional(),
   budget: z
     .strictObject({
-      limit: amount.nullish(),
+      limit: moneyAmount.nullish(),
       currency_code: currencyCode.nullish(),
       type: z.enum(["spend", "usage"]).optional(),
     })

@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { metadata } from "../../../core/metadata"
 import { listQuery, oneOrMany } from "../../../core/query/params"
+import { currencyCode } from "../../../core/schemas"
 import { RULE_OPERATORS } from "../../../modules/promotion/service"
 import { createCampaignBody } from "../campaigns/validators"
 
@@ -8,10 +9,6 @@ import { createCampaignBody } from "../campaigns/validators"
 
 const additional_data = z.record(z.string(), z.unknown()).optional()
 const quantity = z.number().int().min(0).max(1_000_000_000)
-const currencyCode = z
-  .string()
-  .regex(/^[a-zA-Z]{3}$/, { error: "must be an ISO 4217 currency code" })
-  .transform((code) => code.toLowerCase())
 
 const operator = z.enum(RULE_OPERATORS, {
   error: (issue) => `operator (${String(issue.input)}) is invalid. It should be one of ${RULE_OPERATORS.join(", ")}`,
