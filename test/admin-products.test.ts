@@ -314,4 +314,18 @@ describe("/admin/products", () => {
     expect(drafts.body.products.map((p: Json) => p.title)).toContain(`Scarf ${run}`)
     expect((await asAdmin("GET", "/admin/products?status=live")).status).toBe(400)
   })
+
+  test("a fields list that replaces the defaults ignores its -entries, as Medusa does (the price list form's query)", async () => {
+    const fields = "id,title,variants.id,-variants,-type"
+    const listed = await asAdmin("GET", `/admin/products?handle=admin-hoodie-${run}&fields=${fields}`)
+    expect(listed.status).toBe(200)
+    const found = listed.body.products.find((p: Json) => p.title === `Admin Hoodie ${run}`)
+    expect(Object.keys(found).sort()).toEqual(["id", "title", "variants"])
+    expect(found.variants.length).toBeGreaterThan(0)
+    expect(Object.keys(found.variants[0])).toEqual(["id"])
+    // Without a plain entry, -variants still takes variants off the defaults.
+    const trimmed = await asAdmin("GET", `/admin/products/${found.id}?fields=-variants`)
+    expect(trimmed.body.product.variants).toBeUndefined()
+    expect(trimmed.body.product.title).toBe(`Admin Hoodie ${run}`)
+  })
 })

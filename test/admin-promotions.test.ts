@@ -195,6 +195,24 @@ describe("promotions", () => {
       const res = await call("POST", "/admin/promotions", body)
       expect([res.status, res.body]).toEqual([400, { type: "invalid_data", message }])
     }
+    // A rule on what no cart line holds could never match: refused, whichever list it is in.
+    const colour = await call(
+      "POST",
+      "/admin/promotions",
+      standard(`BAD7-${run}`, {
+        application_method: {
+          type: "percentage",
+          target_type: "items",
+          allocation: "across",
+          value: 5,
+          target_rules: [{ attribute: "items.product.colour", operator: "eq", values: ["red"] }],
+        },
+      }),
+    )
+    expect(colour.status).toBe(400)
+    expect(colour.body.message).toMatch(
+      /^Rule attribute items\.product\.colour is not supported in target-rules; use one of: items\.id, /,
+    )
     expect({ promotions: await count("promotion"), rules: await count("promotion_rule") }).toEqual(before)
   })
 

@@ -1,7 +1,7 @@
 /**
  * Medusa's `fields` query parameter, applied to a route's default field list:
  * `+f` (or " f", an unencoded +) adds, `-f` removes f and all under it, `*rel` / `rel.*`
- * adds a relation with all its columns, and any plain entry replaces the defaults.
+ * adds a relation with all its columns, and any plain entry replaces the defaults (then `-f` is ignored).
  * The result is a tree of requested paths, still unchecked against the entity graph.
  */
 export interface RequestedFields {
@@ -20,8 +20,11 @@ export function requestedFields(defaults: readonly string[], param: string | und
   const root = node()
   if (!replaces) for (const field of defaults) add(root, field)
   for (const entry of entries) {
-    if (entry.startsWith("-")) remove(root, entry.slice(1).trim())
-    else add(root, entry.replace(/^[+ ]+/, "").trim())
+    // Where the list replaces the defaults, Medusa takes entries as written and a `-f` removes nothing
+    // (the dashboard's `…,variants.id,…,-variants` still gets variants).
+    if (entry.startsWith("-")) {
+      if (!replaces) remove(root, entry.slice(1).trim())
+    } else add(root, entry.replace(/^[+ ]+/, "").trim())
   }
   return root
 }

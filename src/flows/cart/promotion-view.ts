@@ -73,8 +73,8 @@ export async function appliedPromotionsJson(scope: Scope, state: Adjusted): Prom
 }
 
 /**
- * Counts each applied promotion against its campaign's budget (a use, or the amount it took
- * off), in the completing transaction; over the budget, the checkout is refused as in Medusa.
+ * Counts each applied promotion against its own limit and its campaign's budget (a use, or the
+ * amount it took off), in the completing transaction; over either, the checkout is refused as in Medusa.
  */
 export async function registerPromotionUsage(tx: Scope, state: Adjusted): Promise<void> {
   const ids = promotionIdsOf(state)
@@ -82,6 +82,9 @@ export async function registerPromotionUsage(tx: Scope, state: Adjusted): Promis
   const service = tx.resolve("promotionService")
   // The budget's id is all that is read; its count is checked by the conditional update itself.
   for (const promotion of await cachedPromotions(tx, ids)) {
+    // A promotion's own limit of uses (Medusa 2.12) is counted the same way: one conditional update.
+    if (promotion.limit !== null && !(await service.registerPromotionUse(promotion.id)))
+      throw new MedusaError("not_allowed", "Promotion usage exceeds the budget limit.")
     const budget = promotion.campaign?.budget
     if (!budget) continue
     const spent = [...state.itemAdjustments, ...state.methodAdjustments]

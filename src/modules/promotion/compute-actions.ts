@@ -299,6 +299,47 @@ function buildLines(context: PromotionContext): { items: Line[]; shipping: Line[
   return { items, shipping }
 }
 
+const CART_PATHS = [
+  "currency_code",
+  "region_id",
+  "region.id",
+  "sales_channel_id",
+  "customer.id",
+  "customer.groups.id",
+  "shipping_address.country_code",
+]
+const ITEM_PATHS = [
+  "id",
+  "quantity",
+  "unit_price",
+  "subtotal",
+  "original_total",
+  "is_discountable",
+  "variant_id",
+  "product.id",
+  "product.collection_id",
+  "product.type_id",
+  "product.categories.id",
+  "product.tags.id",
+]
+const METHOD_PATHS = ["id", "subtotal", "original_total", "shipping_option_id", "shipping_option.id"]
+const under = (prefix: string, paths: string[]) => paths.map((path) => `${prefix}.${path}`)
+
+/**
+ * The attributes a rule can test, by rule list: the paths the promotion context holds (Medusa's holds
+ * the whole cart; a rule on anything else could never match here, so it is refused when written).
+ */
+export const RULE_ATTRIBUTE_PATHS: Record<"rules" | "target-rules" | "buy-rules", readonly string[]> = {
+  rules: [...CART_PATHS, ...under("items", ITEM_PATHS), ...under("shipping_methods", METHOD_PATHS)],
+  "target-rules": [
+    ...under("items", ITEM_PATHS),
+    ...under("shipping_methods", METHOD_PATHS),
+    ...ITEM_PATHS,
+    ...METHOD_PATHS,
+  ],
+  "buy-rules": [...under("items", ITEM_PATHS), ...ITEM_PATHS],
+}
+
 function cartRuleContext(context: PromotionContext): Record<string, unknown> {
   return {
     currency_code: context.currency_code,

@@ -1,4 +1,4 @@
-import type { PromotionRule, PromotionWithRules as EnginePromotion } from "./compute-actions"
+import { RULE_ATTRIBUTE_PATHS, type PromotionRule, type PromotionWithRules as EnginePromotion } from "./compute-actions"
 import { and, eq, getTableColumns, inArray, isNull, or, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
@@ -106,6 +106,17 @@ const pivotOf = (type: RuleType) =>
  * Medusa's application method checks (utils/validations/application-method.ts and the module
  * service), with the counts of target and buy rules the promotion will have.
  */
+/** A rule on an attribute the promotion context does not hold is refused: it could never apply. */
+function assertKnownAttributes(type: RuleType, rules: { attribute?: string }[]) {
+  const known = RULE_ATTRIBUTE_PATHS[type]
+  const unknown = rules.find((rule) => rule.attribute !== undefined && !known.includes(rule.attribute))
+  if (unknown)
+    throw new MedusaError(
+      "invalid_data",
+      `Rule attribute ${unknown.attribute} is not supported in ${type}; use one of: ${known.join(", ")}`,
+    )
+}
+
 export function validateApplicationMethod(
   promotionType: "standard" | "buyget",
   method: Omit<ApplicationMethodInput, "target_rules" | "buy_rules">,
@@ -324,6 +335,7 @@ export class PromotionService {
     const missing = ids.filter((id) => !owned.has(id))
     if (missing.length > 0)
       throw new MedusaError("not_found", `Promotion rules with id - ${missing.join(", ")} not found`)
+    assertKnownAttributes(type, updates)
     for (const { id, values, ...columns } of updates) {
       await this.db
         .update(promotionRule)
@@ -547,6 +559,7 @@ export class PromotionService {
 
   private async insertRules(type: RuleType, ownerId: string, rules: RuleInput[]): Promise<string[]> {
     if (rules.length === 0) return []
+    assertKnownAttributes(type, rules)
     const made = rules.map(({ values, ...rule }) => ({ id: generateId("prorul"), ...rule, values }))
     await this.db.insert(promotionRule).values(made.map(({ values, ...rule }) => rule))
     const pivot = pivotOf(type)
