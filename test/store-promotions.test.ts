@@ -148,6 +148,26 @@ describe("the SQL of a cart change with two promotions", () => {
   })
 })
 
+/** `count` carts, each ready with the code applied, completed at once. */
+async function checkoutsWithCode(code: string, count: number) {
+  const carts = await Promise.all(
+    Array.from({ length: count }, () => api().readyCart([{ variant_id: fx.variants.tee, quantity: 1 }])),
+  )
+  for (const id of carts) {
+    const applied = await api().post(`/store/carts/${id}/promotions`, { promo_codes: [code] })
+    // 2 EUR off a 9.99 line taxed at 20 %: the discount's tax share (0.40) comes off too.
+    expect(applied.body.cart).toMatchObject({ discount_subtotal: 2, discount_tax_total: 0.4, discount_total: 2.4 })
+    // The total moved, so the payment session is made again for the new amount, as in Medusa.
+    const collection = await api().post("/store/payment-collections", { cart_id: id })
+    const session = await api().post(
+      `/store/payment-collections/${collection.body.payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+    )
+    expect(session.status).toBe(200)
+  }
+  return Promise.all(carts.map((id) => api().post(`/store/carts/${id}/complete`)))
+}
+
 describe("a campaign's usage budget under concurrent checkouts", () => {
   test("a budget of 3 uses and 8 simultaneous checkouts with the code: exactly 3 orders carry it", async () => {
     const campaign = await admin("POST", "/admin/campaigns", {
@@ -162,22 +182,7 @@ describe("a campaign's usage budget under concurrent checkouts", () => {
       { type: "fixed", target_type: "items", allocation: "each", max_quantity: 1, value: 2, currency_code: "eur" },
       { campaign_id: campaign.body.campaign.id },
     )
-    const carts = await Promise.all(
-      Array.from({ length: 8 }, () => api().readyCart([{ variant_id: fx.variants.tee, quantity: 1 }])),
-    )
-    for (const id of carts) {
-      const applied = await api().post(`/store/carts/${id}/promotions`, { promo_codes: [code] })
-      // 2 EUR off a 9.99 line taxed at 20 %: the discount's tax share (0.40) comes off too.
-      expect(applied.body.cart).toMatchObject({ discount_subtotal: 2, discount_tax_total: 0.4, discount_total: 2.4 })
-      // The total moved, so the payment session is made again for the new amount, as in Medusa.
-      const collection = await api().post("/store/payment-collections", { cart_id: id })
-      const session = await api().post(
-        `/store/payment-collections/${collection.body.payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_system_default" },
-      )
-      expect(session.status).toBe(200)
-    }
-    const results = await Promise.all(carts.map((id) => api().post(`/store/carts/${id}/complete`)))
+    const results = await checkoutsWithCode(code, 8)
     const placed = results.filter((r) => r.status === 200 && r.body.type === "order")
     const refused = results.filter((r) => r.status === 400)
     expect(placed).toHaveLength(3)
@@ -193,6 +198,23 @@ describe("a campaign's usage budget under concurrent checkouts", () => {
       campaign.body.campaign.id,
     ])
     expect(rows[0].used).toBe("3")
+  }, 120_000)
+
+  test("a promotion's own limit of 2 and 6 simultaneous checkouts: exactly 2 orders carry it", async () => {
+    const code = `LIMITED-${run}`
+    const promotion = await createPromotion(
+      code,
+      { type: "fixed", target_type: "items", allocation: "each", max_quantity: 1, value: 2, currency_code: "eur" },
+      { limit: 2 },
+    )
+    const results = await checkoutsWithCode(code, 6)
+    expect(results.filter((r) => r.status === 200 && r.body.type === "order")).toHaveLength(2)
+    const refused = results.filter((r) => r.status === 400)
+    expect(refused).toHaveLength(4)
+    for (const r of refused)
+      expect(r.body).toEqual({ type: "not_allowed", message: "Promotion usage exceeds the budget limit." })
+    const { rows } = await db.query('select used, "limit" from promotion where id = $1', [promotion.id])
+    expect(rows[0]).toEqual({ used: 2, limit: 2 })
   }, 120_000)
 })
 
