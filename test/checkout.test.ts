@@ -38,7 +38,7 @@ async function reserved(variantId: string) {
 }
 
 describe("the standard checkout", () => {
-  test("cart → lines → address → shipping → payment → complete → order, totals to the cent", async () => {
+  test("cart → lines → address → shipping → payment → complete → order, totals exact (not rounded)", async () => {
     const created = await post("/store/carts", { region_id: fx.regions.euro })
     expect(created.status).toBe(200)
     const cart = created.body.cart
@@ -76,9 +76,9 @@ describe("the standard checkout", () => {
     })
     expect(withAddress.body.cart).toMatchObject({
       email: "ada@example.com",
-      item_tax_total: 5.99,
-      tax_total: 5.99,
-      total: 35.96,
+      item_tax_total: 5.994, // 29.97 × 20 %
+      tax_total: 5.994,
+      total: 35.964,
     })
     expect(withAddress.body.cart.shipping_address).toMatchObject({ country_code: "at", first_name: "Ada" })
     expect(withAddress.body.cart.shipping_address.id).toMatch(/^caaddr_/)
@@ -93,16 +93,16 @@ describe("the standard checkout", () => {
     const shipped = await post(`/store/carts/${cart.id}/shipping-methods`, { option_id: fx.options.standard })
     expect(shipped.body.cart).toMatchObject({
       item_subtotal: 29.97,
-      item_tax_total: 5.99,
-      item_total: 35.96,
+      item_tax_total: 5.994,
+      item_total: 35.964,
       shipping_subtotal: 4.9,
       shipping_tax_total: 0.98,
       shipping_total: 5.88,
       subtotal: 34.87,
-      tax_total: 6.97,
+      tax_total: 6.974, // 5.994 + 0.98
       discount_total: 0,
-      total: 41.84,
-      original_total: 41.84,
+      total: 41.844,
+      original_total: 41.844,
     })
     expect(shipped.body.cart.shipping_methods).toEqual([
       expect.objectContaining({ name: "Standard", amount: 4.9, shipping_option_id: fx.options.standard }),
@@ -118,7 +118,7 @@ describe("the standard checkout", () => {
     const collection = await post("/store/payment-collections", { cart_id: cart.id })
     expect(collection.body.payment_collection).toMatchObject({
       currency_code: "eur",
-      amount: 41.84,
+      amount: 41.844,
       payment_sessions: [],
     })
     expect(collection.body.payment_collection.id).toMatch(/^pay_col_/)
@@ -130,7 +130,7 @@ describe("the standard checkout", () => {
     expect(session.body.payment_collection.payment_sessions).toEqual([
       expect.objectContaining({
         provider_id: "pp_system_default",
-        amount: 41.84,
+        amount: 41.844,
         status: "pending",
         currency_code: "eur",
       }),
@@ -149,22 +149,22 @@ describe("the standard checkout", () => {
       region_id: fx.regions.euro,
       item_subtotal: 29.97,
       shipping_total: 5.88,
-      tax_total: 6.97,
-      total: 41.84,
+      tax_total: 6.974,
+      total: 41.844,
       payment_status: "authorized",
       shipping_address: expect.objectContaining({ country_code: "at" }),
     })
     expect(Number.isInteger(order.display_id)).toBe(true)
     expect(order.items).toEqual([
-      expect.objectContaining({ quantity: 3, unit_price: 9.99, total: 35.96, tax_total: 5.99 }),
+      expect.objectContaining({ quantity: 3, unit_price: 9.99, total: 35.964, tax_total: 5.994 }),
     ])
     expect(order.items[0].id).toMatch(/^ordli_/)
     expect((await reserved(fx.variants.tee)).reserved_quantity).toBe(before.reserved_quantity + 3)
 
     const fetched = await call("GET", `/store/orders/${order.id}?fields=*payment_collections.payments,*items`)
-    expect(fetched.body.order.total).toBe(41.84)
+    expect(fetched.body.order.total).toBe(41.844)
     expect(fetched.body.order.payment_collections[0].payments).toEqual([
-      expect.objectContaining({ amount: 41.84, provider_id: "pp_system_default" }),
+      expect.objectContaining({ amount: 41.844, provider_id: "pp_system_default" }),
     ])
 
     const { rows } = await db.query(
@@ -177,7 +177,7 @@ describe("the standard checkout", () => {
     expect(rows.filter((row) => row.name === "order.placed")).toHaveLength(1)
   })
 
-  test("a zero-decimal currency (KRW) and an odd rounding case (25.5 % VAT)", async () => {
+  test("a zero-decimal currency (KRW) and an odd tax case (25.5 % VAT), not rounded", async () => {
     const krw = await readyCart([{ variant_id: fx.variants.tee, quantity: 1 }], "kr", fx.regions.won)
     const korea = (await call("GET", `/store/carts/${krw}`)).body.cart
     expect(korea).toMatchObject({
@@ -191,10 +191,15 @@ describe("the standard checkout", () => {
 
     const fi = await readyCart([{ variant_id: fx.variants.tee, quantity: 3 }], "fi")
     const finland = (await call("GET", `/store/carts/${fi}`)).body.cart
-    // 29.97 × 25.5 % = 7.64235 → 7.64; 4.90 × 25.5 % = 1.2495 → 1.25
-    expect(finland).toMatchObject({ item_tax_total: 7.64, shipping_tax_total: 1.25, tax_total: 8.89, total: 43.76 })
+    // 29.97 × 25.5 % = 7.64235; 4.90 × 25.5 % = 1.2495; total 29.97 + 4.90 + 8.89185
+    expect(finland).toMatchObject({
+      item_tax_total: 7.64235,
+      shipping_tax_total: 1.2495,
+      tax_total: 8.89185,
+      total: 43.76185,
+    })
     const order = (await post(`/store/carts/${fi}/complete`)).body.order
-    expect(order).toMatchObject({ tax_total: 8.89, total: 43.76 })
+    expect(order).toMatchObject({ tax_total: 8.89185, total: 43.76185 })
   })
 
   test("changing region re-prices the cart", async () => {

@@ -88,7 +88,10 @@ describe("the database paths: reads over HTTP, transactions on a Pool", () => {
     expect(order).toMatchObject({
       email: "paths@example.com",
       item_subtotal: 19.98,
-      total: order.item_total + order.shipping_total,
+      // Exact decimals, not a float sum: 19.98 × 1.2 = 23.976 and 4.90 × 1.2 = 5.88 make 29.856.
+      item_total: 23.976,
+      shipping_total: 5.88,
+      total: 29.856,
     })
     const { rows } = await db.query(
       `select o.id, count(l.id)::int as lines from "order" o join order_line_item l on l.order_id = o.id where o.id = $1 group by o.id`,

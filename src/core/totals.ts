@@ -1,24 +1,5 @@
-import Big from "big.js"
+import type Big from "big.js"
 import { decimal, toJsonNumber } from "./money"
-
-/** Minor-unit digits of a currency (2 for EUR, 0 for JPY, 3 for KWD), from the runtime's ISO 4217 data. */
-const digitsOf = new Map<string, number>()
-
-export function currencyDigits(currencyCode: string): number {
-  const code = currencyCode.toUpperCase()
-  let digits = digitsOf.get(code)
-  if (digits === undefined) {
-    try {
-      digits =
-        new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2
-    } catch {
-      digits = 2
-    }
-    // Intl's formatter is costly to build and the answer never changes: once per currency and isolate.
-    if (/^[A-Z]{3}$/.test(code)) digitsOf.set(code, digits)
-  }
-  return digits
-}
 
 export interface PricedLine {
   unit_price: string
@@ -28,7 +9,7 @@ export interface PricedLine {
   tax_rate: string
 }
 
-/** Totals of one line, as decimal strings: exact, with tax rounded half-up to the currency's minor unit. */
+/** Totals of one line, as exact decimal strings: nothing is rounded, as in Medusa's getLineItemTotals. */
 export interface LineTotals {
   unit_price: string
   subtotal: string
@@ -52,13 +33,15 @@ export interface LineAdjustment {
  * A line's totals, with Medusa's formulas: an exclusive price gets its tax added; an inclusive
  * one holds it, and the tax is taken out of it, so that subtotal + tax always equals what the
  * shopper pays. Discounts come off before tax (tax is on subtotal − discount_subtotal), and
- * an adjustment's own amount is net or gross of tax as it says. Only tax is rounded, as before.
+ * an adjustment's own amount is net or gross of tax as it says. Nothing is rounded: Medusa keeps
+ * BigNumber's exact values (divisions to 20 decimal places, as Big.DP) and so do we.
  */
-export function lineTotals(line: PricedLine, digits: number, adjustments: readonly LineAdjustment[] = []): LineTotals {
+export function lineTotals(line: PricedLine, adjustments: readonly LineAdjustment[] = []): LineTotals {
   const gross = decimal(line.unit_price).times(line.quantity)
   const rate = decimal(line.tax_rate).div(100)
-  const subtotal = line.is_tax_inclusive ? gross.div(rate.plus(1)).round(digits, Big.roundHalfUp) : gross
-  const originalTax = line.is_tax_inclusive ? gross.minus(subtotal) : roundTax(gross.times(rate), digits)
+  const subtotal = line.is_tax_inclusive ? gross.div(rate.plus(1)) : gross
+  // Inclusive: the tax is what is left of the price, so subtotal + tax is exactly what the shopper pays.
+  const originalTax = line.is_tax_inclusive ? gross.minus(subtotal) : gross.times(rate)
   let discountSubtotal = decimal(0)
   for (const adjustment of adjustments) {
     const amount = decimal(adjustment.amount)
@@ -67,7 +50,7 @@ export function lineTotals(line: PricedLine, digits: number, adjustments: readon
   // A discount never takes a line below zero.
   if (discountSubtotal.gt(subtotal)) discountSubtotal = subtotal
   const discounted = adjustments.length > 0
-  const tax = discounted ? roundTax(subtotal.minus(discountSubtotal).times(rate), digits) : originalTax
+  const tax = discounted ? subtotal.minus(discountSubtotal).times(rate) : originalTax
   const discountTax = originalTax.minus(tax)
   const total = subtotal.minus(discountSubtotal).plus(tax)
   const originalTotal = subtotal.plus(originalTax)
@@ -84,8 +67,6 @@ export function lineTotals(line: PricedLine, digits: number, adjustments: readon
     discount_tax_total: discountTax.toString(),
   }
 }
-
-const roundTax = (tax: Big, digits: number) => tax.round(digits, Big.roundHalfUp)
 
 const sum = (values: string[]) => values.reduce((acc, value) => acc.plus(value), decimal(0))
 

@@ -1,13 +1,6 @@
 import type { Scope } from "../../core/container"
 import { toJsonNumber } from "../../core/money"
-import {
-  currencyDigits,
-  documentTotals,
-  lineTotals,
-  taxLinesFor,
-  totalsToJson,
-  type LineTotals,
-} from "../../core/totals"
+import { documentTotals, lineTotals, taxLinesFor, totalsToJson, type LineTotals } from "../../core/totals"
 import { paymentCollectionJson } from "../../modules/payment/view"
 import { adjustmentJson, appliedPromotionsJson } from "./promotion-view"
 import { cachedVariantSnapshots } from "../catalog/product-reads"
@@ -62,18 +55,15 @@ export async function loadCartState(
     region?.automatic_taxes && country
       ? await cachedTaxRate(scope, { country_code: country, province_code: shippingAddress?.province ?? undefined })
       : "0"
-  const digits = currencyDigits(cart.currency_code)
   const itemTotals = items.map((item) =>
     lineTotals(
       { ...item, tax_rate: taxRate },
-      digits,
       itemAdjustments.filter((adjustment) => adjustment.item_id === item.id),
     ),
   )
   const shippingTotals = shippingMethods.map((method) =>
     lineTotals(
       { unit_price: method.amount, quantity: 1, is_tax_inclusive: method.is_tax_inclusive, tax_rate: taxRate },
-      digits,
       methodAdjustments.filter((adjustment) => adjustment.shipping_method_id === method.id),
     ),
   )
