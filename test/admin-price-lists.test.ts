@@ -3,7 +3,7 @@ import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
 import { adminToken, expectRefused } from "./helpers/admin"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
-import { startWorker, type TestWorker } from "./helpers/worker"
+import { sqlStatements, startWorker, type TestWorker } from "./helpers/worker"
 
 // Price lists on this file's own fixture products (a list prices only the variants it names),
 // read back through the Store API as a guest and as a customer in a group. Countries: la, mn, np, lk.
@@ -274,6 +274,15 @@ describe("the admin's price lists", () => {
     const deleted = await admin("DELETE", `/admin/price-lists/${list.id}`)
     expect(deleted.body).toEqual({ id: list.id, object: "price_list", deleted: true })
     expect((await admin("GET", `/admin/price-lists/${list.id}`)).status).toBe(404)
+    // Each command wrote its event with the change: created, two batches, the products removed, the update, the delete.
+    const events = await db.query("select name from event_outbox where data->>'id' = $1 order by created_at, id", [
+      list.id,
+    ])
+    expect(events.rows.map((row) => row.name)).toEqual([
+      "price_list.created",
+      ...Array(4).fill("price_list.updated"),
+      "price_list.deleted",
+    ])
   })
 
   test("bad input is a 400 that stores nothing; an unknown list is Medusa's 404", async () => {
@@ -341,6 +350,39 @@ describe("through @medusajs/js-sdk", () => {
     })
     expect(cart.items![0]!.unit_price).toBe(79.9)
     expect(cart.item_subtotal).toBe(159.8)
+    await admin("DELETE", `/admin/price-lists/${list.id}`)
+  })
+})
+
+describe("what a customer's product read costs", () => {
+  test("the same as a guest's while no active list names groups; one statement more (the groups) once one does", async () => {
+    const productId = await productOf(fx.variants.tee)
+    const statements = async (bearer?: string) => {
+      const res = await worker.fetch(`/store/products/${productId}?region_id=${fx.regions.euro}`, {
+        // Past the catalog cache, so the statements are counted.
+        headers: {
+          "x-publishable-api-key": fx.key,
+          "cache-control": "no-cache",
+          ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+        },
+      })
+      expect(res.status).toBe(200)
+      return sqlStatements(res)
+    }
+    const guest = await statements()
+    // Whether a list names groups is read once, then held by the catalog cache until price lists change.
+    await statements(customer.token)
+    expect(await statements(customer.token)).toBe(guest)
+    const list = await createList({
+      title: `Cost ${run}`,
+      status: "active",
+      rules: { "customer.groups.id": [groupId] },
+      prices: [{ variant_id: fx.variants.tee, currency_code: "eur", amount: 8 }],
+    })
+    await statements(customer.token)
+    const member = await statements(customer.token)
+    const guestAfter = await statements()
+    expect(member).toBe(guestAfter + 1)
     await admin("DELETE", `/admin/price-lists/${list.id}`)
   })
 })

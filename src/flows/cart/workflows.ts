@@ -1,7 +1,6 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { decimal } from "../../core/money"
-import type { PricingContext } from "../../core/query/context"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { cachedVariantPrices, cachedVariantSnapshots } from "../catalog/product-reads"
 import type { VariantSnapshot } from "../../modules/product/service"
@@ -112,7 +111,7 @@ export async function addLines(scope: Scope, cart: Cart, lines: LineInput[], exi
       "invalid_data",
       `Sales channel ${cart.sales_channel_id} is not associated with variants: ${unsold.join(", ")}`,
     )
-  const prices = await cachedVariantPrices(scope, ids, await cartPricingContext(scope, cart))
+  const prices = await cartPrices(scope, cart, ids)
   const unpriced = ids.filter((id) => !prices.has(id))
   if (unpriced.length)
     throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)
@@ -275,15 +274,16 @@ export async function updateCart(
   }
 }
 
-/** Where a cart's lines are priced: its region and currency, and its customer's groups (read only for a customer's cart). */
-async function cartPricingContext(scope: Scope, cart: Cart): Promise<PricingContext> {
-  return {
-    currency_code: cart.currency_code,
-    region_id: cart.region_id ?? undefined,
-    customer_group_ids: cart.customer_id
-      ? await scope.resolve("customerGroupService").groupIdsOf(cart.customer_id)
-      : [],
-  }
+/** The cart's prices for these variants: its region and currency, and its customer's groups when a price list names groups. */
+function cartPrices(scope: Scope, cart: Cart, variantIds: string[]) {
+  const customerId = cart.customer_id
+  const groupsOf = customerId ? () => scope.resolve("customerGroupService").groupIdsOf(customerId) : undefined
+  return cachedVariantPrices(
+    scope,
+    variantIds,
+    { currency_code: cart.currency_code, region_id: cart.region_id ?? undefined },
+    groupsOf,
+  )
 }
 
 /** New region, currency or customer: every line takes its price there; a variant without one makes the change fail. */
@@ -291,7 +291,7 @@ async function repriceLines(scope: Scope, cart: Cart) {
   const service = carts(scope)
   const items = await service.items(cart.id)
   const ids = items.map((item) => item.variant_id).filter((id): id is string => !!id)
-  const prices = await cachedVariantPrices(scope, ids, await cartPricingContext(scope, cart))
+  const prices = await cartPrices(scope, cart, ids)
   const unpriced = ids.filter((id) => !prices.has(id))
   if (unpriced.length)
     throw new MedusaError("invalid_data", `Variants with IDs ${unpriced.join(", ")} do not have a price`)

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
+import { and, count, eq, inArray, isNull, sql, type SQL } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
 import { toJsonNumber } from "../../core/money"
@@ -8,6 +8,7 @@ import { listPage, orderBy, type DateFilters, type Page } from "../../core/query
 import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { price, priceList, priceListRule, priceRule, productVariantPriceSet } from "./schema"
+import { CUSTOMER_GROUPS } from "./service"
 
 export type PriceList = typeof priceList.$inferSelect
 export type PriceListRules = Record<string, string[]>
@@ -127,7 +128,33 @@ export class PriceListService {
   async pricesOf(listIds: string[], priceIds?: string[]): Promise<Map<string, Row[]>> {
     const result = new Map<string, Row[]>(listIds.map((id) => [id, []]))
     if (listIds.length === 0) return result
-    const rows = await this.db
+    const rows = await this.priceRows(
+      and(inArray(price.price_list_id, listIds), priceIds && inArray(price.id, priceIds)),
+    )
+    for (const { price_list_id, __total: _total, ...row } of rows) result.get(price_list_id as string)!.push(row)
+    return result
+  }
+
+  /** One page of a list's prices and how many it has: one statement (`count(*) over ()`), two past the last page. */
+  async pricePage(listId: string, page: Page): Promise<{ rows: Row[]; count: number }> {
+    const own = eq(price.price_list_id, listId)
+    const rows = await this.priceRows(own, page)
+    const total =
+      rows.length > 0
+        ? Number(rows[0]!.__total)
+        : page.offset > 0
+          ? ((
+              await this.db
+                .select({ n: count() })
+                .from(price)
+                .where(and(own, isNull(price.deleted_at)))
+            )[0]?.n ?? 0)
+          : 0
+    return { rows: rows.map(({ price_list_id: _list, __total: _total, ...row }) => row), count: total }
+  }
+
+  private async priceRows(where: SQL | undefined, page?: Page): Promise<Row[]> {
+    const query = this.db
       .select({
         id: price.id,
         price_list_id: price.price_list_id,
@@ -143,20 +170,32 @@ export class PriceListService {
         rules: sql<
           Record<string, string>
         >`coalesce((select jsonb_object_agg(${priceRule.attribute}, ${priceRule.value}) from ${priceRule} where ${priceRule.price_id} = ${price.id} and ${priceRule.deleted_at} is null), '{}'::jsonb)`,
+        __total: sql<string>`count(*) over ()`,
       })
       .from(price)
       .leftJoin(productVariantPriceSet, eq(productVariantPriceSet.price_set_id, price.price_set_id))
+      .where(and(where, isNull(price.deleted_at)))
+      .orderBy(price.created_at, price.id)
+    const rows = await (page ? query.limit(page.limit).offset(page.offset) : query)
+    return rows.map(({ amount, ...row }) => ({ ...row, amount: toJsonNumber(amount) }))
+  }
+
+  /** Whether any active list has a rule on customer groups (else a customer's groups change no price). */
+  async anyNamesCustomerGroups(): Promise<boolean> {
+    const [found] = await this.db
+      .select({ id: priceListRule.id })
+      .from(priceListRule)
+      .innerJoin(priceList, eq(priceList.id, priceListRule.price_list_id))
       .where(
         and(
-          inArray(price.price_list_id, listIds),
-          isNull(price.deleted_at),
-          priceIds ? inArray(price.id, priceIds) : undefined,
+          eq(priceListRule.attribute, CUSTOMER_GROUPS),
+          isNull(priceListRule.deleted_at),
+          eq(priceList.status, "active"),
+          isNull(priceList.deleted_at),
         ),
       )
-      .orderBy(price.created_at, price.id)
-    for (const { price_list_id, amount, ...row } of rows)
-      result.get(price_list_id!)!.push({ ...row, amount: toJsonNumber(amount) })
-    return result
+      .limit(1)
+    return found !== undefined
   }
 
   /** The variants a list prices: the dashboard lists their products on the list's page. */

@@ -315,12 +315,15 @@ export class PricingService {
   }
 }
 
+/** The attribute of a rule on the customer's groups, as Medusa names it. */
+export const CUSTOMER_GROUPS = "customer.groups.id"
+
 /** The flat context rules are matched against: Medusa's attribute names, a customer's groups as a list. */
 function ruleContext(context: PricingContext): Record<string, string | string[] | undefined> {
   return {
     region_id: context.region_id,
     currency_code: context.currency_code.toLowerCase(),
-    "customer.groups.id": context.customer_group_ids ?? [],
+    [CUSTOMER_GROUPS]: context.customer_group_ids ?? [],
   }
 }
 

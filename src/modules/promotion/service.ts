@@ -102,10 +102,6 @@ const pivotOf = (type: RuleType) =>
       ? { table: applicationMethodTargetRules, owner: applicationMethodTargetRules.application_method_id }
       : { table: applicationMethodBuyRules, owner: applicationMethodBuyRules.application_method_id }
 
-/**
- * Medusa's application method checks (utils/validations/application-method.ts and the module
- * service), with the counts of target and buy rules the promotion will have.
- */
 /** A rule on an attribute the promotion context does not hold is refused: it could never apply. */
 function assertKnownAttributes(type: RuleType, rules: { attribute?: string }[]) {
   const known = RULE_ATTRIBUTE_PATHS[type]
@@ -117,6 +113,10 @@ function assertKnownAttributes(type: RuleType, rules: { attribute?: string }[]) 
     )
 }
 
+/**
+ * Medusa's application method checks (utils/validations/application-method.ts and the module
+ * service), with the counts of target and buy rules the promotion will have.
+ */
 export function validateApplicationMethod(
   promotionType: "standard" | "buyget",
   method: Omit<ApplicationMethodInput, "target_rules" | "buy_rules">,

@@ -76,8 +76,8 @@ export const adminPriceListRoutes = new Hono<AppEnv>()
   .get("/:id/prices", query(listPriceListsQuery.pick({ limit: true, offset: true, fields: true })), async (c) => {
     const { limit = 50, offset = 0 } = c.req.valid("query")
     const id = (await lists(c.var.scope).retrieve(c.req.param("id"))).id
-    const all = (await lists(c.var.scope).pricesOf([id])).get(id) ?? []
-    return c.json({ prices: all.slice(offset, offset + limit), count: all.length, offset, limit })
+    const { rows, count } = await lists(c.var.scope).pricePage(id, { limit, offset })
+    return c.json({ prices: rows, count, offset, limit })
   })
   .post("/:id/prices/batch", body(priceBatchBody), async (c) => {
     const id = c.req.param("id")

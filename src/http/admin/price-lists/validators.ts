@@ -24,7 +24,10 @@ const priceInput = z.strictObject({
 
 const priceUpdate = priceInput.partial().extend({ id, variant_id: id })
 
-const window = <T extends { starts_at?: Date | null; ends_at?: Date | null }>(list: T, ctx: z.RefinementCtx) => {
+const startsBeforeEnds = <T extends { starts_at?: Date | null; ends_at?: Date | null }>(
+  list: T,
+  ctx: z.RefinementCtx,
+) => {
   if (list.starts_at && list.ends_at && list.ends_at < list.starts_at)
     ctx.addIssue({ code: "custom", path: ["ends_at"], message: "must not be before starts_at" })
 }
@@ -41,11 +44,11 @@ const listFields = {
 
 export const createPriceListBody = z
   .strictObject({ ...listFields, prices: z.array(priceInput).max(5000).optional() })
-  .superRefine(window)
+  .superRefine(startsBeforeEnds)
 
 export const updatePriceListBody = z
   .strictObject({ ...listFields, title: listFields.title.optional() })
-  .superRefine(window)
+  .superRefine(startsBeforeEnds)
 
 export const priceBatchBody = z.strictObject({
   create: z.array(priceInput).max(5000).optional(),
