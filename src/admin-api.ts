@@ -10,9 +10,11 @@ import { adminFulfillmentRoutes } from "./http/admin/fulfillment/routes"
 import { adminShippingOptionRoutes } from "./http/admin/shipping-options/routes"
 import { adminInventoryRoutes } from "./http/admin/inventory/routes"
 import { adminOrderRoutes } from "./http/admin/orders/routes"
-import { adminClaimRoutes, adminExchangeRoutes, adminReturnRoutes } from "./http/admin/order-changes/routes"
+import { adminClaimRoutes, adminExchangeRoutes } from "./http/admin/order-changes/routes"
+import { adminReturnRoutes } from "./http/admin/returns/routes"
 import { adminPaymentRoutes } from "./http/admin/payments/routes"
 import { adminRefundReasonRoutes } from "./http/admin/refund-reasons/routes"
+import { adminReturnReasonRoutes } from "./http/admin/return-reasons/routes"
 import { adminProductRoutes } from "./http/admin/products/routes"
 import { adminProductBatchRoutes } from "./http/admin/products/batch"
 import { adminProductOptionRoutes } from "./http/admin/product-options/routes"
@@ -60,6 +62,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/exchanges", adminExchangeRoutes)
     .route("/payments", adminPaymentRoutes)
     .route("/refund-reasons", adminRefundReasonRoutes)
+    .route("/return-reasons", adminReturnReasonRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)
     .route("/tax-regions", adminTaxRegionRoutes)
     .route("/tax-rates", adminTaxRateRoutes)

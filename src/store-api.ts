@@ -14,6 +14,7 @@ import { storeCategoryRoutes, storeCollectionRoutes } from "./http/store/catalog
 import { storeProductRoutes } from "./http/store/products/routes"
 import { storeVariantRoutes } from "./http/store/product-variants/routes"
 import { storeRegionRoutes } from "./http/store/regions/routes"
+import { storeReturnReasonRoutes } from "./http/store/return-reasons/routes"
 import { cachedCatalog, productTags } from "./http/store/catalog-cache"
 import { customerGroups } from "./http/middlewares/customer-groups"
 
@@ -46,6 +47,7 @@ export function storeApi(custom: readonly ApiRoute[] = []) {
     .route("/payment-providers", storePaymentProviderRoutes)
     .route("/orders", storeOrderRoutes)
     .route("/customers", storeCustomerRoutes)
+    .route("/return-reasons", storeReturnReasonRoutes)
   // The project's and plugins' /store routes, behind the same key check.
   mountRoutes(api, custom, "/store")
   return api

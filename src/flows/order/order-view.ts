@@ -177,7 +177,20 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
     ...new Set(items.map((item) => item.variant_id).filter((id): id is string => !!id)),
   ])
   const payments = scope.resolve("paymentService")
-  const collectionIds = orders.map((order) => order.payment_collection_id).filter((id): id is string => !!id)
+  // Collections made for an edit's or exchange's difference count with the one the order was placed with.
+  const extra = await scope
+    .resolve("orderChangeService")
+    .extraPaymentCollections(
+      documents.filter((document) => document.order.version > 1).map((document) => document.order.id),
+    )
+  const collectionIds = [
+    ...orders.map((order) => order.payment_collection_id).filter((id): id is string => !!id),
+    ...extra.map((link) => link.payment_collection_id),
+  ]
+  const collectionsOf = (order: Order) => [
+    ...(order.payment_collection_id ? [order.payment_collection_id] : []),
+    ...extra.filter((link) => link.order_id === order.id).map((link) => link.payment_collection_id),
+  ]
   const paymentDocuments = await payments.collectionDocuments(collectionIds)
   const collections = new Map(paymentDocuments.map((document) => [document.collection.id, document.collection]))
   const paid = paymentDocuments.flatMap((document) => document.payments)
@@ -193,13 +206,16 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
 
   return orders.map((order) => {
     const collection = order.payment_collection_id ? collections.get(order.payment_collection_id) : undefined
-    const ownPayments = paid.filter((payment) => payment.payment_collection_id === order.payment_collection_id)
+    const ownCollectionIds = collectionsOf(order)
+    const ownCollections = ownCollectionIds.flatMap((id) => (collections.has(id) ? [collections.get(id)!] : []))
+    const ownPayments = paid.filter((payment) => ownCollectionIds.includes(payment.payment_collection_id))
     const captured = ownPayments.reduce(
       (sum, payment) => (payment.captured_at ? sum.plus(payment.amount) : sum),
       decimal(0),
     )
-    const refunded = decimal(collection?.refunded_amount ?? 0)
+    const refunded = ownCollections.reduce((sum, own) => sum.plus(own.refunded_amount ?? 0), decimal(0))
     const net = captured.minus(refunded)
+    const currentTotal = order.summary?.current_order_total ?? order.totals.total!
     const own = fulfillments.filter((fulfillment) => fulfillment.order_id === order.id)
     const shipped = quantitiesAt(own, "shipped_at")
     const delivered = quantitiesAt(own, "delivered_at")
@@ -207,8 +223,6 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
     const { totals: _totals, cart_id: _cart, ...columns } = order
     return {
       ...columns,
-      // No order edits, returns, claims or exchanges here: always version 1, nothing pending.
-      version: 1,
       order_change: null,
       no_notification: false,
       custom_display_id: null,
@@ -231,13 +245,14 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
         own,
       ),
       fulfillments: own.map((fulfillment) => fulfillmentJson(fulfillment, items)),
+      // Medusa's order summary: the total as changes moved it, what was paid, and the difference.
       summary: {
-        current_order_total: totals.total,
-        original_order_total: totals.total,
+        current_order_total: toJsonNumber(currentTotal),
+        original_order_total: toJsonNumber(order.summary?.original_order_total ?? order.totals.total!),
         paid_total: toJsonNumber(captured),
         refunded_total: toJsonNumber(refunded),
         transaction_total: toJsonNumber(net),
-        pending_difference: toJsonNumber(decimal(order.totals.total!).minus(net)),
+        pending_difference: toJsonNumber(decimal(currentTotal).minus(net)),
       },
       items: items
         .filter((item) => item.order_id === order.id)
@@ -246,7 +261,16 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
           const product = snapshot
             ? { ...snapshot.product, shipping_profile: profiles.get(snapshot.product.id) ?? null }
             : null
-          const { totals: lineTotals, tax_rate, adjustments, ...line } = item
+          const {
+            totals: lineTotals,
+            tax_rate,
+            adjustments,
+            return_requested_quantity,
+            return_received_quantity,
+            return_dismissed_quantity,
+            written_off_quantity,
+            ...line
+          } = item
           return {
             ...line,
             unit_price: toJsonNumber(item.unit_price),
@@ -259,8 +283,12 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
               fulfilled_quantity: fulfilled.get(item.id) ?? 0,
               shipped_quantity: shipped.get(item.id) ?? 0,
               delivered_quantity: delivered.get(item.id) ?? 0,
-              return_requested_quantity: 0,
+              return_requested_quantity,
+              return_received_quantity,
+              return_dismissed_quantity,
+              written_off_quantity,
             },
+            refundable_total_per_unit: toJsonNumber(decimal(lineTotals.total ?? 0).div(item.quantity || 1)),
             variant: snapshot ? { ...snapshot.variant, product } : null,
             product,
           }
@@ -279,18 +307,16 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
         }),
       shipping_address: (order.shipping_address_id && addresses.get(order.shipping_address_id)) || null,
       billing_address: (order.billing_address_id && addresses.get(order.billing_address_id)) || null,
-      payment_collections: collection
-        ? [
-            {
-              ...withJsonAmounts(collection, "amount", "authorized_amount", "captured_amount", "refunded_amount"),
-              payments: ownPayments.map((p) => ({
-                ...p,
-                amount: toJsonNumber(p.amount),
-                refunds: refunds.filter((r) => r.payment_id === p.id).map((r) => withJsonAmounts(r, "amount")),
-              })),
-            },
-          ]
-        : [],
+      payment_collections: ownCollections.map((own) => ({
+        ...withJsonAmounts(own, "amount", "authorized_amount", "captured_amount", "refunded_amount"),
+        payments: ownPayments
+          .filter((p) => p.payment_collection_id === own.id)
+          .map((p) => ({
+            ...p,
+            amount: toJsonNumber(p.amount),
+            refunds: refunds.filter((r) => r.payment_id === p.id).map((r) => withJsonAmounts(r, "amount")),
+          })),
+      })),
     }
   })
 }

@@ -280,6 +280,26 @@ export class InventoryService {
     }
   }
 
+  /** Units back on the shelf (a return received): stocked goes up at each location, creating its level if needed. */
+  async restock(moves: StockMove[]) {
+    for (const move of moves) {
+      if (move.quantity <= 0) continue
+      await this.db
+        .insert(inventoryLevel)
+        .values({
+          id: generateId("ilev"),
+          inventory_item_id: move.inventory_item_id,
+          location_id: move.location_id,
+          stocked_quantity: move.quantity,
+        })
+        .onConflictDoUpdate({
+          target: [inventoryLevel.inventory_item_id, inventoryLevel.location_id],
+          targetWhere: sql`deleted_at is null`,
+          set: { stocked_quantity: sql`${inventoryLevel.stocked_quantity} + ${move.quantity}`, updated_at: sql`now()` },
+        })
+    }
+  }
+
   /**
    * Gives back the stock held for order lines (an order canceled): reserved goes down by what
    * each reservation held, and the reservations are removed.

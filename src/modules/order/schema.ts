@@ -42,6 +42,11 @@ export const order = pgTable(
     /** the promotions the cart carried at completion: { id, code, is_automatic, application_method } */
     promotions: jsonb("promotions").$type<Record<string, unknown>[]>().notNull().default([]),
     canceled_at: text("canceled_at"),
+    /** raised by one each time an order change (return, exchange, claim, edit) is confirmed */
+    version: integer("version").notNull().default(1),
+    /** totals as order changes moved them: { original_order_total, current_order_total } (null: never changed) */
+    summary: jsonb("summary").$type<{ original_order_total: string; current_order_total: string } | null>(),
+    is_draft_order: boolean("is_draft_order").notNull().default(false),
   },
   (t) => [
     uniqueIndex("order_cart_id_uq").on(t.cart_id).where(sql`cart_id is not null`),
@@ -65,6 +70,11 @@ export const orderLineItem = pgTable(
     totals: jsonb("totals").$type<Record<string, string>>().notNull(),
     /** the promotions' adjustments at completion, as the cart's were */
     adjustments: jsonb("adjustments").$type<Record<string, unknown>[]>().notNull().default([]),
+    // Units on their way back, back, back damaged, and written off (Medusa's order item detail).
+    return_requested_quantity: integer("return_requested_quantity").notNull().default(0),
+    return_received_quantity: integer("return_received_quantity").notNull().default(0),
+    return_dismissed_quantity: integer("return_dismissed_quantity").notNull().default(0),
+    written_off_quantity: integer("written_off_quantity").notNull().default(0),
   },
   (t) => [index("order_line_item_order_idx").on(t.order_id)],
 )
@@ -84,6 +94,10 @@ export const orderShippingMethod = pgTable(
     totals: jsonb("totals").$type<Record<string, string>>().notNull(),
     adjustments: jsonb("adjustments").$type<Record<string, unknown>[]>().notNull().default([]),
     data: jsonb("data").$type<Record<string, unknown> | null>(),
+    /** a return's inbound shipping, or an exchange's or claim's outbound one */
+    return_id: text("return_id"),
+    exchange_id: text("exchange_id"),
+    claim_id: text("claim_id"),
   },
   (t) => [index("order_shipping_method_order_idx").on(t.order_id)],
 )

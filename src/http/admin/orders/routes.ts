@@ -8,6 +8,7 @@ import { addressBody } from "../../store/carts/validators"
 import { adminOrderFulfillmentRoutes } from "./fulfillments"
 import { archiveOrder, cancelOrder, updateOrder } from "../../../flows/order/orders"
 import { orderJson, ordersJson } from "../../../flows/order/order-view"
+import { changesJson, orderPreviewJson } from "../../../flows/order/change-view"
 import { metadata } from "../../../core/metadata"
 
 /**
@@ -58,15 +59,15 @@ export const adminOrderRoutes = new Hono<AppEnv>()
     const { fields } = c.req.valid("query")
     return c.json({ order: adminOrderFields(await orderJson(c.var.scope, c.req.param("id")), fields) })
   })
-  // Medusa's previewOrderChange: the order with its pending change applied. Orders here are
-  // never edited, returned or exchanged, so there is none: the order itself, order_change null.
+  // Medusa's previewOrderChange: the order with its change in progress applied.
   .get("/:id/preview", query(fieldsQuery), async (c) =>
-    c.json({ order: await orderJson(c.var.scope, c.req.param("id")) }),
+    c.json({ order: await orderPreviewJson(c.var.scope, c.req.param("id")) }),
   )
-  // The order's changes (edits, returns, claims, exchanges): none can be made here.
   .get("/:id/changes", query(listChangesQuery), async (c) => {
+    const { change_type, status } = c.req.valid("query")
     await c.var.scope.resolve("orderService").retrieve(c.req.param("id"))
-    return c.json({ order_changes: [] })
+    const changes = await c.var.scope.resolve("orderChangeService").list(c.req.param("id"), { change_type, status })
+    return c.json({ order_changes: await changesJson(c.var.scope, changes) })
   })
   .post("/:id", body(updateOrderBody), query(fieldsQuery), async (c) => {
     const { fields } = c.req.valid("query")

@@ -1,0 +1,209 @@
+import Medusa from "@medusajs/js-sdk"
+import pg from "pg"
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
+import { createAdminUser } from "../scripts/lib/create-user"
+import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
+import { testConfig } from "./helpers/services"
+import { shopper } from "./helpers/shopper"
+import { startWorker, type TestWorker } from "./helpers/worker"
+
+type Json = Record<string, any>
+
+// Returns through Medusa's own admin client, with every amount worked out by hand: a unit comes
+// back worth what the customer paid for it (tax in), nothing rounded, as Medusa's BigNumber totals.
+// This file's countries: gh (20 %), sn (25.5 %), ci (KRW), cm.
+const run = Date.now().toString(36)
+let fx: CheckoutFixture
+let admin: Medusa
+const session = {} as { worker: TestWorker; db: pg.Client }
+
+beforeAll(async () => {
+  fx = await createCheckoutFixture({ limitedStock: 20, countries: { euro: ["gh", "sn"], won: "ci", noPayment: "cm" } })
+  session.worker = await startWorker({}, { listen: true })
+  session.db = new pg.Client({ connectionString: inject("databaseUrl") })
+  await session.db.connect()
+  const email = `returns-${run}@example.com`
+  await createAdminUser(testConfig(), { email, password: "admin-pw" })
+  admin = new Medusa({ baseUrl: session.worker.url, auth: { type: "jwt", jwtTokenStorageMethod: "memory" } })
+  await admin.auth.login("user", "emailpass", { email, password: "admin-pw" })
+})
+afterAll(async () => {
+  await session.worker?.dispose()
+  await session.db?.end()
+})
+
+/** A guest order of `quantity` limited units (100 € at 20 % + 4.90 shipping), captured and fulfilled. */
+async function deliveredOrder(quantity: number) {
+  const api = shopper(session.worker, fx.key, {
+    region: fx.regions.euro,
+    country: "gh",
+    shippingOption: fx.options.standard,
+  })
+  const placed = await api.post(
+    `/store/carts/${await api.readyCart([{ variant_id: fx.variants.limited, quantity }])}/complete`,
+  )
+  expect(placed.status).toBe(200)
+  const order = placed.body.order as Json
+  const payment = order.payment_collections[0].payments[0]
+  await admin.admin.payment.capture(payment.id, {})
+  await admin.admin.order.createFulfillment(order.id, {
+    items: [{ id: order.items[0].id, quantity }],
+    location_id: fx.location,
+  })
+  return { order, line: order.items[0].id as string, payment: payment.id as string }
+}
+
+async function stockOfLimited() {
+  const link = await session.db.query(
+    "select inventory_item_id from product_variant_inventory_item where variant_id = $1",
+    [fx.variants.limited],
+  )
+  const level = (await admin.admin.inventoryItem.listLevels(link.rows[0].inventory_item_id)).inventory_levels.find(
+    (l: Json) => l.location_id === fx.location,
+  )
+  return { stocked: level.stocked_quantity as number, reserved: level.reserved_quantity as number }
+}
+
+const refusal = async (promise: Promise<unknown>) => {
+  try {
+    await promise
+  } catch (error) {
+    return error as { status: number; message: string }
+  }
+  throw new Error("expected the request to be refused")
+}
+
+describe("returns through @medusajs/js-sdk", () => {
+  test("return 1 of 3 units: requested, received back into stock once, refunded to the cent", async () => {
+    const { order, line, payment } = await deliveredOrder(3)
+    // 3 × 100 at 20 % = 360, shipping 4.90 + 0.98 = 5.88 → 365.88 paid.
+    expect(order.total).toBe(365.88)
+    const before = await stockOfLimited()
+
+    const begun = await admin.admin.return.initiateRequest({ order_id: order.id, location_id: fx.location })
+    const returnId = begun.return.id
+    expect(begun.return.status).toBe("open")
+    const requested = await admin.admin.return.addReturnItem(returnId, { items: [{ id: line, quantity: 1 }] })
+    const action = requested.order_preview.items[0].actions[0]
+    expect(action).toMatchObject({ action: "RETURN_ITEM", amount: 120, details: { reference_id: line, quantity: 1 } })
+    expect(requested.order_preview.items[0].detail.return_requested_quantity).toBe(1)
+    expect(requested.order_preview.summary.pending_difference).toBe(-120)
+    expect(requested.order_preview.order_change.change_type).toBe("return_request")
+    // Nothing is confirmed yet: the order itself is unchanged.
+    expect((await admin.admin.order.retrieve(order.id)).order.summary.pending_difference).toBe(0)
+
+    const confirmed = await admin.admin.return.confirmRequest(returnId, {})
+    expect(confirmed.return).toMatchObject({ status: "requested", refund_amount: 120 })
+    expect(confirmed.return.items).toMatchObject([{ item_id: line, quantity: 1, received_quantity: 0 }])
+    const afterRequest = (await admin.admin.order.retrieve(order.id)).order
+    expect(afterRequest.version).toBe(2)
+    expect(afterRequest.summary).toMatchObject({
+      original_order_total: 365.88,
+      current_order_total: 245.88,
+      paid_total: 365.88,
+      pending_difference: -120,
+    })
+    expect(afterRequest.items[0].detail.return_requested_quantity).toBe(1)
+
+    await admin.admin.return.initiateReceive(returnId, {})
+    await admin.admin.return.receiveItems(returnId, { items: [{ id: line, quantity: 1 }] })
+    const received = await admin.admin.return.confirmReceive(returnId, {})
+    expect(received.return.status).toBe("received")
+    expect(received.return.items[0].received_quantity).toBe(1)
+    expect(await stockOfLimited()).toEqual({ stocked: before.stocked + 1, reserved: before.reserved })
+
+    const { order: refunded } = await admin.admin.payment
+      .refund(payment, { amount: 120 })
+      .then(() => admin.admin.order.retrieve(order.id))
+    expect(refunded.summary).toMatchObject({ refunded_total: 120, transaction_total: 245.88, pending_difference: 0 })
+    expect(refunded.items[0].detail).toMatchObject({ return_received_quantity: 1, return_requested_quantity: 0 })
+    // More than was paid is never refunded.
+    expect((await refusal(admin.admin.payment.refund(payment, { amount: 245.89 }))).status).toBe(400)
+
+    const changes = (await admin.admin.order.listChanges(order.id)).order_changes as Json[]
+    expect(changes.map((change) => [change.change_type, change.status])).toEqual([
+      ["return_request", "confirmed"],
+      ["return_receive", "confirmed"],
+    ])
+  })
+
+  test("damaged units are dismissed: counted on the return, not put back in stock", async () => {
+    const { order, line } = await deliveredOrder(2)
+    const before = await stockOfLimited()
+    const { return: created } = await admin.admin.return.initiateRequest({
+      order_id: order.id,
+      location_id: fx.location,
+    })
+    await admin.admin.return.addReturnItem(created.id, { items: [{ id: line, quantity: 2 }] })
+    await admin.admin.return.confirmRequest(created.id, {})
+    await admin.admin.return.initiateReceive(created.id, {})
+    await admin.admin.return.receiveItems(created.id, { items: [{ id: line, quantity: 1 }] })
+    await admin.admin.return.dismissItems(created.id, { items: [{ id: line, quantity: 1 }] })
+    const { return: done, order_preview } = await admin.admin.return.confirmReceive(created.id, {})
+    expect(done.items[0]).toMatchObject({ quantity: 2, received_quantity: 1, damaged_quantity: 1 })
+    expect(done.status).toBe("received")
+    expect(order_preview.items[0].detail).toMatchObject({
+      return_received_quantity: 1,
+      return_dismissed_quantity: 1,
+      written_off_quantity: 1,
+    })
+    expect(await stockOfLimited()).toEqual({ stocked: before.stocked + 1, reserved: before.reserved })
+  })
+
+  test("two receives of one return at once: the units come back once", async () => {
+    const { order, line } = await deliveredOrder(2)
+    const { return: created } = await admin.admin.return.initiateRequest({
+      order_id: order.id,
+      location_id: fx.location,
+    })
+    await admin.admin.return.addReturnItem(created.id, { items: [{ id: line, quantity: 2 }] })
+    await admin.admin.return.confirmRequest(created.id, {})
+    await admin.admin.return.initiateReceive(created.id, {})
+    await admin.admin.return.receiveItems(created.id, { items: [{ id: line, quantity: 2 }] })
+    const before = await stockOfLimited()
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => admin.admin.return.confirmReceive(created.id, {})),
+    )
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1)
+    for (const result of results.filter((r): r is PromiseRejectedResult => r.status === "rejected"))
+      expect(result.reason.status).toBe(400)
+    expect(await stockOfLimited()).toEqual({ stocked: before.stocked + 2, reserved: before.reserved })
+    const { return: after } = await admin.admin.return.retrieve(created.id)
+    expect(after.items[0]).toMatchObject({ quantity: 2, received_quantity: 2 })
+    expect((await admin.admin.order.retrieve(order.id)).order.version).toBe(3)
+  })
+
+  test("refused: more than delivered, a second change at once, a canceled return received, a change confirmed twice", async () => {
+    const { order, line } = await deliveredOrder(1)
+    const { return: first } = await admin.admin.return.initiateRequest({ order_id: order.id })
+    const tooMany = await refusal(admin.admin.return.addReturnItem(first.id, { items: [{ id: line, quantity: 2 }] }))
+    expect(tooMany).toMatchObject({
+      status: 400,
+      message: `Cannot request to return more items than what was fulfilled for item ${line}.`,
+    })
+    const second = await refusal(admin.admin.return.initiateRequest({ order_id: order.id }))
+    expect(second).toMatchObject({
+      status: 400,
+      message: `Order ${order.id} already has an existing active order change`,
+    })
+    await admin.admin.return.addReturnItem(first.id, { items: [{ id: line, quantity: 1 }] })
+    await admin.admin.return.confirmRequest(first.id, {})
+    const again = await refusal(admin.admin.return.confirmRequest(first.id, {}))
+    expect(again.status).toBe(400)
+    expect(again.message).toMatch(/^An active Order Change is required to proceed|is not active to be modified$/)
+    expect((await admin.admin.order.retrieve(order.id)).order).toMatchObject({
+      version: 2,
+      summary: { current_order_total: 5.88, pending_difference: -120 },
+    })
+
+    await admin.admin.return.cancel(first.id, {})
+    const canceled = (await admin.admin.return.retrieve(first.id)).return
+    expect(canceled.status).toBe("canceled")
+    const receiving = await refusal(admin.admin.return.initiateReceive(first.id, {}))
+    expect(receiving).toMatchObject({ status: 400, message: `Return with id ${first.id} has been canceled.` })
+    // Canceling gave the unit's worth back to the order's total and the unit is no longer on its way back.
+    const after = (await admin.admin.order.retrieve(order.id)).order
+    expect(after.summary).toMatchObject({ current_order_total: 125.88, pending_difference: 0 })
+    expect(after.items[0].detail.return_requested_quantity).toBe(0)
+  })
+})
