@@ -10,8 +10,11 @@ import { adminFulfillmentRoutes } from "./http/admin/fulfillment/routes"
 import { adminShippingOptionRoutes } from "./http/admin/shipping-options/routes"
 import { adminInventoryRoutes } from "./http/admin/inventory/routes"
 import { adminOrderRoutes } from "./http/admin/orders/routes"
+import { adminDraftOrderRoutes } from "./http/admin/draft-orders/routes"
 import { adminClaimRoutes, adminExchangeRoutes } from "./http/admin/order-changes/routes"
 import { adminReturnRoutes } from "./http/admin/returns/routes"
+import { adminOrderEditRoutes } from "./http/admin/order-edits/routes"
+import { adminPaymentCollectionRoutes } from "./http/admin/payment-collections/routes"
 import { adminPaymentRoutes } from "./http/admin/payments/routes"
 import { adminRefundReasonRoutes } from "./http/admin/refund-reasons/routes"
 import { adminReturnReasonRoutes } from "./http/admin/return-reasons/routes"
@@ -57,7 +60,10 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/shipping-options", adminShippingOptionRoutes)
     .route("/stock-locations", adminStockLocationRoutes)
     .route("/orders", adminOrderRoutes)
+    .route("/draft-orders", adminDraftOrderRoutes)
     .route("/returns", adminReturnRoutes)
+    .route("/order-edits", adminOrderEditRoutes)
+    .route("/payment-collections", adminPaymentCollectionRoutes)
     .route("/claims", adminClaimRoutes)
     .route("/exchanges", adminExchangeRoutes)
     .route("/payments", adminPaymentRoutes)

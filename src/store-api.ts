@@ -15,6 +15,7 @@ import { storeProductRoutes } from "./http/store/products/routes"
 import { storeVariantRoutes } from "./http/store/product-variants/routes"
 import { storeRegionRoutes } from "./http/store/regions/routes"
 import { storeReturnReasonRoutes } from "./http/store/return-reasons/routes"
+import { storeReturnRoutes } from "./http/store/returns/routes"
 import { cachedCatalog, productTags } from "./http/store/catalog-cache"
 import { customerGroups } from "./http/middlewares/customer-groups"
 
@@ -48,6 +49,7 @@ export function storeApi(custom: readonly ApiRoute[] = []) {
     .route("/orders", storeOrderRoutes)
     .route("/customers", storeCustomerRoutes)
     .route("/return-reasons", storeReturnReasonRoutes)
+    .route("/returns", storeReturnRoutes)
   // The project's and plugins' /store routes, behind the same key check.
   mountRoutes(api, custom, "/store")
   return api

@@ -1,11 +1,6 @@
-import Medusa from "@medusajs/js-sdk"
-import pg from "pg"
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
-import { createAdminUser } from "../scripts/lib/create-user"
+import { describe, expect, test } from "vitest"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
-import { testConfig } from "./helpers/services"
-import { shopper } from "./helpers/shopper"
-import { startWorker, type TestWorker } from "./helpers/worker"
+import { fulfilledOrder, refusal, sdkAdminSession, stockAt } from "./helpers/sdk-admin"
 
 type Json = Record<string, any>
 
@@ -14,64 +9,17 @@ type Json = Record<string, any>
 // This file's countries: gh (20 %), sn (25.5 %), ci (KRW), cm.
 const run = Date.now().toString(36)
 let fx: CheckoutFixture
-let admin: Medusa
-const session = {} as { worker: TestWorker; db: pg.Client }
-
-beforeAll(async () => {
+const session = sdkAdminSession(`returns-${run}@example.com`, async () => {
   fx = await createCheckoutFixture({ limitedStock: 20, countries: { euro: ["gh", "sn"], won: "ci", noPayment: "cm" } })
-  session.worker = await startWorker({}, { listen: true })
-  session.db = new pg.Client({ connectionString: inject("databaseUrl") })
-  await session.db.connect()
-  const email = `returns-${run}@example.com`
-  await createAdminUser(testConfig(), { email, password: "admin-pw" })
-  admin = new Medusa({ baseUrl: session.worker.url, auth: { type: "jwt", jwtTokenStorageMethod: "memory" } })
-  await admin.auth.login("user", "emailpass", { email, password: "admin-pw" })
-})
-afterAll(async () => {
-  await session.worker?.dispose()
-  await session.db?.end()
 })
 
 /** A guest order of `quantity` limited units (100 € at 20 % + 4.90 shipping), captured and fulfilled. */
 async function deliveredOrder(quantity: number) {
-  const api = shopper(session.worker, fx.key, {
-    region: fx.regions.euro,
-    country: "gh",
-    shippingOption: fx.options.standard,
-  })
-  const placed = await api.post(
-    `/store/carts/${await api.readyCart([{ variant_id: fx.variants.limited, quantity }])}/complete`,
-  )
-  expect(placed.status).toBe(200)
-  const order = placed.body.order as Json
-  const payment = order.payment_collections[0].payments[0]
-  await admin.admin.payment.capture(payment.id, {})
-  await admin.admin.order.createFulfillment(order.id, {
-    items: [{ id: order.items[0].id, quantity }],
-    location_id: fx.location,
-  })
-  return { order, line: order.items[0].id as string, payment: payment.id as string }
+  const { order, payment } = await fulfilledOrder(session, fx, "gh", [{ variant_id: fx.variants.limited, quantity }])
+  return { order, line: order.items[0].id as string, payment }
 }
 
-async function stockOfLimited() {
-  const link = await session.db.query(
-    "select inventory_item_id from product_variant_inventory_item where variant_id = $1",
-    [fx.variants.limited],
-  )
-  const level = (await admin.admin.inventoryItem.listLevels(link.rows[0].inventory_item_id)).inventory_levels.find(
-    (l: Json) => l.location_id === fx.location,
-  )
-  return { stocked: level.stocked_quantity as number, reserved: level.reserved_quantity as number }
-}
-
-const refusal = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return error as { status: number; message: string }
-  }
-  throw new Error("expected the request to be refused")
-}
+const stockOfLimited = () => stockAt(session, fx.variants.limited, fx.location)
 
 describe("returns through @medusajs/js-sdk", () => {
   test("return 1 of 3 units: requested, received back into stock once, refunded to the cent", async () => {
@@ -80,22 +28,22 @@ describe("returns through @medusajs/js-sdk", () => {
     expect(order.total).toBe(365.88)
     const before = await stockOfLimited()
 
-    const begun = await admin.admin.return.initiateRequest({ order_id: order.id, location_id: fx.location })
+    const begun = await session.admin.admin.return.initiateRequest({ order_id: order.id, location_id: fx.location })
     const returnId = begun.return.id
     expect(begun.return.status).toBe("open")
-    const requested = await admin.admin.return.addReturnItem(returnId, { items: [{ id: line, quantity: 1 }] })
+    const requested = await session.admin.admin.return.addReturnItem(returnId, { items: [{ id: line, quantity: 1 }] })
     const action = requested.order_preview.items[0].actions[0]
     expect(action).toMatchObject({ action: "RETURN_ITEM", amount: 120, details: { reference_id: line, quantity: 1 } })
     expect(requested.order_preview.items[0].detail.return_requested_quantity).toBe(1)
     expect(requested.order_preview.summary.pending_difference).toBe(-120)
     expect(requested.order_preview.order_change.change_type).toBe("return_request")
     // Nothing is confirmed yet: the order itself is unchanged.
-    expect((await admin.admin.order.retrieve(order.id)).order.summary.pending_difference).toBe(0)
+    expect((await session.admin.admin.order.retrieve(order.id)).order.summary.pending_difference).toBe(0)
 
-    const confirmed = await admin.admin.return.confirmRequest(returnId, {})
+    const confirmed = await session.admin.admin.return.confirmRequest(returnId, {})
     expect(confirmed.return).toMatchObject({ status: "requested", refund_amount: 120 })
     expect(confirmed.return.items).toMatchObject([{ item_id: line, quantity: 1, received_quantity: 0 }])
-    const afterRequest = (await admin.admin.order.retrieve(order.id)).order
+    const afterRequest = (await session.admin.admin.order.retrieve(order.id)).order
     expect(afterRequest.version).toBe(2)
     expect(afterRequest.summary).toMatchObject({
       original_order_total: 365.88,
@@ -105,22 +53,22 @@ describe("returns through @medusajs/js-sdk", () => {
     })
     expect(afterRequest.items[0].detail.return_requested_quantity).toBe(1)
 
-    await admin.admin.return.initiateReceive(returnId, {})
-    await admin.admin.return.receiveItems(returnId, { items: [{ id: line, quantity: 1 }] })
-    const received = await admin.admin.return.confirmReceive(returnId, {})
+    await session.admin.admin.return.initiateReceive(returnId, {})
+    await session.admin.admin.return.receiveItems(returnId, { items: [{ id: line, quantity: 1 }] })
+    const received = await session.admin.admin.return.confirmReceive(returnId, {})
     expect(received.return.status).toBe("received")
     expect(received.return.items[0].received_quantity).toBe(1)
     expect(await stockOfLimited()).toEqual({ stocked: before.stocked + 1, reserved: before.reserved })
 
-    const { order: refunded } = await admin.admin.payment
+    const { order: refunded } = await session.admin.admin.payment
       .refund(payment, { amount: 120 })
-      .then(() => admin.admin.order.retrieve(order.id))
+      .then(() => session.admin.admin.order.retrieve(order.id))
     expect(refunded.summary).toMatchObject({ refunded_total: 120, transaction_total: 245.88, pending_difference: 0 })
     expect(refunded.items[0].detail).toMatchObject({ return_received_quantity: 1, return_requested_quantity: 0 })
     // More than was paid is never refunded.
-    expect((await refusal(admin.admin.payment.refund(payment, { amount: 245.89 }))).status).toBe(400)
+    expect((await refusal(session.admin.admin.payment.refund(payment, { amount: 245.89 }))).status).toBe(400)
 
-    const changes = (await admin.admin.order.listChanges(order.id)).order_changes as Json[]
+    const changes = (await session.admin.admin.order.listChanges(order.id)).order_changes as Json[]
     expect(changes.map((change) => [change.change_type, change.status])).toEqual([
       ["return_request", "confirmed"],
       ["return_receive", "confirmed"],
@@ -130,16 +78,16 @@ describe("returns through @medusajs/js-sdk", () => {
   test("damaged units are dismissed: counted on the return, not put back in stock", async () => {
     const { order, line } = await deliveredOrder(2)
     const before = await stockOfLimited()
-    const { return: created } = await admin.admin.return.initiateRequest({
+    const { return: created } = await session.admin.admin.return.initiateRequest({
       order_id: order.id,
       location_id: fx.location,
     })
-    await admin.admin.return.addReturnItem(created.id, { items: [{ id: line, quantity: 2 }] })
-    await admin.admin.return.confirmRequest(created.id, {})
-    await admin.admin.return.initiateReceive(created.id, {})
-    await admin.admin.return.receiveItems(created.id, { items: [{ id: line, quantity: 1 }] })
-    await admin.admin.return.dismissItems(created.id, { items: [{ id: line, quantity: 1 }] })
-    const { return: done, order_preview } = await admin.admin.return.confirmReceive(created.id, {})
+    await session.admin.admin.return.addReturnItem(created.id, { items: [{ id: line, quantity: 2 }] })
+    await session.admin.admin.return.confirmRequest(created.id, {})
+    await session.admin.admin.return.initiateReceive(created.id, {})
+    await session.admin.admin.return.receiveItems(created.id, { items: [{ id: line, quantity: 1 }] })
+    await session.admin.admin.return.dismissItems(created.id, { items: [{ id: line, quantity: 1 }] })
+    const { return: done, order_preview } = await session.admin.admin.return.confirmReceive(created.id, {})
     expect(done.items[0]).toMatchObject({ quantity: 2, received_quantity: 1, damaged_quantity: 1 })
     expect(done.status).toBe("received")
     expect(order_preview.items[0].detail).toMatchObject({
@@ -152,58 +100,112 @@ describe("returns through @medusajs/js-sdk", () => {
 
   test("two receives of one return at once: the units come back once", async () => {
     const { order, line } = await deliveredOrder(2)
-    const { return: created } = await admin.admin.return.initiateRequest({
+    const { return: created } = await session.admin.admin.return.initiateRequest({
       order_id: order.id,
       location_id: fx.location,
     })
-    await admin.admin.return.addReturnItem(created.id, { items: [{ id: line, quantity: 2 }] })
-    await admin.admin.return.confirmRequest(created.id, {})
-    await admin.admin.return.initiateReceive(created.id, {})
-    await admin.admin.return.receiveItems(created.id, { items: [{ id: line, quantity: 2 }] })
+    await session.admin.admin.return.addReturnItem(created.id, { items: [{ id: line, quantity: 2 }] })
+    await session.admin.admin.return.confirmRequest(created.id, {})
+    await session.admin.admin.return.initiateReceive(created.id, {})
+    await session.admin.admin.return.receiveItems(created.id, { items: [{ id: line, quantity: 2 }] })
     const before = await stockOfLimited()
     const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () => admin.admin.return.confirmReceive(created.id, {})),
+      Array.from({ length: 4 }, () => session.admin.admin.return.confirmReceive(created.id, {})),
     )
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1)
     for (const result of results.filter((r): r is PromiseRejectedResult => r.status === "rejected"))
       expect(result.reason.status).toBe(400)
     expect(await stockOfLimited()).toEqual({ stocked: before.stocked + 2, reserved: before.reserved })
-    const { return: after } = await admin.admin.return.retrieve(created.id)
+    const { return: after } = await session.admin.admin.return.retrieve(created.id)
     expect(after.items[0]).toMatchObject({ quantity: 2, received_quantity: 2 })
-    expect((await admin.admin.order.retrieve(order.id)).order.version).toBe(3)
+    expect((await session.admin.admin.order.retrieve(order.id)).order.version).toBe(3)
   })
 
   test("refused: more than delivered, a second change at once, a canceled return received, a change confirmed twice", async () => {
     const { order, line } = await deliveredOrder(1)
-    const { return: first } = await admin.admin.return.initiateRequest({ order_id: order.id })
-    const tooMany = await refusal(admin.admin.return.addReturnItem(first.id, { items: [{ id: line, quantity: 2 }] }))
+    const { return: first } = await session.admin.admin.return.initiateRequest({ order_id: order.id })
+    const tooMany = await refusal(
+      session.admin.admin.return.addReturnItem(first.id, { items: [{ id: line, quantity: 2 }] }),
+    )
     expect(tooMany).toMatchObject({
       status: 400,
       message: `Cannot request to return more items than what was fulfilled for item ${line}.`,
     })
-    const second = await refusal(admin.admin.return.initiateRequest({ order_id: order.id }))
+    const second = await refusal(session.admin.admin.return.initiateRequest({ order_id: order.id }))
     expect(second).toMatchObject({
       status: 400,
       message: `Order ${order.id} already has an existing active order change`,
     })
-    await admin.admin.return.addReturnItem(first.id, { items: [{ id: line, quantity: 1 }] })
-    await admin.admin.return.confirmRequest(first.id, {})
-    const again = await refusal(admin.admin.return.confirmRequest(first.id, {}))
+    await session.admin.admin.return.addReturnItem(first.id, { items: [{ id: line, quantity: 1 }] })
+    await session.admin.admin.return.confirmRequest(first.id, {})
+    const again = await refusal(session.admin.admin.return.confirmRequest(first.id, {}))
     expect(again.status).toBe(400)
     expect(again.message).toMatch(/^An active Order Change is required to proceed|is not active to be modified$/)
-    expect((await admin.admin.order.retrieve(order.id)).order).toMatchObject({
+    expect((await session.admin.admin.order.retrieve(order.id)).order).toMatchObject({
       version: 2,
       summary: { current_order_total: 5.88, pending_difference: -120 },
     })
 
-    await admin.admin.return.cancel(first.id, {})
-    const canceled = (await admin.admin.return.retrieve(first.id)).return
+    await session.admin.admin.return.cancel(first.id, {})
+    const canceled = (await session.admin.admin.return.retrieve(first.id)).return
     expect(canceled.status).toBe("canceled")
-    const receiving = await refusal(admin.admin.return.initiateReceive(first.id, {}))
+    const receiving = await refusal(session.admin.admin.return.initiateReceive(first.id, {}))
     expect(receiving).toMatchObject({ status: 400, message: `Return with id ${first.id} has been canceled.` })
     // Canceling gave the unit's worth back to the order's total and the unit is no longer on its way back.
-    const after = (await admin.admin.order.retrieve(order.id)).order
+    const after = (await session.admin.admin.order.retrieve(order.id)).order
     expect(after.summary).toMatchObject({ current_order_total: 125.88, pending_difference: 0 })
     expect(after.items[0].detail.return_requested_quantity).toBe(0)
+  })
+
+  test("a guest returns a unit from the storefront: POST /store/returns with a return shipping option", async () => {
+    const { order, line } = await deliveredOrder(2)
+    const { shipping_option: standard } = await session.admin.admin.shippingOption.retrieve(fx.options.standard)
+    const { shipping_option: inbound } = await session.admin.admin.shippingOption.create({
+      name: `Return ${run}`,
+      service_zone_id: standard.service_zone_id,
+      shipping_profile_id: fx.profile,
+      provider_id: "manual_manual",
+      price_type: "flat",
+      type: { label: "Return", description: "Return", code: `return-${run}` },
+      prices: [{ currency_code: "eur", amount: 3.5 }],
+      rules: [
+        { attribute: "is_return", operator: "eq", value: "true" },
+        { attribute: "enabled_in_store", operator: "eq", value: "true" },
+      ],
+    } as Json)
+    const { return_reason } = await session.admin.admin.returnReason.create({
+      value: `too-small-${run}`,
+      label: "Too small",
+    })
+    const store = (path: string, body: unknown) =>
+      session.worker.fetch(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-publishable-api-key": fx.key },
+        body: JSON.stringify(body),
+      })
+    // A normal delivery option is not a way back; nothing is stored.
+    const wrong = await store("/store/returns", {
+      order_id: order.id,
+      items: [{ id: line, quantity: 1 }],
+      return_shipping: { option_id: fx.options.standard },
+    })
+    expect(wrong.status).toBe(400)
+    expect((await session.admin.admin.return.list({ order_id: order.id })).count).toBe(0)
+
+    const res = await store("/store/returns", {
+      order_id: order.id,
+      items: [{ id: line, quantity: 1, reason_id: return_reason.id, note: "runs small" }],
+      // The client's price is ignored: the option's 3.50 is charged.
+      return_shipping: { option_id: inbound.id, price: 0 },
+    })
+    expect(res.status).toBe(200)
+    const created = ((await res.json()) as Json).return
+    // 120 for the unit less 3.50 of return shipping.
+    expect(created).toMatchObject({ status: "requested", refund_amount: 116.5 })
+    expect(created.items).toMatchObject([
+      { item_id: line, quantity: 1, reason_id: return_reason.id, note: "runs small" },
+    ])
+    expect(created.items[0].reason.label).toBe("Too small")
+    expect((await session.admin.admin.order.retrieve(order.id)).order.summary.pending_difference).toBe(-116.5)
   })
 })

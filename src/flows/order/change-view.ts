@@ -4,7 +4,7 @@ import { taxLinesFor, totalsToJson } from "../../core/totals"
 import { applyChangeActions, ChangeAction, signedAmount } from "../../modules/order/change-actions"
 import type { OrderChange, OrderChangeAction } from "../../modules/order/change-service"
 import { type AddedLine, addedLineTotals, lineQuantities } from "./changes"
-import { orderJson } from "./order-view"
+import { detailTotals, orderDetailTotals, orderJson } from "./order-view"
 
 type Json = Record<string, unknown>
 
@@ -92,9 +92,11 @@ export async function orderPreviewJson(scope: Scope, orderId: string): Promise<J
   )
   const totalMove = outbound.reduce((sum, action) => sum.plus(signedAmount(action)), decimal(0))
   const summary = json.summary as Record<string, number>
+  const previewItems = shown.map((item) => ({ ...item, ...detailTotals(item as Parameters<typeof detailTotals>[0]) }))
   return {
     ...json,
-    items: shown,
+    items: previewItems,
+    ...orderDetailTotals(previewItems),
     shipping_methods: methods,
     total: toJsonNumber(decimal(json.total as number).plus(totalMove)),
     order_change: changeJson,

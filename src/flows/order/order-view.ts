@@ -220,6 +220,47 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
     const shipped = quantitiesAt(own, "shipped_at")
     const delivered = quantitiesAt(own, "delivered_at")
     const totals = totalsToJson(order.totals)
+    const itemsJson = items
+      .filter((item) => item.order_id === order.id)
+      .map((item) => {
+        const snapshot = item.variant_id ? snapshots.get(item.variant_id) : undefined
+        const product = snapshot
+          ? { ...snapshot.product, shipping_profile: profiles.get(snapshot.product.id) ?? null }
+          : null
+        const {
+          totals: lineTotals,
+          tax_rate,
+          adjustments,
+          return_requested_quantity,
+          return_received_quantity,
+          return_dismissed_quantity,
+          written_off_quantity,
+          ...line
+        } = item
+        return {
+          ...line,
+          unit_price: toJsonNumber(item.unit_price),
+          ...totalsToJson(lineTotals),
+          tax_lines: taxLinesFor(tax_rate, "item_id", item.id),
+          adjustments: adjustmentsJson(adjustments, { item_id: item.id }),
+          detail: {
+            item_id: item.id,
+            quantity: item.quantity,
+            fulfilled_quantity: fulfilled.get(item.id) ?? 0,
+            shipped_quantity: shipped.get(item.id) ?? 0,
+            delivered_quantity: delivered.get(item.id) ?? 0,
+            return_requested_quantity,
+            return_received_quantity,
+            return_dismissed_quantity,
+            written_off_quantity,
+          },
+
+          variant: snapshot ? { ...snapshot.variant, product } : null,
+          product,
+        }
+      })
+      .map((line) => ({ ...line, ...detailTotals(line) }))
+
     const { totals: _totals, cart_id: _cart, ...columns } = order
     return {
       ...columns,
@@ -254,45 +295,8 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
         transaction_total: toJsonNumber(net),
         pending_difference: toJsonNumber(decimal(currentTotal).minus(net)),
       },
-      items: items
-        .filter((item) => item.order_id === order.id)
-        .map((item) => {
-          const snapshot = item.variant_id ? snapshots.get(item.variant_id) : undefined
-          const product = snapshot
-            ? { ...snapshot.product, shipping_profile: profiles.get(snapshot.product.id) ?? null }
-            : null
-          const {
-            totals: lineTotals,
-            tax_rate,
-            adjustments,
-            return_requested_quantity,
-            return_received_quantity,
-            return_dismissed_quantity,
-            written_off_quantity,
-            ...line
-          } = item
-          return {
-            ...line,
-            unit_price: toJsonNumber(item.unit_price),
-            ...totalsToJson(lineTotals),
-            tax_lines: taxLinesFor(tax_rate, "item_id", item.id),
-            adjustments: adjustmentsJson(adjustments, { item_id: item.id }),
-            detail: {
-              item_id: item.id,
-              quantity: item.quantity,
-              fulfilled_quantity: fulfilled.get(item.id) ?? 0,
-              shipped_quantity: shipped.get(item.id) ?? 0,
-              delivered_quantity: delivered.get(item.id) ?? 0,
-              return_requested_quantity,
-              return_received_quantity,
-              return_dismissed_quantity,
-              written_off_quantity,
-            },
-            refundable_total_per_unit: toJsonNumber(decimal(lineTotals.total ?? 0).div(item.quantity || 1)),
-            variant: snapshot ? { ...snapshot.variant, product } : null,
-            product,
-          }
-        }),
+      items: itemsJson,
+      ...orderDetailTotals(itemsJson),
       shipping_methods: methods
         .filter((method) => method.order_id === order.id)
         .map((method) => {
@@ -319,6 +323,40 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
       })),
     }
   })
+}
+
+const DETAIL_TOTALS = {
+  fulfilled_total: "fulfilled_quantity",
+  shipped_total: "shipped_quantity",
+  return_requested_total: "return_requested_quantity",
+  return_received_total: "return_received_quantity",
+  return_dismissed_total: "return_dismissed_quantity",
+  write_off_total: "written_off_quantity",
+} as const
+
+/**
+ * Medusa's per-line totals of its detail counts (what was fulfilled, shipped, asked back, came
+ * back, was written off), each its units at what one unit cost; the refundable rest too.
+ */
+export function detailTotals(item: { quantity: number; total?: number; detail: Record<string, unknown> }) {
+  const perUnit = decimal(item.total ?? 0).div(item.quantity || 1)
+  const totals: Record<string, number> = {}
+  for (const [total, count] of Object.entries(DETAIL_TOTALS))
+    totals[total] = toJsonNumber(perUnit.times((item.detail[count] as number) ?? 0))
+  const count = (key: string) => (item.detail[key] as number) ?? 0
+  // written_off_quantity already holds the dismissed (damaged) units.
+  const gone = count("return_received_quantity") + count("written_off_quantity")
+  totals.refundable_total = toJsonNumber(perUnit.times(Math.max(item.quantity - gone, 0)))
+  totals.refundable_total_per_unit = toJsonNumber(perUnit)
+  return totals
+}
+
+/** The order's sums of its lines' detail totals. */
+export function orderDetailTotals(items: Record<string, unknown>[]) {
+  const sums: Record<string, number> = {}
+  for (const key of [...Object.keys(DETAIL_TOTALS), "refundable_total"])
+    sums[key] = toJsonNumber(items.reduce((sum, item) => sum.plus((item[key] as number) ?? 0), decimal(0)))
+  return sums
 }
 
 /** An order line's or shipping method's adjustments as the API shows them: amounts as numbers. */

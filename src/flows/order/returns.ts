@@ -11,7 +11,9 @@ import { OrderChangeEvents } from "../../modules/order/events"
 import type { Return } from "../../modules/order/return-service"
 import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
 import {
+  type AddedLine,
   addChangeActions,
+  addedLineTotals,
   beginChange,
   checkChangeActions,
   confirmChange,
@@ -195,6 +197,8 @@ function amountAfter(
 ) {
   if (action.action === ChangeAction.SHIPPING_ADD)
     return patch.custom_amount == null ? action.amount : decimal(patch.custom_amount).toString()
+  if (action.action === ChangeAction.ITEM_ADD)
+    return addedLineTotals(details.line as AddedLine, Number(details.quantity)).total
   if (action.action !== ChangeAction.RETURN_ITEM && action.action !== ChangeAction.WRITE_OFF_ITEM) return action.amount
   const line = lines.find((candidate) => candidate.id === details.reference_id)
   return line ? unitTotal(line).times(Number(details.quantity)).toString() : action.amount
@@ -275,7 +279,8 @@ function refundAmount(actions: OrderChangeAction[]) {
 
 /** Confirms a return's request inside a command: its items written, its state `requested`. */
 export async function confirmReturnRequestIn(tx: Scope, orderReturn: Return, change: OrderChange, by: string | null) {
-  const { actions } = await confirmChange(tx, change, by)
+  const confirmed = await confirmChange(tx, change, by)
+  const { actions } = confirmed
   const requested = actions.filter(
     (action) => action.action === ChangeAction.RETURN_ITEM && action.return_id === orderReturn.id,
   )
@@ -290,13 +295,14 @@ export async function confirmReturnRequestIn(tx: Scope, orderReturn: Return, cha
       note: (action.details.note as string | null) ?? null,
     })),
   )
-  if (requested.length === 0) return
+  if (requested.length === 0) return confirmed
   await tx.resolve("returnService").update(orderReturn.id, {
     status: "requested",
     requested_at: new Date(),
     refund_amount: refundAmount(actions.filter((action) => action.return_id === orderReturn.id)),
   })
   await emitEvent(tx, OrderChangeEvents.RETURN_REQUESTED, { order_id: orderReturn.order_id, return_id: orderReturn.id })
+  return confirmed
 }
 
 /** Medusa's confirmReturnRequestWorkflow. */
@@ -513,5 +519,39 @@ export function updateReturn(
     throwIfCanceled(orderReturn, "Return")
     if (input.location_id) await tx.resolve("stockLocationService").retrieve(input.location_id)
     await tx.resolve("returnService").update(returnId, input)
+  })
+}
+
+/**
+ * Medusa's createAndCompleteReturnOrderWorkflow (POST /store/returns): a return requested in one
+ * command — items, the shopper's chosen return shipping (at the option's price, never the
+ * client's), confirmed; nothing is kept if any step is refused.
+ */
+export function createStoreReturn(
+  scope: Scope,
+  input: {
+    order_id: string
+    items: ReturnItemInput[]
+    return_shipping: { option_id: string }
+    location_id?: string
+    note?: string
+  },
+) {
+  return transaction(scope, async (tx) => {
+    const rules = await tx.resolve("shippingOptionService").rulesOf([input.return_shipping.option_id])
+    if (!rules.some((rule) => rule.attribute === "is_return" && String(rule.value) === "true"))
+      throw new MedusaError(
+        "invalid_data",
+        `Shipping option ${input.return_shipping.option_id} is not a return shipping option`,
+      )
+    const created = await beginReturn(
+      tx,
+      { order_id: input.order_id, location_id: input.location_id, description: input.note },
+      { actor_id: null },
+    )
+    await requestReturnItems(tx, created.id, input.items)
+    await addReturnShipping(tx, created.id, { shipping_option_id: input.return_shipping.option_id })
+    await confirmReturnRequest(tx, created.id, { actor_id: null })
+    return created
   })
 }

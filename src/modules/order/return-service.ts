@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm"
 import { MedusaError } from "../../core/errors"
 import { generateId } from "../../core/ids"
-import type { Page } from "../../core/query/page"
+import { type DateFilters, listPage, orderBy, type Page } from "../../core/query/page"
+import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { orderClaim, orderClaimItem, orderExchange, orderReturn, returnItem } from "./change-schema"
 
@@ -46,24 +47,18 @@ export class ReturnService {
     return found
   }
 
-  async list(filters: { id?: string[]; order_id?: string[]; status?: string[] }, page: Page) {
+  async list(
+    filters: { id?: string[]; order_id?: string[]; status?: string[] } & DateFilters,
+    ordering: Ordering,
+    page: Page,
+  ) {
     const where = and(
       isNull(orderReturn.deleted_at),
       filters.id ? inArray(orderReturn.id, filters.id) : undefined,
       filters.order_id ? inArray(orderReturn.order_id, filters.order_id) : undefined,
       filters.status ? inArray(orderReturn.status, filters.status as Return["status"][]) : undefined,
     )
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(orderReturn)
-        .where(where)
-        .orderBy(desc(orderReturn.created_at))
-        .limit(page.limit)
-        .offset(page.offset),
-      this.db.select({ value: count() }).from(orderReturn).where(where),
-    ])
-    return { rows, count: total!.value }
+    return listPage(this.db, orderReturn, where, orderBy(orderReturn, ordering, orderReturn.id), page, filters)
   }
 
   async update(id: string, patch: Partial<Omit<typeof orderReturn.$inferInsert, "id" | "order_id">>) {
@@ -136,23 +131,13 @@ export class ReturnService {
     return updated!
   }
 
-  async listExchanges(filters: { id?: string[]; order_id?: string[] }, page: Page) {
+  async listExchanges(filters: { id?: string[]; order_id?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const where = and(
       isNull(orderExchange.deleted_at),
       filters.id ? inArray(orderExchange.id, filters.id) : undefined,
       filters.order_id ? inArray(orderExchange.order_id, filters.order_id) : undefined,
     )
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(orderExchange)
-        .where(where)
-        .orderBy(desc(orderExchange.created_at))
-        .limit(page.limit)
-        .offset(page.offset),
-      this.db.select({ value: count() }).from(orderExchange).where(where),
-    ])
-    return { rows, count: total!.value }
+    return listPage(this.db, orderExchange, where, orderBy(orderExchange, ordering, orderExchange.id), page, filters)
   }
 
   async createClaim(
@@ -183,23 +168,13 @@ export class ReturnService {
     return updated!
   }
 
-  async listClaims(filters: { id?: string[]; order_id?: string[] }, page: Page) {
+  async listClaims(filters: { id?: string[]; order_id?: string[] } & DateFilters, ordering: Ordering, page: Page) {
     const where = and(
       isNull(orderClaim.deleted_at),
       filters.id ? inArray(orderClaim.id, filters.id) : undefined,
       filters.order_id ? inArray(orderClaim.order_id, filters.order_id) : undefined,
     )
-    const [rows, [total]] = await Promise.all([
-      this.db
-        .select()
-        .from(orderClaim)
-        .where(where)
-        .orderBy(desc(orderClaim.created_at))
-        .limit(page.limit)
-        .offset(page.offset),
-      this.db.select({ value: count() }).from(orderClaim).where(where),
-    ])
-    return { rows, count: total!.value }
+    return listPage(this.db, orderClaim, where, orderBy(orderClaim, ordering, orderClaim.id), page, filters)
   }
 
   async claimItems(claimIds: string[]): Promise<ClaimItem[]> {

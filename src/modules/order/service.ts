@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm"
+import { and, asc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from "drizzle-orm"
 import { searchAny } from "../../core/query/filters"
 import { MedusaError } from "../../core/errors"
 import { generateUnguessableId } from "../../core/ids"
@@ -74,7 +74,9 @@ export class OrderService {
       metadata?: Record<string, unknown> | null
       shipping_address?: AddressValues
       billing_address?: AddressValues
+      customer_id?: string
     },
+    options: { allowCountryChange?: boolean } = {},
   ) {
     const [found] = await this.db
       .select()
@@ -108,7 +110,12 @@ export class OrderService {
       .set({
         ...(input.email !== undefined ? { email: input.email.toLowerCase() } : {}),
         ...(input.metadata !== undefined ? { metadata: input.metadata } : {}),
-        shipping_address_id: await patchAddress(found.shipping_address_id, input.shipping_address, true),
+        ...(input.customer_id !== undefined ? { customer_id: input.customer_id } : {}),
+        shipping_address_id: await patchAddress(
+          found.shipping_address_id,
+          input.shipping_address,
+          !options.allowCountryChange,
+        ),
         billing_address_id: await patchAddress(found.billing_address_id, input.billing_address, false),
         updated_at: new Date(),
       })
@@ -194,11 +201,16 @@ export class OrderService {
       id?: string[]
       created_at?: DateRange
       updated_at?: DateRange
+      /** drafts are listed only when asked for (GET /admin/draft-orders) */
+      is_draft_order?: boolean
     },
     ordering: Ordering,
     page: Page,
   ) {
-    const conditions: (SQL | undefined)[] = [isNull(order.deleted_at)]
+    const conditions: (SQL | undefined)[] = [
+      isNull(order.deleted_at),
+      eq(order.is_draft_order, filters.is_draft_order ?? false),
+    ]
     if (filters.id) conditions.push(inArray(order.id, filters.id))
     if (filters.status) conditions.push(inArray(order.status, filters.status as Order["status"][]))
     if (filters.customer_id) conditions.push(inArray(order.customer_id, filters.customer_id))
@@ -209,6 +221,89 @@ export class OrderService {
       conditions.push(or(searchAny([order.email, order.id], filters.q), number))
     }
     return listPage(this.db, order, and(...conditions), orderBy(order, ordering, order.id), page, filters)
+  }
+
+  /** A draft order, its row locked until the transaction ends; anything else is refused with Medusa's message. */
+  async lockDraft(id: string): Promise<Order> {
+    const [found] = await this.db
+      .select()
+      .from(order)
+      .where(and(eq(order.id, id), isNull(order.deleted_at)))
+      .for("update")
+    if (!found) throw new MedusaError("not_found", `Draft order with id: ${id} was not found`)
+    if (found.status !== "draft" || !found.is_draft_order)
+      throw new MedusaError("invalid_data", `Order ${id} is not a draft order`)
+    return found
+  }
+
+  /**
+   * A draft's lines and shipping methods become exactly these: rows with an id are updated, rows
+   * without are added, the others removed; and the draft takes the totals.
+   */
+  async saveDraftContents(
+    id: string,
+    input: {
+      items: (Omit<typeof orderLineItem.$inferInsert, "id" | "order_id"> & { id?: string })[]
+      shipping_methods: (Omit<typeof orderShippingMethod.$inferInsert, "id" | "order_id"> & { id?: string })[]
+      totals: Record<string, string>
+    },
+  ) {
+    const keptItems = input.items.flatMap((item) => (item.id ? [item.id] : []))
+    const keptMethods = input.shipping_methods.flatMap((method) => (method.id ? [method.id] : []))
+    await this.db
+      .delete(orderLineItem)
+      .where(
+        and(eq(orderLineItem.order_id, id), keptItems.length ? notInArray(orderLineItem.id, keptItems) : undefined),
+      )
+    await this.db
+      .delete(orderShippingMethod)
+      .where(
+        and(
+          eq(orderShippingMethod.order_id, id),
+          keptMethods.length ? notInArray(orderShippingMethod.id, keptMethods) : undefined,
+        ),
+      )
+    for (const { id: itemId, ...values } of input.items) {
+      if (itemId)
+        await this.db
+          .update(orderLineItem)
+          .set({ ...values, updated_at: new Date() })
+          .where(and(eq(orderLineItem.id, itemId), eq(orderLineItem.order_id, id)))
+      else await this.db.insert(orderLineItem).values({ ...values, id: generateUnguessableId("ordli"), order_id: id })
+    }
+    for (const { id: methodId, ...values } of input.shipping_methods) {
+      if (methodId)
+        await this.db
+          .update(orderShippingMethod)
+          .set({ ...values, updated_at: new Date() })
+          .where(and(eq(orderShippingMethod.id, methodId), eq(orderShippingMethod.order_id, id)))
+      else
+        await this.db
+          .insert(orderShippingMethod)
+          .values({ ...values, id: generateUnguessableId("ordsm"), order_id: id })
+    }
+    await this.db.update(order).set({ totals: input.totals, updated_at: new Date() }).where(eq(order.id, id))
+  }
+
+  /** The draft becomes a pending order, once: only a row still in draft is changed (undefined otherwise). */
+  async placeDraft(id: string, paymentCollectionId: string): Promise<Order | undefined> {
+    const [placed] = await this.db
+      .update(order)
+      .set({
+        status: "pending",
+        is_draft_order: false,
+        payment_collection_id: paymentCollectionId,
+        updated_at: new Date(),
+      })
+      .where(and(eq(order.id, id), eq(order.status, "draft"), eq(order.is_draft_order, true), isNull(order.deleted_at)))
+      .returning()
+    return placed
+  }
+
+  /** Deletes a draft (soft, as Medusa's deleteDraftOrdersWorkflow); a placed order is never deleted. */
+  async deleteDraft(id: string) {
+    await this.lockDraft(id)
+    await this.db.update(order).set({ deleted_at: new Date() }).where(eq(order.id, id))
   }
 
   /** Marks the order canceled; refuses one canceled already. */
@@ -249,6 +344,7 @@ export class OrderService {
     const where = and(
       eq(order.customer_id, customerId),
       isNull(order.deleted_at),
+      eq(order.is_draft_order, false),
       filters.status ? inArray(order.status, filters.status as Order["status"][]) : undefined,
     )
     return listPage(this.db, order, where, orderBy(order, ordering, order.id), page, filters)

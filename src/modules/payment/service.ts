@@ -48,6 +48,13 @@ export class PaymentService {
     return found
   }
 
+  /** The collection, its row locked until the transaction ends. */
+  async lockCollection(id: string): Promise<PaymentCollection> {
+    const [found] = await this.db.select().from(paymentCollection).where(eq(paymentCollection.id, id)).for("update")
+    if (!found) throw new MedusaError("not_found", `Payment collection with id: ${id} was not found`)
+    return found
+  }
+
   /** Collections with their sessions, payments and the payments' refunds, in one statement. */
   async collectionDocuments(ids: string[]) {
     if (ids.length === 0) return []

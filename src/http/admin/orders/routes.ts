@@ -6,6 +6,7 @@ import { selectJson } from "../../../core/query/select-json"
 import type { AppEnv } from "../../../core/types"
 import { addressBody } from "../../store/carts/validators"
 import { adminOrderFulfillmentRoutes } from "./fulfillments"
+import { adminOrderTransferRoutes } from "./transfers"
 import { archiveOrder, cancelOrder, updateOrder } from "../../../flows/order/orders"
 import { orderJson, ordersJson } from "../../../flows/order/order-view"
 import { changesJson, orderPreviewJson } from "../../../flows/order/change-view"
@@ -45,6 +46,7 @@ const updateOrderBody = z.strictObject({
 /** Medusa's /admin/orders: list, read, cancel (stock given back, payment canceled); fulfillments and completion. */
 export const adminOrderRoutes = new Hono<AppEnv>()
   .route("/", adminOrderFulfillmentRoutes)
+  .route("/", adminOrderTransferRoutes)
   .get("/", query(listOrdersQuery), async (c) => {
     const { limit = 15, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {

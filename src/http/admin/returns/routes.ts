@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono"
 import { body, query } from "../../../core/input"
 import { selectJson } from "../../../core/query/select-json"
+import { parseOrder } from "../../../core/query/params"
 import type { AppEnv } from "../../../core/types"
 import { orderPreviewJson } from "../../../flows/order/change-view"
 import { returnJson, returnsJson } from "../../../flows/order/return-view"
@@ -34,6 +35,10 @@ import {
   updateShippingBody,
 } from "./validators"
 
+/** Lists of returns, exchanges and claims sort by their dates or id, newest first unless asked. */
+export const listOrdering = (order: string | undefined) =>
+  parseOrder(order, ["created_at", "updated_at", "id"], { field: "created_at", direction: "desc" })
+
 const actor = (c: Context<AppEnv>) => ({ actor_id: c.var.auth?.actor_id ?? null })
 
 /** Medusa's answer to a return command: the order with its change in progress, and the return. */
@@ -53,16 +58,9 @@ const DISMISS = { change: ["return_receive" as const], actions: [ChangeAction.RE
 /** Medusa's /admin/returns: request items, inbound shipping, confirm; receive (and dismiss damaged units), confirm; cancel. */
 export const adminReturnRoutes = new Hono<AppEnv>()
   .get("/", query(listReturnsQuery), async (c) => {
-    const {
-      limit = 20,
-      offset = 0,
-      fields,
-      order: _order,
-      created_at: _c,
-      updated_at: _u,
-      ...filters
-    } = c.req.valid("query")
-    const { rows, count } = await c.var.scope.resolve("returnService").list(filters, { limit, offset })
+    const { limit = 20, offset = 0, fields, order, ...filters } = c.req.valid("query")
+    const returnService = c.var.scope.resolve("returnService")
+    const { rows, count } = await returnService.list(filters, listOrdering(order), { limit, offset })
     const returns = (await returnsJson(c.var.scope, rows)).map((json) => selectJson(json, fields))
     return c.json({ returns, count, offset, limit })
   })

@@ -79,3 +79,34 @@ export const updateReturnBody = z.object({
   no_notification: z.boolean().optional(),
   metadata,
 })
+
+/** Items an edit, exchange or claim sends out. */
+export const outboundItemsBody = z.object({
+  items: z
+    .array(
+      z.object({
+        variant_id: z.string().min(1),
+        quantity,
+        unit_price: money.nullish(),
+        internal_note: note.nullish(),
+        allow_backorder: z.boolean().optional(),
+        metadata: metadataObject.nullish(),
+      }),
+    )
+    .min(1, { error: "items must name at least one item" })
+    .max(200),
+})
+export const updateOutboundItemBody = z.object({ quantity: quantity.optional(), internal_note: note.nullish() })
+export const updateEditItemBody = z.object({
+  quantity: z
+    .number()
+    .int({ error: "quantity must be a whole number" })
+    .min(0, { error: "quantity cannot be negative" }),
+  internal_note: note.nullish(),
+})
+export const beginChangeBody = z.object({
+  order_id: z.string().min(1),
+  description: note.optional(),
+  internal_note: note.optional(),
+  metadata,
+})

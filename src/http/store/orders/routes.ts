@@ -9,6 +9,7 @@ import { selectJson } from "../../../core/query/select-json"
 import type { AppEnv } from "../../../core/types"
 import { ordersJson } from "../../../flows/order/order-view"
 import type { Order } from "../../../modules/order/service"
+import { storeOrderTransferRoutes } from "./transfers"
 
 const listOrdersQuery = z.object({ ...listQuery, status: oneOrMany.optional() })
 const DEFAULT_LIST_FIELDS = "id,status,summary,display_id,total,currency_code,created_at"
@@ -18,6 +19,8 @@ const DEFAULT_LIST_FIELDS = "id,status,summary,display_id,total,currency_code,cr
  * account) is readable by whoever holds its id.
  */
 export async function assertOrderAccess(c: Context<AppEnv>, order: Order) {
+  // A draft is the merchant's until it is converted: no storefront sees it.
+  if (order.is_draft_order) throw new MedusaError("not_found", `Order with id: ${order.id} was not found`)
   if (!order.customer_id || order.customer_id === c.var.auth?.actor_id) return
   const [customer] = await c.var.scope.resolve("customerService").byIds([order.customer_id])
   if (customer?.has_account !== false) throw new MedusaError("not_found", `Order with id: ${order.id} was not found`)
@@ -31,6 +34,7 @@ const signedIn = createMiddleware<AppEnv>(async (c, next) => {
 
 export const storeOrderRoutes = new Hono<AppEnv>()
   .use(authenticate("customer", { allowUnauthenticated: true }))
+  .route("/", storeOrderTransferRoutes)
   .get("/", signedIn, query(listOrdersQuery), async (c) => {
     const { limit = 50, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {
