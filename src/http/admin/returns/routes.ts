@@ -98,9 +98,12 @@ export const adminReturnRoutes = new Hono<AppEnv>()
     await updateReturnAction(c.var.scope, c.req.param("id"), c.req.param("action_id"), SHIPPING, null)
     return previewResponse(c, c.req.param("id"))
   })
+  // Medusa answers a confirmation with the preview as it stood just before (the change applied).
   .post("/:id/request", body(confirmBody), async (c) => {
+    const orderReturn = await returnJson(c.var.scope, c.req.param("id"))
+    const order_preview = await orderPreviewJson(c.var.scope, orderReturn.order_id as string)
     await confirmReturnRequest(c.var.scope, c.req.param("id"), actor(c))
-    return previewResponse(c, c.req.param("id"))
+    return c.json({ order_preview, return: await returnJson(c.var.scope, c.req.param("id")) })
   })
   .delete("/:id/request", async (c) => {
     await cancelReturnRequest(c.var.scope, c.req.param("id"), actor(c))
