@@ -73,8 +73,11 @@ export function beginBundle(
       kind === "exchange"
         ? await returns.createExchange({ ...common, allow_backorder: false })
         : await returns.createClaim({ ...common, type: input.type ?? "refund" })
+    // Its return is made with it, as Medusa's is: the dashboard sets the return's location at once.
+    const returnId = await bundleReturn(tx, kind, { ...bundle, return_id: null }, order.version, actor)
     await beginChange(tx, order, {
       change_type: kind,
+      return_id: returnId,
       [ownerKey(kind)]: bundle.id,
       description: input.description ?? null,
       internal_note: input.internal_note ?? null,
@@ -108,8 +111,8 @@ async function bundleReturn(
 }
 
 /**
- * Inbound items: RETURN_ITEM actions on the bundle's return. An exchange credits the units'
- * worth; a claim's returned units are already written off by its claim items, so they count 0.
+ * Inbound items: RETURN_ITEM actions on the bundle's return, each unit credited at its worth. A
+ * unit is either sent back or written off (a claim item), never both: the engine counts both.
  */
 export function addInboundItems(
   scope: Scope,
@@ -123,12 +126,7 @@ export function addInboundItems(
     const { bundle, change, order, lines, quantities } = await bundleInChange(tx, kind, id)
     const returnId = await bundleReturn(tx, kind, bundle, order.version, actor, locationId)
     const actions = returnItemActions(lines, items, { return_id: returnId, [ownerKey(kind)]: id })
-    await addChangeActions(
-      tx,
-      change,
-      quantities,
-      kind === "claim" ? actions.map((action) => ({ ...action, amount: "0" })) : actions,
-    )
+    await addChangeActions(tx, change, quantities, actions)
   })
 }
 
@@ -213,12 +211,7 @@ export function updateBundleAction(
 ) {
   return transaction(scope, async (tx) => {
     const { change, lines, quantities } = await bundleInChange(tx, kind, id)
-    const updated = await patchAction(tx, change, actionId, actions, lines, patch)
-    // A claim's inbound units stay worth 0 (see addInboundItems).
-    if (kind === "claim" && updated && "action" in updated && updated.action === ChangeAction.RETURN_ITEM)
-      await tx
-        .resolve("orderChangeService")
-        .updateAction(updated.id, { details: updated.details, amount: "0", internal_note: updated.internal_note })
+    await patchAction(tx, change, actionId, actions, lines, patch)
     await checkChangeActions(tx, change, quantities)
   })
 }

@@ -67,7 +67,12 @@ function apply(items: Map<string, ItemQuantities>, action: ChangeActionInput) {
     case ChangeAction.RETURN_ITEM: {
       const item = lineFor(items, action)
       const quantity = requireQuantity(action, `Quantity to return of item ${item.id} is required.`)
-      const returnable = item.fulfilled_quantity - item.return_requested_quantity - item.return_received_quantity
+      // Written-off units (claimed, or received damaged) are not returned again.
+      const returnable =
+        item.fulfilled_quantity -
+        item.return_requested_quantity -
+        item.return_received_quantity -
+        item.written_off_quantity
       if (quantity > returnable)
         throw new MedusaError(
           "invalid_data",
@@ -107,7 +112,13 @@ function apply(items: Map<string, ItemQuantities>, action: ChangeActionInput) {
     case ChangeAction.WRITE_OFF_ITEM: {
       const item = lineFor(items, action)
       const quantity = requireQuantity(action, `Quantity to write-off item ${item.id} is required.`)
-      if (quantity > item.fulfilled_quantity - item.written_off_quantity)
+      if (
+        quantity >
+        item.fulfilled_quantity -
+          item.written_off_quantity -
+          item.return_requested_quantity -
+          item.return_received_quantity
+      )
         throw new MedusaError("invalid_data", `Cannot claim more items than what was ordered for item ${item.id}.`)
       item.written_off_quantity += quantity
       return

@@ -7,6 +7,7 @@ import type { AppEnv } from "../../../core/types"
 import { addressBody } from "../../store/carts/validators"
 import { adminOrderFulfillmentRoutes } from "./fulfillments"
 import { adminOrderTransferRoutes } from "./transfers"
+import { adminOrderShippingOptionRoutes } from "../shipping-options/routes"
 import { archiveOrder, cancelOrder, updateOrder } from "../../../flows/order/orders"
 import { orderJson, ordersJson } from "../../../flows/order/order-view"
 import { changesJson, orderPreviewJson } from "../../../flows/order/change-view"
@@ -52,6 +53,7 @@ const updateOrderBody = z.strictObject({
 export const adminOrderRoutes = new Hono<AppEnv>()
   .route("/", adminOrderFulfillmentRoutes)
   .route("/", adminOrderTransferRoutes)
+  .route("/", adminOrderShippingOptionRoutes)
   .get("/", query(listOrdersQuery), async (c) => {
     const { limit = 15, offset = 0, order, fields, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {

@@ -97,3 +97,24 @@ export const adminShippingOptionRoutes = new Hono<AppEnv>()
     await deleteShippingOption(c.var.scope, c.req.param("id"))
     return c.json({ id: c.req.param("id"), object: "shipping_option", deleted: true })
   })
+
+/**
+ * Medusa's GET /admin/orders/:id/shipping-options: the options an exchange or claim can ship
+ * (or take back) the order's units with, drawn as the admin list draws them. Every option is
+ * offered: the dashboard keeps the return ones for inbound and the others for outbound.
+ */
+export const adminOrderShippingOptionRoutes = new Hono<AppEnv>().get(
+  "/:id/shipping-options",
+  query(z.object({ fields: z.string().optional() })),
+  async (c) => {
+    await c.var.scope.resolve("orderService").retrieve(c.req.param("id"))
+    const page = { limit: 100, offset: 0 }
+    // Medusa's order shipping options carry their location and rules without asking.
+    const fields =
+      c.req.valid("query").fields ??
+      "*rules,*service_zone,*service_zone.fulfillment_set,*service_zone.fulfillment_set.location"
+    return listResponse(c, "shipping_options", adminShippingOptionQuery, { fields, ...page }, () =>
+      options(c.var.scope).list({}, orderingFor(adminShippingOptionQuery, undefined), page),
+    )
+  },
+)
