@@ -5,8 +5,7 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import { loadCartState, type CartState } from "./cart-view"
 import { CustomerEvents } from "../../modules/customer/events"
 import { assertCartAccess } from "./workflows"
-import { cachedVariantSnapshots } from "../catalog/product-reads"
-import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
+import { reserveOrderLines } from "../inventory/order-stock"
 import { OrderEvents } from "../../modules/order/events"
 import { appliedPromotionsJson, registerPromotionUsage, snapshot } from "./promotion-view"
 
@@ -101,10 +100,6 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
     const { id: _id, created_at: _c, updated_at: _u, deleted_at: _d, ...values } = address
     return values
   }
-  const variants = await cachedVariantSnapshots(
-    tx,
-    state.items.map((item) => item.variant_id).filter((id): id is string => !!id),
-  )
   const created = await tx.resolve("orderService").create({
     order: {
       cart_id: cart.id,
@@ -152,18 +147,6 @@ async function placeOrder(tx: Scope, state: CartState): Promise<string> {
       ),
     })),
   })
-  const lines = created.items
-  const locations = await cachedLocationIds(tx, [cart.sales_channel_id ?? ""])
-  await tx.resolve("inventoryService").reserve(
-    lines
-      .filter((line) => line.variant_id && variants.get(line.variant_id)?.variant.manage_inventory)
-      .map((line) => ({
-        line_item_id: line.id,
-        variant_id: line.variant_id!,
-        quantity: line.quantity,
-        allow_backorder: variants.get(line.variant_id!)!.variant.allow_backorder,
-      })),
-    locations,
-  )
+  await reserveOrderLines(tx, cart.sales_channel_id, created.items)
   return created.order.id
 }

@@ -5,6 +5,7 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import { cachedVariantPrices, cachedVariantSnapshots } from "../catalog/product-reads"
 import type { VariantSnapshot } from "../../modules/product/service"
 import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
+import { variantLineColumns } from "../catalog/line-columns"
 import { cachedRegion } from "../../modules/region/catalog-reads"
 import { loadCartState, type CartState } from "./cart-view"
 import { applyPromotions } from "./promotions"
@@ -140,23 +141,8 @@ export async function addLines(scope: Scope, cart: Cart, lines: LineInput[], exi
     const snapshot = snapshots.get(line.variant_id)!
     const price = prices.get(line.variant_id)!
     await service.addItem(cart.id, {
-      title: snapshot.product.title,
-      subtitle: snapshot.variant.title,
-      thumbnail: snapshot.variant.thumbnail ?? snapshot.product.thumbnail,
+      ...variantLineColumns(snapshot),
       quantity: line.quantity,
-      variant_id: snapshot.variant.id,
-      product_id: snapshot.product.id,
-      product_title: snapshot.product.title,
-      product_description: snapshot.product.description,
-      product_subtitle: snapshot.product.subtitle,
-      product_handle: snapshot.product.handle,
-      product_collection: snapshot.collection_title,
-      product_type: snapshot.type_value,
-      variant_sku: snapshot.variant.sku,
-      variant_barcode: snapshot.variant.barcode,
-      variant_title: snapshot.variant.title,
-      variant_option_values: snapshot.option_values,
-      is_discountable: snapshot.product.discountable,
       is_tax_inclusive: price.is_calculated_price_tax_inclusive,
       unit_price: price.amount,
       metadata: line.metadata ?? null,

@@ -6,8 +6,7 @@ import { CustomerEvents } from "../../modules/customer/events"
 import { OrderEvents } from "../../modules/order/events"
 import type { Order, OrderAddress, OrderLineItem, OrderShippingMethod } from "../../modules/order/service"
 import { cachedRegion } from "../../modules/region/catalog-reads"
-import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
-import { cachedVariantSnapshots } from "../catalog/product-reads"
+import { reserveOrderLines } from "../inventory/order-stock"
 import {
   type DraftContext,
   type DraftItemInput,
@@ -280,22 +279,7 @@ export function convertDraftToOrder(scope: Scope, id: string) {
     // The lock makes a second conversion wait, then find no draft.
     const draft = await orders.lockDraft(id)
     const lines = await orders.items([id])
-    const variants = await cachedVariantSnapshots(
-      tx,
-      lines.flatMap((line) => (line.variant_id ? [line.variant_id] : [])),
-    )
-    const locations = await cachedLocationIds(tx, [draft.sales_channel_id ?? ""])
-    await tx.resolve("inventoryService").reserve(
-      lines
-        .filter((line) => line.variant_id && variants.get(line.variant_id)?.variant.manage_inventory)
-        .map((line) => ({
-          line_item_id: line.id,
-          variant_id: line.variant_id!,
-          quantity: line.quantity,
-          allow_backorder: variants.get(line.variant_id!)!.variant.allow_backorder,
-        })),
-      locations,
-    )
+    await reserveOrderLines(tx, draft.sales_channel_id, lines)
     const collection = await tx.resolve("paymentService").createCollection({
       currency_code: draft.currency_code,
       amount: draft.totals.total ?? "0",

@@ -1,3 +1,4 @@
+import { variantLineColumns } from "../catalog/line-columns"
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { documentTotals, lineTotals } from "../../core/totals"
@@ -115,23 +116,9 @@ export async function newDraftLines(tx: Scope, draft: DraftContext, items: Draft
     const price = prices.get(item.variant_id)
     return {
       ...blankLine,
+      ...variantLineColumns(snapshot),
       title: item.title ?? snapshot.product.title,
-      subtitle: snapshot.variant.title,
-      thumbnail: snapshot.variant.thumbnail ?? snapshot.product.thumbnail,
       quantity: item.quantity,
-      variant_id: snapshot.variant.id,
-      product_id: snapshot.product.id,
-      product_title: snapshot.product.title,
-      product_description: snapshot.product.description,
-      product_subtitle: snapshot.product.subtitle,
-      product_handle: snapshot.product.handle,
-      product_collection: snapshot.collection_title,
-      product_type: snapshot.type_value,
-      variant_sku: snapshot.variant.sku,
-      variant_barcode: snapshot.variant.barcode,
-      variant_title: snapshot.variant.title,
-      variant_option_values: snapshot.option_values,
-      is_discountable: snapshot.product.discountable,
       is_tax_inclusive: item.unit_price == null ? price!.is_calculated_price_tax_inclusive : false,
       unit_price: item.unit_price == null ? price!.amount : String(item.unit_price),
       metadata: item.metadata ?? null,

@@ -3,7 +3,7 @@ import { generateUnguessableId } from "../../core/ids"
 import { decimal } from "../../core/money"
 import { documentTotals, lineTotals, type LineTotals } from "../../core/totals"
 import { emitEvent } from "../../infra/event-outbox-service"
-import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
+import { reserveOrderLines } from "../inventory/order-stock"
 import { applyChangeActions, ChangeAction, type ItemQuantities } from "../../modules/order/change-actions"
 import type { OrderChange, OrderChangeAction, OrderChangeService } from "../../modules/order/change-service"
 import { OrderChangeEvents } from "../../modules/order/events"
@@ -120,7 +120,8 @@ export async function confirmChange(tx: Scope, change: OrderChange, confirmedBy:
     totals: { ...addedLineTotals(line, quantity) },
   }))
   await changes.insertLines(newLines)
-  await reserveAddedLines(tx, order, newLines, changeAllowsBackorder(actions))
+  // Stock for the lines it adds, as a checkout reserves it: not enough → the confirmation fails.
+  await reserveOrderLines(tx, order.sales_channel_id, newLines, { allowBackorder: changeAllowsBackorder(actions) })
 
   const methods = actions
     .filter((action) => action.action === ChangeAction.SHIPPING_ADD)
@@ -166,27 +167,6 @@ function addedLines(actions: OrderChangeAction[]) {
 
 const changeAllowsBackorder = (actions: OrderChangeAction[]) =>
   actions.some((action) => action.details.allow_backorder === true)
-
-/** Stock for lines a change adds, reserved as a checkout reserves it: not enough → the confirmation fails. */
-async function reserveAddedLines(
-  tx: Scope,
-  order: Order,
-  lines: { id: string; variant_id: string | null; quantity: number }[],
-  allowBackorder: boolean,
-) {
-  const withVariant = lines.filter((line): line is typeof line & { variant_id: string } => !!line.variant_id)
-  if (withVariant.length === 0) return
-  const locations = await cachedLocationIds(tx, [order.sales_channel_id ?? ""])
-  await tx.resolve("inventoryService").reserve(
-    withVariant.map((line) => ({
-      line_item_id: line.id,
-      variant_id: line.variant_id,
-      quantity: line.quantity,
-      allow_backorder: allowBackorder,
-    })),
-    locations,
-  )
-}
 
 /** A line's totals at a new quantity: its stored totals scaled, so its discount per unit stays. */
 function scaledTotals(line: OrderLineItem, quantity: number): Record<string, string> {

@@ -1,5 +1,6 @@
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
+import { variantLineColumns } from "../catalog/line-columns"
 import { cachedVariantPrices, cachedVariantSnapshots } from "../catalog/product-reads"
 import { ChangeAction } from "../../modules/order/change-actions"
 import type { Order, OrderLineItem } from "../../modules/order/service"
@@ -55,24 +56,9 @@ export async function outboundItemActions(
     const line: AddedLine = {
       id: newLineId(),
       order_id: order.id,
-      title: snapshot.product.title,
-      subtitle: snapshot.variant.title,
-      thumbnail: snapshot.variant.thumbnail ?? snapshot.product.thumbnail,
+      ...variantLineColumns(snapshot),
       quantity: item.quantity,
-      variant_id: snapshot.variant.id,
-      product_id: snapshot.product.id,
-      product_title: snapshot.product.title,
-      product_description: snapshot.product.description,
-      product_subtitle: snapshot.product.subtitle,
-      product_handle: snapshot.product.handle,
-      product_collection: snapshot.collection_title,
-      product_type: snapshot.type_value,
-      variant_sku: snapshot.variant.sku,
-      variant_barcode: snapshot.variant.barcode,
-      variant_title: snapshot.variant.title,
-      variant_option_values: snapshot.option_values,
       requires_shipping: true,
-      is_discountable: snapshot.product.discountable,
       is_tax_inclusive: item.unit_price == null ? price!.is_calculated_price_tax_inclusive : false,
       unit_price: item.unit_price == null ? price!.raw_calculated_amount.value : String(item.unit_price),
       tax_rate: taxRate,
