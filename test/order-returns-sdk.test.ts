@@ -73,6 +73,19 @@ describe("returns through @medusajs/js-sdk", () => {
       ["return_request", "confirmed"],
       ["return_receive", "confirmed"],
     ])
+    // Each step's event is in the outbox, written with it.
+    const events = await session.db.query(
+      "select name from event_outbox where data->>'order_id' = $1 order by created_at, name",
+      [order.id],
+    )
+    expect(events.rows.map((row) => row.name).filter((name) => name !== "order.fulfillment_created")).toEqual([
+      "order_change.created",
+      "order.return_requested",
+      "order_change.confirmed",
+      "order_change.created",
+      "order.return_received",
+      "order_change.confirmed",
+    ])
   })
 
   test("damaged units are dismissed: counted on the return, not put back in stock", async () => {

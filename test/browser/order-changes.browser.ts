@@ -78,6 +78,8 @@ describe("the dashboard's order changes", () => {
     await submit(() => page.getByRole("option").first().click(), /\/admin\/returns\/[^/]+$/)
     await page.getByRole("combobox").nth(1).click()
     await submit(() => page.getByRole("option", { name: "Return by post" }).click(), /\/shipping-method$/)
+    // The variant's inventory levels are there: no warning that the location cannot take the unit back.
+    expect(await page.getByText("No inventory level").count()).toBe(0)
     await page.getByRole("button", { name: "Confirm Return", exact: true }).click()
     await submit(() => page.getByRole("button", { name: "Continue", exact: true }).click(), /\/request$/)
     await page.waitForURL(/\/orders\/[^/]+$/)

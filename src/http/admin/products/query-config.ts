@@ -99,6 +99,27 @@ const adminVariantGraph: typeof variantGraph = {
           "variant_id",
         ),
     ),
+    // Medusa's variant.inventory: the items themselves (the dashboard's return form reads their levels).
+    inventory: hasMany(
+      () => inventoryItemGraph,
+      async (variantIds, ctx) => {
+        const links = await inventory(ctx).itemsForVariants(variantIds)
+        const items = new Map(
+          (await inventory(ctx).itemsById([...new Set(links.map((link) => link.inventory_item_id))])).map((item) => [
+            item.id,
+            item,
+          ]),
+        )
+        return groupBy(
+          links.flatMap((link) =>
+            items.has(link.inventory_item_id)
+              ? [{ ...items.get(link.inventory_item_id)!, variant_id: link.variant_id }]
+              : [],
+          ),
+          "variant_id",
+        )
+      },
+    ),
   },
 }
 
