@@ -2,6 +2,7 @@ import Medusa from "@medusajs/js-sdk"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
 import { createAdminUser } from "../scripts/lib/create-user"
+import { refusal } from "./helpers/sdk-admin"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
 import { testConfig } from "./helpers/services"
 import { startWorker, type TestWorker } from "./helpers/worker"
@@ -62,15 +63,6 @@ async function stockOf(variantId: string) {
 
 const draftCount = async () =>
   Number((await session.db.query(`select count(*) from "order" where is_draft_order`)).rows[0].count)
-
-const refusal = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return error as { status: number; message: string }
-  }
-  throw new Error("expected the request to be refused")
-}
 
 describe("draft orders through @medusajs/js-sdk", () => {
   test("create, edit, convert once, fulfil: totals exact at every step, stock reserved once", async () => {

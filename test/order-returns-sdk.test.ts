@@ -19,6 +19,16 @@ async function deliveredOrder(quantity: number) {
   return { order, line: order.items[0].id as string, payment }
 }
 
+/** A return of `quantity` units to the fixture's warehouse, requested and being received. */
+async function receivingReturn(orderId: string, line: string, quantity: number) {
+  const returns = session.admin.admin.return
+  const { return: created } = await returns.initiateRequest({ order_id: orderId, location_id: fx.location })
+  await returns.addReturnItem(created.id, { items: [{ id: line, quantity }] })
+  await returns.confirmRequest(created.id, {})
+  await returns.initiateReceive(created.id, {})
+  return created as Json
+}
+
 const stockOfLimited = () => stockAt(session, fx.variants.limited, fx.location)
 
 describe("returns through @medusajs/js-sdk", () => {
@@ -91,13 +101,7 @@ describe("returns through @medusajs/js-sdk", () => {
   test("damaged units are dismissed: counted on the return, not put back in stock", async () => {
     const { order, line } = await deliveredOrder(2)
     const before = await stockOfLimited()
-    const { return: created } = await session.admin.admin.return.initiateRequest({
-      order_id: order.id,
-      location_id: fx.location,
-    })
-    await session.admin.admin.return.addReturnItem(created.id, { items: [{ id: line, quantity: 2 }] })
-    await session.admin.admin.return.confirmRequest(created.id, {})
-    await session.admin.admin.return.initiateReceive(created.id, {})
+    const created = await receivingReturn(order.id, line, 2)
     await session.admin.admin.return.receiveItems(created.id, { items: [{ id: line, quantity: 1 }] })
     await session.admin.admin.return.dismissItems(created.id, { items: [{ id: line, quantity: 1 }] })
     const { return: done, order_preview } = await session.admin.admin.return.confirmReceive(created.id, {})
@@ -113,13 +117,7 @@ describe("returns through @medusajs/js-sdk", () => {
 
   test("two receives of one return at once: the units come back once", async () => {
     const { order, line } = await deliveredOrder(2)
-    const { return: created } = await session.admin.admin.return.initiateRequest({
-      order_id: order.id,
-      location_id: fx.location,
-    })
-    await session.admin.admin.return.addReturnItem(created.id, { items: [{ id: line, quantity: 2 }] })
-    await session.admin.admin.return.confirmRequest(created.id, {})
-    await session.admin.admin.return.initiateReceive(created.id, {})
+    const created = await receivingReturn(order.id, line, 2)
     await session.admin.admin.return.receiveItems(created.id, { items: [{ id: line, quantity: 2 }] })
     const before = await stockOfLimited()
     const results = await Promise.allSettled(

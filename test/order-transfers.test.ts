@@ -2,6 +2,7 @@ import Medusa from "@medusajs/js-sdk"
 import pg from "pg"
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest"
 import { createAdminUser } from "../scripts/lib/create-user"
+import { refusal } from "./helpers/sdk-admin"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
 import { testConfig } from "./helpers/services"
 import { shopper } from "./helpers/shopper"
@@ -95,15 +96,6 @@ async function events(name: string, key: string, value: string) {
     [name, key, value],
   )
   return rows.map((row) => row.data as Json)
-}
-
-const refusal = async (promise: Promise<unknown>) => {
-  try {
-    await promise
-  } catch (error) {
-    return error as { status: number; message: string }
-  }
-  throw new Error("expected the request to be refused")
 }
 
 describe("order transfer through @medusajs/js-sdk", () => {

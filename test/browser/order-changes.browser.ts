@@ -64,6 +64,26 @@ async function stocked(sku: string) {
   return inventory_levels.find((level: Json) => level.location_id === world.ids.location).stocked_quantity as number
 }
 
+/** On an exchange or claim page: the order's first unit comes back, to the first location. */
+async function pickInbound() {
+  const page = world.dashboard.page
+  await page.getByText("Add items", { exact: true }).first().click()
+  await page.waitForTimeout(500)
+  await page.getByRole("checkbox").nth(1).click()
+  await world.submit(() => page.getByRole("button", { name: "Save", exact: true }).click(), /\/inbound\/items$/)
+  await page.getByRole("combobox").nth(0).click()
+  await world.submit(() => page.getByRole("option").first().click(), /\/admin\/returns\/[^/]+$/)
+}
+
+/** On an exchange or claim page: the first variant offered goes out. */
+async function pickOutbound() {
+  const page = world.dashboard.page
+  await page.getByText("Add items", { exact: true }).last().click()
+  await page.waitForTimeout(800)
+  await page.getByRole("checkbox").nth(1).click()
+  await world.submit(() => page.getByRole("button", { name: "Save", exact: true }).click(), /\/outbound\/items$/)
+}
+
 describe("the dashboard's order changes", () => {
   it("requests a return of one unit from the order page, then receives it", async () => {
     const { dashboard, expectPage, submit } = world
@@ -161,18 +181,10 @@ describe("the dashboard's order changes", () => {
     const { dashboard, expectPage, submit } = world
     const page = dashboard.page
     await expectPage("/orders/:exchangeOrder/exchanges")
-    await page.getByText("Add items", { exact: true }).first().click()
-    await page.waitForTimeout(500)
-    await page.getByRole("checkbox").nth(1).click()
-    await submit(() => page.getByRole("button", { name: "Save", exact: true }).click(), /\/inbound\/items$/)
-    await page.getByRole("combobox").nth(0).click()
-    await submit(() => page.getByRole("option").first().click(), /\/admin\/returns\/[^/]+$/)
+    await pickInbound()
     await page.getByRole("combobox").nth(1).click()
     await submit(() => page.getByRole("option", { name: /Return by post/ }).click(), /\/inbound\/shipping-method$/)
-    await page.getByText("Add items", { exact: true }).last().click()
-    await page.waitForTimeout(800)
-    await page.getByRole("checkbox").nth(1).click()
-    await submit(() => page.getByRole("button", { name: "Save", exact: true }).click(), /\/outbound\/items$/)
+    await pickOutbound()
     await page.getByRole("combobox").nth(2).click()
     await submit(() => page.getByRole("option").first().click(), /\/outbound\/shipping-method$/)
     await page.getByRole("button", { name: "Confirm Exchange", exact: true }).click()
@@ -193,16 +205,8 @@ describe("the dashboard's order changes", () => {
     const { dashboard, expectPage, submit } = world
     const page = dashboard.page
     await expectPage("/orders/:claimOrder/claims")
-    await page.getByText("Add items", { exact: true }).first().click()
-    await page.waitForTimeout(500)
-    await page.getByRole("checkbox").nth(1).click()
-    await submit(() => page.getByRole("button", { name: "Save", exact: true }).click(), /\/inbound\/items$/)
-    await page.getByRole("combobox").nth(0).click()
-    await submit(() => page.getByRole("option").first().click(), /\/admin\/returns\/[^/]+$/)
-    await page.getByText("Add items", { exact: true }).last().click()
-    await page.waitForTimeout(800)
-    await page.getByRole("checkbox").nth(1).click()
-    await submit(() => page.getByRole("button", { name: "Save", exact: true }).click(), /\/outbound\/items$/)
+    await pickInbound()
+    await pickOutbound()
     await page.getByRole("button", { name: "Confirm Claim", exact: true }).click()
     await submit(() => page.getByRole("button", { name: "Continue", exact: true }).click(), /\/claims\/[^/]+\/request$/)
     const { claims } = await world.admin(`/admin/claims?order_id=${world.ids.claimOrder}`)

@@ -16,6 +16,7 @@ import {
 import { type OutboundItemInput, outboundItemActions } from "./outbound"
 import { chargeDifference } from "./payment-difference"
 import {
+  type ActionPatch,
   confirmReturnRequestIn,
   patchAction,
   type ReturnItemInput,
@@ -202,12 +203,7 @@ export function updateBundleAction(
   id: string,
   actionId: string,
   actions: string[],
-  patch: {
-    quantity?: number
-    reason_id?: string | null
-    internal_note?: string | null
-    custom_amount?: number | null
-  } | null,
+  patch: ActionPatch | null,
 ) {
   return transaction(scope, async (tx) => {
     const { change, lines, quantities } = await bundleInChange(tx, kind, id)

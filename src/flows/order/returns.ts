@@ -37,6 +37,13 @@ export interface ShippingInput {
   internal_note?: string | null
   metadata?: Record<string, unknown> | null
 }
+/** A change to one action (quantity, reason, note, a shipping method's amount). */
+export interface ActionPatch {
+  quantity?: number
+  reason_id?: string | null
+  internal_note?: string | null
+  custom_amount?: number | null
+}
 interface Actor {
   actor_id: string | null
 }
@@ -147,12 +154,7 @@ export function updateReturnAction(
   returnId: string,
   actionId: string,
   types: { change: OrderChange["change_type"][]; actions: string[] },
-  patch: {
-    quantity?: number
-    reason_id?: string | null
-    internal_note?: string | null
-    custom_amount?: number | null
-  } | null,
+  patch: ActionPatch | null,
 ) {
   return transaction(scope, async (tx) => {
     const { change, lines, quantities } = await returnInChange(tx, returnId, types.change)
@@ -168,12 +170,7 @@ export async function patchAction(
   actionId: string,
   actions: string[],
   lines: { id: string; totals: Record<string, string>; quantity: number }[],
-  patch: {
-    quantity?: number
-    reason_id?: string | null
-    internal_note?: string | null
-    custom_amount?: number | null
-  } | null,
+  patch: ActionPatch | null,
 ) {
   const changes = tx.resolve("orderChangeService")
   const action = await changes.action(change, actionId, actions)
