@@ -38,9 +38,10 @@ afterAll(async () => {
 const address = { first_name: "Ana", last_name: "Draft", address_1: "Rue 1", city: "Port", country_code: "HT" }
 
 /** A draft for a guest email, shipped to ht (20 %) with the standard option (4.90). */
-function createDraft(items: Json[], email = `buyer-${run}@example.com`) {
+function createDraft(items: Json[], email = `buyer-${run}@example.com`, promo_codes?: string[]) {
   return admin.admin.draftOrder.create({
     email,
+    promo_codes,
     region_id: fx.regions.euro,
     sales_channel_id: fx.channel,
     items,
@@ -48,6 +49,33 @@ function createDraft(items: Json[], email = `buyer-${run}@example.com`) {
     shipping_address: address,
     billing_address: address,
   } as any)
+}
+
+/** A 10 % code on items, only for this file's euro region (so that no other file's carts see it). */
+async function createCode(code: string, extra: Json = {}) {
+  await admin.admin.promotion.create({
+    code,
+    type: "standard",
+    status: "active",
+    is_automatic: false,
+    application_method: { type: "percentage", target_type: "items", allocation: "across", value: 10 },
+    rules: [{ attribute: "region.id", operator: "eq", values: [fx.regions.euro] }],
+    ...extra,
+  } as never)
+  return code
+}
+
+/** Two tees (19.98) and 4.90 shipping at 20 %, with 10 % off the tees: (17.982 + 4.90) × 1.2 = 27.4584. */
+const discounted = {
+  item_subtotal: 19.98,
+  subtotal: 24.88,
+  discount_subtotal: 1.998,
+  discount_tax_total: 0.3996,
+  discount_total: 2.3976,
+  item_tax_total: 3.5964,
+  tax_total: 4.5764,
+  item_total: 21.5784,
+  total: 27.4584,
 }
 
 async function stockOf(variantId: string) {
@@ -179,9 +207,91 @@ describe("draft orders through @medusajs/js-sdk", () => {
     ).draft_order_preview
     expect(back.total).toBe(25.08745)
     const refusedPromotion = await refusal(admin.admin.draftOrder.addPromotions(draft.id, { promo_codes: ["X"] }))
-    expect(refusedPromotion.status).toBe(400)
+    expect(refusedPromotion).toMatchObject({ status: 400, message: "The promotion code X is invalid" })
     await admin.admin.draftOrder.delete(draft.id)
     expect((await refusal(admin.admin.draftOrder.retrieve(draft.id))).status).toBe(404)
+  })
+
+  test("a 10 % code: applied, taken off, unknown refused, converted with its adjustments", async () => {
+    const code = await createCode(`DRAFT10-${run}`)
+    const { draft_order: draft } = await createDraft([{ variant_id: fx.variants.tee, quantity: 2 }])
+    expect(draft).toMatchObject({ total: 29.856, discount_total: 0, promotions: [] })
+
+    const applied = (await admin.admin.draftOrder.addPromotions(draft.id, { promo_codes: [code] })).draft_order_preview
+    // 10 % of 19.98 = 1.998; tax on what is left: 17.982 × 0.2 = 3.5964 → 21.5784; shipping 4.90 + 0.98 = 5.88.
+    expect(applied).toMatchObject(discounted)
+    expect(applied.items[0]).toMatchObject({
+      subtotal: 19.98,
+      discount_subtotal: 1.998,
+      discount_tax_total: 0.3996,
+      discount_total: 2.3976,
+      tax_total: 3.5964,
+      total: 21.5784,
+    })
+    expect(applied.items[0].adjustments).toEqual([
+      expect.objectContaining({ code, amount: 1.998, item_id: applied.items[0].id }),
+    ])
+    expect(applied.shipping_methods[0]).toMatchObject({ total: 5.88, adjustments: [] })
+    expect(applied.promotions).toEqual([expect.objectContaining({ code })])
+    // The code stays applied through an edit: 3 tees, 10 % of 29.97 = 2.997.
+    const more = (await admin.admin.draftOrder.updateItem(draft.id, applied.items[0].id, { quantity: 3 }))
+      .draft_order_preview
+    expect(more.items[0].adjustments).toEqual([expect.objectContaining({ code, amount: 2.997 })])
+    // (29.97 − 2.997 + 4.90) × 1.2 = 38.2476
+    expect(more.total).toBe(38.2476)
+    await admin.admin.draftOrder.updateItem(draft.id, applied.items[0].id, { quantity: 2 })
+
+    // An unknown code refuses the request whole: nothing changes.
+    const unknown = await refusal(admin.admin.draftOrder.addPromotions(draft.id, { promo_codes: [code, "NOPE-X"] }))
+    expect(unknown).toMatchObject({ status: 400, message: "The promotion code NOPE-X is invalid" })
+    expect((await admin.admin.draftOrder.retrieve(draft.id)).draft_order).toMatchObject(discounted)
+
+    const removed = (await admin.admin.draftOrder.removePromotions(draft.id, { promo_codes: [code] }))
+      .draft_order_preview
+    expect(removed).toMatchObject({
+      subtotal: 24.88,
+      tax_total: 4.976,
+      total: 29.856,
+      discount_total: 0,
+      promotions: [],
+    })
+    expect(removed.items[0].adjustments).toEqual([])
+
+    // Applied again, and converted: the order keeps the adjustments and the promotion, its payment the discounted total.
+    await admin.admin.draftOrder.addPromotions(draft.id, { promo_codes: [code] })
+    const { order: converted } = await admin.admin.draftOrder.convertToOrder(draft.id)
+    expect(converted).toMatchObject({ status: "pending", total: 27.4584 })
+    expect(converted.payment_collections[0]).toMatchObject({ amount: 27.4584 })
+    const { order } = await admin.admin.order.retrieve(draft.id)
+    expect(order).toMatchObject(discounted)
+    expect(order.promotions).toEqual([expect.objectContaining({ code })])
+    expect(order.items[0].adjustments).toEqual([expect.objectContaining({ code, amount: 1.998 })])
+  })
+
+  test("a code with a usage budget of one: a second draft with it cannot be converted", async () => {
+    const { campaign } = await admin.admin.campaign.create({
+      name: `Draft budget ${run}`,
+      campaign_identifier: `draft-budget-${run}`,
+      budget: { type: "usage", limit: 1 },
+    } as never)
+    const code = await createCode(`DRAFTONCE-${run}`, { campaign_id: campaign.id })
+    const first = (await createDraft([{ variant_id: fx.variants.tee, quantity: 2 }], undefined, [code])).draft_order
+    expect(first).toMatchObject({ ...discounted, promotions: [expect.objectContaining({ code })] })
+    const second = (await createDraft([{ variant_id: fx.variants.tee, quantity: 2 }], undefined, [code])).draft_order
+    await admin.admin.draftOrder.convertToOrder(first.id)
+    const refused = await refusal(admin.admin.draftOrder.convertToOrder(second.id))
+    expect(refused.status).toBe(400)
+    expect(refused.message).toBe("Promotion usage exceeds the budget limit.")
+    expect((await admin.admin.draftOrder.retrieve(second.id)).draft_order).toMatchObject({ status: "draft" })
+    const used = await session.db.query("select used from promotion_campaign_budget where campaign_id = $1", [
+      campaign.id,
+    ])
+    expect(Number(used.rows[0].used)).toBe(1)
+    // An unknown code on create stores nothing.
+    const before = await draftCount()
+    const unknown = await refusal(createDraft([{ variant_id: fx.variants.tee, quantity: 1 }], undefined, ["NOPE-Y"]))
+    expect(unknown).toMatchObject({ status: 400, message: "The promotion code NOPE-Y is invalid" })
+    expect(await draftCount()).toBe(before)
   })
 
   test("bad input is refused with 400 and stores nothing", async () => {

@@ -6,10 +6,15 @@ import type { PromotionWithRules } from "../../modules/promotion/service"
 
 type Json = Record<string, unknown>
 type Adjustment = CartLineItemAdjustment | CartShippingMethodAdjustment
-/** What of a cart the promotions touched. */
-interface Adjusted {
-  itemAdjustments: CartLineItemAdjustment[]
-  methodAdjustments: CartShippingMethodAdjustment[]
+/** An adjustment as far as the applied promotions and their budgets look at it (a cart's row, an order line's snapshot). */
+interface AdjustmentAmount {
+  promotion_id: string | null
+  amount: string
+}
+/** What of a cart (or a draft order) the promotions touched. */
+export interface Adjusted {
+  itemAdjustments: readonly AdjustmentAmount[]
+  methodAdjustments: readonly AdjustmentAmount[]
 }
 
 /**

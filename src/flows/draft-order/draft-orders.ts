@@ -7,6 +7,9 @@ import { OrderEvents } from "../../modules/order/events"
 import type { Order, OrderAddress, OrderLineItem, OrderShippingMethod } from "../../modules/order/service"
 import { cachedRegion } from "../../modules/region/catalog-reads"
 import { reserveOrderLines } from "../inventory/order-stock"
+import type { PromotionChange } from "../cart/promotions"
+import { registerPromotionUsage } from "../cart/promotion-view"
+import { appliedPromotionIds, draftAdjustments, promoteDraft, saveDraftPromotions } from "./promotions"
 import {
   type DraftContext,
   type DraftItemInput,
@@ -47,6 +50,7 @@ export interface CreateDraftOrderInput {
   shipping_address?: DraftAddress | null
   billing_address?: DraftAddress | null
   metadata?: Record<string, unknown> | null
+  promo_codes?: string[] | null
 }
 
 const addressValues = (address: DraftAddress | null | undefined) =>
@@ -106,7 +110,9 @@ export function createDraftOrder(scope: Scope, input: CreateDraftOrderInput): Pr
     const lines = await newDraftLines(tx, context, input.items ?? [])
     const methods: DraftMethod[] = []
     for (const method of input.shipping_methods ?? []) methods.push(await newDraftMethod(tx, context, method))
-    const priced = priceDraft(await draftTaxRate(tx, context), lines, methods)
+    const taxRate = await draftTaxRate(tx, context)
+    const promoted = await promoteDraft(tx, context, taxRate, [], { add: input.promo_codes ?? [] }, lines, methods)
+    const priced = priceDraft(taxRate, promoted.lines, promoted.methods)
     const created = await tx.resolve("orderService").create({
       order: {
         region_id: region.id,
@@ -118,6 +124,7 @@ export function createDraftOrder(scope: Scope, input: CreateDraftOrderInput): Pr
         is_draft_order: true,
         metadata: input.metadata ?? null,
         totals: priced.totals,
+        promotions: promoted.promotions,
       },
       shipping_address: shipping,
       billing_address: addressValues(input.billing_address),
@@ -152,8 +159,11 @@ const storedMethod = ({
   ...method
 }: OrderShippingMethod) => method
 
-/** The draft locked, its lines and methods changed, and everything priced again at its address's tax rate. */
-async function repriceDraft(tx: Scope, id: string, change?: Change) {
+/**
+ * The draft locked, its lines and methods changed, its promotions computed afresh (with
+ * `promotions`' codes added or taken off) and everything priced again at its address's tax rate.
+ */
+async function repriceDraft(tx: Scope, id: string, change?: Change, promotions: PromotionChange = {}) {
   const orders = tx.resolve("orderService")
   const draft = await orders.lockDraft(id)
   const [document] = await orders.documents([id])
@@ -161,9 +171,19 @@ async function repriceDraft(tx: Scope, id: string, change?: Change) {
   let lines: DraftLine[] = document!.items.map(storedLine)
   let methods: DraftMethod[] = document!.shippingMethods.map(storedMethod)
   if (change) ({ lines, methods } = await change(tx, context, lines, methods))
-  const priced = priceDraft(await draftTaxRate(tx, context), lines, methods)
-  await orders.saveDraftContents(id, priced)
+  const taxRate = await draftTaxRate(tx, context)
+  const promoted = await promoteDraft(tx, context, taxRate, appliedPromotionIds(draft), promotions, lines, methods)
+  await orders.saveDraftContents(id, priceDraft(taxRate, promoted.lines, promoted.methods))
+  await saveDraftPromotions(tx, draft, promoted.promotions)
 }
+
+/** Medusa's addDraftOrderPromotionWorkflow: the codes applied (an unknown or inactive one refuses them all). */
+export const addDraftPromotions = (scope: Scope, id: string, codes: string[]) =>
+  transaction(scope, (tx) => repriceDraft(tx, id, undefined, { add: codes }))
+
+/** Medusa's removeDraftOrderPromotionsWorkflow: the codes taken off. */
+export const removeDraftPromotions = (scope: Scope, id: string, codes: string[]) =>
+  transaction(scope, (tx) => repriceDraft(tx, id, undefined, { remove: codes }))
 
 function changeDraft(scope: Scope, id: string, change: Change) {
   return transaction(scope, (tx) => repriceDraft(tx, id, change))
@@ -278,7 +298,10 @@ export function convertDraftToOrder(scope: Scope, id: string) {
     const orders = tx.resolve("orderService")
     // The lock makes a second conversion wait, then find no draft.
     const draft = await orders.lockDraft(id)
+    const [document] = await orders.documents([id])
     const lines = await orders.items([id])
+    // Budgets are counted here, under the draft's lock, as a checkout counts them: over one, nothing is converted.
+    await registerPromotionUsage(tx, draftAdjustments(lines, document!.shippingMethods))
     await reserveOrderLines(tx, draft.sales_channel_id, lines)
     const collection = await tx.resolve("paymentService").createCollection({
       currency_code: draft.currency_code,

@@ -1,7 +1,7 @@
 import { variantLineColumns } from "../catalog/line-columns"
 import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
-import { documentTotals, lineTotals } from "../../core/totals"
+import { documentTotals, type LineAdjustment, lineTotals } from "../../core/totals"
 import { cachedRegion, cachedTaxRate } from "../../modules/region/catalog-reads"
 import type { OrderLineItem, OrderShippingMethod } from "../../modules/order/service"
 import { cachedLocationIds } from "../../modules/stock-location/catalog-reads"
@@ -172,16 +172,26 @@ export async function draftTaxRate(tx: Scope, draft: DraftContext): Promise<stri
   return cachedTaxRate(tx, { country_code: draft.country_code, province_code: draft.province ?? undefined })
 }
 
+/** A line's stored adjustments (the snapshot complete-cart writes) as lineTotals takes them. */
+const discountsOf = (adjustments: Record<string, unknown>[] | null | undefined): LineAdjustment[] =>
+  (adjustments ?? []).map((adjustment) => ({
+    amount: String(adjustment.amount),
+    is_tax_inclusive: Boolean(adjustment.is_tax_inclusive),
+  }))
+
 /** Lines and methods with their totals at the rate, and the draft's totals: the cart's formulas, nothing rounded. */
 export function priceDraft(taxRate: string, lines: DraftLine[], methods: DraftMethod[]) {
-  const itemTotals = lines.map((line) => lineTotals({ ...line, tax_rate: taxRate }))
+  const itemTotals = lines.map((line) => lineTotals({ ...line, tax_rate: taxRate }, discountsOf(line.adjustments)))
   const methodTotals = methods.map((method) =>
-    lineTotals({
-      unit_price: method.amount,
-      quantity: 1,
-      is_tax_inclusive: method.is_tax_inclusive,
-      tax_rate: taxRate,
-    }),
+    lineTotals(
+      {
+        unit_price: method.amount,
+        quantity: 1,
+        is_tax_inclusive: method.is_tax_inclusive,
+        tax_rate: taxRate,
+      },
+      discountsOf(method.adjustments),
+    ),
   )
   return {
     items: lines.map((line, i) => ({ ...line, tax_rate: taxRate, totals: { ...itemTotals[i]! } })),

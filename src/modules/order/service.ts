@@ -182,6 +182,14 @@ export class OrderService {
     })
   }
 
+  /** The promotions a draft carries (as an order keeps them: id, code, is_automatic, application_method). */
+  async setDraftPromotions(id: string, promotions: Record<string, unknown>[]) {
+    await this.db
+      .update(order)
+      .set({ promotions, updated_at: new Date() })
+      .where(and(eq(order.id, id), eq(order.is_draft_order, true)))
+  }
+
   async items(orderIds: string[]): Promise<OrderLineItem[]> {
     if (orderIds.length === 0) return []
     return this.db

@@ -6,11 +6,13 @@ import { selectJson } from "../../../core/query/select-json"
 import type { AppEnv } from "../../../core/types"
 import {
   addDraftItems,
+  addDraftPromotions,
   addDraftShipping,
   assertDraft,
   convertDraftToOrder,
   createDraftOrder,
   deleteDraftOrder,
+  removeDraftPromotions,
   updateDraftItem,
   updateDraftOrder,
   updateDraftShipping,
@@ -127,12 +129,11 @@ export const adminDraftOrderRoutes = new Hono<AppEnv>()
     await updateDraftShipping(c.var.scope, c.req.param("id"), c.req.param("action_id"), null)
     return preview(c)
   })
-  // Promotions on drafts would need the cart promotion engine over order lines: refused plainly for now.
   .post("/:id/edit/promotions", body(promotionsBody), async (c) => {
-    await assertDraft(c.var.scope, c.req.param("id"))
-    throw new MedusaError("not_allowed", "Promotions cannot be applied to draft orders yet")
+    await addDraftPromotions(c.var.scope, c.req.param("id"), c.req.valid("json").promo_codes)
+    return preview(c)
   })
   .delete("/:id/edit/promotions", body(promotionsBody), async (c) => {
-    await assertDraft(c.var.scope, c.req.param("id"))
-    throw new MedusaError("not_allowed", "Promotions cannot be applied to draft orders yet")
+    await removeDraftPromotions(c.var.scope, c.req.param("id"), c.req.valid("json").promo_codes)
+    return preview(c)
   })

@@ -40,8 +40,6 @@ const draftItem = z
   })
 const draftItems = z.array(draftItem).max(200)
 
-const noPromotions = z.array(z.string()).max(0, { error: "promotion codes on draft orders are not supported" })
-
 export const createDraftOrderBody = z
   .strictObject({
     status: z.enum(["completed"]).nullish(),
@@ -64,7 +62,7 @@ export const createDraftOrderBody = z
       .optional(),
     shipping_address: addressBody.nullish(),
     billing_address: addressBody.nullish(),
-    promo_codes: noPromotions.optional(),
+    promo_codes: z.array(z.string().max(200)).max(50).optional(),
     no_notification_order: z.boolean().optional(),
     metadata,
   })
