@@ -33,8 +33,8 @@ export async function orderPreviewJson(scope: Scope, orderId: string): Promise<J
   const json = await orderJson(scope, orderId)
   const change = await scope.resolve("orderChangeService").active(orderId)
   if (!change) return json
-  const [changeJson] = await changesJson(scope, [change])
   const actions = await scope.resolve("orderChangeService").actions([change.id])
+  const changeJson = { ...change, actions: actions.map(actionJson) }
   const lines = await scope.resolve("orderService").items([orderId])
   const { items, difference } = applyChangeActions(await lineQuantities(scope, orderId, lines), actions)
   const actionsOn = (id: string) =>

@@ -87,6 +87,12 @@ export class OrderChangeService {
       .orderBy(asc(orderChange.created_at))
   }
 
+  /** The changes of exchanges or claims, by their ids. */
+  async ofBundles(key: "exchange_id" | "claim_id", ids: string[]): Promise<OrderChange[]> {
+    if (ids.length === 0) return []
+    return this.db.select().from(orderChange).where(inArray(orderChange[key], ids)).orderBy(asc(orderChange.created_at))
+  }
+
   /** Actions of the changes, in the order they were made. */
   async actions(changeIds: string[]): Promise<OrderChangeAction[]> {
     if (changeIds.length === 0) return []

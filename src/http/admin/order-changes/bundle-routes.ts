@@ -16,7 +16,7 @@ import {
   confirmBundle,
   updateBundleAction,
 } from "../../../flows/order/exchange-claim"
-import { bundleJson } from "../../../flows/order/exchange-claim-view"
+import { bundlesJson } from "../../../flows/order/exchange-claim-view"
 import { returnJson } from "../../../flows/order/return-view"
 import { listOrdering } from "../returns/routes"
 import { ChangeAction } from "../../../modules/order/change-actions"
@@ -57,11 +57,10 @@ const beginClaimBody = beginChangeBody.extend({
 export function bundleRoutes(kind: Bundle) {
   const entity = async (scope: AppEnv["Variables"]["scope"], id: string) => {
     const returns = scope.resolve("returnService")
-    return bundleJson(
-      scope,
-      kind,
+    const [json] = await bundlesJson(scope, kind, [
       kind === "exchange" ? await returns.retrieveExchange(id) : await returns.retrieveClaim(id),
-    )
+    ])
+    return json!
   }
   const preview = async (c: Context<AppEnv>, side: "inbound" | "outbound") => {
     const json = await entity(c.var.scope, c.req.param("id")!)
@@ -91,7 +90,7 @@ export function bundleRoutes(kind: Bundle) {
               offset,
             })
           : await returns.listClaims({ id, order_id, created_at, updated_at }, listOrdering(order), { limit, offset })
-      const list = await Promise.all(rows.map((row) => bundleJson(c.var.scope, kind, row)))
+      const list = await bundlesJson(c.var.scope, kind, rows)
       return c.json({ [`${kind}s`]: list.map((json) => selectJson(json, fields)), count, offset, limit })
     })
     .post("/", body(kind === "claim" ? beginClaimBody : beginChangeBody), async (c) => {
