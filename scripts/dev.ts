@@ -19,7 +19,7 @@ const POSTGRES_PORT = Number(process.env.DEV_POSTGRES_PORT ?? 54329)
 const say = (what: string, detail: string) => console.log(`  ${what.padEnd(11)}${detail}`)
 // The Worker sees only these of the shell's variables (plus .env): the ones medusa.config.ts reads.
 const FORWARDED =
-  /^(NODE_ENV|PUBLIC_URL|DATABASE_\w+|REDIS_URL|UPSTASH_\w+|QSTASH_\w+|JWT_\w+|COOKIE_\w+|\w+_CORS|MEDUSA_\w+)$/
+  /^(NODE_ENV|PUBLIC_URL|DATABASE_\w+|REDIS_URL|UPSTASH_\w+|QSTASH_\w+|JWT_\w+|COOKIE_\w+|\w+_CORS|MEDUSA_\w+|STRIPE_\w+|RESEND_\w+|NOTIFICATION_\w+|FILE_\w+|R2_\w+)$/
 
 const CRONS = [...new Set(jobs.map((job) => job.schedule))]
 let database: Promise<LocalDatabase> | undefined

@@ -270,7 +270,8 @@ describe("plugins and modules", () => {
         },
       ),
     )
-    expect(config.modules).toEqual({
+    const { eventBus, cache } = config.modules
+    expect({ eventBus, cache }).toEqual({
       eventBus: { resolve: "local", options: {} },
       cache: { resolve: "memory", options: { ttl: 60 } },
     })

@@ -7,6 +7,9 @@ import {
   type EventBusModule,
   type RedisRest,
 } from "./modules"
+import { resolveFileModule, type FileModule } from "./file-module"
+import { resolveNotificationModule, type NotificationModule } from "./notification-module"
+import { resolvePaymentModule, type PaymentModule } from "./payment-module"
 import { configSchema, type AdminOptions, type ConfigInput, type DatabaseExtra } from "./schema"
 import { normalizeV2Names } from "./v2-names"
 
@@ -45,7 +48,13 @@ export interface ResolvedConfig {
   }
   admin: AdminOptions
   plugins: { resolve: string; options: Record<string, unknown> }[]
-  modules: { eventBus: EventBusModule; cache: CacheModule }
+  modules: {
+    eventBus: EventBusModule
+    cache: CacheModule
+    payment: PaymentModule
+    notification: NotificationModule
+    file: FileModule
+  }
 }
 
 export class ConfigError extends Error {
@@ -125,7 +134,13 @@ export function resolveConfig(input: unknown, env: RuntimeEnv = {}): ResolvedCon
     },
     admin,
     plugins: plugins.map((plugin) => (typeof plugin === "string" ? { resolve: plugin, options: {} } : plugin)),
-    modules: { eventBus: resolveEventBus(modules.eventBus, issues), cache },
+    modules: {
+      eventBus: resolveEventBus(modules.eventBus, issues),
+      cache,
+      payment: resolvePaymentModule(modules.payment, { isProduction, env }, issues),
+      notification: resolveNotificationModule(modules.notification, { isProduction, env }, issues),
+      file: resolveFileModule(modules.file, { isProduction, env }, issues),
+    },
   }
   if (issues.length > 0) throw new ConfigError(issues.map(formatIssue))
   return resolved

@@ -145,6 +145,9 @@ export const configSchema = z.strictObject({
     .strictObject({
       eventBus: moduleSchema.optional(),
       cache: moduleSchema.optional(),
+      payment: moduleSchema.optional(),
+      notification: moduleSchema.optional(),
+      file: moduleSchema.optional(),
     })
     .default({}),
 })
@@ -168,7 +171,13 @@ export type ConfigInput = {
   }
   admin?: { disable?: boolean | EnvValue; path?: string; backendUrl?: string; storefrontUrl?: string }
   plugins?: (string | { resolve: string; options?: Record<string, unknown> })[]
-  modules?: { eventBus?: ModuleInput; cache?: ModuleInput }
+  modules?: {
+    eventBus?: ModuleInput
+    cache?: ModuleInput
+    payment?: ModuleInput
+    notification?: ModuleInput
+    file?: ModuleInput
+  }
 }
 export type ParsedConfig = z.output<typeof configSchema>
 export type AdminOptions = z.output<typeof adminSchema>

@@ -75,3 +75,18 @@ export const refund = pgTable(
   },
   (t) => [index("refund_payment_idx").on(t.payment_id)],
 )
+
+/**
+ * A provider's webhook event, recorded under its own id before it is applied: a retried delivery
+ * finds the row and changes nothing (each event applied once).
+ */
+export const paymentWebhookEvent = pgTable("payment_webhook_event", {
+  id: text("id").primaryKey(),
+  provider_id: text("provider_id").notNull(),
+  event_type: text("event_type").notNull(),
+  /** the provider's object the event is about (a PaymentIntent id) */
+  object_id: text("object_id"),
+  /** what applying it did: "authorized", "captured", "failed", "not_supported", … */
+  action: text("action"),
+  received_at: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+})
