@@ -16,6 +16,7 @@ import { adminReturnRoutes } from "./http/admin/returns/routes"
 import { adminOrderEditRoutes } from "./http/admin/order-edits/routes"
 import { adminPaymentCollectionRoutes } from "./http/admin/payment-collections/routes"
 import { adminPaymentRoutes } from "./http/admin/payments/routes"
+import { adminNotificationRoutes } from "./http/admin/notifications/routes"
 import { adminRefundReasonRoutes } from "./http/admin/refund-reasons/routes"
 import { adminReturnReasonRoutes } from "./http/admin/return-reasons/routes"
 import { adminProductRoutes } from "./http/admin/products/routes"
@@ -35,6 +36,7 @@ import { adminDashboardSettingsRoutes, publicDashboardRoutes } from "./http/admi
 import { acceptInviteRoute, adminUserRoutes } from "./http/admin/users/routes"
 import { adminPromotionRoutes } from "./http/admin/promotions/routes"
 import { adminCampaignRoutes } from "./http/admin/campaigns/routes"
+import { adminUploadRoutes } from "./http/admin/uploads/routes"
 
 /** Medusa's Admin API: every route needs an admin user (401 without, 403 for a customer). */
 export function adminApi(custom: readonly ApiRoute[] = []) {
@@ -67,6 +69,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/claims", adminClaimRoutes)
     .route("/exchanges", adminExchangeRoutes)
     .route("/payments", adminPaymentRoutes)
+    .route("/notifications", adminNotificationRoutes)
     .route("/refund-reasons", adminRefundReasonRoutes)
     .route("/return-reasons", adminReturnReasonRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)
@@ -79,6 +82,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/price-lists", adminPriceListRoutes)
     .route("/promotions", adminPromotionRoutes)
     .route("/campaigns", adminCampaignRoutes)
+    .route("/uploads", adminUploadRoutes)
     .route("/", adminDashboardSettingsRoutes)
   // The project's and plugins' /admin routes, behind the same admin check.
   mountRoutes(api, custom, "/admin")

@@ -20,6 +20,7 @@ import type { AppEnv } from "./core/types"
 import { createCache, type CacheService } from "./infra/cache"
 import { CatalogCache } from "./infra/catalog-cache"
 import { catalogInvalidation } from "./infra/catalog-invalidation"
+import { notificationSubscribers } from "./flows/notification"
 import { EventOutboxService } from "./infra/event-outbox-service"
 import type { JobConfig } from "./infra/events/job"
 import { EventPublisher } from "./infra/events/publisher"
@@ -27,10 +28,14 @@ import { subscriberRoutes } from "./infra/events/receiver"
 import { checkSubscriberIds, subscribersOf, type Subscriber } from "./infra/events/subscriber"
 import { createRateLimiter } from "./infra/rate-limit"
 import { registerModules } from "./modules"
+import { paymentProvidersFor } from "./modules/payment/providers"
 import { authRoutes } from "./http/auth/routes"
+import { paymentHookRoutes } from "./http/hooks/payment"
 import { adminDashboard } from "./http/admin-dashboard"
 import { cloudAuthRoutes } from "./http/admin/dashboard-settings"
 import { storeApi } from "./store-api"
+import { uploadBodyLimits } from "./http/static/limits"
+import { staticFileRoutes } from "./http/static/routes"
 
 /** What the project's folders and plugins provide (src/registry.generated.ts). */
 export interface Extensions {
@@ -43,9 +48,9 @@ export interface Extensions {
 
 const NO_EXTENSIONS: Extensions = { subscribers: [], jobs: [], routes: [], services: [] }
 
-/** The project's and plugins' subscribers, and the built-in one that keeps the catalog cache exact. */
+/** The project's and plugins' subscribers, the built-in one that keeps the catalog cache exact, and the built-in mails. */
 function allSubscribers(extensions: Extensions): readonly Subscriber[] {
-  const all = [...extensions.subscribers, catalogInvalidation]
+  const all = [...extensions.subscribers, catalogInvalidation, ...notificationSubscribers]
   checkSubscriberIds(all)
   return all
 }
@@ -88,6 +93,9 @@ export function createRegistry(config: ResolvedConfig, extensions: Extensions = 
     })
   })
   registerModules(registry)
+  // Payment providers with the project's and plugins' provider modules, built now: a missing one stops the start.
+  const paymentProviders = paymentProvidersFor(config, extensions.modules?.paymentProviders)
+  registry.register("paymentProviders", () => paymentProviders)
   // Last, so that a project's service can be resolved under its own name before any other.
   registerServices(registry, extensions.services ?? [], config)
   return registry
@@ -100,10 +108,12 @@ export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EX
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
-  app.use(refuseHostileRequests(extensions.routes))
+  app.use(refuseHostileRequests(extensions.routes, uploadBodyLimits(config.modules.file)))
   app.use("/store/*", corsFor(store_cors))
   app.use("/admin/*", corsFor(admin_cors))
   app.use("/auth/*", corsFor(auth_cors))
+  // Presigned upload PUTs come from the admin (the dashboard's product import).
+  app.use("/static/*", corsFor(admin_cors))
   app.use(requestScope(config, registry))
 
   app.get("/health", health)
@@ -113,7 +123,9 @@ export function createApp(config: ResolvedConfig, extensions: Extensions = NO_EX
   app.route("/auth", authRoutes)
   app.route("/admin", adminApi(routes))
   app.route("/cloud", cloudAuthRoutes)
+  app.route("/static", staticFileRoutes)
   app.route("/hooks/subscribers", subscriberRoutes(config, allSubscribers(extensions)))
+  app.route("/hooks/payment", paymentHookRoutes)
   if (!config.admin.disable) app.route(config.admin.path, adminDashboard(config.admin))
   // The project's other routes (not under /store or /admin): public, no CORS unless configured.
   mountRoutes(app, routes, "")

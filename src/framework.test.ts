@@ -42,6 +42,7 @@ describe("Medusa's import names", () => {
     expect(Object.keys(framework).sort()).toEqual([
       "BaseService",
       "MedusaError",
+      "Modules",
       "TransactionBaseService",
       "defineRoute",
       "job",

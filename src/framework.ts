@@ -13,3 +13,5 @@ export { job } from "./infra/events/job"
 export type { ScheduledJobConfig } from "./infra/events/job"
 export { subscriber } from "./infra/events/subscriber"
 export type { SubscriberArgs, SubscriberConfig } from "./infra/events/subscriber"
+/** Medusa's module names, for those whose services here speak Medusa's module methods (createNotifications, createFiles, …). */
+export const Modules = { NOTIFICATION: "notification", FILE: "file" } as const

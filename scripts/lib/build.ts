@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
 import { customModulePath, type ConfigInput } from "../../src/config"
+import { customPaymentProviderPaths } from "../../src/config/payment-module"
 import { generateRegistry, REGISTRY_FILE, type ModulePaths } from "./generate-registry"
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url))
@@ -25,6 +26,7 @@ export function extensionsOf(config: ConfigInput): { plugins: string[]; modules:
     modules: {
       cache: customModulePath("cache", config.modules?.cache),
       eventBus: customModulePath("eventBus", config.modules?.eventBus),
+      paymentProviders: customPaymentProviderPaths(config.modules?.payment),
     },
   }
 }

@@ -156,18 +156,29 @@ export function registrySource(
     }
   }
   const moduleEntries: string[] = []
-  for (const [kind, resolveAs] of Object.entries(options.modules ?? {})) {
-    if (!resolveAs) continue
+  /** imports a module's default export (a file, a folder's index.ts, or a package); its local name */
+  const importModule = (label: string, resolveAs: string) => {
     const dir = pluginDir(resolveAs, root)
     const file = [dir, `${dir}.ts`, join(dir, "index.ts")].find(
       (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
     )
     const packaged = !resolveAs.startsWith(".") && !resolveAs.startsWith("/") && existsSync(dir)
     if (!file && !packaged)
-      throw new PluginLoadError(`module ${kind} (${resolveAs})`, `no file at ${relative(root, dir) || dir}`)
+      throw new PluginLoadError(`module ${label} (${resolveAs})`, `no file at ${relative(root, dir) || dir}`)
     const name = `module${imports.length}`
     imports.push(`import ${name} from "${packaged ? resolveAs : importPath(file!)}"`)
-    moduleEntries.push(`${kind}: ${name}`)
+    return name
+  }
+  const { paymentProviders = [], ...single } = options.modules ?? {}
+  for (const [kind, resolveAs] of Object.entries(single)) {
+    if (resolveAs) moduleEntries.push(`${kind}: ${importModule(kind, resolveAs)}`)
+  }
+  // Payment providers by their `resolve`, as medusa.config.ts names them.
+  if (paymentProviders.length > 0) {
+    const byPath = paymentProviders.map(
+      (resolveAs) => `${JSON.stringify(resolveAs)}: ${importModule("payment provider", resolveAs)}`,
+    )
+    moduleEntries.push(`paymentProviders: { ${byPath.join(", ")} }`)
   }
   const importFrom = (module: string) => importPath(join(ROOT, "src", module))
   return [
@@ -190,6 +201,8 @@ export function registrySource(
 export interface ModulePaths {
   cache?: string
   eventBus?: string
+  /** custom payment providers' `resolve`s */
+  paymentProviders?: string[]
 }
 
 /** Writes the registry when it changed; true if it did. */

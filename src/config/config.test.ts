@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest"
+import { problems } from "../../test/helpers/config-problems"
 import { ConfigError, defineConfig, resolveConfig, searchPathSchema, type ConfigInput } from "."
 import { originAllowed } from "./cors-origins"
 
@@ -6,17 +7,6 @@ const URL_ = "postgres://u:p@db.example.com:5432/shop"
 
 const withProject = (projectConfig: Record<string, unknown>, rest: Partial<ConfigInput> = {}) =>
   ({ projectConfig: { database_url: URL_, ...projectConfig }, ...rest }) as ConfigInput
-
-/** The messages resolveConfig refuses a config with. */
-function problems(input: unknown, env: Record<string, string> = {}): string[] {
-  try {
-    resolveConfig(input, env)
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError)
-    return (error as ConfigError).issues
-  }
-  throw new Error("expected the config to be refused")
-}
 
 describe("defaults (development)", () => {
   const config = resolveConfig(defineConfig({ projectConfig: { database_url: URL_ } }))

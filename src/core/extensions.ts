@@ -70,6 +70,8 @@ export interface ServiceEntry {
 export interface ModuleFactories {
   cache?: (options: Record<string, unknown>) => unknown
   eventBus?: (container: Scope, options: Record<string, unknown>) => unknown
+  /** payment provider modules by their `resolve` (the payment module checks their shape) */
+  paymentProviders?: Record<string, unknown>
 }
 
 /** Mounts the routes under `prefix` (with it removed) on `app`: store and admin ones after their guards. */

@@ -4,8 +4,10 @@ import * as auth from "./auth"
 import * as cart from "./cart"
 import * as currency from "./currency"
 import * as customer from "./customer"
+import * as file from "./file"
 import * as fulfillment from "./fulfillment"
 import * as inventory from "./inventory"
+import * as notification from "./notification"
 import * as order from "./order"
 import * as payment from "./payment"
 import * as pricing from "./pricing"
@@ -26,9 +28,11 @@ export function registerModules(registry: Registry) {
     cart,
     currency,
     customer,
+    file,
     user,
     fulfillment,
     inventory,
+    notification,
     order,
     payment,
     pricing,

@@ -9,12 +9,19 @@ import { startWorker, type TestWorker } from "./worker"
 
 type Json = Record<string, any>
 
-/** A test file's Worker (listening, for the sdk), a Postgres client and @medusajs/js-sdk logged in as a new admin. */
-export function sdkAdminSession(email: string, prepare: () => Promise<unknown>) {
+/**
+ * A test file's Worker (listening, for the sdk), a Postgres client and @medusajs/js-sdk logged in as a new admin.
+ * `bindings` are read after `prepare` (a stand-in's address it started).
+ */
+export function sdkAdminSession(
+  email: string,
+  prepare: () => Promise<unknown>,
+  bindings: () => Record<string, string> = () => ({}),
+) {
   const session = {} as { worker: TestWorker; db: pg.Client; admin: Medusa }
   beforeAll(async () => {
     await prepare()
-    session.worker = await startWorker({}, { listen: true })
+    session.worker = await startWorker(bindings(), { listen: true })
     session.db = new pg.Client({ connectionString: inject("databaseUrl") })
     await session.db.connect()
     await createAdminUser(testConfig(), { email, password: "admin-pw" })

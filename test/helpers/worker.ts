@@ -11,6 +11,8 @@ export interface TestWorker {
   url: string
   /** fires the Worker's cron handler, as a cron trigger would */
   scheduled(cron: string): Promise<void>
+  /** the keys in an R2 bucket the Worker was started with (`r2Buckets`) */
+  r2Keys(bucket: string): Promise<string[]>
   /** what the Worker wrote to stdout and stderr so far */
   output(): string
   dispose(): Promise<void>
@@ -25,7 +27,7 @@ const wrangler = unstable_readConfig({ config: `${ROOT}wrangler.toml` })
  */
 export async function startWorker(
   bindings: Record<string, string> = {},
-  options: { listen?: boolean; port?: number; bundle?: string } = {},
+  options: { listen?: boolean; port?: number; bundle?: string; r2Buckets?: string[] } = {},
 ): Promise<TestWorker> {
   const port = options.port ?? (options.listen ? await freePort() : undefined)
   let output = ""
@@ -38,6 +40,8 @@ export async function startWorker(
     modules: [{ type: "ESModule", path: options.bundle ?? inject("bundle") }],
     compatibilityDate: wrangler.compatibility_date,
     compatibilityFlags: wrangler.compatibility_flags,
+    // In-memory R2 buckets, bound under these names (the r2 file provider's tests).
+    ...(options.r2Buckets ? { r2Buckets: options.r2Buckets } : {}),
     bindings: {
       NODE_ENV: "development",
       ...inject("databaseBindings"),
@@ -53,6 +57,10 @@ export async function startWorker(
   return {
     url: port ? `http://127.0.0.1:${port}` : "",
     output: () => output,
+    r2Keys: async (bucket) => {
+      const listed = await (await mf.getR2Bucket(bucket)).list()
+      return listed.objects.map((object) => object.key)
+    },
     scheduled: async (cron) => {
       const worker = await mf.getWorker()
       await worker.scheduled({ cron })

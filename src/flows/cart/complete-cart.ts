@@ -29,6 +29,7 @@ export async function completeCart(
 ): Promise<CompletionResult> {
   const { idempotencyKey, customerId } = options
   try {
+    const authorization = await askProvider(scope, cartId, customerId)
     return await transaction(scope, async (tx) => {
       const state = await loadCartState(tx, cartId, { forUpdate: true })
       const cart = state.cart
@@ -45,7 +46,7 @@ export async function completeCart(
       assertCompletable(state)
       // Budgets are counted here, under the cart's lock: a code over its budget refuses the checkout.
       await registerPromotionUsage(tx, state)
-      await tx.resolve("paymentService").authorize(cart.payment_collection_id!, state.totals.total!)
+      await tx.resolve("paymentService").authorize(cart.payment_collection_id!, state.totals.total!, authorization)
       const orderCustomerId = cart.customer_id ?? (await guestCustomer(tx, cart.email!))
       const orderId = await placeOrder(tx, { ...state, cart: { ...cart, customer_id: orderCustomerId } })
       // The cart keeps no customer: the guest who holds its id must still reach it (a repeated completion).
@@ -63,6 +64,19 @@ export async function completeCart(
     }
     throw error
   }
+}
+
+/**
+ * The session's provider asked whether the shopper paid (Stripe: the PaymentIntent retrieved), before
+ * the completion's transaction so no row stays locked over HTTP; the transaction checks it is for the same session.
+ */
+async function askProvider(scope: Scope, cartId: string, customerId: string | undefined) {
+  // Only the system provider configured: it is asked inside the transaction, at no cost.
+  if (scope.resolve("paymentService").providers.allLocal()) return undefined
+  const { cart } = await scope.resolve("cartService").retrieveDocument({ id: cartId })
+  assertCartAccess(cart, customerId)
+  if (cart.completed_at || !cart.payment_collection_id) return undefined
+  return scope.resolve("paymentService").askAuthorization(cart.payment_collection_id)
 }
 
 /**

@@ -4,7 +4,7 @@ import { emitEvent } from "../../infra/event-outbox-service"
 import { PaymentEvents } from "../../modules/payment/events"
 import type { RefundInput } from "../../modules/payment/service"
 
-/** Medusa's capturePaymentWorkflow: the system provider captures the whole payment at once. */
+/** Medusa's capturePaymentWorkflow: the whole payment captured through its provider (Stripe: the PaymentIntent). */
 export function capturePayment(scope: Scope, id: string) {
   return transaction(scope, async (tx) => {
     const payment = await tx.resolve("paymentService").capture(id)

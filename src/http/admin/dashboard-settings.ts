@@ -1,13 +1,12 @@
 import { Hono, type Context } from "hono"
 import { z } from "zod"
 import type { AppEnv } from "../../core/types"
-import { emptyResource } from "../../core/empty-resource"
 import { query } from "../../core/input"
-import { listQuery, noQuery, oneOrMany } from "../../core/query/params"
+import { listQuery, noQuery } from "../../core/query/params"
 
 /**
  * What the dashboard asks on every page about features this backend does not have (search, saved
- * views, layouts, notifications): Medusa's answers for a store with none of them configured.
+ * views, layouts): Medusa's answers for a store with none of them configured.
  */
 
 /** Medusa's feature flags that the dashboard 2.21 reads; all off, as in a default Medusa. */
@@ -56,10 +55,6 @@ export const adminDashboardSettingsRoutes = new Hono<AppEnv>()
     "/search-indexes",
     noParams,
     fixed(() => ({ search_indexes: [], enabled: false })),
-  )
-  .route(
-    "/notifications",
-    emptyResource("notifications", "Notification", { filters: { channel: oneOrMany.optional() } }),
   )
   .get("/layouts/configurations", pagination, emptyList("layout_configurations"))
   .get(

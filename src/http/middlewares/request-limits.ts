@@ -48,9 +48,16 @@ function raisedLimits(routes: readonly ApiRoute[]): RaisedLimit[] {
  * What no route should see: a body over its limit (413, before it is read), and a path
  * holding an encoded NUL (`%00`), which Postgres cannot store or compare (400).
  */
-export function refuseHostileRequests(routes: readonly ApiRoute[] = []): MiddlewareHandler {
+export function refuseHostileRequests(
+  routes: readonly ApiRoute[] = [],
+  /** built-in routes with a limit of their own (file uploads, sized by the file module's config) */
+  builtIn: readonly { method: string; path: string; maxSize: number }[] = [],
+): MiddlewareHandler {
   const standard = limitOf(BODY_LIMIT_BYTES)
-  const raised = raisedLimits(routes)
+  const raised = [
+    ...builtIn.map((route) => ({ method: route.method, path: pathPattern(route.path), limit: limitOf(route.maxSize) })),
+    ...raisedLimits(routes),
+  ]
   return every(
     async (c, next) => {
       if (/%00/.test(new URL(c.req.url).pathname)) {

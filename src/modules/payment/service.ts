@@ -7,7 +7,9 @@ import { listPage, orderBy, type Page, type DateFilters } from "../../core/query
 import type { DateRange, Ordering } from "../../core/query/params"
 import { childRows, fromRowJson, qualified as q } from "../../core/query/row-json"
 import type { Db } from "../../infra/db"
-import { payment, paymentCollection, paymentProvider, paymentSession, refund } from "./schema"
+import type { PaymentProviders } from "./providers"
+import type { PaymentSessionStatus, ProviderData } from "./providers/types"
+import { payment, paymentCollection, paymentProvider, paymentSession, paymentWebhookEvent, refund } from "./schema"
 
 export type PaymentCollection = typeof paymentCollection.$inferSelect
 export type PaymentSession = typeof paymentSession.$inferSelect
@@ -22,6 +24,13 @@ export interface PaymentFilters {
   updated_at?: DateRange
 }
 
+/** What the session's provider said when asked to authorise it (asked before the completion's transaction). */
+export interface Authorization {
+  session_id: string
+  status: PaymentSessionStatus
+  data: ProviderData
+}
+
 export interface RefundInput {
   /** decimal string; the whole refundable remainder when absent */
   amount?: string
@@ -30,9 +39,28 @@ export interface RefundInput {
   created_by?: string
 }
 
-/** Payment collections, sessions and payments. The system provider authorises at once. */
+/** Payment collections, sessions and payments, each provider call made through the session's provider. */
 export class PaymentService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    readonly providers: PaymentProviders,
+  ) {}
+
+  /** The configured providers as payment_provider rows, written once per isolate (Medusa syncs them at start-up). */
+  syncProviders(): Promise<void> {
+    this.providers.synced ??= this.db
+      .insert(paymentProvider)
+      .values(this.providers.ids().map((id) => ({ id, is_enabled: true })))
+      .onConflictDoNothing()
+      .then(
+        () => undefined,
+        (error) => {
+          this.providers.synced = undefined
+          throw error
+        },
+      )
+    return this.providers.synced
+  }
 
   async createCollection(input: { currency_code: string; amount: string; region_id: string | null }) {
     const [created] = await this.db
@@ -130,6 +158,7 @@ export class PaymentService {
 
   /** All payment providers, enabled or not (the Admin API's list). */
   async listProviders(filters: { id?: string[]; is_enabled?: boolean } & DateFilters, ordering: Ordering, page: Page) {
+    await this.syncProviders()
     const where = and(
       filters.id ? inArray(paymentProvider.id, filters.id) : undefined,
       filters.is_enabled === undefined ? undefined : eq(paymentProvider.is_enabled, filters.is_enabled),
@@ -146,6 +175,7 @@ export class PaymentService {
 
   async enabledProviders(ids: string[]): Promise<{ id: string; is_enabled: boolean }[]> {
     if (ids.length === 0) return []
+    await this.syncProviders()
     return this.db
       .select()
       .from(paymentProvider)
@@ -153,13 +183,20 @@ export class PaymentService {
       .orderBy(asc(paymentProvider.id))
   }
 
-  /** A new session replaces the collection's older ones. */
-  async replaceSession(collection: PaymentCollection, input: { provider_id: string; data?: Record<string, unknown> }) {
-    await this.db.delete(paymentSession).where(eq(paymentSession.payment_collection_id, collection.id))
+  /** A new session replaces the collection's older ones; answers it and the sessions it replaced. */
+  async replaceSession(
+    collection: PaymentCollection,
+    input: { id?: string; provider_id: string; data?: Record<string, unknown>; context?: Record<string, unknown> },
+  ) {
+    const replaced = await this.db
+      .delete(paymentSession)
+      .where(eq(paymentSession.payment_collection_id, collection.id))
+      .returning()
     const [created] = await this.db
       .insert(paymentSession)
       .values({
-        id: generateUnguessableId("payses"),
+        id: input.id ?? generateUnguessableId("payses"),
+        context: input.context ?? null,
         payment_collection_id: collection.id,
         currency_code: collection.currency_code,
         amount: collection.amount,
@@ -171,7 +208,7 @@ export class PaymentService {
       .update(paymentCollection)
       .set({ status: "awaiting", updated_at: sql`now()` })
       .where(eq(paymentCollection.id, collection.id))
-    return created!
+    return { session: created!, replaced }
   }
 
   /** The cart's total changed: the collection follows and its sessions are dropped, so the shopper starts a new one. */
@@ -188,15 +225,28 @@ export class PaymentService {
     return updated!
   }
 
-  /** Captures an authorised payment in full (the system provider has nothing to call). */
-  async capture(paymentId: string): Promise<Payment> {
+  /**
+   * Captures an authorised payment in full through its provider, the payment row locked meanwhile
+   * so concurrent captures ask the provider once. `recordOnly`: the provider captured already
+   * (its webhook said so), only the record follows.
+   */
+  async capture(paymentId: string, options: { recordOnly?: boolean } = {}): Promise<Payment> {
     const [found] = await this.db.select().from(payment).where(eq(payment.id, paymentId)).for("update")
     if (!found) throw new MedusaError("not_found", `Payment with id: ${paymentId} was not found`)
     if (found.canceled_at) throw new MedusaError("not_allowed", `Payment ${paymentId} is canceled`)
     if (found.captured_at) return found
+    const data = options.recordOnly
+      ? found.data
+      : (
+          await this.providers.retrieve(found.provider_id).capturePayment({
+            data: found.data ?? {},
+            amount: found.amount,
+            currency_code: found.currency_code,
+          })
+        ).data
     const [captured] = await this.db
       .update(payment)
-      .set({ captured_at: new Date(), updated_at: new Date() })
+      .set({ captured_at: new Date(), updated_at: new Date(), data })
       .where(eq(payment.id, paymentId))
       .returning()
     await this.db
@@ -207,9 +257,9 @@ export class PaymentService {
   }
 
   /**
-   * Gives back part or all of a captured payment (the system provider has nothing to call).
-   * The payment row is locked first, so concurrent refunds see each other and can never add
-   * up to more than was captured. Medusa's rules and messages.
+   * Gives back part or all of a captured payment through its provider. The payment row is locked
+   * first, so concurrent refunds see each other and can never add up to more than was captured
+   * (nor ask the provider for more). Medusa's rules and messages.
    */
   async refund(paymentId: string, input: RefundInput): Promise<Refund> {
     const [found] = await this.db
@@ -227,6 +277,11 @@ export class PaymentService {
     }
     if (amount.lte(0) || amount.gt(remainder))
       throw new MedusaError("invalid_data", "You cannot refund more than what is captured on the payment.")
+    await this.providers.retrieve(found.provider_id).refundPayment({
+      data: found.data ?? {},
+      amount: amount.toString(),
+      currency_code: found.currency_code,
+    })
     const [created] = await this.db
       .insert(refund)
       .values({
@@ -248,33 +303,72 @@ export class PaymentService {
     return created!
   }
 
-  /** Cancels a collection's uncaptured payments (an order canceled); captured ones need a refund first. */
+  /** Cancels a collection's uncaptured payments with their providers (an order canceled); captured ones need a refund first. */
   async cancelCollection(collectionId: string) {
     const payments = await this.payments([collectionId])
     if (payments.some((p) => p.captured_at)) {
       throw new MedusaError("not_allowed", "The order's payment was captured: refund it before canceling the order")
     }
-    await this.db
-      .update(payment)
-      .set({ canceled_at: new Date() })
-      .where(eq(payment.payment_collection_id, collectionId))
+    for (const p of payments.filter((row) => !row.canceled_at)) {
+      const { data } = await this.providers.retrieve(p.provider_id).cancelPayment({ data: p.data ?? {} })
+      await this.db.update(payment).set({ canceled_at: new Date(), data }).where(eq(payment.id, p.id))
+    }
     await this.db
       .update(paymentCollection)
       .set({ status: "canceled", updated_at: sql`now()` })
       .where(eq(paymentCollection.id, collectionId))
   }
 
-  /**
-   * Authorises the collection's pending session for `amount`. The system provider
-   * (pp_system_default) authorises immediately; anything else is refused here.
-   */
-  async authorize(collectionId: string, amount: string): Promise<Payment> {
+  async pendingSession(collectionId: string): Promise<PaymentSession | undefined> {
     const [session] = await this.db
       .select()
       .from(paymentSession)
       .where(and(eq(paymentSession.payment_collection_id, collectionId), eq(paymentSession.status, "pending")))
+    return session
+  }
+
+  /** Tells the providers of sessions that were replaced to let them go (Stripe: the old intent canceled); best effort. */
+  async releaseSessions(sessions: PaymentSession[]): Promise<void> {
+    for (const session of sessions) {
+      if (session.status !== "pending" || !this.providers.has(session.provider_id)) continue
+      await this.providers
+        .retrieve(session.provider_id)
+        .deletePayment({ data: session.data })
+        .catch((error) => console.warn(`payment session ${session.id} was not released:`, (error as Error).message))
+    }
+  }
+
+  async retrieveSession(id: string): Promise<PaymentSession | undefined> {
+    const [session] = await this.db.select().from(paymentSession).where(eq(paymentSession.id, id))
+    return session
+  }
+
+  async paymentOfSession(sessionId: string): Promise<Payment | undefined> {
+    const [found] = await this.db.select().from(payment).where(eq(payment.payment_session_id, sessionId))
+    return found
+  }
+
+  /** Asks the pending session's provider whether it is authorised (Stripe: the PaymentIntent's status). */
+  async askAuthorization(collectionId: string): Promise<Authorization | undefined> {
+    const session = await this.pendingSession(collectionId)
+    if (!session) return undefined
+    if (!this.providers.has(session.provider_id)) {
+      throw new MedusaError("payment_authorization_error", `Payment provider ${session.provider_id} is not available`)
+    }
+    const result = await this.providers.retrieve(session.provider_id).authorizePayment({ data: session.data })
+    return { session_id: session.id, status: result.status, data: result.data }
+  }
+
+  /**
+   * Authorises the collection's pending session for `amount`, with what its provider answered
+   * (`authorization`, asked before the transaction; asked here when it is for another session).
+   * Not authorised by the provider: Medusa's payment_authorization_error, nothing written.
+   * Captured already (automatic capture): the payment is recorded captured.
+   */
+  async authorize(collectionId: string, amount: string, authorization?: Authorization): Promise<Payment> {
+    const session = await this.pendingSession(collectionId)
     if (!session) throw new MedusaError("invalid_data", "Payment sessions are required to complete cart")
-    if (session.provider_id !== "pp_system_default") {
+    if (!this.providers.has(session.provider_id)) {
       throw new MedusaError("payment_authorization_error", `Payment provider ${session.provider_id} is not available`)
     }
     if (!decimal(session.amount).eq(amount)) {
@@ -283,13 +377,24 @@ export class PaymentService {
         "The payment session's amount does not match the cart's total",
       )
     }
+    const answer = authorization?.session_id === session.id ? authorization : await this.askAuthorization(collectionId)
+    if (!answer || (answer.status !== "authorized" && answer.status !== "captured")) {
+      throw new MedusaError("payment_authorization_error", "Payment authorization failed")
+    }
+    const captured = answer.status === "captured"
+    const now = new Date()
     await this.db
       .update(paymentSession)
-      .set({ status: "authorized", authorized_at: new Date() })
+      .set({ status: "authorized", authorized_at: now, data: answer.data })
       .where(eq(paymentSession.id, session.id))
     await this.db
       .update(paymentCollection)
-      .set({ status: "authorized", authorized_amount: amount, updated_at: sql`now()` })
+      .set({
+        status: captured ? "completed" : "authorized",
+        authorized_amount: amount,
+        ...(captured ? { captured_amount: amount, completed_at: now } : {}),
+        updated_at: sql`now()`,
+      })
       .where(eq(paymentCollection.id, collectionId))
     const [created] = await this.db
       .insert(payment)
@@ -300,9 +405,44 @@ export class PaymentService {
         amount,
         currency_code: session.currency_code,
         provider_id: session.provider_id,
-        data: session.data,
+        data: answer.data,
+        captured_at: captured ? now : null,
       })
       .returning()
     return created!
+  }
+
+  /** The provider canceled an uncaptured payment (its webhook): the record follows; a captured one stays. */
+  async recordCanceled(paymentId: string): Promise<boolean> {
+    const updated = await this.db
+      .update(payment)
+      .set({ canceled_at: new Date(), updated_at: new Date() })
+      .where(and(eq(payment.id, paymentId), isNull(payment.captured_at), isNull(payment.canceled_at)))
+      .returning({ id: payment.id })
+    return updated.length > 0
+  }
+
+  async webhookEventSeen(id: string): Promise<boolean> {
+    const [found] = await this.db
+      .select({ id: paymentWebhookEvent.id })
+      .from(paymentWebhookEvent)
+      .where(eq(paymentWebhookEvent.id, id))
+    return Boolean(found)
+  }
+
+  /** Records a provider's event under its id; false when it was recorded already (a retried delivery). */
+  async recordWebhookEvent(event: {
+    id: string
+    provider_id: string
+    event_type: string
+    object_id?: string
+    action: string
+  }): Promise<boolean> {
+    const inserted = await this.db
+      .insert(paymentWebhookEvent)
+      .values({ ...event, object_id: event.object_id ?? null })
+      .onConflictDoNothing()
+      .returning({ id: paymentWebhookEvent.id })
+    return inserted.length > 0
   }
 }

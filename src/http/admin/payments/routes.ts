@@ -26,7 +26,7 @@ const listPaymentsQuery = z.object({
   ...dateFilters,
 })
 const listProvidersQuery = z.object({ ...listQuery, id: oneOrMany.optional(), is_enabled: booleanString.optional() })
-// Medusa takes an amount; the system provider captures the whole payment at once.
+// Medusa takes an amount; the payment is captured whole through its provider (no partial captures yet).
 const captureBody = z.strictObject({ amount: z.number().positive().optional() })
 const refundBody = z.strictObject({
   amount: z.number({ error: "must be a number" }).finite().positive({ error: "must be more than 0" }).optional(),
