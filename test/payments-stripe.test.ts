@@ -44,11 +44,11 @@ const tax_free = () =>
   })
 
 /** A cart in `am` ready to complete, its Stripe session initiated; the intent the Worker created. */
-async function stripeCart(quantity = 4) {
+async function stripeCart(quantity = 4, variant_id = fx.variants.tee) {
   const api = tax_free()
   const created = await api.post("/store/carts", {
     region_id: fx.regions.noPayment,
-    items: [{ variant_id: fx.variants.tee, quantity }],
+    items: [{ variant_id, quantity }],
   })
   expect(created.status).toBe(200)
   const cartId = created.body.cart.id as string
@@ -313,6 +313,36 @@ describe("webhooks", () => {
     const [row] = await paymentRows(collectionId)
     expect(row).toMatchObject({ amount: "26.98", status: "completed", captured_amount: "26.98" })
     expect(row!.captured_at).toBeTruthy()
+  })
+
+  test("the shopper left and the stock ran out meanwhile: no order, the hold canceled, a captured payment refunded", async () => {
+    // 5 limited in stock: three carts of 3 each pay; after the first, too few are left for the others.
+    const first = await stripeCart(3, fx.variants.limited)
+    const second = await stripeCart(3, fx.variants.limited)
+    const third = await stripeCart(3, fx.variants.limited)
+    stripe.confirm(first.intentId)
+    expect((await first.api.post(`/store/carts/${first.cartId}/complete`)).body.type).toBe("order")
+    const held = stripe.event("payment_intent.amount_capturable_updated", stripe.confirm(second.intentId))
+    expect((await hook(held.body, held.signature)).status).toBe(200)
+    expect(await ordersOfCart(second.cartId)).toEqual([])
+    expect(stripe.intents.get(second.intentId)!.status).toBe("canceled")
+    // Paid with automatic capture (captured in Stripe): given back in full.
+    stripe.confirm(third.intentId)
+    const paid = stripe.event("payment_intent.succeeded", stripe.captureInDashboard(third.intentId))
+    const refundsBefore = stripe.refunds.length
+    expect((await hook(paid.body, paid.signature)).status).toBe(200)
+    expect(await ordersOfCart(third.cartId)).toEqual([])
+    expect(stripe.refunds.slice(refundsBefore)).toEqual([
+      expect.objectContaining({ payment_intent: third.intentId, amount: stripe.intents.get(third.intentId)!.amount }),
+    ])
+    const sessions = await stack.db.query(
+      `select s.status from payment_session s where s.payment_collection_id = any($1) order by s.created_at`,
+      [[second.collectionId, third.collectionId]],
+    )
+    expect(sessions.rows).toEqual([{ status: "canceled" }, { status: "canceled" }])
+    // A redelivery finds the event recorded: nothing released twice.
+    expect((await hook(paid.body, paid.signature)).status).toBe(200)
+    expect(stripe.refunds.length).toBe(refundsBefore + 1)
   })
 
   test("out of order and replayed: captured once, never moved back", async () => {

@@ -51,7 +51,11 @@ export async function processPaymentWebhook(
       .resolve("cartService")
       .retrieveDocument({ paymentCollectionId: session.payment_collection_id })
     const completed = await completeCart(scope, cart.id, { customerId: cart.customer_id ?? undefined })
-    if (completed.type === "cart") console.warn(`[webhook ${event?.id}] cart ${cart.id}: ${completed.error.message}`)
+    if (completed.type === "cart") {
+      // No order can come of this payment: the shopper's money is not kept (nor held) for nothing.
+      console.warn(`[webhook ${event?.id}] cart ${cart.id} not completed: ${completed.error.message}`)
+      await payments.releaseUnplaced(session, result.action === "captured")
+    }
     return {
       action: result.action,
       applied: await record(scope),

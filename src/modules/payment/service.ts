@@ -338,6 +338,23 @@ export class PaymentService {
     }
   }
 
+  /**
+   * A payment no order could be made of (stock ran out after the shopper paid and left): the hold
+   * is let go (an uncaptured intent canceled) or the money given back (a captured one refunded).
+   */
+  async releaseUnplaced(session: PaymentSession, captured: boolean): Promise<void> {
+    const provider = this.providers.retrieve(session.provider_id)
+    if (captured) {
+      await provider.refundPayment({ data: session.data, amount: session.amount, currency_code: session.currency_code })
+    } else {
+      await provider.cancelPayment({ data: session.data })
+    }
+    await this.db
+      .update(paymentSession)
+      .set({ status: "canceled", updated_at: sql`now()` })
+      .where(eq(paymentSession.id, session.id))
+  }
+
   async retrieveSession(id: string): Promise<PaymentSession | undefined> {
     const [session] = await this.db.select().from(paymentSession).where(eq(paymentSession.id, id))
     return session
