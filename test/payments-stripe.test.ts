@@ -330,7 +330,9 @@ describe("webhooks", () => {
     stripe.confirm(third.intentId)
     const paid = stripe.event("payment_intent.succeeded", stripe.captureInDashboard(third.intentId))
     const refundsBefore = stripe.refunds.length
-    expect((await hook(paid.body, paid.signature)).status).toBe(200)
+    // Delivered three times at once: each finds no order, the money goes back once (one idempotency key).
+    const answers = await Promise.all([1, 2, 3].map(() => hook(paid.body, paid.signature)))
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200])
     expect(await ordersOfCart(third.cartId)).toEqual([])
     expect(stripe.refunds.slice(refundsBefore)).toEqual([
       expect.objectContaining({ payment_intent: third.intentId, amount: stripe.intents.get(third.intentId)!.amount }),

@@ -50,8 +50,16 @@ export async function processPaymentWebhook(
     const { cart } = await scope
       .resolve("cartService")
       .retrieveDocument({ paymentCollectionId: session.payment_collection_id })
-    const completed = await completeCart(scope, cart.id, { customerId: cart.customer_id ?? undefined })
-    if (completed.type === "cart") {
+    // Released already (no order could be made of it), or by a parallel delivery meanwhile: nothing is left to do.
+    const released = async () => (await payments.retrieveSession(session.id))?.status === "canceled"
+    const completed =
+      session.status === "canceled"
+        ? undefined
+        : await completeCart(scope, cart.id, { customerId: cart.customer_id ?? undefined }).catch(async (error) => {
+            if (await released()) return undefined
+            throw error
+          })
+    if (completed?.type === "cart") {
       // No order can come of this payment: the shopper's money is not kept (nor held) for nothing.
       console.warn(`[webhook ${event?.id}] cart ${cart.id} not completed: ${completed.error.message}`)
       await payments.releaseUnplaced(session, result.action === "captured")
@@ -59,7 +67,7 @@ export async function processPaymentWebhook(
     return {
       action: result.action,
       applied: await record(scope),
-      order_id: completed.type === "order" ? completed.orderId : undefined,
+      order_id: completed?.type === "order" ? completed.orderId : undefined,
     }
   }
   return transaction(scope, async (tx) => {

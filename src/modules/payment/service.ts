@@ -281,6 +281,8 @@ export class PaymentService {
       data: found.data ?? {},
       amount: amount.toString(),
       currency_code: found.currency_code,
+      // Same payment, same refunded-so-far, same amount: a retry of a refund whose commit failed, made once.
+      idempotency_key: `refund_${paymentId}_${refunded.toString()}_${amount.toString()}`,
     })
     const [created] = await this.db
       .insert(refund)
@@ -345,7 +347,13 @@ export class PaymentService {
   async releaseUnplaced(session: PaymentSession, captured: boolean): Promise<void> {
     const provider = this.providers.retrieve(session.provider_id)
     if (captured) {
-      await provider.refundPayment({ data: session.data, amount: session.amount, currency_code: session.currency_code })
+      await provider.refundPayment({
+        data: session.data,
+        amount: session.amount,
+        currency_code: session.currency_code,
+        // Parallel deliveries of the webhook may both get here: the money goes back once.
+        idempotency_key: `release_${session.id}`,
+      })
     } else {
       await provider.cancelPayment({ data: session.data })
     }

@@ -135,9 +135,12 @@ export function createStripeProvider(providerId: string, options: StripeOptions)
       }
     },
 
-    async refundPayment({ data, amount, currency_code }) {
+    async refundPayment({ data, amount, currency_code, idempotency_key }) {
       await call("refund the payment", () =>
-        stripe.refunds.create({ payment_intent: intentId(data), amount: toSmallestUnit(amount, currency_code) }),
+        stripe.refunds.create(
+          { payment_intent: intentId(data), amount: toSmallestUnit(amount, currency_code) },
+          idempotency_key ? { idempotencyKey: idempotency_key } : undefined,
+        ),
       )
       return { data }
     },

@@ -48,7 +48,13 @@ export interface PaymentProvider {
   ): Promise<{ id: string; data: ProviderData; status?: PaymentSessionStatus }>
   authorizePayment(input: { data: ProviderData }): Promise<{ status: PaymentSessionStatus; data: ProviderData }>
   capturePayment(input: { data: ProviderData; amount: string; currency_code: string }): Promise<{ data: ProviderData }>
-  refundPayment(input: { data: ProviderData; amount: string; currency_code: string }): Promise<{ data: ProviderData }>
+  /** `idempotency_key`: the same refund asked again (a retry after a failed commit) is made once */
+  refundPayment(input: {
+    data: ProviderData
+    amount: string
+    currency_code: string
+    idempotency_key?: string
+  }): Promise<{ data: ProviderData }>
   cancelPayment(input: { data: ProviderData }): Promise<{ data: ProviderData }>
   retrievePayment(input: { data: ProviderData }): Promise<{ data: ProviderData }>
   updatePayment(
