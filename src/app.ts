@@ -36,6 +36,7 @@ import { cloudAuthRoutes } from "./http/admin/dashboard-settings"
 import { storeApi } from "./store-api"
 import { uploadBodyLimits } from "./http/static/limits"
 import { staticFileRoutes } from "./http/static/routes"
+import { paymentSessionRelease } from "./flows/payment/release-sessions"
 
 /** What the project's folders and plugins provide (src/registry.generated.ts). */
 export interface Extensions {
@@ -50,7 +51,7 @@ const NO_EXTENSIONS: Extensions = { subscribers: [], jobs: [], routes: [], servi
 
 /** The project's and plugins' subscribers, the built-in one that keeps the catalog cache exact, and the built-in mails. */
 function allSubscribers(extensions: Extensions): readonly Subscriber[] {
-  const all = [...extensions.subscribers, catalogInvalidation, ...notificationSubscribers]
+  const all = [...extensions.subscribers, catalogInvalidation, paymentSessionRelease, ...notificationSubscribers]
   checkSubscriberIds(all)
   return all
 }

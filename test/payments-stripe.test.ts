@@ -201,6 +201,27 @@ describe("the order's payment with Stripe", () => {
     expect(row!.canceled_at).toBeTruthy()
   })
 
+  test("a cart changed after the card was confirmed: the held intent is canceled, a new session pays the new total", async () => {
+    const { api, cartId, collectionId, intentId } = await stripeCart(1)
+    expect(stripe.confirm(intentId).status).toBe("requires_capture")
+    const added = await api.post(`/store/carts/${cartId}/line-items`, { variant_id: fx.variants.tee, quantity: 1 })
+    expect(added.status).toBe(200)
+    expect(added.body.cart.payment_collection.payment_sessions).toEqual([])
+    // Let go after the commit, through the outbox: the hold on the card does not outlive the cart's old total.
+    await expect.poll(() => stripe.intents.get(intentId)!.status, { timeout: 10_000 }).toBe("canceled")
+    const released = await stack.db.query(
+      `select data from event_outbox where name = 'payment_session.released' and data->>'provider_id' = $1 and data->'data'->>'id' = $2`,
+      [STRIPE, intentId],
+    )
+    expect(released.rows).toHaveLength(1)
+    const again = await api.post(`/store/payment-collections/${collectionId}/payment-sessions`, { provider_id: STRIPE })
+    const next = again.body.payment_collection.payment_sessions[0].data as Json
+    expect(added.body.cart.total).toBe(26.98)
+    expect(stripe.intents.get(next.id)!.amount).toBe(2698)
+    stripe.confirm(next.id)
+    expect((await api.post(`/store/carts/${cartId}/complete`)).body.type).toBe("order")
+  })
+
   test("STRIPE_CAPTURE=true: automatic capture, the order's payment captured at completion", async () => {
     const automatic = await startWorker({
       STRIPE_API_KEY: stripe.apiKey,

@@ -5,6 +5,7 @@ import { decimal } from "../../core/money"
 import { transaction } from "../../core/transaction"
 import { loadCartState } from "./cart-view"
 import { assertCartAccess, assertOpen } from "./workflows"
+import { releaseAfterCommit } from "../payment/release-sessions"
 
 /**
  * Medusa's createPaymentCollectionForCartWorkflow: the cart's payment collection, created for
@@ -54,7 +55,7 @@ export async function createPaymentSession(
   const stored = transaction(scope, async (tx) => {
     const state = await lockOpenCart(tx, collectionId, customerId)
     const payments = tx.resolve("paymentService")
-    const collection = await payments.refreshAmount(collectionId, state.totals.total!)
+    const { collection } = await payments.refreshAmount(collectionId, state.totals.total!)
     if (!decimal(collection.amount).eq(prepared.collection.amount))
       throw new MedusaError("conflict", "The cart changed while the payment session was created")
     return (await payments.replaceSession(collection, session)).replaced
@@ -81,7 +82,8 @@ async function prepareSession(tx: Scope, collectionId: string, providerId: strin
   const payments = tx.resolve("paymentService")
   if (!payments.providers.has(providerId))
     throw new MedusaError("invalid_data", `Payment provider ${providerId} is not configured`)
-  const collection = await payments.refreshAmount(collectionId, state.totals.total!)
+  const { collection, dropped } = await payments.refreshAmount(collectionId, state.totals.total!)
+  await releaseAfterCommit(tx, dropped)
   return { collection, cartId: state.cart.id, email: state.cart.email, customer_id: state.cart.customer_id }
 }
 

@@ -15,6 +15,7 @@ import { assertOpen } from "../../modules/cart/guards"
 
 export { assertCartAccess, assertOpen } from "../../modules/cart/guards"
 import type { AddressInput, Cart, CartLineItem } from "../../modules/cart/service"
+import { releaseAfterCommit } from "../payment/release-sessions"
 
 const carts = (scope: Scope) => scope.resolve("cartService")
 
@@ -312,7 +313,10 @@ export async function refreshCart(scope: Scope, cartId: string): Promise<CartSta
   // Promotions follow every change: automatic ones apply, codes that no longer give anything fall off.
   state = await applyPromotions(scope, state)
   if (state.cart.payment_collection_id) {
-    await scope.resolve("paymentService").refreshAmount(state.cart.payment_collection_id, state.totals.total!)
+    const { dropped } = await scope
+      .resolve("paymentService")
+      .refreshAmount(state.cart.payment_collection_id, state.totals.total!)
+    await releaseAfterCommit(scope, dropped)
   }
   await emitEvent(scope, CartEvents.UPDATED, { id: cartId })
   return state

@@ -2,6 +2,7 @@ import type { Scope } from "../../core/container"
 import { MedusaError } from "../../core/errors"
 import { decimal } from "../../core/money"
 import { transaction } from "../../core/transaction"
+import { releaseAfterCommit } from "../payment/release-sessions"
 
 /** The order's collections (the one it was placed with first) and what they hold: captured net of refunds. */
 export async function orderBalance(scope: Scope, orderId: string) {
@@ -33,7 +34,7 @@ export async function chargeDifference(tx: Scope, orderId: string) {
   )
   if (pending.lte(0)) return
   if (unpaid) {
-    await payments.refreshAmount(unpaid.id, pending.toString())
+    await releaseAfterCommit(tx, (await payments.refreshAmount(unpaid.id, pending.toString())).dropped)
     return
   }
   const created = await payments.createCollection({

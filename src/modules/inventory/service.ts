@@ -158,7 +158,12 @@ export class InventoryService {
 
   async levels(inventoryItemIds: string[]) {
     if (inventoryItemIds.length === 0) return []
-    return this.db.select().from(inventoryLevel).where(inArray(inventoryLevel.inventory_item_id, inventoryItemIds))
+    // In the order they were added: an update rewrites a row, which would otherwise move it in a heap scan.
+    return this.db
+      .select()
+      .from(inventoryLevel)
+      .where(inArray(inventoryLevel.inventory_item_id, inventoryItemIds))
+      .orderBy(asc(inventoryLevel.created_at), asc(inventoryLevel.id))
   }
 
   async list(

@@ -213,16 +213,22 @@ export class PaymentService {
 
   /** The cart's total changed: the collection follows and its sessions are dropped, so the shopper starts a new one. */
   /** The collection follows its cart's total: a new total drops the sessions. Returns the collection as it now is. */
-  async refreshAmount(collectionId: string, amount: string): Promise<PaymentCollection> {
+  async refreshAmount(
+    collectionId: string,
+    amount: string,
+  ): Promise<{ collection: PaymentCollection; dropped: PaymentSession[] }> {
     const current = await this.retrieveCollection(collectionId)
-    if (decimal(current.amount).eq(amount)) return current
-    await this.db.delete(paymentSession).where(eq(paymentSession.payment_collection_id, collectionId))
+    if (decimal(current.amount).eq(amount)) return { collection: current, dropped: [] }
+    const dropped = await this.db
+      .delete(paymentSession)
+      .where(eq(paymentSession.payment_collection_id, collectionId))
+      .returning()
     const [updated] = await this.db
       .update(paymentCollection)
       .set({ amount, status: "not_paid", updated_at: sql`now()` })
       .where(eq(paymentCollection.id, collectionId))
       .returning()
-    return updated!
+    return { collection: updated!, dropped }
   }
 
   /**
@@ -332,12 +338,17 @@ export class PaymentService {
   /** Tells the providers of sessions that were replaced to let them go (Stripe: the old intent canceled); best effort. */
   async releaseSessions(sessions: PaymentSession[]): Promise<void> {
     for (const session of sessions) {
-      if (session.status !== "pending" || !this.providers.has(session.provider_id)) continue
-      await this.providers
-        .retrieve(session.provider_id)
-        .deletePayment({ data: session.data })
-        .catch((error) => console.warn(`payment session ${session.id} was not released:`, (error as Error).message))
+      if (session.status !== "pending") continue
+      await this.releaseSession(session).catch((error) =>
+        console.warn(`payment session ${session.id} was not released:`, (error as Error).message),
+      )
     }
+  }
+
+  /** A dropped session let go by its provider; a provider no longer configured has nothing to let go. */
+  async releaseSession(session: Pick<PaymentSession, "provider_id" | "data">): Promise<void> {
+    if (!this.providers.has(session.provider_id)) return
+    await this.providers.retrieve(session.provider_id).deletePayment({ data: session.data })
   }
 
   /**
