@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest"
 import { problems } from "../../test/helpers/config-problems"
-import { ConfigError, defineConfig, resolveConfig, searchPathSchema, type ConfigInput } from "."
+import { defineConfig, resolveConfig, searchPathSchema, type ConfigInput } from "."
 import { originAllowed } from "./cors-origins"
 
 const URL_ = "postgres://u:p@db.example.com:5432/shop"

@@ -1,15 +1,8 @@
 import { z } from "zod"
+import type { Issue, ModuleInput, ProviderConfig } from "./modules"
 import type { RuntimeEnv } from "./resolve"
 
-type Issue = { path: string; message: string }
-type ModuleInput = { resolve: string; options: Record<string, unknown> } | undefined
-
-/** One provider of the file module, as medusa.config.ts names it (Medusa's `{ resolve, id, options }`). */
-export interface FileProviderConfig {
-  resolve: string
-  id: string
-  options: Record<string, unknown>
-}
+export type FileProviderConfig = ProviderConfig
 
 /** What the r2 provider needs of a Workers R2 binding (a structural subset of R2Bucket). */
 export interface R2BucketLike {

@@ -57,8 +57,15 @@ export type CacheModule =
   | { resolve: "memory"; options: z.output<typeof memoryCacheOptions> }
   | { resolve: "upstash"; options: { redis: RedisRest; ttl: number } }
 
-type Issue = { path: string; message: string }
-type ModuleInput = { resolve: string; options: Record<string, unknown> } | undefined
+export type Issue = { path: string; message: string }
+export type ModuleInput = { resolve: string; options: Record<string, unknown> } | undefined
+
+/** One provider of a module with providers (payment, notification, file), as Medusa's medusa.config.ts names it. */
+export interface ProviderConfig {
+  resolve: string
+  id: string
+  options: Record<string, unknown>
+}
 
 function aliasOf<T extends string>(
   aliases: Record<string, T>,

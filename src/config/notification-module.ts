@@ -1,15 +1,8 @@
 import { z } from "zod"
+import type { Issue, ModuleInput, ProviderConfig } from "./modules"
 import type { RuntimeEnv } from "./resolve"
 
-type Issue = { path: string; message: string }
-type ModuleInput = { resolve: string; options: Record<string, unknown> } | undefined
-
-/** One provider of the notification module, as medusa.config.ts names it (Medusa's `{ resolve, id, options }`). */
-export interface NotificationProviderConfig {
-  resolve: string
-  id: string
-  options: Record<string, unknown>
-}
+export type NotificationProviderConfig = ProviderConfig
 
 /** The built-in providers, by the names a medusa.config.ts may give them. */
 export type NotificationProviderKind = "local" | "resend"

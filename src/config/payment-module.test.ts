@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from "vitest"
 import { problems } from "../../test/helpers/config-problems"
-import { ConfigError, resolveConfig, type ConfigInput } from "."
+import { resolveConfig, type ConfigInput } from "."
 
 const URL_ = "postgres://u:p@db.example.com:5432/shop"
 const PRODUCTION = {

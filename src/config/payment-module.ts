@@ -1,16 +1,8 @@
 import { z } from "zod"
-import { isModulePath } from "./modules"
+import { isModulePath, type Issue, type ModuleInput, type ProviderConfig } from "./modules"
 import type { RuntimeEnv } from "./resolve"
 
-type Issue = { path: string; message: string }
-type ModuleInput = { resolve: string; options: Record<string, unknown> } | undefined
-
-/** One provider of the payment module, as medusa.config.ts names it (Medusa's `{ resolve, id, options }`). */
-export interface PaymentProviderConfig {
-  resolve: string
-  id: string
-  options: Record<string, unknown>
-}
+export type PaymentProviderConfig = ProviderConfig
 
 /**
  * A configured provider. Stripe's Medusa name is known here (`pp_stripe_<id>`); a custom one's is
