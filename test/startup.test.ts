@@ -44,6 +44,41 @@ describe("configuration at Worker start-up", () => {
     expect(session.headers.get("set-cookie")).toMatch(/^connect\.sid=.*; HttpOnly; Secure; SameSite=Lax$/)
   })
 
+  test("production refuses a provider whose secrets are missing: Stripe, Resend, R2", async () => {
+    const secrets = {
+      NODE_ENV: "production",
+      JWT_SECRET: "a-long-random-jwt-secret",
+      COOKIE_SECRET: "a-long-random-cookie-secret",
+      REDIS_URL: "rediss://default:token@example.upstash.io:6379",
+    }
+    const failure = String(
+      await startWorker({
+        ...secrets,
+        STRIPE_API_KEY: "sk_live_x",
+        RESEND_API_KEY: "re_x",
+        FILE_R2_BINDING: "FILES",
+      }).catch((error: Error) => error),
+    )
+    expect(failure).toMatch(/the Worker did not start/)
+    expect(failure).toMatch(/modules\.payment.*STRIPE_WEBHOOK_SECRET/)
+    expect(failure).toMatch(/modules\.notification.*NOTIFICATION_FROM/)
+    expect(failure).toMatch(/modules\.file.*FILES/)
+    // The same providers with their secrets (and the bucket bound) start.
+    const worker = await startWorker(
+      {
+        ...secrets,
+        STRIPE_API_KEY: "sk_live_x",
+        STRIPE_WEBHOOK_SECRET: "whsec_x",
+        RESEND_API_KEY: "re_x",
+        NOTIFICATION_FROM: "Shop <shop@example.com>",
+        FILE_R2_BINDING: "FILES",
+      },
+      { r2Buckets: ["FILES"] },
+    )
+    workers.push(worker)
+    expect(await (await worker.fetch("/health")).json()).toEqual({ status: "ok" })
+  })
+
   test("an invalid option value stops start-up with its message", async () => {
     const failure = String(await startWorker({ DATABASE_LOGGING: "maybe" }).catch((error: Error) => error))
     expect(failure).toMatch(/projectConfig\.database_logging: must be true, false/)
