@@ -70,7 +70,7 @@ describe("modules.file", () => {
   test("production refuses an r2 binding the Worker does not have; scripts (no bindings) outside production do not", () => {
     expect(resolve(r2({ binding: "FILES" }), {}, true).issues).toEqual([
       expect.stringMatching(
-        /^modules\.file\.providers\.0\.options\.binding: the Worker has no R2 bucket bound as FILES/,
+        /^modules\.file\.options\.providers\.0\.options\.binding: the Worker has no R2 bucket bound as FILES/,
       ),
     ])
     expect(resolve(r2({ binding: "FILES" }), { FILES: "not a bucket" }, true).issues).toHaveLength(1)

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import type { Issue, ModuleInput, ProviderConfig } from "./modules"
+import { parseOptions, type Issue, type ModuleInput, type ProviderConfig } from "./modules"
 import type { RuntimeEnv } from "./resolve"
 
 export type FileProviderConfig = ProviderConfig
@@ -100,13 +100,11 @@ export function resolveFileModule(
   context: { isProduction: boolean; env: RuntimeEnv },
   issues: Issue[],
 ): FileModule {
-  const issue = (path: string, message: string) => issues.push({ path: `modules.file${path}`, message })
-  const parsed = moduleOptions.safeParse(input?.options ?? {})
-  if (!parsed.success) {
-    for (const i of parsed.error.issues) issue(`.options.${i.path.join(".")}`, i.message)
-    return fallback()
-  }
-  const options = parsed.data
+  const path = "modules.file"
+  const provider0 = `${path}.options.providers.0`
+  const issue = (at: string, message: string) => issues.push({ path: at, message })
+  const options = parseOptions(moduleOptions, input?.options ?? {}, path, issues)
+  if (!options) return fallback()
   const max_file_size = options.max_file_size ?? 10 * MB
   const resolved: FileModule = {
     providers: options.providers,
@@ -118,39 +116,36 @@ export function resolveFileModule(
     bucket: undefined,
     public_url: undefined,
   }
-  if (resolved.max_request_size < max_file_size) issue(".options.max_request_size", "must be at least max_file_size")
+  if (resolved.max_request_size < max_file_size)
+    issue(`${path}.options.max_request_size`, "must be at least max_file_size")
   const provider = options.providers[0]
   if (!provider || LOCAL_NAMES.includes(provider.resolve)) {
-    const local = localOptions.safeParse(provider?.options ?? {})
-    if (!local.success) for (const i of local.error.issues) issue(".providers.0.options.backend_url", i.message)
-    else resolved.backend_url = local.data.backend_url ?? resolved.backend_url
+    const local = parseOptions(localOptions, provider?.options ?? {}, provider0, issues)
+    if (local) resolved.backend_url = local.backend_url ?? resolved.backend_url
     return resolved
   }
   if (!R2_NAMES.includes(provider.resolve)) {
     issue(
-      ".providers.0.resolve",
+      `${provider0}.resolve`,
       `"${provider.resolve}" is not a file provider Medusa Edge has: use "@medusajs/medusa/file-local" or "r2"`,
     )
     return resolved
   }
-  const r2 = r2Options.safeParse(provider.options)
-  if (!r2.success) {
-    for (const i of r2.error.issues) issue(`.providers.0.options.${i.path.join(".")}`, i.message)
-    return resolved
-  }
-  const bucket = (context.env as Record<string, unknown>)[r2.data.binding]
+  const r2 = parseOptions(r2Options, provider.options, provider0, issues)
+  if (!r2) return resolved
+  const bucket = (context.env as Record<string, unknown>)[r2.binding]
   // Scripts (migrate, seed) resolve the config without the Worker's bindings; the Worker in production must have it.
   if (context.isProduction && !isBucket(bucket)) {
     issue(
-      ".providers.0.options.binding",
-      `the Worker has no R2 bucket bound as ${r2.data.binding}: add [[r2_buckets]] binding = "${r2.data.binding}" to wrangler.toml (wrangler r2 bucket create <name>)`,
+      `${provider0}.options.binding`,
+      `the Worker has no R2 bucket bound as ${r2.binding}: add [[r2_buckets]] binding = "${r2.binding}" to wrangler.toml (wrangler r2 bucket create <name>)`,
     )
   }
   return {
     ...resolved,
     provider: "r2",
     bucket: isBucket(bucket) ? bucket : undefined,
-    public_url: r2.data.public_url,
+    public_url: r2.public_url,
   }
 
   function fallback(): FileModule {

@@ -83,7 +83,8 @@ function aliasOf<T extends string>(
   return undefined
 }
 
-function parseOptions<S extends z.ZodType>(schema: S, options: unknown, path: string, issues: Issue[]) {
+/** `options` parsed by `schema`; each problem becomes an issue at `<path>.options.…`, and the answer undefined. */
+export function parseOptions<S extends z.ZodType>(schema: S, options: unknown, path: string, issues: Issue[]) {
   const parsed = schema.safeParse(options)
   if (parsed.success) return parsed.data as z.output<S>
   for (const issue of parsed.error.issues) {

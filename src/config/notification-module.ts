@@ -1,5 +1,5 @@
 import { z } from "zod"
-import type { Issue, ModuleInput, ProviderConfig } from "./modules"
+import { parseOptions, type Issue, type ModuleInput, type ProviderConfig } from "./modules"
 import type { RuntimeEnv } from "./resolve"
 
 export type NotificationProviderConfig = ProviderConfig
@@ -75,11 +75,6 @@ const moduleOptions = z.strictObject({
   providers: z.array(providerSchema, { error: "providers must be a list of { resolve, id, options }" }).optional(),
 })
 
-function pushIssues(error: z.ZodError, path: string, issues: Issue[]) {
-  for (const issue of error.issues)
-    issues.push({ path: [path, ...issue.path.map(String)].join("."), message: issue.message })
-}
-
 /** medusa.config.ts's `modules.notification`, checked; production refuses a provider whose secrets are missing. */
 export function resolveNotificationModule(
   input: ModuleInput,
@@ -92,12 +87,9 @@ export function resolveNotificationModule(
     issues.push({ path: `${path}.resolve`, message: `must be "@medusajs/medusa/notification"` })
     return { providers: DEFAULT_PROVIDERS }
   }
-  const parsed = moduleOptions.safeParse(input.options)
-  if (!parsed.success) {
-    pushIssues(parsed.error, `${path}.options`, issues)
-    return { providers: DEFAULT_PROVIDERS }
-  }
-  const given = parsed.data.providers
+  const parsed = parseOptions(moduleOptions, input.options, path, issues)
+  if (!parsed) return { providers: DEFAULT_PROVIDERS }
+  const given = parsed.providers
   if (!given || given.length === 0) return { providers: DEFAULT_PROVIDERS }
 
   const providers: ResolvedNotificationProvider[] = []
@@ -124,13 +116,12 @@ function resolveProvider(
     return undefined
   }
   if (kind === "local") {
-    const options = localOptions.safeParse(provider.options)
-    if (!options.success) return void pushIssues(options.error, `${path}.options`, issues)
-    return { resolve: "local", id: provider.id, options: { channels: options.data.channels } }
+    const options = parseOptions(localOptions, provider.options, path, issues)
+    return options && { resolve: "local", id: provider.id, options: { channels: options.channels } }
   }
-  const options = resendOptions.safeParse(provider.options)
-  if (!options.success) return void pushIssues(options.error, `${path}.options`, issues)
-  const { api_key, from, base_url } = options.data
+  const options = parseOptions(resendOptions, provider.options, path, issues)
+  if (!options) return undefined
+  const { api_key, from, base_url } = options
   if (!api_key) issues.push({ path: `${path}.options.api_key`, message: "is required: set RESEND_API_KEY" })
   if (!from && isProduction)
     issues.push({
@@ -143,7 +134,7 @@ function resolveProvider(
     resolve: "resend",
     id: provider.id,
     options: {
-      channels: options.data.channels,
+      channels: options.channels,
       api_key,
       from: from ?? DEV_FROM,
       base_url: (base_url ?? RESEND_API).replace(/\/+$/, ""),

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { isModulePath, type Issue, type ModuleInput, type ProviderConfig } from "./modules"
+import { isModulePath, parseOptions, type Issue, type ModuleInput, type ProviderConfig } from "./modules"
 import type { RuntimeEnv } from "./resolve"
 
 export type PaymentProviderConfig = ProviderConfig
@@ -58,14 +58,10 @@ export function resolvePaymentModule(
     issues.push({ path: `${path}.resolve`, message: `use "@medusajs/medusa/payment" (got "${input.resolve}")` })
     return { providers: [] }
   }
-  const parsed = moduleOptions.safeParse(input.options ?? {})
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      issues.push({ path: [path, "options", ...issue.path.map(String)].join("."), message: issue.message })
-    return { providers: [] }
-  }
+  const parsed = parseOptions(moduleOptions, input.options ?? {}, path, issues)
+  if (!parsed) return { providers: [] }
   const providers: ResolvedPaymentProvider[] = []
-  parsed.data.providers.forEach((entry, i) => {
+  parsed.providers.forEach((entry, i) => {
     const at = `${path}.options.providers.${i}`
     const resolved = resolveProvider(entry, at, context.isProduction, issues)
     if (!resolved) return
@@ -86,17 +82,13 @@ function resolveProvider(
   issues: Issue[],
 ): ResolvedPaymentProvider | undefined {
   if (STRIPE_ALIASES.has(entry.resolve)) {
-    const parsed = stripeOptions.safeParse(entry.options)
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        issues.push({ path: [at, "options", ...issue.path.map(String)].join("."), message: issue.message })
-      return undefined
-    }
+    const options = parseOptions(stripeOptions, entry.options, at, issues)
+    if (!options) return undefined
     const id = entry.id ?? "stripe"
     if (isProduction) {
-      if (!parsed.data.apiKey)
+      if (!options.apiKey)
         issues.push({ path: `${at}.options.apiKey`, message: "is required in production: set STRIPE_API_KEY" })
-      if (!parsed.data.webhookSecret)
+      if (!options.webhookSecret)
         issues.push({
           path: `${at}.options.webhookSecret`,
           message: "is required in production: set STRIPE_WEBHOOK_SECRET (the signing secret of the webhook endpoint)",
@@ -107,7 +99,7 @@ function resolveProvider(
       provider_id: paymentProviderId("stripe", id),
       id,
       resolve: entry.resolve,
-      options: parsed.data,
+      options,
     }
   }
   if (isModulePath(entry.resolve)) {

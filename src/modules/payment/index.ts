@@ -1,5 +1,5 @@
 import type { Registry } from "../../core/container"
-import { paymentProvidersFor, type PaymentProviders } from "./providers"
+import type { PaymentProviders } from "./providers"
 import { PaymentService } from "./service"
 
 declare module "../../core/container" {
@@ -10,8 +10,7 @@ declare module "../../core/container" {
 }
 
 export function register(registry: Registry) {
-  // The built-in providers; src/app.ts registers over this with the project's provider modules.
-  registry.register("paymentProviders", (scope) => paymentProvidersFor(scope.resolve("config")))
+  // "paymentProviders" is registered by createRegistry (src/app.ts): one set per app, with the project's provider modules.
   registry.register(
     "paymentService",
     (scope) => new PaymentService(scope.resolve("manager"), scope.resolve("paymentProviders")),

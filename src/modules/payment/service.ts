@@ -211,8 +211,7 @@ export class PaymentService {
     return { session: created!, replaced }
   }
 
-  /** The cart's total changed: the collection follows and its sessions are dropped, so the shopper starts a new one. */
-  /** The collection follows its cart's total: a new total drops the sessions. Returns the collection as it now is. */
+  /** The collection follows its cart's total: a new total drops the sessions (answered, for their providers to let go). */
   async refreshAmount(
     collectionId: string,
     amount: string,
@@ -413,8 +412,12 @@ export class PaymentService {
         "The payment session's amount does not match the cart's total",
       )
     }
-    const answer = authorization?.session_id === session.id ? authorization : await this.askAuthorization(collectionId)
-    if (!answer || (answer.status !== "authorized" && answer.status !== "captured")) {
+    // The session read above is the one to ask about: reading it again would be a statement more per checkout.
+    const answer =
+      authorization?.session_id === session.id
+        ? authorization
+        : await this.providers.retrieve(session.provider_id).authorizePayment({ data: session.data })
+    if (answer.status !== "authorized" && answer.status !== "captured") {
       throw new MedusaError("payment_authorization_error", "Payment authorization failed")
     }
     const captured = answer.status === "captured"

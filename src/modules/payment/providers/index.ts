@@ -36,13 +36,11 @@ export class PaymentProviders {
   }
 }
 
-// One set per isolate and config: the Stripe client is reused across requests.
-const built = new WeakMap<ResolvedConfig, PaymentProviders>()
-
-/** The providers of `config`; `custom` holds the project's and plugins' provider modules, by their `resolve`. */
+/**
+ * The providers of `config`, built once per app (so the Stripe client is reused across requests);
+ * `custom` holds the project's and plugins' provider modules, by their `resolve`.
+ */
 export function paymentProvidersFor(config: ResolvedConfig, custom: Record<string, unknown> = {}): PaymentProviders {
-  const cached = built.get(config)
-  if (cached) return cached
   const providers = (config.modules.payment?.providers ?? []).map((entry) => {
     if (entry.kind === "stripe") return createStripeProvider(entry.provider_id, entry.options)
     const module = providerModule(custom[entry.path], entry.path)
@@ -51,9 +49,7 @@ export function paymentProvidersFor(config: ResolvedConfig, custom: Record<strin
       throw new Error(`payment provider ${entry.path}: create() must answer a provider with its id (pp_…)`)
     return provider
   })
-  const set = new PaymentProviders(providers)
-  built.set(config, set)
-  return set
+  return new PaymentProviders(providers)
 }
 
 /** A bundled provider module checked for Medusa's shape: `identifier` and `create(options, providerId)`. */
