@@ -21,6 +21,7 @@ import { adminRefundReasonRoutes } from "./http/admin/refund-reasons/routes"
 import { adminReturnReasonRoutes } from "./http/admin/return-reasons/routes"
 import { adminProductRoutes } from "./http/admin/products/routes"
 import { adminProductBatchRoutes } from "./http/admin/products/batch"
+import { adminProductImportRoutes } from "./http/admin/products/imports"
 import { adminProductOptionRoutes } from "./http/admin/product-options/routes"
 import { adminVariantRoutes } from "./http/admin/product-variants/routes"
 import { adminCategoryRoutes, adminCollectionRoutes } from "./http/admin/catalog/routes"
@@ -50,6 +51,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/regions", adminRegionRoutes)
     // Before /products/:id, which would otherwise take "batch" for an id.
     .route("/products", adminProductBatchRoutes)
+    .route("/products", adminProductImportRoutes)
     .route("/products", adminProductRoutes)
     .route("/collections", adminCollectionRoutes)
     .route("/product-categories", adminCategoryRoutes)

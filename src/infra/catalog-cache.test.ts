@@ -32,6 +32,7 @@ const NOT_CATALOG = new Set([
   "notification",
   "file",
   "file_blob",
+  "product_import",
   "idempotency_key",
   "order_change",
   "order_change_action",

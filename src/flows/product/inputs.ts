@@ -13,12 +13,25 @@ const priceBody = z.strictObject({
   amount: z.number({ error: "must be a number" }).finite().nonnegative({ error: "must be 0 or more" }),
   rules: z.strictObject({ region_id: z.string().min(1) }).optional(),
 })
+const dimension = z.number().int({ error: "must be a whole number" }).nonnegative().nullish()
 const variantFields = {
   title: text(200).min(1),
   sku: text(200).min(1).optional(),
   manage_inventory: z.boolean().optional(),
   allow_backorder: z.boolean().optional(),
   metadata,
+  // Medusa's variant codes and customs attributes, as its admin's variant forms and CSV import send them.
+  barcode: text(200).nullish(),
+  ean: text(200).nullish(),
+  upc: text(200).nullish(),
+  hs_code: text(100).nullish(),
+  mid_code: text(100).nullish(),
+  origin_country: text(100).nullish(),
+  material: text(500).nullish(),
+  weight: dimension,
+  length: dimension,
+  height: dimension,
+  width: dimension,
 }
 const variantOptions = z.record(z.string(), z.string().min(1))
 export const createVariantBody = z.strictObject({

@@ -29,7 +29,7 @@ function productColumns(body: UpdateProductBody) {
 }
 
 /** Step: a new product with its options, variants, prices and links; its id. */
-async function insertProduct(tx: Scope, body: CreateProductBody): Promise<string> {
+export async function insertProduct(tx: Scope, body: CreateProductBody): Promise<string> {
   const tagIds = await tagIdsOf(tx, body.tags ?? [])
   const { product, variants } = await products(tx).create({
     title: body.title,
@@ -71,7 +71,7 @@ async function insertProduct(tx: Scope, body: CreateProductBody): Promise<string
 }
 
 /** Step: changes a product's columns; links given (images, tags, categories, channels, profile) replace its current ones. */
-async function changeProduct(tx: Scope, id: string, body: UpdateProductBody) {
+export async function changeProduct(tx: Scope, id: string, body: UpdateProductBody) {
   await products(tx).update(id, productColumns(body))
   await products(tx).replaceLinks(id, {
     images: body.images?.map((image) => image.url),

@@ -29,7 +29,7 @@ export async function setUpVariants(
 }
 
 /** Step: new variants of a product, in one insert; their ids in the order given. */
-async function addVariants(tx: Scope, productId: string, bodies: CreateVariantBody[]): Promise<string[]> {
+export async function addVariants(tx: Scope, productId: string, bodies: CreateVariantBody[]): Promise<string[]> {
   if (bodies.length === 0) return []
   await products(tx).retrieve(productId)
   const created = await products(tx).addVariants(productId, bodies)
@@ -38,7 +38,7 @@ async function addVariants(tx: Scope, productId: string, bodies: CreateVariantBo
 }
 
 /** Step: changes a variant; prices given replace all of its prices, options its option values. */
-async function changeVariant(tx: Scope, productId: string, variantId: string, body: UpdateVariantBody) {
+export async function changeVariant(tx: Scope, productId: string, variantId: string, body: UpdateVariantBody) {
   const { prices, options, ...patch } = body
   const variant = await products(tx).updateVariant(productId, variantId, patch)
   if (options) {

@@ -23,14 +23,18 @@ const disposition = (mime: string, filename: string) =>
  * Keys are never reused, so responses are cacheable for long; the headers keep an upload from acting as a page.
  */
 export const staticFileRoutes = new Hono<AppEnv>()
-  .get("/:key", async (c) => {
-    const found = await c.var.scope.resolve("fileModuleService").contents(keyOf(c.req.param("key")), fileContext(c))
+  .get("/:key", query(z.object({ token: z.string().max(4000).optional() })), async (c) => {
+    const found = await c.var.scope
+      .resolve("fileModuleService")
+      .contents(keyOf(c.req.param("key")), fileContext(c), c.req.valid("query").token)
     if (!found) throw notFound()
+    const isPrivate = found.file.access === "private"
     return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, {
       "content-type": found.file.mime_type,
       "content-length": String(found.bytes.byteLength),
       "content-disposition": disposition(found.file.mime_type, found.file.filename),
-      "cache-control": "public, max-age=31536000, immutable",
+      // An export is served to its link's holder and kept by no shared cache.
+      "cache-control": isPrivate ? "private, no-store" : "public, max-age=31536000, immutable",
       "x-content-type-options": "nosniff",
       "content-security-policy": "default-src 'none'; sandbox",
       "cross-origin-resource-policy": "cross-origin",

@@ -13,6 +13,8 @@ export const file = pgTable(
     size: integer("size").notNull(),
     provider_id: text("provider_id").notNull(),
     url: text("url").notNull(),
+    /** private files (exports) are served only to a signed link */
+    access: text("access").notNull().default("public"),
   },
   (t) => [uniqueIndex("file_key_unique").on(t.key), index("file_created_at_idx").on(t.created_at)],
 )

@@ -15,7 +15,10 @@ export interface CreateFileInput {
   filename: string
   mimeType: string
   content: Uint8Array
+  /** private files (exports) are served only at a signed, expiring link */
   access?: "public" | "private"
+  /** written by the backend itself (an export), not uploaded: the upload limits do not apply */
+  generated?: boolean
 }
 export interface FileDTO {
   id: string
@@ -40,6 +43,9 @@ export interface PresignedUpload {
 /** How long a presigned upload URL stays valid. */
 const PRESIGNED_TTL_SECONDS = 10 * 60
 const UPLOAD_AUDIENCE = "medusa-edge:file-upload"
+/** How long a private file's link (an export's, in the admin's notifications) stays valid. */
+const PRIVATE_LINK_TTL_SECONDS = 7 * 24 * 60 * 60
+const DOWNLOAD_AUDIENCE = "medusa-edge:file-download"
 const secretKey = (secret: string) => new TextEncoder().encode(secret)
 
 /** `Summer photo (1).PNG` → `summer-photo-1-.png`-like: keys and URLs never need escaping. */
@@ -64,7 +70,7 @@ export class FileService {
   ) {}
 
   private provider(context: FileContext): FileProvider {
-    const base = this.module.backend_url ?? context.baseUrl
+    const base = this.baseUrl(context)
     return this.module.provider === "r2"
       ? new R2FileProvider(this.module.bucket, this.module.public_url ?? base)
       : new LocalFileProvider(this.db, base)
@@ -88,15 +94,18 @@ export class FileService {
 
   /** Medusa's createFiles: every file checked first; an object stored before a failure is removed again. */
   async createFiles(data: CreateFileInput[], context: FileContext, keys?: string[]): Promise<FileDTO[]> {
-    for (const input of data) this.check({ ...input, size: input.content.byteLength })
+    for (const input of data) if (!input.generated) this.check({ ...input, size: input.content.byteLength })
     const provider = this.provider(context)
     const stored: string[] = []
     try {
       const created: FileDTO[] = []
       for (const [i, input] of data.entries()) {
         const key = keys?.[i] ?? `${generateUnguessableId("file")}-${safeName(input.filename)}`
-        const result = await provider.upload({ ...input, key, access: input.access ?? "public" })
+        const access = input.access ?? "public"
+        const result = await provider.upload({ ...input, key, access })
         stored.push(key)
+        // A private file is served by this Worker only (never at a bucket's public URL), to its signed link.
+        const url = access === "private" ? `${this.baseUrl(context)}/${key}` : result.url
         await this.db.insert(file).values({
           id: key,
           key,
@@ -104,9 +113,10 @@ export class FileService {
           mime_type: essence(input.mimeType),
           size: input.content.byteLength,
           provider_id: provider.id,
-          url: result.url,
+          url,
+          access,
         })
-        created.push({ id: key, url: result.url })
+        created.push({ id: key, url: await this.linkTo({ key, url, access }) })
       }
       return created
     } catch (error) {
@@ -122,10 +132,41 @@ export class FileService {
     return found
   }
 
-  /** Medusa's retrieveFile: `{ id, url }`. */
+  /** Medusa's retrieveFile: `{ id, url }` (a private file's URL signed afresh). */
   async retrieveFile(id: string): Promise<FileDTO> {
     const found = await this.retrieve(id)
-    return { id: found.id, url: found.url }
+    return { id: found.id, url: await this.linkTo(found) }
+  }
+
+  private baseUrl(context: FileContext) {
+    return this.module.backend_url ?? context.baseUrl
+  }
+
+  /** A file's URL; a private one's carries a token naming the file, valid for a week. */
+  private async linkTo(found: Pick<FileRow, "key" | "url" | "access">): Promise<string> {
+    if (found.access !== "private") return found.url
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setAudience(DOWNLOAD_AUDIENCE)
+      .setSubject(found.key)
+      .setIssuedAt()
+      .setExpirationTime(`${PRIVATE_LINK_TTL_SECONDS}s`)
+      .sign(secretKey(this.jwtSecret))
+    return `${found.url}?token=${token}`
+  }
+
+  private async linkIsValid(key: string, token: string | undefined): Promise<boolean> {
+    if (!token) return false
+    try {
+      const { payload } = await jwtVerify(token, secretKey(this.jwtSecret), {
+        algorithms: ["HS256"],
+        audience: DOWNLOAD_AUDIENCE,
+      })
+      return payload.sub === key
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return false
+      throw error
+    }
   }
 
   /** Medusa's deleteFiles: the rows and the stored bytes; an unknown id is a 404 and nothing is deleted. */
@@ -138,10 +179,15 @@ export class FileService {
     for (const row of rows) await provider.delete({ fileKey: row.key })
   }
 
-  /** A file's stored row and bytes, for serving; null when there is none. */
-  async contents(key: string, context: FileContext): Promise<{ file: FileRow; bytes: Uint8Array } | null> {
+  /** A file's stored row and bytes, for serving; null when there is none, or it is private and `token` is not its link's. */
+  async contents(
+    key: string,
+    context: FileContext,
+    token?: string,
+  ): Promise<{ file: FileRow; bytes: Uint8Array } | null> {
     const [found] = await this.db.select().from(file).where(eq(file.key, key))
     if (!found) return null
+    if (found.access === "private" && !(await this.linkIsValid(key, token))) return null
     const bytes = await this.provider(context).getAsBuffer({ fileKey: found.key })
     return bytes ? { file: found, bytes } : null
   }
@@ -159,8 +205,7 @@ export class FileService {
       .setIssuedAt()
       .setExpirationTime(`${PRESIGNED_TTL_SECONDS}s`)
       .sign(secretKey(this.jwtSecret))
-    const base = this.module.backend_url ?? context.baseUrl
-    return { key, url: `${base}/${key}?token=${token}` }
+    return { key, url: `${this.baseUrl(context)}/${key}?token=${token}` }
   }
 
   /** Before a presigned PUT's body is read: the token must be this key's and unexpired, the type the announced one, the URL unused. */

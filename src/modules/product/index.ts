@@ -1,6 +1,7 @@
 import type { Registry } from "../../core/container"
 import { ProductCategoryService } from "./category-service"
 import { ProductCollectionService } from "./collection-service"
+import { ProductImportService } from "./import-service"
 import { ProductLinkService } from "./link-service"
 import { productTag, productType } from "./schema"
 import { ProductOptionService } from "./option-service"
@@ -23,6 +24,7 @@ declare module "../../core/container" {
     productCollectionService: ProductCollectionService
     productCategoryService: ProductCategoryService
     adminProductCategoryService: ProductCategoryService
+    productImportService: ProductImportService
   }
 }
 
@@ -41,6 +43,7 @@ export function register(registry: Registry) {
     "productTypeService",
     (scope) => new ProductValueService(scope.resolve("manager"), productType, "Product type", "ptyp"),
   )
+  registry.register("productImportService", (scope) => new ProductImportService(scope.resolve("manager")))
   registry.register("productCollectionService", (scope) => new ProductCollectionService(scope.resolve("manager")))
   // Storefronts see active, public categories only; the admin sees them all.
   registry.register("productCategoryService", (scope) => new ProductCategoryService(scope.resolve("manager"), true))

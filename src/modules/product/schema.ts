@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm"
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core"
 import { entityColumns, linkColumns, physicalColumns } from "../../core/columns"
 
 const live = sql`deleted_at is null`
@@ -250,3 +250,26 @@ export const productShippingProfile = pgTable("product_shipping_profile", {
   shipping_profile_id: text("shipping_profile_id").notNull(),
   ...linkColumns(),
 })
+
+/**
+ * A CSV import between its preview and its confirmation (Medusa's import-products-as-chunks transaction):
+ * the validated products it will create and update, applied once on confirm.
+ */
+export const productImport = pgTable(
+  "product_import",
+  {
+    ...entityColumns(),
+    /** awaiting_confirmation, then completed */
+    status: text("status").notNull(),
+    filename: text("filename").notNull(),
+    file_key: text("file_key").notNull(),
+    /** `{ create: CreateProductBody[], update: ProductUpdate[] }`, validated when previewed */
+    plan: jsonb("plan").notNull(),
+    to_create: integer("to_create").notNull(),
+    to_update: integer("to_update").notNull(),
+    created_by: text("created_by"),
+    expires_at: timestamp("expires_at", { withTimezone: true }).notNull(),
+    completed_at: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [index("product_import_created_at_idx").on(t.created_at)],
+)

@@ -287,6 +287,7 @@ export class ProductService {
       sku: variant.sku,
       manage_inventory: variant.manage_inventory ?? true,
       allow_backorder: variant.allow_backorder ?? false,
+      ...variantAttributesOf(variant),
       variant_rank: rank + i,
       product_id: productId,
     }))
@@ -307,7 +308,8 @@ export class ProductService {
     variantId: string,
     patch: Partial<
       Pick<typeof productVariant.$inferInsert, "title" | "sku" | "manage_inventory" | "allow_backorder" | "metadata">
-    >,
+    > &
+      VariantAttributes,
   ) {
     const [updated] = await this.db
       .update(productVariant)
@@ -508,12 +510,32 @@ export interface CreateProductInput {
   sales_channel_ids?: string[]
   shipping_profile_id?: string
   options: { title: string; values: string[] }[]
-  variants: {
+  variants: ({
     title: string
     sku?: string
     manage_inventory?: boolean
     allow_backorder?: boolean
     /** option title → value */
     options: Record<string, string>
-  }[]
+  } & VariantAttributes)[]
+}
+
+const VARIANT_ATTRIBUTES = [
+  "barcode",
+  "ean",
+  "upc",
+  "hs_code",
+  "mid_code",
+  "origin_country",
+  "material",
+  "weight",
+  "length",
+  "height",
+  "width",
+  "metadata",
+] as const
+/** A variant's codes, customs attributes and metadata: stored as given. */
+export type VariantAttributes = Partial<Pick<typeof productVariant.$inferInsert, (typeof VARIANT_ATTRIBUTES)[number]>>
+function variantAttributesOf(variant: VariantAttributes): VariantAttributes {
+  return Object.fromEntries(VARIANT_ATTRIBUTES.filter((key) => variant[key] != null).map((key) => [key, variant[key]]))
 }
