@@ -33,10 +33,29 @@ function productCells(product: Json): Cells {
   const cells: Cells = new Map()
   for (const column of EXPORT_PRODUCT_COLUMNS) cells.set(column, cell(product[fieldOf(column)]))
   cells.set("Shipping Profile Id", cell((product.shipping_profile as Json | null)?.id))
-  list(product.sales_channels).forEach((channel, i) => cells.set(`Product Sales Channel ${i + 1}`, cell(channel.id)))
-  list(product.tags).forEach((tag, i) => cells.set(`Product Tag ${i + 1}`, cell(tag.value)))
-  list(product.categories).forEach((category, i) => cells.set(`Product Category ${i + 1}`, cell(category.id)))
-  list(product.images).forEach((image, i) => cells.set(`Product Image ${i + 1} Url`, cell(image.url)))
+  const numbered = (entries: unknown, column: (n: number) => string, value: (entry: Json) => unknown) => {
+    for (const [i, entry] of list(entries).entries()) cells.set(column(i + 1), cell(value(entry)))
+  }
+  numbered(
+    product.sales_channels,
+    (n) => `Product Sales Channel ${n}`,
+    (channel) => channel.id,
+  )
+  numbered(
+    product.tags,
+    (n) => `Product Tag ${n}`,
+    (tag) => tag.value,
+  )
+  numbered(
+    product.categories,
+    (n) => `Product Category ${n}`,
+    (category) => category.id,
+  )
+  numbered(
+    product.images,
+    (n) => `Product Image ${n} Url`,
+    (image) => image.url,
+  )
   return cells
 }
 
@@ -47,10 +66,10 @@ function variantCells(variant: Json, regionNames: Map<string, string>): Cells {
     const column = priceColumn(price, regionNames)
     if (column) cells.set(column, cell(price.amount))
   }
-  list(variant.options).forEach((value, i) => {
+  for (const [i, value] of list(variant.options).entries()) {
     cells.set(`Variant Option ${i + 1} Name`, cell((value.option as Json | undefined)?.title))
     cells.set(`Variant Option ${i + 1} Value`, cell(value.value))
-  })
+  }
   return cells
 }
 
