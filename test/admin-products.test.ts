@@ -329,3 +329,85 @@ describe("/admin/products", () => {
     expect(trimmed.body.product.title).toBe(`Admin Hoodie ${run}`)
   })
 })
+
+describe("the dashboard's variant forms, with the bodies they send", () => {
+  test("create-variant links existing inventory items; edit-variant sends its id, nulls and customs attributes", async () => {
+    const product = (
+      await asAdmin("POST", "/admin/products", {
+        title: `Forms ${run}`,
+        handle: `forms-${run}`,
+        options: [{ title: "Size", values: ["S", "M", "L"] }],
+        variants: [{ title: "S", sku: `FORMS-S-${run}`, options: { Size: "S" }, prices: [] }],
+      })
+    ).body.product
+    const item = (await asAdmin("POST", "/admin/inventory-items", { sku: `FORMS-KIT-${run}`, title: "Kit" })).body
+      .inventory_item
+    const itemsBefore = (await session.db.query("select count(*)::int as n from inventory_item")).rows[0].n
+
+    // product-create-variant: sku || undefined, prices per currency, inventory_items of existing items.
+    const created = await asAdmin("POST", `/admin/products/${product.id}/variants`, {
+      title: "M",
+      allow_backorder: false,
+      manage_inventory: true,
+      options: { Size: "M" },
+      prices: [{ currency_code: "eur", amount: 12.5 }],
+      inventory_items: [{ inventory_item_id: item.id, required_quantity: 2 }],
+    })
+    expect(created.status).toBe(200)
+    const variant = created.body.product.variants.find((v: Json) => v.title === "M")
+    expect((await session.db.query("select count(*)::int as n from inventory_item")).rows[0].n).toBe(itemsBefore)
+    const { rows: links } = await session.db.query(
+      "select inventory_item_id, required_quantity from product_variant_inventory_item where variant_id = $1",
+      [variant.id],
+    )
+    expect(links).toEqual([{ inventory_item_id: item.id, required_quantity: 2 }])
+    const unknown = await asAdmin("POST", `/admin/products/${product.id}/variants`, {
+      title: "L",
+      options: { Size: "L" },
+      inventory_items: [{ inventory_item_id: "iitem_missing", required_quantity: 1 }],
+    })
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { message: "Inventory item with id: iitem_missing was not found" },
+    })
+
+    // product-variant-edit: the id again, empty fields as null, dimensions as numbers.
+    const edited = await asAdmin("POST", `/admin/products/${product.id}/variants/${variant.id}?fields=id`, {
+      id: variant.id,
+      weight: 300,
+      height: null,
+      width: null,
+      length: 12,
+      title: "Medium",
+      allow_backorder: true,
+      manage_inventory: true,
+      options: { Size: "M" },
+      material: "Cotton",
+      sku: null,
+      ean: "4006381333931",
+      upc: null,
+      barcode: "B-1",
+      mid_code: null,
+      hs_code: "6109",
+      origin_country: "pt",
+    })
+    expect(edited.status).toBe(200)
+    const read = (await asAdmin("GET", `/admin/products/${product.id}/variants/${variant.id}`)).body.variant
+    expect(read).toMatchObject({
+      title: "Medium",
+      sku: null,
+      ean: "4006381333931",
+      barcode: "B-1",
+      material: "Cotton",
+      hs_code: "6109",
+      origin_country: "pt",
+      weight: 300,
+      length: 12,
+      height: null,
+      allow_backorder: true,
+    })
+    expect(
+      (await asAdmin("POST", `/admin/products/${product.id}/variants/${variant.id}`, { weight: 1.5 })).status,
+    ).toBe(400)
+  })
+})

@@ -38,9 +38,22 @@ export const createVariantBody = z.strictObject({
   ...variantFields,
   options: variantOptions.default({}),
   prices: z.array(priceBody).max(100).default([]),
+  // The dashboard's create-variant form: existing items the variant consumes, instead of a new one.
+  inventory_items: z
+    .array(
+      z.strictObject({
+        inventory_item_id: z.string().min(1),
+        required_quantity: z.number().int().positive().default(1),
+      }),
+    )
+    .max(20)
+    .optional(),
 })
 export const updateVariantBody = z.strictObject({
   ...variantFields,
+  // The dashboard's edit form sends the variant's id in the body (the path names it) and clears codes with null.
+  id: z.string().optional(),
+  sku: text(200).min(1).nullish(),
   title: variantFields.title.optional(),
   /** every option's value, replacing the variant's (Medusa 2.x) */
   options: variantOptions.optional(),

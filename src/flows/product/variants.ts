@@ -22,7 +22,9 @@ export async function setUpVariants(
   for (const [i, variant] of created.entries()) {
     await variantOptions(tx).refuseDuplicate(variant.id)
     await pricing(tx).createVariantPrices(variant.id, toPriceInputs(inputs[i]!.prices))
-    if (variant.manage_inventory)
+    const items = inputs[i]!.inventory_items ?? []
+    if (items.length > 0) await tx.resolve("inventoryService").linkItemsToVariant(variant.id, items)
+    else if (variant.manage_inventory)
       await tx.resolve("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
     await emitEvent(tx, ProductEvents.VARIANT_CREATED, { id: variant.id })
   }
@@ -39,7 +41,7 @@ export async function addVariants(tx: Scope, productId: string, bodies: CreateVa
 
 /** Step: changes a variant; prices given replace all of its prices, options its option values. */
 export async function changeVariant(tx: Scope, productId: string, variantId: string, body: UpdateVariantBody) {
-  const { prices, options, ...patch } = body
+  const { prices, options, id: _id, ...patch } = body
   const variant = await products(tx).updateVariant(productId, variantId, patch)
   if (options) {
     await variantOptions(tx).setOptions(productId, variant, options)

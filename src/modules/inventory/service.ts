@@ -61,6 +61,21 @@ export class InventoryService {
     })
   }
 
+  /** Existing inventory items a new variant consumes, each so many per unit; an unknown item is a 404. */
+  async linkItemsToVariant(variantId: string, items: { inventory_item_id: string; required_quantity: number }[]) {
+    const ids = [...new Set(items.map((item) => item.inventory_item_id))]
+    const found = await this.itemsById(ids)
+    const missing = ids.find((id) => !found.some((item) => item.id === id))
+    if (missing) throw new MedusaError("not_found", `Inventory item with id: ${missing} was not found`)
+    await this.db.insert(productVariantInventoryItem).values(
+      items.map((item) => ({
+        variant_id: variantId,
+        inventory_item_id: item.inventory_item_id,
+        required_quantity: item.required_quantity,
+      })),
+    )
+  }
+
   /** The inventory items each variant consumes. */
   async itemsForVariants(variantIds: string[]) {
     if (variantIds.length === 0) return []
