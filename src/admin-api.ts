@@ -10,6 +10,7 @@ import { adminFulfillmentRoutes } from "./http/admin/fulfillment/routes"
 import { adminShippingOptionRoutes } from "./http/admin/shipping-options/routes"
 import { adminInventoryRoutes } from "./http/admin/inventory/routes"
 import { adminOrderRoutes } from "./http/admin/orders/routes"
+import { adminOrderExportRoutes } from "./http/admin/orders/export"
 import { adminDraftOrderRoutes } from "./http/admin/draft-orders/routes"
 import { adminClaimRoutes, adminExchangeRoutes } from "./http/admin/order-changes/routes"
 import { adminReturnRoutes } from "./http/admin/returns/routes"
@@ -63,6 +64,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/", adminFulfillmentRoutes)
     .route("/shipping-options", adminShippingOptionRoutes)
     .route("/stock-locations", adminStockLocationRoutes)
+    .route("/orders", adminOrderExportRoutes)
     .route("/orders", adminOrderRoutes)
     .route("/draft-orders", adminDraftOrderRoutes)
     .route("/returns", adminReturnRoutes)

@@ -46,8 +46,12 @@ type Column =
 
 const invalid = (message: string) => new MedusaError("invalid_data", message)
 
+/** A header as matched: trimmed, runs of whitespace as one space (lower-cased for the column tables). */
+const spacedOf = (header: string) => header.trim().replace(/\s+/g, " ")
+
 function columnOf(header: string): Column | undefined {
-  const key = header.trim().toLowerCase().replace(/\s+/g, " ")
+  const spaced = spacedOf(header)
+  const key = spaced.toLowerCase()
   if (PRODUCT_COLUMNS[key]) return { kind: "product", header, column: PRODUCT_COLUMNS[key] }
   if (VARIANT_COLUMNS[key]) return { kind: "variant", header, column: VARIANT_COLUMNS[key] }
   const list = LIST_COLUMNS.find(([pattern]) => pattern.test(key))
@@ -55,8 +59,11 @@ function columnOf(header: string): Column | undefined {
   const option = OPTION_COLUMN.exec(key)
   if (option) return { kind: "option", header, index: Number(option[1]), part: option[2]! }
   const price = PRICE_COLUMN.exec(key)
-  if (price) return { kind: "price", header, currency: price[2] ?? price[3]!, region: price[1]?.trim() }
-  return undefined
+  if (!price) return undefined
+  // the region's name as the header spells it (matched case-insensitively against regions later)
+  const region =
+    price[1] === undefined ? undefined : spaced.slice("variant price ".length, spaced.lastIndexOf(" [")).trim()
+  return { kind: "price", header, currency: price[2] ?? price[3]!, region }
 }
 
 /** The header row's columns; unknown or repeated headers refuse the whole file, naming them. */
@@ -66,15 +73,16 @@ function columnsOf(headers: string[]): Column[] {
   if (unknown.length) throw invalid(`Invalid column name(s) ${unknown.map((name) => `"${name}"`).join(",")}`)
   const seen = new Set<string>()
   for (const header of headers) {
-    const key = header.trim().toLowerCase()
+    const key = spacedOf(header).toLowerCase()
     if (seen.has(key)) throw invalid(`Column "${header}" appears more than once`)
     seen.add(key)
   }
   return columns as Column[]
 }
 
-// What a spreadsheet export guards against formulas (`'=…`) is the value itself again.
-const unguarded = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value)
+// What a spreadsheet export guards against formulas (`'=…`, and `''=…` for a value that itself began `'=`)
+// is the value itself again: one quote off, the inverse of write.ts's guard.
+const unguarded = (value: string) => (/^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value)
 
 const DECIMAL = /^\d+(\.\d+)?$/
 function parseValue(row: number, header: string, kind: StaticColumn["kind"], value: string): unknown {

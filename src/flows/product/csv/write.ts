@@ -5,11 +5,29 @@ type Json = Record<string, unknown>
 type Cells = Map<string, string>
 
 const list = (value: unknown) => (Array.isArray(value) ? (value as Json[]) : [])
+/** A number as plain decimal text, every digit JavaScript holds of it: `1e-7` → `0.0000001`, `1e21` → `1000000000000000000000`. */
+function decimal(value: number): string {
+  const text = String(value)
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text)
+  if (!exponent) return text
+  const [, sign, head, tail = "", power] = exponent
+  const digits = head! + tail
+  const point = 1 + Number(power) // where the decimal point goes in `digits`
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`
+  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`
+}
 const cell = (value: unknown): string => {
   if (value == null) return ""
+  if (typeof value === "number") return Number.isFinite(value) ? decimal(value) : ""
   if (typeof value === "object") return Object.keys(value).length ? JSON.stringify(value) : ""
   return String(value)
 }
+/**
+ * A value a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first, on any line count),
+ * or one that already begins with quotes before such a character, gets one more quote; read.ts takes it off.
+ */
+const FORMULA = /^'*[=+\-@\t\r]/
 /** `Variant HS Code` → `hs_code`: the field behind a fixed column. */
 const fieldOf = (column: string) =>
   column
@@ -32,7 +50,8 @@ function priceColumn(price: Json, regionNames: Map<string, string>): string | un
 function productCells(product: Json): Cells {
   const cells: Cells = new Map()
   for (const column of EXPORT_PRODUCT_COLUMNS) cells.set(column, cell(product[fieldOf(column)]))
-  cells.set("Shipping Profile Id", cell((product.shipping_profile as Json | null)?.id))
+  const profile = (product.shipping_profile as Json | null | undefined)?.id ?? product.shipping_profile_id
+  cells.set("Shipping Profile Id", cell(profile))
   const numbered = (entries: unknown, column: (n: number) => string, value: (entry: Json) => unknown) => {
     for (const [i, entry] of list(entries).entries()) cells.set(column(i + 1), cell(value(entry)))
   }
@@ -108,6 +127,6 @@ export function writeProductCsv(products: Json[], regionNames: Map<string, strin
   const fields = columnsOf(rows)
   return Papa.unparse(
     { fields, data: rows.map((row) => fields.map((column) => row.get(column) ?? "")) },
-    { escapeFormulae: true, newline: "\r\n" },
+    { escapeFormulae: FORMULA, newline: "\r\n" },
   )
 }

@@ -34,7 +34,7 @@ export const adminProductImportRoutes = new Hono<AppEnv>()
     await confirmProductImport(c.var.scope, c.req.param("transaction_id"))
     return c.json({}, 202)
   })
-  .post("/export", query(listProductsQuery), async (c) => {
+  .post("/export", noBody, query(listProductsQuery), async (c) => {
     const { limit: _limit, offset: _offset, order, fields: _fields, price_list_id, ...filters } = c.req.valid("query")
     const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction: "asc" })
     const products = c.var.scope.resolve("productService")
