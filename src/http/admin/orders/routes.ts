@@ -25,7 +25,8 @@ function adminOrderFields(json: Record<string, unknown>, fields: string | undefi
   }
 }
 
-const listOrdersQuery = z.object({
+/** Medusa's AdminGetOrdersParams: what GET /admin/orders and its export filter on. */
+export const listOrdersQuery = z.object({
   ...listQuery,
   q: z.string().optional(),
   id: oneOrMany.optional(),
