@@ -1,4 +1,4 @@
-import Papa from "papaparse"
+import { toCsv } from "../../core/csv"
 import { decimal } from "../../core/money"
 
 type Json = Record<string, unknown>
@@ -80,8 +80,5 @@ function orderRow(order: Json): string[] {
  * guarded with a quote.
  */
 export function writeOrderCsv(orders: Json[]): string {
-  return Papa.unparse(
-    { fields: [...ORDER_EXPORT_COLUMNS], data: orders.map(orderRow) },
-    { escapeFormulae: true, newline: "\r\n" },
-  )
+  return toCsv(ORDER_EXPORT_COLUMNS, orders.map(orderRow))
 }

@@ -1,4 +1,5 @@
 import Papa from "papaparse"
+import { unguarded } from "../../../core/csv"
 import { MedusaError } from "../../../core/errors"
 import {
   LIST_COLUMNS,
@@ -79,10 +80,6 @@ function columnsOf(headers: string[]): Column[] {
   }
   return columns as Column[]
 }
-
-// What a spreadsheet export guards against formulas (`'=…`, and `''=…` for a value that itself began `'=`)
-// is the value itself again: one quote off, the inverse of write.ts's guard.
-const unguarded = (value: string) => (/^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value)
 
 const DECIMAL = /^\d+(\.\d+)?$/
 function parseValue(row: number, header: string, kind: StaticColumn["kind"], value: string): unknown {

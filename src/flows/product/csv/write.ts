@@ -1,33 +1,17 @@
-import Papa from "papaparse"
+import { toCsv } from "../../../core/csv"
+import { decimal } from "../../../core/money"
 import { EXPORT_PRODUCT_COLUMNS, EXPORT_VARIANT_COLUMNS } from "./columns"
 
 type Json = Record<string, unknown>
 type Cells = Map<string, string>
 
 const list = (value: unknown) => (Array.isArray(value) ? (value as Json[]) : [])
-/** A number as plain decimal text, every digit JavaScript holds of it: `1e-7` → `0.0000001`, `1e21` → `1000000000000000000000`. */
-function decimal(value: number): string {
-  const text = String(value)
-  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text)
-  if (!exponent) return text
-  const [, sign, head, tail = "", power] = exponent
-  const digits = head! + tail
-  const point = 1 + Number(power) // where the decimal point goes in `digits`
-  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`
-  if (point >= digits.length) return `${sign}${digits}${"0".repeat(point - digits.length)}`
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`
-}
 const cell = (value: unknown): string => {
   if (value == null) return ""
-  if (typeof value === "number") return Number.isFinite(value) ? decimal(value) : ""
+  if (typeof value === "number") return Number.isFinite(value) ? decimal(value).toFixed() : ""
   if (typeof value === "object") return Object.keys(value).length ? JSON.stringify(value) : ""
   return String(value)
 }
-/**
- * A value a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first, on any line count),
- * or one that already begins with quotes before such a character, gets one more quote; read.ts takes it off.
- */
-const FORMULA = /^'*[=+\-@\t\r]/
 /** `Variant HS Code` → `hs_code`: the field behind a fixed column. */
 const fieldOf = (column: string) =>
   column
@@ -125,8 +109,8 @@ export function writeProductCsv(products: Json[], regionNames: Map<string, strin
       : variants.map((variant) => new Map([...own, ...variantCells(variant, regionNames)]))
   })
   const fields = columnsOf(rows)
-  return Papa.unparse(
-    { fields, data: rows.map((row) => fields.map((column) => row.get(column) ?? "")) },
-    { escapeFormulae: FORMULA, newline: "\r\n" },
+  return toCsv(
+    fields,
+    rows.map((row) => fields.map((column) => row.get(column) ?? "")),
   )
 }
