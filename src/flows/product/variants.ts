@@ -1,6 +1,6 @@
 import type { Scope } from "../../core/container"
 import { transaction } from "../../core/transaction"
-import { emitEvent } from "../../infra/event-outbox-service"
+import { emitEvent, emitEvents } from "../../infra/event-outbox-service"
 import type { PriceInput } from "../../modules/pricing/service"
 import { ProductEvents } from "../../modules/product/events"
 import type { CreateVariantBody, UpdateVariantBody } from "./inputs"
@@ -13,21 +13,32 @@ const pricing = (tx: Scope) => tx.resolve("pricingService")
 const toPriceInputs = (prices: CreateVariantBody["prices"]): PriceInput[] =>
   prices.map((price) => ({ currency_code: price.currency_code, amount: String(price.amount), rules: price.rules }))
 
-/** Step: each new variant's prices, and an inventory item when its stock is managed. */
+/** Step: the new variants' prices, an inventory item for each managed one (or the items given), in a few statements. */
 export async function setUpVariants(
   tx: Scope,
   created: { id: string; sku: string | null; title: string; manage_inventory: boolean }[],
   inputs: CreateVariantBody[],
 ) {
+  if (created.length === 0) return
+  await variantOptions(tx).refuseDuplicates(created.map((variant) => variant.id))
+  await pricing(tx).createVariantsPrices(
+    created.map((variant, i) => ({ variantId: variant.id, prices: toPriceInputs(inputs[i]!.prices) })),
+  )
+  const inventory = tx.resolve("inventoryService")
   for (const [i, variant] of created.entries()) {
-    await variantOptions(tx).refuseDuplicate(variant.id)
-    await pricing(tx).createVariantPrices(variant.id, toPriceInputs(inputs[i]!.prices))
     const items = inputs[i]!.inventory_items ?? []
-    if (items.length > 0) await tx.resolve("inventoryService").linkItemsToVariant(variant.id, items)
-    else if (variant.manage_inventory)
-      await tx.resolve("inventoryService").createItemForVariant(variant.id, { sku: variant.sku, title: variant.title })
-    await emitEvent(tx, ProductEvents.VARIANT_CREATED, { id: variant.id })
+    if (items.length > 0) await inventory.linkItemsToVariant(variant.id, items)
   }
+  await inventory.createItemsForVariants(
+    created
+      .filter((variant, i) => variant.manage_inventory && !inputs[i]!.inventory_items?.length)
+      .map((variant) => ({ variantId: variant.id, sku: variant.sku, title: variant.title })),
+  )
+  await emitEvents(
+    tx,
+    ProductEvents.VARIANT_CREATED,
+    created.map((variant) => ({ id: variant.id })),
+  )
 }
 
 /** Step: new variants of a product, in one insert; their ids in the order given. */

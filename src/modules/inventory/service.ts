@@ -51,13 +51,24 @@ export class InventoryService {
 
   /** An inventory item for a variant (Medusa creates one per managed variant). */
   async createItemForVariant(variantId: string, input: { sku?: string | null; title?: string | null }) {
+    const [item] = await this.createItemsForVariants([{ variantId, ...input }])
+    return item!
+  }
+
+  /** An inventory item for each of many variants, in two statements whatever their number. */
+  async createItemsForVariants(variants: { variantId: string; sku?: string | null; title?: string | null }[]) {
+    if (variants.length === 0) return []
+    const rows = variants.map((variant) => ({
+      id: generateId("iitem"),
+      sku: variant.sku ?? null,
+      title: variant.title ?? null,
+    }))
     return this.db.transaction(async (tx) => {
-      const [item] = await tx
-        .insert(inventoryItem)
-        .values({ id: generateId("iitem"), sku: input.sku ?? null, title: input.title ?? null })
-        .returning()
-      await tx.insert(productVariantInventoryItem).values({ variant_id: variantId, inventory_item_id: item!.id })
-      return item!
+      const items = await tx.insert(inventoryItem).values(rows).returning()
+      await tx
+        .insert(productVariantInventoryItem)
+        .values(variants.map((variant, i) => ({ variant_id: variant.variantId, inventory_item_id: rows[i]!.id })))
+      return items
     })
   }
 

@@ -239,7 +239,7 @@ export class PricingService {
       .update(price)
       .set({ deleted_at: sql`now()` })
       .where(and(eq(price.price_set_id, priceSetId), isNull(price.deleted_at), isNull(price.price_list_id)))
-    await this.insertPrices(this.db, priceSetId, prices)
+    await this.insertPrices(this.db, [{ priceSetId, prices }])
     return priceSetId
   }
 
@@ -276,6 +276,20 @@ export class PricingService {
     )
   }
 
+  /** A new price set for each of many variants, in a few statements whatever their number (a product's variants). */
+  async createVariantsPrices(entries: { variantId: string; prices: PriceInput[] }[]) {
+    if (entries.length === 0) return
+    const sets = entries.map((entry) => ({ ...entry, priceSetId: generateId("pset") }))
+    await this.db.transaction(async (tx) => {
+      const db = tx as unknown as Db
+      await db.insert(priceSet).values(sets.map((set) => ({ id: set.priceSetId })))
+      await this.insertPrices(db, sets)
+      await db
+        .insert(productVariantPriceSet)
+        .values(sets.map((set) => ({ variant_id: set.variantId, price_set_id: set.priceSetId })))
+    })
+  }
+
   async createShippingOptionPrices(optionId: string, prices: PriceInput[]) {
     return this.createPriceSet(prices, (tx, price_set_id) =>
       tx.insert(shippingOptionPriceSet).values({ shipping_option_id: optionId, price_set_id }),
@@ -289,24 +303,30 @@ export class PricingService {
   private async insertPriceSet(db: Db, prices: PriceInput[], link: (tx: Db, priceSetId: string) => Promise<unknown>) {
     const priceSetId = generateId("pset")
     await db.insert(priceSet).values({ id: priceSetId })
-    await this.insertPrices(db, priceSetId, prices)
+    await this.insertPrices(db, [{ priceSetId, prices }])
     await link(db, priceSetId)
     return priceSetId
   }
 
-  private async insertPrices(db: Db, priceSetId: string, prices: PriceInput[]) {
-    const rows = prices.map((input) => ({
-      id: generateId("price"),
-      price_set_id: priceSetId,
-      currency_code: input.currency_code.toLowerCase(),
-      amount: String(input.amount),
-      rules_count: Object.keys(input.rules ?? {}).length,
-    }))
-    if (rows.length > 0) await db.insert(price).values(rows)
-    const rules = prices.flatMap((input, i) =>
+  /** The prices of each set, in one statement (and one for their rules), whatever their number. */
+  private async insertPrices(db: Db, sets: { priceSetId: string; prices: PriceInput[] }[]) {
+    const entries = sets.flatMap(({ priceSetId, prices }) =>
+      prices.map((input) => ({
+        input,
+        row: {
+          id: generateId("price"),
+          price_set_id: priceSetId,
+          currency_code: input.currency_code.toLowerCase(),
+          amount: String(input.amount),
+          rules_count: Object.keys(input.rules ?? {}).length,
+        },
+      })),
+    )
+    if (entries.length > 0) await db.insert(price).values(entries.map((entry) => entry.row))
+    const rules = entries.flatMap(({ input, row }) =>
       Object.entries(input.rules ?? {}).map(([attribute, value]) => ({
         id: generateId("prule"),
-        price_id: rows[i]!.id,
+        price_id: row.id,
         attribute,
         value,
       })),

@@ -36,14 +36,24 @@ export class ProductVariantOptionService {
 
   /** Refuses a variant whose option values another live variant of the product already has (Medusa's message). */
   async refuseDuplicate(variantId: string) {
+    await this.refuseDuplicates([variantId])
+  }
+
+  /** The same for many variants (each other's values included), in one statement whatever their number. */
+  async refuseDuplicates(variantIds: string[]) {
+    if (variantIds.length === 0) return
+    const ids = sql.join(
+      variantIds.map((id) => sql`${id}`),
+      sql`, `,
+    )
     const result = await this.db.execute<{ title: string }>(sql`
-      select other.title from product_variant other
+      select other.title from product_variant self
+      join product_variant other on other.product_id = self.product_id and other.id <> self.id and other.deleted_at is null
       join product_variant_option link on link.variant_id = other.id
-      join product_variant self on self.id = ${variantId} and self.product_id = other.product_id
-      where other.id <> self.id and other.deleted_at is null
-        and link.option_value_id in (select option_value_id from product_variant_option where variant_id = ${variantId})
-      group by other.id, other.title
-      having count(*) = (select count(*) from product_variant_option where variant_id = ${variantId})
+      where self.id in (${ids})
+        and link.option_value_id in (select option_value_id from product_variant_option where variant_id = self.id)
+      group by self.id, other.id, other.title
+      having count(*) = (select count(*) from product_variant_option where variant_id = self.id)
       limit 1`)
     const [clash] = result.rows
     if (clash) throw new MedusaError("invalid_data", `Variant (${clash.title}) with provided options already exists.`)
