@@ -13,6 +13,7 @@ import { unstable_readConfig } from "wrangler"
 import { resolveConfig } from "../src/config"
 import type { ApiKeyService } from "../src/modules/api-key/service"
 import { checkouts, sampleCheckout, variantsOf } from "./lib/bench/checkout"
+import { importBeside } from "./lib/bench/imports"
 import { busyMilliseconds, connectProfiler } from "./lib/bench/profiler"
 import { BUNDLE, ROOT, buildWorker } from "./lib/build"
 import { startLocalDatabase } from "./lib/local-database"
@@ -196,6 +197,15 @@ try {
       errors: result.errors + result.timeouts + result.non2xx,
     })
   }
+  // The product CSV import beside the same products created in one batch (its writes without the CSV).
+  const csv = await importBeside(api.url, admin)
+  const perProduct = (statements: number) => (statements / csv.products).toFixed(1)
+  console.log(
+    `\nCSV import of ${csv.products} products × 2 variants: preview ${Math.round(csv.preview.ms)} ms, ${csv.preview.statements} SQL; ` +
+      `confirm ${Math.round(csv.confirm.ms)} ms, ${csv.confirm.statements} SQL (${perProduct(csv.confirm.statements)} a product). ` +
+      `Ceiling, POST /admin/products/batch of the same: ${Math.round(csv.ceiling.ms)} ms, ${csv.ceiling.statements} SQL ` +
+      `(${perProduct(csv.ceiling.statements)} a product); confirm at ${(csv.ceiling.ms / csv.confirm.ms).toFixed(2)}× the batch's speed`,
+  )
   profiler.close()
   console.log()
   console.table(rows)
