@@ -3,6 +3,22 @@ import { generateId } from "../../core/ids"
 import { transaction } from "../../core/transaction"
 import type { FileContext } from "../../modules/file/service"
 
+type Json = Record<string, unknown>
+/** One page of what an export writes, as the Admin API shapes it. */
+export type ExportPage = (page: { limit: number; offset: number }) => Promise<Json[]>
+
+const PAGE_SIZE = 100
+
+/** Every row the export's filters match, page by page (each page's relations loaded in a few statements). */
+export async function allPages(load: ExportPage): Promise<Json[]> {
+  const rows: Json[] = []
+  for (let offset = 0; ; offset += PAGE_SIZE) {
+    const page = await load({ limit: PAGE_SIZE, offset })
+    rows.push(...page)
+    if (page.length < PAGE_SIZE) return rows
+  }
+}
+
 /**
  * A generated CSV kept as a private file and announced on the admin's feed with its link, as
  * Medusa's export workflows do; the id answers as the export's transaction id.

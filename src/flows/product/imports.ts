@@ -16,6 +16,7 @@ import {
   updateProductBody,
   updateVariantBody,
 } from "./inputs"
+import { allRegions } from "./exports"
 import { changeProduct, insertProduct } from "./products"
 import { addVariants, changeVariant } from "./variants"
 
@@ -145,13 +146,6 @@ async function rehearse(scope: Scope, plan: ImportPlan) {
   }
 }
 
-async function regionsByName(scope: Scope): Promise<Map<string, string>> {
-  const { rows } = await scope
-    .resolve("regionService")
-    .list({}, { field: "created_at", direction: "asc" }, { limit: 1000, offset: 0 })
-  return new Map(rows.map((region) => [String(region.name).toLowerCase(), String(region.id)]))
-}
-
 function decoded(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes)
@@ -173,7 +167,8 @@ export async function previewProductImport(
   const found = await scope.resolve("fileModuleService").contents(input.file_key, context)
   if (!found) throw new MedusaError("not_found", `File with key: ${input.file_key} was not found`)
   const { products } = readProductCsv(decoded(found.bytes))
-  const plan = planOf(products, await regionsByName(scope))
+  const regions = new Map((await allRegions(scope)).map((region) => [region.name.toLowerCase(), region.id]))
+  const plan = planOf(products, regions)
   await rehearse(scope, plan)
   const created = await scope.resolve("productImportService").create({
     filename: input.originalname,
