@@ -8,6 +8,7 @@ import { adminCustomerGroupRoutes } from "./http/admin/customer-groups/routes"
 import { adminSalesChannelRoutes } from "./http/admin/sales-channels/routes"
 import { adminFulfillmentRoutes } from "./http/admin/fulfillment/routes"
 import { adminShippingOptionRoutes } from "./http/admin/shipping-options/routes"
+import { adminShippingOptionTypeRoutes } from "./http/admin/shipping-option-types/routes"
 import { adminInventoryRoutes } from "./http/admin/inventory/routes"
 import { adminOrderRoutes } from "./http/admin/orders/routes"
 import { adminOrderExportRoutes } from "./http/admin/orders/export"
@@ -19,6 +20,7 @@ import { adminPaymentCollectionRoutes } from "./http/admin/payment-collections/r
 import { adminPaymentRoutes } from "./http/admin/payments/routes"
 import { adminNotificationRoutes } from "./http/admin/notifications/routes"
 import { adminRefundReasonRoutes } from "./http/admin/refund-reasons/routes"
+import { adminWorkflowExecutionRoutes } from "./http/admin/workflow-executions"
 import { adminReturnReasonRoutes } from "./http/admin/return-reasons/routes"
 import { adminProductRoutes } from "./http/admin/products/routes"
 import { adminProductBatchRoutes } from "./http/admin/products/batch"
@@ -31,6 +33,7 @@ import { adminRegionRoutes } from "./http/admin/regions/routes"
 import { adminStoreRoutes } from "./http/admin/stores/routes"
 import { adminStockLocationRoutes } from "./http/admin/stock-locations/routes"
 import { adminTaxRateRoutes, adminTaxRegionRoutes } from "./http/admin/tax/routes"
+import { adminTaxProviderRoutes } from "./http/admin/tax/providers"
 import { adminCurrencyRoutes } from "./http/admin/currencies"
 import { adminPricePreferenceRoutes } from "./http/admin/price-preferences"
 import { adminPriceListRoutes } from "./http/admin/price-lists/routes"
@@ -63,6 +66,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/", adminInventoryRoutes)
     .route("/", adminFulfillmentRoutes)
     .route("/shipping-options", adminShippingOptionRoutes)
+    .route("/shipping-option-types", adminShippingOptionTypeRoutes)
     .route("/stock-locations", adminStockLocationRoutes)
     .route("/orders", adminOrderExportRoutes)
     .route("/orders", adminOrderRoutes)
@@ -75,10 +79,12 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/payments", adminPaymentRoutes)
     .route("/notifications", adminNotificationRoutes)
     .route("/refund-reasons", adminRefundReasonRoutes)
+    .route("/workflows-executions", adminWorkflowExecutionRoutes)
     .route("/return-reasons", adminReturnReasonRoutes)
     .route("/sales-channels", adminSalesChannelRoutes)
     .route("/tax-regions", adminTaxRegionRoutes)
     .route("/tax-rates", adminTaxRateRoutes)
+    .route("/tax-providers", adminTaxProviderRoutes)
     .route("/api-keys", adminApiKeyRoutes)
     .route("/stores", adminStoreRoutes)
     .route("/currencies", adminCurrencyRoutes)

@@ -105,13 +105,21 @@ describe("/admin/payments and order archiving", () => {
       summary: { refunded_total: 0 },
     })
 
-    const part = await refund({ amount: 10.01, note: "Scratched", refund_reason_id: "refr_damaged" })
+    // A reason must be one the store has: an unknown one refunds nothing.
+    expect(await refund({ amount: 10.01, refund_reason_id: "refr_unknown" })).toMatchObject({
+      status: 404,
+      body: { type: "not_found", message: "Refund reason with id: refr_unknown was not found" },
+    })
+    expect(await refundCount(payment.id)).toBe(0)
+    const damaged = (await asAdmin("POST", "/admin/refund-reasons", { label: "Damaged", code: `damaged-${run}` })).body
+      .refund_reason
+    const part = await refund({ amount: 10.01, note: "Scratched", refund_reason_id: damaged.id })
     expect(part.status).toBe(200)
     expect(part.body.payment.refunds).toEqual([
       expect.objectContaining({
         amount: 10.01,
         note: "Scratched",
-        refund_reason_id: "refr_damaged",
+        refund_reason_id: damaged.id,
         payment_id: payment.id,
       }),
     ])

@@ -28,6 +28,7 @@ const NOT_CATALOG = new Set([
   "payment_session",
   "payment",
   "refund",
+  "refund_reason",
   "payment_webhook_event",
   "notification",
   "file",

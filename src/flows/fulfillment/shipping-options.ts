@@ -2,8 +2,11 @@ import type { Scope } from "../../core/container"
 import { transaction } from "../../core/transaction"
 import { emitEvent } from "../../infra/event-outbox-service"
 import { emitShippingOptionsDeleted, FulfillmentEvents } from "../../modules/fulfillment/events"
-import type { ShippingOptionInput } from "../../modules/fulfillment/service"
-import type { RuleInput } from "../../modules/fulfillment/shipping-option-service"
+import type {
+  RuleInput,
+  ShippingOptionPatch,
+  ShippingOptionWrite,
+} from "../../modules/fulfillment/shipping-option-service"
 import type { PriceInput } from "../../modules/pricing/service"
 
 // The admin's shipping option commands: each one transaction, prices and events included.
@@ -13,7 +16,8 @@ const pricing = (tx: Scope) => tx.resolve("pricingService")
 
 /** A flat price, in a currency or for a region (then in its currency). */
 type PriceBody = { currency_code: string; amount: number } | { region_id: string; amount: number }
-type OptionBody = ShippingOptionInput & { prices: PriceBody[] }
+type OptionBody = ShippingOptionWrite & { prices: PriceBody[] }
+type OptionPatch = ShippingOptionPatch & { prices?: PriceBody[] }
 
 /** A price for a region is in that region's currency with a region rule, as Medusa stores it. */
 async function priceInputs(tx: Scope, prices: PriceBody[]): Promise<PriceInput[]> {
@@ -32,12 +36,15 @@ async function priceInputs(tx: Scope, prices: PriceBody[]): Promise<PriceInput[]
   return inputs
 }
 
-/** Medusa's createShippingOptionsWorkflow: the option, its type, rules and prices; answers its id. */
+/**
+ * Medusa's createShippingOptionsWorkflow: the option, its type (`type` made inline, or an existing
+ * `type_id`), rules and prices; answers its id.
+ */
 export function createShippingOption(scope: Scope, input: OptionBody) {
   const { prices, ...option } = input
   return transaction(scope, async (tx) => {
     await options(tx).assertReferences(option)
-    const created = await tx.resolve("fulfillmentService").createShippingOption(option)
+    const created = await options(tx).create(option)
     await pricing(tx).createShippingOptionPrices(created.id, await priceInputs(tx, prices))
     await emitEvent(tx, FulfillmentEvents.SHIPPING_OPTION_CREATED, { id: created.id })
     return created.id
@@ -45,7 +52,7 @@ export function createShippingOption(scope: Scope, input: OptionBody) {
 }
 
 /** Medusa's updateShippingOptionsWorkflow: `prices` and `rules` replace the option's when given. */
-export function updateShippingOption(scope: Scope, id: string, input: Partial<OptionBody>) {
+export function updateShippingOption(scope: Scope, id: string, input: OptionPatch) {
   const { prices, ...patch } = input
   return transaction(scope, async (tx) => {
     await options(tx).update(id, patch)

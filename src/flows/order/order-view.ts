@@ -195,6 +195,11 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
   const collections = new Map(paymentDocuments.map((document) => [document.collection.id, document.collection]))
   const paid = paymentDocuments.flatMap((document) => document.payments)
   const refunds = paymentDocuments.flatMap((document) => document.refunds)
+  // Medusa's refund.refund_reason (the dashboard's badge on a refund); no statement when no refund names one.
+  const reasonIds = [...new Set(refunds.flatMap((r) => (r.refund_reason_id ? [r.refund_reason_id] : [])))]
+  const reasons = new Map(
+    (await scope.resolve("refundReasonService").byIds(reasonIds)).map((reason) => [reason.id, reason]),
+  )
   const fulfillmentService = scope.resolve("orderFulfillmentService")
   const withFulfillments = documents.filter((document) => document.hasFulfillments).map((document) => document.order.id)
   const fulfillments = await fulfillmentService.fulfillments(withFulfillments)
@@ -318,7 +323,12 @@ async function documentsJson(scope: Scope, documents: OrderDocument[]): Promise<
           .map((p) => ({
             ...p,
             amount: toJsonNumber(p.amount),
-            refunds: refunds.filter((r) => r.payment_id === p.id).map((r) => withJsonAmounts(r, "amount")),
+            refunds: refunds
+              .filter((r) => r.payment_id === p.id)
+              .map((r) => ({
+                ...withJsonAmounts(r, "amount"),
+                refund_reason: (r.refund_reason_id && reasons.get(r.refund_reason_id)) || null,
+              })),
           })),
       })),
     }

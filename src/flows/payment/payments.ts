@@ -17,6 +17,8 @@ export function capturePayment(scope: Scope, id: string) {
 export function refundPayment(scope: Scope, id: string, input: Omit<RefundInput, "amount"> & { amount?: number }) {
   const { amount, ...refund } = input
   return transaction(scope, async (tx) => {
+    // A reason the store does not have is refused before the provider is asked to give money back.
+    if (refund.refund_reason_id) await tx.resolve("refundReasonService").retrieve(refund.refund_reason_id)
     const created = await tx.resolve("paymentService").refund(id, {
       ...refund,
       amount: amount === undefined ? undefined : String(amount),

@@ -22,6 +22,18 @@ export interface RuleInput {
   operator: RuleOperator
   value: string | string[]
 }
+/**
+ * An option as the Admin API writes it: its type is either made inline (`type`, a new type row
+ * for this option) or an existing one picked by id (`type_id`, what the dashboard sends).
+ */
+export type ShippingOptionWrite = Omit<ShippingOptionInput, "type"> & {
+  type?: ShippingOptionInput["type"]
+  type_id?: string
+}
+/** An edit: any part of an option; rules may come back with their ids (the dashboard's edit form). */
+export type ShippingOptionPatch = Partial<Omit<ShippingOptionWrite, "rules">> & {
+  rules?: (NonNullable<ShippingOptionInput["rules"]>[number] & { id?: string })[]
+}
 export interface ShippingOptionFilters {
   id?: string[]
   q?: string
@@ -59,6 +71,54 @@ export class ShippingOptionService {
       .where(and(eq(shippingOption.id, id), isNull(shippingOption.deleted_at)))
     if (!found) throw new MedusaError("not_found", `Shipping option with id: ${id} was not found`)
     return found
+  }
+
+  /** Medusa's createShippingOptions: the option, its type (made or picked) and its rules; answers the row. */
+  async create(input: ShippingOptionWrite) {
+    const typeId = await this.typeIdFor(input)
+    if (!typeId) throw new MedusaError("invalid_data", "A shipping option needs a type: type_id or type")
+    const [option] = await this.db
+      .insert(shippingOption)
+      .values({
+        id: generateId("so"),
+        name: input.name,
+        price_type: input.price_type ?? "flat",
+        service_zone_id: input.service_zone_id,
+        shipping_profile_id: input.shipping_profile_id,
+        provider_id: input.provider_id,
+        shipping_option_type_id: typeId,
+        data: input.data ?? null,
+        metadata: input.metadata ?? null,
+      })
+      .returning()
+    if (input.rules?.length)
+      await this.db
+        .insert(shippingOptionRule)
+        .values(input.rules.map((rule) => ({ id: generateId("sorul"), shipping_option_id: option!.id, ...rule })))
+    return option!
+  }
+
+  /**
+   * The type an option is given: a new row for `type`, or `type_id` checked to be a live type
+   * (404 otherwise). `current` is the option's own type, which an edit may send back unchanged
+   * even after that type was deleted.
+   */
+  private async typeIdFor(input: Pick<ShippingOptionWrite, "type" | "type_id">, current?: string | null) {
+    if (input.type_id !== undefined) {
+      if (input.type_id === current) return current
+      const [found] = await this.db
+        .select({ id: shippingOptionType.id })
+        .from(shippingOptionType)
+        .where(and(eq(shippingOptionType.id, input.type_id), isNull(shippingOptionType.deleted_at)))
+      if (!found) throw new MedusaError("not_found", `Shipping option type with id: ${input.type_id} was not found`)
+      return found.id
+    }
+    if (!input.type) return undefined
+    const [created] = await this.db
+      .insert(shippingOptionType)
+      .values({ id: generateId("sotype"), ...input.type })
+      .returning({ id: shippingOptionType.id })
+    return created!.id
   }
 
   /** Live rules of the options, values as strings (or lists of them). */
@@ -160,19 +220,18 @@ export class ShippingOptionService {
     }
   }
 
-  /** Updates the given fields; `type` gets a new type row, `rules` replace the old ones. */
-  async update(id: string, input: Partial<ShippingOptionInput> & { metadata?: Record<string, unknown> | null }) {
-    await this.retrieve(id)
+  /**
+   * Updates the given fields; `type` gets a new type row, `type_id` picks an existing one, `rules`
+   * replace the old ones (an `id` the dashboard sends back with a rule is not kept).
+   */
+  async update(id: string, input: ShippingOptionPatch) {
+    const option = await this.retrieve(id)
     await this.assertReferences(input)
-    const { type, rules, ...columns } = input
+    const { type, type_id, rules: given, ...columns } = input
+    const rules = given?.map(({ id: _id, ...rule }) => rule)
     const values: Partial<typeof shippingOption.$inferInsert> = { ...columns, updated_at: new Date() }
-    if (type) {
-      const [created] = await this.db
-        .insert(shippingOptionType)
-        .values({ id: generateId("sotype"), ...type })
-        .returning()
-      values.shipping_option_type_id = created!.id
-    }
+    const typeId = await this.typeIdFor({ type, type_id }, option.shipping_option_type_id)
+    if (typeId) values.shipping_option_type_id = typeId
     await this.db.update(shippingOption).set(values).where(eq(shippingOption.id, id))
     if (rules) {
       await this.db

@@ -1,11 +1,13 @@
 import type { Registry } from "../../core/container"
 import type { PaymentProviders } from "./providers"
+import { RefundReasonService } from "./refund-reason-service"
 import { PaymentService } from "./service"
 
 declare module "../../core/container" {
   interface ServiceMap {
     paymentService: PaymentService
     paymentProviders: PaymentProviders
+    refundReasonService: RefundReasonService
   }
 }
 
@@ -15,4 +17,5 @@ export function register(registry: Registry) {
     "paymentService",
     (scope) => new PaymentService(scope.resolve("manager"), scope.resolve("paymentProviders")),
   )
+  registry.register("refundReasonService", (scope) => new RefundReasonService(scope.resolve("manager")))
 }

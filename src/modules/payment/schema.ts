@@ -1,4 +1,5 @@
-import { index, jsonb, numeric, pgTable, text, timestamp, boolean } from "drizzle-orm/pg-core"
+import { sql } from "drizzle-orm"
+import { index, jsonb, numeric, pgTable, text, timestamp, boolean, uniqueIndex } from "drizzle-orm/pg-core"
 import { entityColumns } from "../../core/columns"
 
 export const paymentProvider = pgTable("payment_provider", {
@@ -74,6 +75,22 @@ export const refund = pgTable(
     created_by: text("created_by"),
   },
   (t) => [index("refund_payment_idx").on(t.payment_id)],
+)
+
+/**
+ * Why money was given back (Medusa's refund_reason). A refund keeps the reason's id as plain text,
+ * not a foreign key: a reason is soft-deleted and the refunds made with it still read.
+ * A code is unique among the live reasons.
+ */
+export const refundReason = pgTable(
+  "refund_reason",
+  {
+    ...entityColumns(),
+    label: text("label").notNull(),
+    code: text("code").notNull(),
+    description: text("description"),
+  },
+  (t) => [uniqueIndex("refund_reason_code_uq").on(t.code).where(sql`deleted_at is null`)],
 )
 
 /**

@@ -38,11 +38,36 @@ const listOptionsQuery = z.object({
   shipping_profile_id: oneOrMany.optional(),
   provider_id: oneOrMany.optional(),
 })
-const createOptionBody = shippingOptionBody.extend({
-  price_type: shippingOptionBody.shape.price_type.default("flat"),
-  prices: shippingOptionBody.shape.prices.default([]),
-  rules: shippingOptionBody.shape.rules.default([]),
-})
+/** An existing type picked by id (Medusa 2.10+, what the dashboard sends): the alternative to an inline `type`. */
+const typeId = z.string().min(1).optional()
+const notBoth = (input: { type?: unknown; type_id?: unknown }) =>
+  !(input.type !== undefined && input.type_id !== undefined)
+const notBothIssue = { error: "give either type_id or type, not both", path: ["type_id"] }
+
+const createOptionBody = shippingOptionBody
+  .extend({
+    price_type: shippingOptionBody.shape.price_type.default("flat"),
+    type: shippingOptionBody.shape.type.optional(),
+    type_id: typeId,
+    prices: shippingOptionBody.shape.prices.default([]),
+    rules: shippingOptionBody.shape.rules.default([]),
+  })
+  .refine(notBoth, notBothIssue)
+  .refine((input) => input.type !== undefined || input.type_id !== undefined, {
+    error: "type_id (or an inline type) is required",
+    path: ["type_id"],
+  })
+/** An edit: any part of the option; the dashboard's edit form sends the option's rules back with their ids. */
+const updateOptionBody = shippingOptionBody
+  .partial()
+  .extend({
+    type_id: typeId,
+    rules: z
+      .array(shippingOptionBody.shape.rules.element.extend({ id: z.string().min(1).optional() }))
+      .max(20)
+      .optional(),
+  })
+  .refine(notBoth, notBothIssue)
 
 const rule = z.strictObject({
   attribute: z.string().min(1).max(200),
@@ -72,7 +97,7 @@ export const adminShippingOptionRoutes = new Hono<AppEnv>()
     optionResponse(c, await createShippingOption(c.var.scope, c.req.valid("json"))),
   )
   .get("/:id", query(fieldsQuery), (c) => optionResponse(c, c.req.param("id")))
-  .post("/:id", body(shippingOptionBody.partial()), query(fieldsQuery), async (c) => {
+  .post("/:id", body(updateOptionBody), query(fieldsQuery), async (c) => {
     await updateShippingOption(c.var.scope, c.req.param("id"), c.req.valid("json"))
     return optionResponse(c, c.req.param("id"))
   })
