@@ -142,8 +142,16 @@ describe("the SQL of a cart change with two promotions", () => {
       expect(body.cart.items.every((item: Json) => item.adjustments.length === 2)).toBe(true)
       return sqlStatements(res)
     }
-    const one = await statementsOfChange([fx.variants.tee])
-    const three = await statementsOfChange([fx.variants.tee, fx.variants.limited, fx.variants.backorder])
+    // The fewest of a few tries: a catalog cache entry that expired in between (2 s in memory, longer on a
+    // loaded machine) adds a statement once; a statement per line would be there every time.
+    const fewest = async (variants: string[]) => {
+      const counts: number[] = []
+      for (let i = 0; i < 3; i++) counts.push(await statementsOfChange(variants))
+      return Math.min(...counts)
+    }
+    const one = await fewest([fx.variants.tee])
+    const three = await fewest([fx.variants.tee, fx.variants.limited, fx.variants.backorder])
+    expect(one).toBeGreaterThan(0)
     expect(three).toBe(one)
   })
 })

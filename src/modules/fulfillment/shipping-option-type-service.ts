@@ -7,13 +7,6 @@ import type { Ordering } from "../../core/query/params"
 import type { Db } from "../../infra/db"
 import { shippingOptionType } from "./schema"
 
-/** Events of shipping option types (payload `{ id }`), Medusa's names. */
-export const ShippingOptionTypeEvents = {
-  CREATED: "shipping-option-type.created",
-  UPDATED: "shipping-option-type.updated",
-  DELETED: "shipping-option-type.deleted",
-} as const
-
 export interface ShippingOptionTypeFilters {
   id?: string[]
   label?: string[]
