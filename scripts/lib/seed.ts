@@ -2,6 +2,7 @@ import type { ResolvedConfig } from "../../src/config"
 import type { Scope } from "../../src/core/container"
 import type { ApiKeyService } from "../../src/modules/api-key/service"
 import type { FulfillmentService } from "../../src/modules/fulfillment/service"
+import type { ShippingOptionService } from "../../src/modules/fulfillment/shipping-option-service"
 import type { InventoryItemService } from "../../src/modules/inventory/item-service"
 import type { InventoryService } from "../../src/modules/inventory/service"
 import type { PricingService } from "../../src/modules/pricing/service"
@@ -97,6 +98,7 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
   })
 
   const fulfillment = resolve<FulfillmentService>("fulfillmentService")
+  const shippingOptions = resolve<ShippingOptionService>("shippingOptionService")
   await fulfillment.enableProviderAt("manual_manual", warehouse.id)
   const profile = await fulfillment.createShippingProfile({ name: "Default Shipping Profile" })
   const pricing = resolve<PricingService>("pricingService")
@@ -108,7 +110,7 @@ async function seedDemoStore(scope: Scope, log: Log): Promise<string> {
       country_codes: region.countries.map((country) => country.code),
     })
     for (const option of SHIPPING_OPTIONS) {
-      const created = await fulfillment.createShippingOption({
+      const created = await shippingOptions.create({
         name: option.name,
         service_zone_id: service_zone.id,
         shipping_profile_id: profile.id,

@@ -1,5 +1,6 @@
 import type { ApiKeyService } from "../../src/modules/api-key/service"
 import type { FulfillmentService } from "../../src/modules/fulfillment/service"
+import type { ShippingOptionService } from "../../src/modules/fulfillment/shipping-option-service"
 import type { InventoryItemService } from "../../src/modules/inventory/item-service"
 import type { InventoryService } from "../../src/modules/inventory/service"
 import type { PricingService, PriceInput } from "../../src/modules/pricing/service"
@@ -64,6 +65,7 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
     })
     await locations.linkSalesChannels(warehouse.id, [channel.id])
     const fulfillment = get<FulfillmentService>("fulfillmentService")
+    const shippingOptions = get<ShippingOptionService>("shippingOptionService")
     await fulfillment.enableProviderAt("manual_manual", warehouse.id)
     const profile = await fulfillment.createShippingProfile({ name: `Checkout profile ${run}` })
     const pricing = get<PricingService>("pricingService")
@@ -78,7 +80,7 @@ export async function createCheckoutFixture(options: { limitedStock: number; cou
         zone_name: name,
         country_codes: countries,
       })
-      const created = await fulfillment.createShippingOption({
+      const created = await shippingOptions.create({
         name,
         service_zone_id: service_zone.id,
         shipping_profile_id: profile.id,

@@ -198,35 +198,6 @@ export class FulfillmentService {
     }))
   }
 
-  async createShippingOption(input: ShippingOptionInput) {
-    return this.db.transaction(async (tx) => {
-      const [type] = await tx
-        .insert(shippingOptionType)
-        .values({ id: generateId("sotype"), ...input.type })
-        .returning()
-      const [option] = await tx
-        .insert(shippingOption)
-        .values({
-          id: generateId("so"),
-          name: input.name,
-          price_type: input.price_type ?? "flat",
-          service_zone_id: input.service_zone_id,
-          shipping_profile_id: input.shipping_profile_id,
-          provider_id: input.provider_id,
-          shipping_option_type_id: type!.id,
-          data: input.data ?? null,
-          metadata: input.metadata ?? null,
-        })
-        .returning()
-      if (input.rules?.length) {
-        await tx
-          .insert(shippingOptionRule)
-          .values(input.rules.map((rule) => ({ id: generateId("sorul"), shipping_option_id: option!.id, ...rule })))
-      }
-      return option!
-    })
-  }
-
   /**
    * Shipping options a cart may use: offered by a location that stocks the cart's channel, in a
    * zone covering the shipping country, with every rule met by the store context
