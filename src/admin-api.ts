@@ -9,6 +9,7 @@ import { adminSalesChannelRoutes } from "./http/admin/sales-channels/routes"
 import { adminFulfillmentRoutes } from "./http/admin/fulfillment/routes"
 import { adminShippingOptionRoutes } from "./http/admin/shipping-options/routes"
 import { adminShippingOptionTypeRoutes } from "./http/admin/shipping-option-types/routes"
+import { adminInventoryExportRoutes } from "./http/admin/inventory/export"
 import { adminInventoryRoutes } from "./http/admin/inventory/routes"
 import { adminOrderRoutes } from "./http/admin/orders/routes"
 import { adminOrderExportRoutes } from "./http/admin/orders/export"
@@ -25,6 +26,7 @@ import { adminReturnReasonRoutes } from "./http/admin/return-reasons/routes"
 import { adminProductRoutes } from "./http/admin/products/routes"
 import { adminProductBatchRoutes } from "./http/admin/products/batch"
 import { adminProductImportRoutes } from "./http/admin/products/imports"
+import { adminVariantImageRoutes } from "./http/admin/products/variant-images"
 import { adminProductOptionRoutes } from "./http/admin/product-options/routes"
 import { adminVariantRoutes } from "./http/admin/product-variants/routes"
 import { adminCategoryRoutes, adminCollectionRoutes } from "./http/admin/catalog/routes"
@@ -56,6 +58,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     // Before /products/:id, which would otherwise take "batch" for an id.
     .route("/products", adminProductBatchRoutes)
     .route("/products", adminProductImportRoutes)
+    .route("/products", adminVariantImageRoutes)
     .route("/products", adminProductRoutes)
     .route("/collections", adminCollectionRoutes)
     .route("/product-categories", adminCategoryRoutes)
@@ -63,6 +66,7 @@ export function adminApi(custom: readonly ApiRoute[] = []) {
     .route("/product-variants", adminVariantRoutes)
     .route("/product-tags", adminTagRoutes)
     .route("/product-types", adminTypeRoutes)
+    .route("/", adminInventoryExportRoutes)
     .route("/", adminInventoryRoutes)
     .route("/", adminFulfillmentRoutes)
     .route("/shipping-options", adminShippingOptionRoutes)

@@ -32,6 +32,8 @@ const variantFields = {
   length: dimension,
   height: dimension,
   width: dimension,
+  // The dashboard's variant media form sets it to one of the variant's images.
+  thumbnail: text(2000).nullish(),
 }
 const variantOptions = z.record(z.string(), z.string().min(1))
 export const createVariantBody = z.strictObject({

@@ -74,7 +74,7 @@ export async function insertProduct(tx: Scope, body: CreateProductBody): Promise
 export async function changeProduct(tx: Scope, id: string, body: UpdateProductBody) {
   await products(tx).update(id, productColumns(body))
   await products(tx).replaceLinks(id, {
-    images: body.images?.map((image) => image.url),
+    images: body.images,
     tag_ids: body.tags ? await tagIdsOf(tx, body.tags) : undefined,
     category_ids: body.categories?.map((category) => category.id),
     sales_channel_ids: body.sales_channels?.map((channel) => channel.id),

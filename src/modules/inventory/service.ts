@@ -87,6 +87,18 @@ export class InventoryService {
     )
   }
 
+  /** Which variants consume each of these items (an item's side of the link). */
+  async variantLinksOfItems(itemIds: string[]) {
+    if (itemIds.length === 0) return []
+    return this.db
+      .select({
+        inventory_item_id: productVariantInventoryItem.inventory_item_id,
+        variant_id: productVariantInventoryItem.variant_id,
+      })
+      .from(productVariantInventoryItem)
+      .where(inArray(productVariantInventoryItem.inventory_item_id, itemIds))
+  }
+
   /** The inventory items each variant consumes. */
   async itemsForVariants(variantIds: string[]) {
     if (variantIds.length === 0) return []

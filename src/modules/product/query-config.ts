@@ -40,7 +40,16 @@ export function hasMany(
 
 export const leaf = (fields: readonly string[]): Graph => ({ fields, relations: {} })
 
-const imageGraph = leaf(["url", "rank", "product_id", "metadata", ...ENTITY_DATES])
+/** A product image; `variants` are those it shows (Medusa 2.11+'s `image.variants`, read by the dashboard). */
+const imageGraph: Graph = {
+  fields: ["url", "rank", "product_id", "metadata", ...ENTITY_DATES],
+  relations: {
+    variants: hasMany(
+      () => variantGraph,
+      (imageIds, ctx) => loaders(ctx).variantsOfImages(imageIds),
+    ),
+  },
+}
 export const tagGraph = leaf(["value", "metadata", ...ENTITY_DATES])
 export const typeGraph = leaf(["value", "metadata", ...ENTITY_DATES])
 export const collectionFields = ["title", "handle", "external_id", "metadata", ...ENTITY_DATES] as const

@@ -123,6 +123,23 @@ export class ProductRelationLoaders {
     )
   }
 
+  /** An image's variants (Medusa's `image.variants`): the live variants linked to it. */
+  async variantsOfImages(imageIds: string[]): Promise<Map<string, Row[]>> {
+    const rows = await this.db
+      .select({ image_id: productVariantProductImage.image_id, variant: productVariant })
+      .from(productVariantProductImage)
+      .innerJoin(
+        productVariant,
+        and(eq(productVariant.id, productVariantProductImage.variant_id), live(productVariant)),
+      )
+      .where(and(inArray(productVariantProductImage.image_id, imageIds), live(productVariantProductImage)))
+      .orderBy(asc(productVariant.variant_rank), asc(productVariant.id))
+    return groupBy(
+      rows.map((row) => ({ ...row.variant, image_id: row.image_id })),
+      "image_id",
+    )
+  }
+
   async tagsOf(productIds: string[]): Promise<Map<string, Row[]>> {
     const rows = await this.db
       .select({ product_id: productTags.product_id, tag: productTag })

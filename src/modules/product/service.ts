@@ -342,28 +342,50 @@ export class ProductService {
     return updated
   }
 
+  /**
+   * A product's images become these, in this order: one of its own given by id keeps its id (its
+   * variants' links with it) with the url and rank given; the rest are added; the ones left out go.
+   */
+  private async replaceImages(productId: string, images: { url: string; id?: string }[]) {
+    const current = await this.db
+      .select({ id: productImage.id, url: productImage.url, rank: productImage.rank })
+      .from(productImage)
+      .where(and(eq(productImage.product_id, productId), live(productImage)))
+    const own = new Map(current.map((image) => [image.id, image]))
+    const kept = images.flatMap((image, rank) =>
+      image.id && own.has(image.id) ? [{ ...image, id: image.id, rank }] : [],
+    )
+    const keptIds = new Set(kept.map((image) => image.id))
+    const gone = [...own.keys()].filter((id) => !keptIds.has(id))
+    if (gone.length)
+      await this.db.update(productImage).set({ deleted_at: sql`now()` }).where(inArray(productImage.id, gone))
+    // Only an image whose url or place changed is written: saving the form unchanged writes none.
+    for (const image of kept.filter(
+      (image) => own.get(image.id)!.url !== image.url || own.get(image.id)!.rank !== image.rank,
+    ))
+      await this.db
+        .update(productImage)
+        .set({ url: image.url, rank: image.rank, updated_at: sql`now()` })
+        .where(eq(productImage.id, image.id))
+    const added = images.flatMap((image, rank) =>
+      image.id && keptIds.has(image.id) ? [] : [{ id: generateId("img"), url: image.url, rank, product_id: productId }],
+    )
+    if (added.length) await this.db.insert(productImage).values(added)
+  }
+
   /** Replaces each link that is given (undefined keeps it; a null profile removes it), as Medusa's product update does. */
   async replaceLinks(
     productId: string,
     links: {
-      images?: string[]
+      /** an image given with its id keeps it (and the variants it shows); the others are new */
+      images?: { url: string; id?: string }[]
       tag_ids?: string[]
       category_ids?: string[]
       sales_channel_ids?: string[]
       shipping_profile_id?: string | null
     },
   ) {
-    if (links.images) {
-      await this.db
-        .update(productImage)
-        .set({ deleted_at: sql`now()` })
-        .where(and(eq(productImage.product_id, productId), live(productImage)))
-      if (links.images.length) {
-        await this.db
-          .insert(productImage)
-          .values(links.images.map((url, rank) => ({ id: generateId("img"), url, rank, product_id: productId })))
-      }
-    }
+    if (links.images) await this.replaceImages(productId, links.images)
     if (links.tag_ids) {
       await this.db.delete(productTags).where(eq(productTags.product_id, productId))
       if (links.tag_ids.length)
@@ -532,6 +554,7 @@ const VARIANT_ATTRIBUTES = [
   "length",
   "height",
   "width",
+  "thumbnail",
   "metadata",
 ] as const
 /** A variant's codes, customs attributes and metadata: stored as given. */

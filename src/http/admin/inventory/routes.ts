@@ -15,7 +15,7 @@ import { createInventoryItem, deleteInventoryItem, updateInventoryItem } from ".
 
 const inventory = (scope: Scope) => scope.resolve("inventoryService")
 
-const listItemsQuery = z.object({
+export const listItemsQuery = z.object({
   ...listQuery,
   q: z.string().optional(),
   id: oneOrMany.optional(),
