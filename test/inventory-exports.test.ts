@@ -1,8 +1,8 @@
 // POST /admin/inventory-items/export through @medusajs/js-sdk (the dashboard's inventory list "Export"
 // drawer): the items GET /admin/inventory-items would list, a CSV row per linked variant (or one without),
 // the stock at every location in columns, on a private link in the feed.
-import Papa from "papaparse"
 import { describe, expect, test } from "vitest"
+import { exportKind } from "./helpers/exports"
 import { refusal, sdkAdminSession } from "./helpers/sdk-admin"
 
 type Json = Record<string, any>
@@ -37,34 +37,10 @@ const ITEM_AND_VARIANT_HEADER = [
 ]
 const LEVEL_COLUMNS = ["Stocked Quantity", "Reserved Quantity", "Available Quantity"]
 
-async function exportNotices() {
-  const { notifications } = await session.admin.admin.notification.list({ channel: "feed", limit: 100 })
-  return (notifications as Json[]).filter((n) => n.data?.title === "Inventory export" && n.resource_type === "file")
-}
-
+const exportsOf = exportKind(() => session.admin, "Inventory export", "inventory-item-exports")
+const exportNotices = exportsOf.notices
 /** Runs an export with the filters; the CSV behind the new feed notification, and its link. */
-async function exportCsv(filters: Json) {
-  const before = new Set((await exportNotices()).map((n) => n.id))
-  const started = (await session.admin.admin.inventoryItem.export({}, filters as any)) as Json
-  expect(started).toEqual({ transaction_id: expect.any(String) })
-  const fresh = (await exportNotices()).filter((n) => !before.has(n.id))
-  expect(fresh).toHaveLength(1)
-  const notice = fresh[0]!
-  expect(notice.data).toMatchObject({
-    title: "Inventory export",
-    description: "Inventory export completed successfully!",
-    file: { filename: expect.stringMatching(/^\d+-inventory-item-exports\.csv$/), mimeType: "text/csv" },
-  })
-  const url = notice.data.file.url as string
-  const res = await fetch(url)
-  expect(res.status).toBe(200)
-  expect(res.headers.get("content-type")).toBe("text/csv")
-  expect(res.headers.get("cache-control")).toBe("private, no-store")
-  const csv = await res.text()
-  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true })
-  expect(parsed.errors).toEqual([])
-  return { url, header: parsed.meta.fields!, rows: parsed.data }
-}
+const exportCsv = (filters: Json) => exportsOf.run(() => session.admin.admin.inventoryItem.export({}, filters as any))
 
 /** The header for these locations: the item's and variant's columns, then three per location by name. */
 const headerFor = (names: string[]) => [

@@ -1,9 +1,9 @@
 // POST /admin/orders/export through @medusajs/js-sdk (the dashboard's order list "Export" drawer):
 // the orders GET /admin/orders would list, never drafts, a CSV row each, on a private link in the feed.
 // This file's countries: au, ca (EUR), mx (KRW), om (no payment).
-import Papa from "papaparse"
 import { describe, expect, test } from "vitest"
 import { createCheckoutFixture, type CheckoutFixture } from "./helpers/checkout-fixture"
+import { exportKind } from "./helpers/exports"
 import { refusal, sdkAdminSession } from "./helpers/sdk-admin"
 import { address, shopper } from "./helpers/shopper"
 
@@ -101,34 +101,10 @@ async function registeredCustomer() {
   }
 }
 
-async function exportNotices() {
-  const { notifications } = await session.admin.admin.notification.list({ channel: "feed", limit: 100 })
-  return (notifications as Json[]).filter((n) => n.data?.title === "Order export" && n.resource_type === "file")
-}
-
+const exportsOf = exportKind(() => session.admin, "Order export", "order-exports")
+const exportNotices = exportsOf.notices
 /** Runs an export with the filters; the CSV behind the new feed notification, and its link. */
-async function exportCsv(filters: Json) {
-  const before = new Set((await exportNotices()).map((n) => n.id))
-  const started = (await session.admin.admin.order.export(filters as any)) as Json
-  expect(started).toEqual({ transaction_id: expect.any(String) })
-  const fresh = (await exportNotices()).filter((n) => !before.has(n.id))
-  expect(fresh).toHaveLength(1)
-  const notice = fresh[0]!
-  expect(notice.data).toMatchObject({
-    title: "Order export",
-    description: "Order export completed successfully!",
-    file: { filename: expect.stringMatching(/^\d+-order-exports\.csv$/), mimeType: "text/csv" },
-  })
-  const url = notice.data.file.url as string
-  const res = await fetch(url)
-  expect(res.status).toBe(200)
-  expect(res.headers.get("content-type")).toBe("text/csv")
-  expect(res.headers.get("cache-control")).toBe("private, no-store")
-  const csv = await res.text()
-  const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true })
-  expect(parsed.errors).toEqual([])
-  return { csv, url, header: parsed.meta.fields, rows: parsed.data }
-}
+const exportCsv = (filters: Json) => exportsOf.run(() => session.admin.admin.order.export(filters as any))
 
 /** The row the export should write for an order, from what GET /admin/orders/:id reports. */
 async function expectedRow(orderId: string) {

@@ -25,9 +25,9 @@ export const batchImageVariants = (scope: Scope, productId: string, imageId: str
   transaction(scope, async (tx): Promise<VariantImagesResult> => {
     await tx.resolve("productService").retrieve(productId)
     const [image] = await links(tx).requireImagesOfProduct(productId, [imageId])
-    const add = await links(tx).requireVariantsOfProduct(productId, body.add)
-    const remove = await links(tx).requireVariantsOfProduct(productId, body.remove)
-    await links(tx).linkVariantImages(add.map((variant_id) => ({ variant_id, image_id: imageId })))
+    await links(tx).requireVariantsOfProduct(productId, [...body.add, ...body.remove])
+    const remove = [...new Set(body.remove)]
+    await links(tx).linkVariantImages([...new Set(body.add)].map((variant_id) => ({ variant_id, image_id: imageId })))
     await links(tx).unlinkVariantImages(remove.map((variant_id) => ({ variant_id, image_id: imageId })))
     await links(tx).clearVariantThumbnails(remove, [image!.url])
     return { added: body.add, removed: body.remove }
@@ -41,8 +41,9 @@ export const batchVariantImages = (scope: Scope, productId: string, variantId: s
   transaction(scope, async (tx): Promise<VariantImagesResult> => {
     await tx.resolve("productService").retrieve(productId)
     await links(tx).requireVariantsOfProduct(productId, [variantId])
-    const add = await links(tx).requireImagesOfProduct(productId, body.add)
-    const remove = await links(tx).requireImagesOfProduct(productId, body.remove)
+    const images = await links(tx).requireImagesOfProduct(productId, [...body.add, ...body.remove])
+    const add = images.filter((image) => body.add.includes(image.id))
+    const remove = images.filter((image) => body.remove.includes(image.id))
     await links(tx).linkVariantImages(add.map((image) => ({ variant_id: variantId, image_id: image.id })))
     await links(tx).unlinkVariantImages(remove.map((image) => ({ variant_id: variantId, image_id: image.id })))
     await links(tx).clearVariantThumbnails(

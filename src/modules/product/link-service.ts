@@ -12,6 +12,13 @@ import {
   productVariantProductImage,
 } from "./schema"
 
+/** A 404 naming the ids among `wanted` that are not `found` (Medusa's "Variant with id: …" / "Variants with ids: …"). */
+function refuseMissing(wanted: string[], found: { id: string }[], entity: string) {
+  const missing = wanted.filter((id) => !found.some((row) => row.id === id))
+  if (missing.length === 1) throw new MedusaError("not_found", `${entity} with id: ${missing[0]} was not found`)
+  if (missing.length) throw new MedusaError("not_found", `${entity}s with ids: ${missing.join(", ")} were not found`)
+}
+
 /**
  * Which products a collection, a category or a sales channel holds:
  * `POST /admin/{collections,product-categories,sales-channels}/:id/products`; and which of a
@@ -92,9 +99,7 @@ export class ProductLinkService {
       .select({ id: productVariant.id })
       .from(productVariant)
       .where(and(inArray(productVariant.id, wanted), eq(productVariant.product_id, productId), live(productVariant)))
-    const missing = wanted.filter((id) => !found.some((row) => row.id === id))
-    if (missing.length === 1) throw new MedusaError("not_found", `Variant with id: ${missing[0]} was not found`)
-    if (missing.length) throw new MedusaError("not_found", `Variants with ids: ${missing.join(", ")} were not found`)
+    refuseMissing(wanted, found, "Variant")
     return wanted
   }
 
@@ -106,9 +111,7 @@ export class ProductLinkService {
       .select({ id: productImage.id, url: productImage.url })
       .from(productImage)
       .where(and(inArray(productImage.id, wanted), eq(productImage.product_id, productId), live(productImage)))
-    const missing = wanted.filter((id) => !found.some((row) => row.id === id))
-    if (missing.length === 1) throw new MedusaError("not_found", `Image with id: ${missing[0]} was not found`)
-    if (missing.length) throw new MedusaError("not_found", `Images with ids: ${missing.join(", ")} were not found`)
+    refuseMissing(wanted, found, "Image")
     return found
   }
 

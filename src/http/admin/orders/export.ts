@@ -5,15 +5,12 @@ import type { AppEnv } from "../../../core/types"
 import { ordersJson } from "../../../flows/order/order-view"
 import { exportOrders } from "../../../flows/order/exports"
 import { fileContext } from "../uploads/routes"
-import { listOrdersQuery } from "./routes"
+import { listOrdersQuery, ORDER_LIST_ORDER_FIELDS } from "./routes"
 
 /** Medusa's POST /admin/orders/export: the orders GET /admin/orders would list (never drafts), as a CSV on the feed. */
 export const adminOrderExportRoutes = new Hono<AppEnv>().post("/export", noBody, query(listOrdersQuery), async (c) => {
   const { limit: _limit, offset: _offset, order, fields: _fields, ...filters } = c.req.valid("query")
-  const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {
-    field: "created_at",
-    direction: "asc",
-  })
+  const ordering = parseOrder(order, ORDER_LIST_ORDER_FIELDS, { field: "created_at", direction: "asc" })
   const orders = c.var.scope.resolve("orderService")
   const exported = await exportOrders(
     c.var.scope,

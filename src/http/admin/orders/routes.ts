@@ -25,6 +25,9 @@ function adminOrderFields(json: Record<string, unknown>, fields: string | undefi
   }
 }
 
+/** What GET /admin/orders (and its export) may be ordered by. */
+export const ORDER_LIST_ORDER_FIELDS = ["created_at", "updated_at", "display_id", "id"] as const
+
 /** Medusa's AdminGetOrdersParams: what GET /admin/orders and its export filter on. */
 export const listOrdersQuery = z.object({
   ...listQuery,
@@ -57,10 +60,7 @@ export const adminOrderRoutes = new Hono<AppEnv>()
   .route("/", adminOrderShippingOptionRoutes)
   .get("/", query(listOrdersQuery), async (c) => {
     const { limit = 15, offset = 0, order, fields, ...filters } = c.req.valid("query")
-    const ordering = parseOrder(order, ["created_at", "updated_at", "display_id", "id"], {
-      field: "created_at",
-      direction: "desc",
-    })
+    const ordering = parseOrder(order, ORDER_LIST_ORDER_FIELDS, { field: "created_at", direction: "desc" })
     const { rows, count } = await c.var.scope.resolve("orderService").list(filters, ordering, { limit, offset })
     const orders = (await ordersJson(c.var.scope, rows)).map((json) => adminOrderFields(json, fields))
     return c.json({ orders, count, offset, limit })

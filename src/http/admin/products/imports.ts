@@ -1,15 +1,14 @@
 import { Hono } from "hono"
 import { z } from "zod"
 import { body, noBody, query } from "../../../core/input"
-import { parseOrder } from "../../../core/query/params"
 import { queryContext } from "../../../core/query/route"
 import { requestedFor, shapeRows } from "../../../core/query/shape"
 import type { AppEnv } from "../../../core/types"
 import { exportProducts } from "../../../flows/product/exports"
 import { confirmProductImport, previewProductImport } from "../../../flows/product/imports"
-import { PRODUCT_ORDER_FIELDS } from "../../../modules/product/query-config"
 import { fileContext } from "../uploads/routes"
 import { adminProductQuery } from "./query-config"
+import { productListFilters } from "./routes"
 import { listProductsQuery } from "./validators"
 
 /** Medusa's AdminImportProducts: the uploaded CSV's key and what the upload said of it. */
@@ -35,17 +34,13 @@ export const adminProductImportRoutes = new Hono<AppEnv>()
     return c.json({}, 202)
   })
   .post("/export", noBody, query(listProductsQuery), async (c) => {
-    const { limit: _limit, offset: _offset, order, fields: _fields, price_list_id, ...filters } = c.req.valid("query")
-    const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction: "asc" })
+    const { filters, ordering } = await productListFilters(c.var.scope, c.req.valid("query"), "asc")
     const products = c.var.scope.resolve("productService")
-    const variant_id = price_list_id
-      ? await c.var.scope.resolve("priceListService").variantIdsInLists(price_list_id)
-      : undefined
     const requested = requestedFor(adminProductQuery, EXPORT_FIELDS)
     const exported = await exportProducts(
       c.var.scope,
       async (page) => {
-        const { rows } = await products.list({ ...filters, variant_id }, ordering, page)
+        const { rows } = await products.list(filters, ordering, page)
         return shapeRows(adminProductQuery, rows, requested, queryContext(c))
       },
       fileContext(c),

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono"
+import type { z } from "zod"
 import type { Scope } from "../../../core/container"
 import { body, query } from "../../../core/input"
 import { parseOrder } from "../../../core/query/params"
@@ -41,16 +42,28 @@ export function respondProduct(c: FieldsContext, id: string) {
   return retrieveResponse(c, "product", adminProductQuery, fields, () => products(c.var.scope).retrieve(id))
 }
 
+type ListProductsQuery = z.output<typeof listProductsQuery>
+
+/** GET /admin/products' query as the product service filters and orders (a price list's products by their variants). */
+export async function productListFilters(
+  scope: Scope,
+  { limit: _limit, offset: _offset, fields: _fields, order, price_list_id, ...filters }: ListProductsQuery,
+  direction: "asc" | "desc",
+) {
+  const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction })
+  const variant_id = price_list_id
+    ? await scope.resolve("priceListService").variantIdsInLists(price_list_id)
+    : undefined
+  return { filters: { ...filters, variant_id }, ordering }
+}
+
 /** Medusa's /admin/products: the catalog, its variants and their prices, as a merchant manages them. */
 export const adminProductRoutes = new Hono<AppEnv>()
   .get("/", query(listProductsQuery), async (c) => {
-    const { limit = 50, offset = 0, order, fields, price_list_id, ...filters } = c.req.valid("query")
-    const ordering = parseOrder(order, PRODUCT_ORDER_FIELDS, { field: "created_at", direction: "desc" })
-    const variant_id = price_list_id
-      ? await c.var.scope.resolve("priceListService").variantIdsInLists(price_list_id)
-      : undefined
+    const { limit = 50, offset = 0, fields } = c.req.valid("query")
+    const { filters, ordering } = await productListFilters(c.var.scope, c.req.valid("query"), "desc")
     return listResponse(c, "products", adminProductQuery, { fields, limit, offset }, () =>
-      products(c.var.scope).list({ ...filters, variant_id }, ordering, { limit, offset }),
+      products(c.var.scope).list(filters, ordering, { limit, offset }),
     )
   })
   .post("/", body(createProductBody), query(retrieveQuery), async (c) => {

@@ -2,11 +2,9 @@ import { Hono } from "hono"
 import { z } from "zod"
 import type { Scope } from "../../../core/container"
 import { body, query } from "../../../core/input"
-import type { EntityGraph } from "../../../core/query/graph"
-import type { QueryContext } from "../../../core/query/context"
 import { listQuery, oneOrMany } from "../../../core/query/params"
 import { listResponse, retrieveResponse } from "../../../core/query/route"
-import { orderingFor, type QueryConfig } from "../../../core/query/shape"
+import { entityQuery, orderingFor } from "../../../core/query/shape"
 import type { AppEnv } from "../../../core/types"
 import {
   createShippingOptionType,
@@ -17,16 +15,15 @@ import { type FieldsContext, retrieveQuery } from "../products/validators"
 
 const types = (scope: Scope) => scope.resolve("shippingOptionTypeService")
 
-const shippingOptionTypeGraph: EntityGraph<QueryContext> = {
-  fields: ["label", "code", "description", "created_at", "updated_at", "deleted_at"],
-  relations: {},
-}
 /** Medusa's defaultAdminShippingOptionTypeFields. */
-export const adminShippingOptionTypeQuery: QueryConfig = {
-  graph: shippingOptionTypeGraph,
-  defaults: ["id", ...shippingOptionTypeGraph.fields],
-  maxDepth: 1,
-}
+export const adminShippingOptionTypeQuery = entityQuery([
+  "label",
+  "code",
+  "description",
+  "created_at",
+  "updated_at",
+  "deleted_at",
+])
 
 const listTypesQuery = z.object({
   ...listQuery,

@@ -1,11 +1,10 @@
 import { Hono } from "hono"
 import { z } from "zod"
 import { query } from "../../../core/input"
-import type { QueryContext } from "../../../core/query/context"
-import type { EntityGraph, Row } from "../../../core/query/graph"
+import type { Row } from "../../../core/query/graph"
 import { booleanString, listQuery, oneOrMany } from "../../../core/query/params"
 import { listResponse } from "../../../core/query/route"
-import type { QueryConfig } from "../../../core/query/shape"
+import { entityQuery } from "../../../core/query/shape"
 import type { AppEnv } from "../../../core/types"
 
 /**
@@ -14,11 +13,7 @@ import type { AppEnv } from "../../../core/types"
  */
 const TAX_PROVIDERS: readonly { id: string; is_enabled: boolean }[] = [{ id: "tp_system", is_enabled: true }]
 
-const taxProviderQuery: QueryConfig = {
-  graph: { fields: ["is_enabled"], relations: {} } satisfies EntityGraph<QueryContext>,
-  defaults: ["id", "is_enabled"],
-  maxDepth: 1,
-}
+const taxProviderQuery = entityQuery(["is_enabled"])
 
 const listProvidersQuery = z.object({
   limit: listQuery.limit,
